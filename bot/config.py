@@ -1,0 +1,151 @@
+"""Every setting of the bot, read once from the environment and `.env`.
+
+Each field is documented in `.env.example`; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "timeline.db"
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+_TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+_LOG_LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"}
+
+
+class ConfigError(Exception):
+    """A setting has a bad value; the message names it and is fit to show as is."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_file_url: str | None = None
+    database_url: str = Field(default_factory=lambda: f"sqlite:///{DEFAULT_SQLITE_PATH}")
+    admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    default_timezone: str = "UTC"
+    digest_default_time: time = time(7, 0)
+    digest_late_window_hours: float = 6.0
+    log_level: str = "INFO"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _token_shape(cls, value: object) -> object:
+        if value in (None, ""):
+            return None
+        if not isinstance(value, str) or not _TOKEN_SHAPE.match(value.strip()):
+            # Never echo the value: a mistyped token is still mostly a secret.
+            raise ValueError("does not look like a BotFather token (digits, a colon, then letters)")
+        return value.strip()
+
+    @field_validator("telegram_base_url", "telegram_base_file_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("must be an http(s) URL such as http://127.0.0.1:8081/bot")
+        return value.rstrip("/")
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", value):
+            raise ValueError("must start with sqlite:/// or postgresql://")
+        if value.startswith("postgresql://"):
+            # psycopg 3 is the driver we ship; plain postgresql:// would ask for psycopg2.
+            value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
+        return value
+
+    @field_validator("admin_user_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p for p in re.split(r"[,\s]+", value.strip()) if p]
+            if not all(re.fullmatch(r"-?\d+", p) for p in parts):
+                raise ValueError("must be Telegram user ids separated by commas, e.g. 1234,5678")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("is not an IANA time zone such as Europe/London") from None
+        return value
+
+    @field_validator("digest_default_time", mode="before")
+    @classmethod
+    def _clock(cls, value: object) -> object:
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value)
+            if not match or int(match[1]) > 23 or int(match[2]) > 59:
+                raise ValueError("must be a time of day as HH:MM, e.g. 07:30")
+            return time(int(match[1]), int(match[2]))
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        if value.upper() not in _LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(sorted(_LOG_LEVELS))}")
+        return value.upper()
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith("https://") and not value.startswith("http://127.0.0.1"):
+            raise ValueError("must be an https:// URL that Telegram can reach")
+        return value
+
+    @property
+    def file_base_url(self) -> str:
+        if self.telegram_base_file_url:
+            return self.telegram_base_file_url
+        return re.sub(r"/bot$", "/file/bot", self.telegram_base_url)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.default_timezone)
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{name} {message}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, turning pydantic's report into one line that names the setting."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise ConfigError(f"Configuration error: {_describe(error)}") from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

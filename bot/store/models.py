@@ -1,0 +1,252 @@
+"""The timeline store: SQLModel tables shared by ingest, queries and the digest.
+
+Datetimes are timezone-aware and kept in UTC (see `UTCDateTime`); dates of events
+carry a granularity so that a month is never shown as an invented day.  Every
+fact (event source, participant, quote, role claim) points at the article and
+sentence it came from.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy.types import DateTime, TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware datetimes in, UTC-aware datetimes out, on SQLite and PostgreSQL alike."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; attach a time zone first")
+        value = value.astimezone(UTC)
+        # SQLite has no time zone type: store naive UTC text and restore the zone on read.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _fk(target: str, *, nullable: bool = False, index: bool = True, cascade: bool = True) -> Column:
+    return Column(
+        Integer,
+        ForeignKey(target, ondelete="CASCADE" if cascade else "SET NULL"),
+        nullable=nullable,
+        index=index,
+    )
+
+
+def _when(**kw) -> Column:
+    return Column(UTCDateTime(), **kw)
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    outlet: str = Field(index=True)
+    url: str | None = None
+    title: str
+    published_at: datetime = Field(sa_column=_when(nullable=False, index=True))
+    ingested_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+    content_hash: str = Field(unique=True, max_length=64)
+    text: str
+    note: str | None = None
+    source_name: str = ""
+
+
+class Sentence(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("article_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=_fk("article.id"))
+    position: int
+    paragraph: int
+    text: str
+
+
+class Entity(SQLModel, table=True):
+    """A person, organisation, country or place; `key` is `bot.names.name_key(name)`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(index=True)
+    name: str
+    key: str = Field(index=True)
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+    known: bool = False
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+
+
+class Alias(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("entity_id", "key"),
+        Index("ix_alias_kind_key", "kind", "key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(sa_column=_fk("entity.id"))
+    kind: str
+    text: str
+    key: str = Field(index=True)
+
+
+class RoleClaim(SQLModel, table=True):
+    """"Qatar Foreign Ministry spokesperson", as the gazetteer or one sentence says it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(sa_column=_fk("entity.id"))
+    role: str
+    affiliation: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    article_id: int | None = Field(default=None, sa_column=_fk("article.id", nullable=True))
+    sentence_id: int | None = Field(
+        default=None, sa_column=_fk("sentence.id", nullable=True, index=False)
+    )
+
+
+class Event(SQLModel, table=True):
+    __table_args__ = (Index("ix_event_kind_start", "kind", "start_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    title: str
+    summary: str
+    start_date: date | None = Field(default=None, index=True)
+    end_date: date | None = None
+    granularity: str | None = None
+    place_id: int | None = Field(
+        default=None, sa_column=_fk("entity.id", nullable=True, cascade=False)
+    )
+    status: str | None = None
+    issues: str = ""  # "; "-separated, in the order first reported
+    outcome: str | None = None
+    background: bool = False
+    first_reported_at: datetime = Field(sa_column=_when(nullable=False, index=True))
+    last_reported_at: datetime = Field(sa_column=_when(nullable=False))
+
+
+class EventSource(SQLModel, table=True):
+    """One article's report of an event, with what it said of the status then."""
+
+    __table_args__ = (UniqueConstraint("event_id", "sentence_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=_fk("event.id"))
+    article_id: int = Field(sa_column=_fk("article.id"))
+    sentence_id: int = Field(sa_column=_fk("sentence.id", index=False))
+    status: str | None = None
+    summary: str
+    reported_at: datetime = Field(sa_column=_when(nullable=False))
+
+
+class EventEntity(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("event_id", "entity_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=_fk("event.id"))
+    entity_id: int = Field(sa_column=_fk("entity.id"))
+    role: str  # participant, lead, mediator, speaker, subject
+    delegation_of_id: int | None = Field(
+        default=None, sa_column=_fk("entity.id", nullable=True, index=False, cascade=False)
+    )
+    article_id: int = Field(sa_column=_fk("article.id", index=False))
+    sentence_id: int = Field(sa_column=_fk("sentence.id", index=False))
+
+
+class Quote(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("sentence_id", "text_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int | None = Field(
+        default=None, sa_column=_fk("entity.id", nullable=True, cascade=False)
+    )
+    speaker_label: str
+    text: str
+    text_hash: str = Field(max_length=64)
+    said_on: date | None = Field(default=None, index=True)
+    said_granularity: str | None = None
+    article_id: int = Field(sa_column=_fk("article.id"))
+    sentence_id: int = Field(sa_column=_fk("sentence.id", index=False))
+    event_id: int | None = Field(
+        default=None, sa_column=_fk("event.id", nullable=True, cascade=False)
+    )
+    first_reported_at: datetime = Field(sa_column=_when(nullable=False, index=True))
+
+
+class QuoteSubject(SQLModel, table=True):
+    """Who a quote is about: the "what others said of them" of a profile."""
+
+    quote_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("quote.id", ondelete="CASCADE"), primary_key=True)
+    )
+    entity_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("entity.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+
+class SearchDoc(SQLModel, table=True):
+    """The text that full-text search sees; FTS5 or tsvector indexes sit on top (migrations)."""
+
+    __tablename__ = "search_doc"
+    __table_args__ = (UniqueConstraint("kind", "ref_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # event or quote
+    ref_id: int
+    body: str
+
+
+class Subscription(SQLModel, table=True):
+    """A chat's daily digest: local time and zone, so the database is the schedule."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    chat_type: str = "private"
+    created_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    local_time: str = "07:00"  # HH:MM in `timezone`
+    timezone: str = "UTC"
+    filter: str | None = None
+    skip_empty: bool = False
+    active: bool = Field(default=True, index=True)
+    deactivated_reason: str | None = None
+    deactivated_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+    last_digest_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+
+
+class Delivery(SQLModel, table=True):
+    """One day's digest for one subscription, written before it is sent."""
+
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "local_date"),
+        Index("ix_delivery_status_next", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    subscription_id: int = Field(sa_column=_fk("subscription.id"))
+    local_date: date
+    status: str = "pending"  # pending, sent, failed, skipped
+    due_at: datetime = Field(sa_column=_when(nullable=False))
+    next_attempt_at: datetime = Field(sa_column=_when(nullable=False))
+    attempts: int = 0
+    last_error: str | None = None
+    claimed_by: str | None = None
+    claimed_until: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    since: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    sent_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    messages_sent: int = 0
