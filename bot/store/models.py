@@ -104,7 +104,7 @@ class Alias(SQLModel, table=True):
 
 
 class RoleClaim(SQLModel, table=True):
-    """"Qatar Foreign Ministry spokesperson", as the gazetteer or one sentence says it."""
+    """ "Qatar Foreign Ministry spokesperson", as the gazetteer or one sentence says it."""
 
     id: int | None = Field(default=None, primary_key=True)
     entity_id: int = Field(sa_column=_fk("entity.id"))

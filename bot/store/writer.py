@@ -1,0 +1,308 @@
+"""Write one article's `Extraction` into the store and merge it with earlier reports.
+
+The same round reported by several articles becomes one event with several
+`EventSource` rows; its status follows the newest report while each source keeps
+what it said.  Re-ingesting an article is refused earlier by its content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from bot.ingest.model import ArticleInput, ExtractedEvent, Extraction
+from bot.names import name_key
+from bot.store.entities import find_entity, resolve_mention
+from bot.store.models import (
+    Article,
+    Entity,
+    Event,
+    EventEntity,
+    EventSource,
+    Quote,
+    QuoteSubject,
+    RoleClaim,
+    SearchDoc,
+    Sentence,
+)
+
+# How far apart two day-dated reports of a round at one place may be and still be one round:
+# talks that "began Monday" and "resumed Wednesday" are the same round.
+ROUND_GAP = timedelta(days=3)
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+# When two sources of the same day disagree, the more final word wins.
+STATUS_RANK = {"scheduled": 0, "ongoing": 1, "concluded": 2, "collapsed": 3, "agreement": 4}
+
+
+@dataclass
+class StoredArticle:
+    article: Article
+    events_new: int = 0
+    events_merged: int = 0
+    quotes: int = 0
+    people: set[int] = field(default_factory=set)
+
+
+def store_extraction(
+    session: Session, article_input: ArticleInput, extraction: Extraction, digest: str
+) -> StoredArticle:
+    article = Article(
+        outlet=article_input.outlet,
+        url=article_input.url,
+        title=article_input.title or extraction.title,
+        published_at=article_input.published_at,
+        content_hash=digest,
+        text="\n\n".join(extraction.paragraphs),
+        note=article_input.note,
+        source_name=article_input.source_name,
+    )
+    session.add(article)
+    session.flush()
+    result = StoredArticle(article=article)
+    sentence_ids = _store_sentences(session, article, extraction)
+    published = article.published_at.date()
+
+    entities: dict[str, Entity] = {}
+    for mention in extraction.entities:
+        entity = resolve_mention(session, mention)
+        entities[mention.key] = entity
+        if entity.kind == "person":
+            result.people.add(entity.id)
+        for claim in mention.role_claims:
+            session.add(
+                RoleClaim(
+                    entity_id=entity.id,
+                    role=claim.role,
+                    affiliation=claim.affiliation,
+                    valid_from=published,
+                    article_id=article.id,
+                    sentence_id=sentence_ids.get(claim.sentence),
+                )
+            )
+
+    def entity_for(key: str | None, kind: str | None = None) -> Entity | None:
+        if key is None:
+            return None
+        if key in entities:
+            return entities[key]
+        if kind:
+            found = find_entity(session, kind, {key})
+            if found is not None:
+                entities[key] = found
+            return found
+        return None
+
+    for extracted in extraction.events:
+        sentence_id = sentence_ids.get(extracted.sentence)
+        if sentence_id is None:
+            continue
+        event, merged = _merge_or_create(session, article, extracted, entity_for)
+        result.events_merged += merged
+        result.events_new += not merged
+        _add_source(session, event, article, sentence_id, extracted)
+        for participant in extracted.participants:
+            person = entity_for(participant.entity_key)
+            if person is None:
+                continue
+            side = entity_for(participant.delegation_of, "organisation") or entity_for(
+                participant.delegation_of, "country"
+            )
+            _add_participant(session, event, person, participant.role, side, article, sentence_id)
+        _index_event(session, event)
+
+    for quote in extraction.quotes:
+        sentence_id = sentence_ids.get(quote.sentence)
+        if sentence_id is None:
+            continue
+        speaker = entity_for(quote.speaker_key, "person")
+        text_hash = hashlib.sha256(quote.text.encode("utf-8")).hexdigest()
+        row = Quote(
+            speaker_id=speaker.id if speaker else None,
+            speaker_label=speaker.name if speaker else quote.speaker_label,
+            text=quote.text,
+            text_hash=text_hash,
+            said_on=quote.said.start if quote.said else None,
+            said_granularity=quote.said.granularity if quote.said else None,
+            article_id=article.id,
+            sentence_id=sentence_id,
+            first_reported_at=article.published_at,
+        )
+        session.add(row)
+        session.flush()
+        result.quotes += 1
+        subjects = {entity_for(key) for key in quote.about_keys} - {None, speaker}
+        for subject in subjects:
+            session.add(QuoteSubject(quote_id=row.id, entity_id=subject.id))
+        session.add(SearchDoc(kind="quote", ref_id=row.id, body=f"{row.speaker_label}: {row.text}"))
+    session.flush()
+    return result
+
+
+def _store_sentences(session: Session, article: Article, extraction: Extraction) -> dict[int, int]:
+    rows = [
+        Sentence(article_id=article.id, position=s.index, paragraph=s.paragraph, text=s.text)
+        for s in extraction.sentences
+    ]
+    session.add_all(rows)
+    session.flush()
+    return {row.position: row.id for row in rows}
+
+
+def _merge_or_create(session, article, extracted: ExtractedEvent, entity_for) -> tuple[Event, bool]:
+    place = entity_for(extracted.place_key, "place")
+    existing = _find_same_event(session, extracted, place)
+    if existing is None:
+        when = extracted.when
+        event = Event(
+            kind=extracted.kind,
+            title=extracted.title,
+            summary=extracted.summary,
+            start_date=when.start if when else None,
+            end_date=when.end if when else None,
+            granularity=when.granularity if when else None,
+            place_id=place.id if place else None,
+            status=extracted.status,
+            issues="; ".join(dict.fromkeys(extracted.issues)),
+            outcome=extracted.outcome,
+            background=extracted.background,
+            first_reported_at=article.published_at,
+            last_reported_at=article.published_at,
+        )
+        session.add(event)
+        session.flush()
+        return event, False
+    _fold_into(existing, extracted, article)
+    session.add(existing)
+    return existing, True
+
+
+def _find_same_event(
+    session: Session, extracted: ExtractedEvent, place: Entity | None
+) -> Event | None:
+    if extracted.kind == "round":
+        if place is None or extracted.when is None:
+            return None
+        candidates = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == place.id)
+        ).all()
+        for event in candidates:
+            if _same_period(event, extracted):
+                return event
+        return None
+    key = name_key(extracted.title)
+    for event in session.exec(select(Event).where(Event.kind == extracted.kind)).all():
+        if name_key(event.title) == key:
+            return event
+    return None
+
+
+def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
+    when = extracted.when
+    if event.start_date is None or when is None:
+        return False
+    if event.granularity == "day" and when.granularity == "day":
+        return when.start <= event.end_date + ROUND_GAP and event.start_date <= when.end + ROUND_GAP
+    return when.start <= event.end_date and event.start_date <= when.end
+
+
+def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> None:
+    when = extracted.when
+    if when is not None and event.start_date is not None:
+        mine = GRANULARITY_RANK.get(event.granularity or "year", 4)
+        theirs = GRANULARITY_RANK.get(when.granularity, 4)
+        if theirs < mine:
+            event.start_date, event.end_date, event.granularity = (
+                when.start,
+                when.end,
+                when.granularity,
+            )
+        elif theirs == mine:
+            event.start_date = min(event.start_date, when.start)
+            event.end_date = max(event.end_date or when.end, when.end)
+    elif when is not None:
+        event.start_date, event.end_date, event.granularity = when.start, when.end, when.granularity
+    if extracted.status and _newer_word(event, extracted, article):
+        event.status = extracted.status
+    issues = [i for i in event.issues.split("; ") if i] + list(extracted.issues)
+    event.issues = "; ".join(dict.fromkeys(issues))
+    if extracted.outcome and article.published_at >= event.last_reported_at:
+        event.outcome = extracted.outcome
+    if (
+        len(extracted.summary) > len(event.summary)
+        and article.published_at >= event.last_reported_at
+    ):
+        event.summary = extracted.summary
+    event.background = event.background and extracted.background
+    event.first_reported_at = min(event.first_reported_at, article.published_at)
+    event.last_reported_at = max(event.last_reported_at, article.published_at)
+
+
+def _newer_word(event: Event, extracted: ExtractedEvent, article: Article) -> bool:
+    if event.status is None or article.published_at > event.last_reported_at:
+        return True
+    if article.published_at < event.last_reported_at:
+        return False
+    return STATUS_RANK.get(extracted.status, 0) >= STATUS_RANK.get(event.status, 0)
+
+
+def _add_source(session, event: Event, article: Article, sentence_id: int, extracted) -> None:
+    exists = session.exec(
+        select(EventSource.id).where(
+            EventSource.event_id == event.id, EventSource.sentence_id == sentence_id
+        )
+    ).first()
+    if exists is None:
+        session.add(
+            EventSource(
+                event_id=event.id,
+                article_id=article.id,
+                sentence_id=sentence_id,
+                status=extracted.status,
+                summary=extracted.summary,
+                reported_at=article.published_at,
+            )
+        )
+
+
+def _add_participant(session, event, person, role, side, article, sentence_id) -> None:
+    exists = session.exec(
+        select(EventEntity.id).where(
+            EventEntity.event_id == event.id,
+            EventEntity.entity_id == person.id,
+            EventEntity.role == role,
+        )
+    ).first()
+    if exists is None:
+        session.add(
+            EventEntity(
+                event_id=event.id,
+                entity_id=person.id,
+                role=role,
+                delegation_of_id=side.id if side else None,
+                article_id=article.id,
+                sentence_id=sentence_id,
+            )
+        )
+        session.flush()
+
+
+def _index_event(session: Session, event: Event) -> None:
+    names = session.exec(
+        select(Entity.name)
+        .join(EventEntity, EventEntity.entity_id == Entity.id)
+        .where(EventEntity.event_id == event.id)
+    ).all()
+    place = session.get(Entity, event.place_id) if event.place_id else None
+    parts = [event.title, event.summary, place.name if place else "", event.issues, *names]
+    body = " ".join(p for p in parts if p)
+    doc = session.exec(
+        select(SearchDoc).where(SearchDoc.kind == "event", SearchDoc.ref_id == event.id)
+    ).first()
+    if doc is None:
+        session.add(SearchDoc(kind="event", ref_id=event.id, body=body))
+    elif doc.body != body:
+        doc.body = body
+        session.add(doc)
