@@ -1,0 +1,202 @@
+"""`timeline-bot`: ingest, ask, chat, run, dates, db, stats.
+
+Heavy imports (Telegram, the extractor, trafilatura) happen inside the commands
+that need them, so `ask` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.config import ConfigError, Settings, load_settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Timeline Bot: a dated, sourced timeline of a news story, on Telegram and here.",
+)
+db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
+app.add_typer(db_app, name="db")
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+
+
+def _note(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders")
+    ],
+    outlet: Annotated[str | None, typer.Option(help="Outlet of a single file")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date, e.g. 2025-10-07 or 2025-10-07T09:30+03:00")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The article's address")] = None,
+) -> None:
+    """Add articles to the timeline; folders use their manifest.toml."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Table
+
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.sources import ArticleMeta, collect_articles
+    from bot.startup import open_timeline
+
+    settings = _settings()
+    engine = open_timeline(settings, seed=False, say=_note)
+    items = list(collect_articles(paths, ArticleMeta(outlet=outlet, published=published, url=url)))
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Ingesting", total=len(items))
+        report = ingest_articles(
+            engine, items, on_item=lambda name: progress.update(task, advance=1, description=name)
+        )
+    table = Table(title="Ingest", show_header=False)
+    table.add_row("articles added", str(len(report.added)))
+    table.add_row("skipped as duplicates", str(len(report.duplicates)))
+    table.add_row("rejected", str(len(report.rejected)))
+    table.add_row("events found (new / merged)", f"{report.events_new} / {report.events_merged}")
+    table.add_row("people found", str(len(report.people)))
+    table.add_row("quotes found", str(report.quotes))
+    Console().print(table)
+    for rejection in report.rejected:
+        Console().print(
+            f"[red]rejected[/red] {rejection.source_name}: {rejection.reason}",
+            markup=True,
+            highlight=False,
+        )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    command: Annotated[str, typer.Argument(help='A bot command, e.g. "/who Witkoff"')],
+    html: Annotated[bool, typer.Option("--html", help="Print the HTML the bot would send")] = False,
+) -> None:
+    """Print the bot's full answer to one command (every page)."""
+    from bot.console import ask as ask_bot
+    from bot.console import format_reply
+    from bot.startup import open_timeline
+
+    engine = open_timeline(_settings(), say=_note)
+    typer.echo(format_reply(ask_bot(engine, command), as_html=html))
+
+
+@app.command()
+def chat() -> None:
+    """An interactive console that speaks the bot's commands."""
+    from bot.console import run_console
+    from bot.startup import open_timeline
+
+    run_console(open_timeline(_settings(), say=_note))
+
+
+@app.command()
+def run() -> None:
+    """Run the Telegram bot (polling, or a webhook when WEBHOOK_URL is set).
+
+    With no TELEGRAM_BOT_TOKEN, opens the console chat instead.
+    """
+    from bot.startup import configure_logging, open_timeline
+
+    settings = _settings()
+    configure_logging(settings)
+    engine = open_timeline(settings, say=_note)
+    if settings.telegram_bot_token is None:
+        _note("TELEGRAM_BOT_TOKEN is not set: opening the local console chat instead.")
+        from bot.console import run_console
+
+        run_console(engine)
+        return
+    from handlers.app import run_bot
+
+    run_bot(settings, engine)
+
+
+@app.command()
+def dates(
+    text: Annotated[str, typer.Argument(help="A sentence or paragraph")],
+    published: Annotated[str, typer.Option(help="Publication date of the text, e.g. 2024-10-28")],
+    json: Annotated[bool, typer.Option("--json", help="Print a JSON list")] = False,
+) -> None:
+    """Show the time expressions the resolver finds in TEXT and how it dates them."""
+    from bot.dates_cli import dates_command
+
+    output, status = dates_command(text, published, json)
+    typer.echo(output, err=status != 0)
+    raise typer.Exit(status)
+
+
+@app.command()
+def stats() -> None:
+    """Articles, events, people and subscriptions in the timeline."""
+    from rich.console import Console
+    from rich.table import Table
+
+    settings = _settings()
+    from bot.startup import open_timeline
+    from bot.store.database import session_scope
+    from bot.timeline.stats import timeline_stats
+
+    engine = open_timeline(settings, seed=False, say=_note)
+    with session_scope(engine) as session:
+        figures = timeline_stats(session)
+    table = Table(title="Timeline", show_header=False)
+    for name, value in figures.items():
+        table.add_row(name, str(value))
+    Console().print(table)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every pending migration (an empty database is upgraded at start anyway)."""
+    from bot.store.database import current_revision, make_engine, upgrade
+
+    engine = make_engine(_settings().database_url)
+    before = current_revision(engine)
+    upgrade(engine)
+    after = current_revision(engine)
+    typer.echo(
+        f"Database at revision {after}"
+        + (" (unchanged)" if before == after else f" (was {before})")
+    )
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the database's schema revision and the newest one."""
+    from bot.store.database import current_revision, head_revision, make_engine
+
+    engine = make_engine(_settings().database_url)
+    typer.echo(f"current: {current_revision(engine)}  newest: {head_revision()}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

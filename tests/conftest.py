@@ -1,0 +1,151 @@
+"""Fixtures that give each test a real database: SQLite always, PostgreSQL when asked.
+
+Set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run
+every database test on PostgreSQL too; a scratch database is created for the run and
+dropped after it.  Without it the PostgreSQL variants are skipped with that reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+
+from bot.config import SEEDS_DIR, Settings, load_settings
+from bot.store.database import make_engine, upgrade
+
+BACKENDS = ["sqlite", "postgresql"]
+PG_SKIP = "TEST_DATABASE_URL is not set: the PostgreSQL variant is skipped"
+
+
+def _admin_engine(url: str) -> Engine:
+    return create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def pg_scratch_url() -> Iterator[str | None]:
+    """A scratch PostgreSQL database URL factory base, or None without TEST_DATABASE_URL."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        yield None
+        return
+    base = load_settings(database_url=base).database_url
+    created: list[str] = []
+    admin = _admin_engine(base)
+
+    def create(label: str) -> str:
+        name = f"tb_{label}_{uuid.uuid4().hex[:10]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        created.append(name)
+        return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+    yield create  # type: ignore[misc]
+    for name in created:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """One migrated SQLite file, copied for each test: migrations run once per session."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_engine_shared(pg_scratch_url) -> Iterator[Engine | None]:
+    if pg_scratch_url is None:
+        yield None
+        return
+    engine = make_engine(pg_scratch_url("t"))
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def _truncate_all(engine: Engine) -> None:
+    with engine.begin() as conn:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname='public' "
+                    "AND tablename <> 'alembic_version'"
+                )
+            )
+        ]
+        if tables:
+            names = ", ".join(f'"{t}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    if request.param == "postgresql" and not os.environ.get("TEST_DATABASE_URL"):
+        pytest.skip(PG_SKIP)
+    return request.param
+
+
+@pytest.fixture
+def engine(backend, sqlite_template, pg_engine_shared, tmp_path) -> Iterator[Engine]:
+    """A migrated, empty database for one test, on each backend."""
+    if backend == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copy(sqlite_template, path)
+        engine = make_engine(f"sqlite:///{path}")
+        yield engine
+        engine.dispose()
+    else:
+        _truncate_all(pg_engine_shared)
+        yield pg_engine_shared
+
+
+def _ingest_seeds(engine: Engine) -> None:
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.sources import collect_articles
+
+    report = ingest_articles(engine, collect_articles([SEEDS_DIR]))
+    assert report.ok, report.rejected
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded_engine(request, sqlite_template, pg_scratch_url, tmp_path_factory) -> Iterator[Engine]:
+    """A database with the five seed articles ingested, shared by a module's tests."""
+    if request.param == "postgresql":
+        if pg_scratch_url is None:
+            pytest.skip(PG_SKIP)
+        engine = make_engine(pg_scratch_url("seeded"))
+        upgrade(engine)
+    else:
+        path = tmp_path_factory.mktemp("seeded") / "seeded.db"
+        shutil.copy(sqlite_template, path)
+        engine = make_engine(f"sqlite:///{path}")
+    _ingest_seeds(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch) -> Settings:
+    """Settings isolated from the developer's environment and .env file."""
+    for name in list(os.environ):
+        if name.startswith(("TELEGRAM_", "WEBHOOK_", "DIGEST_")) or name in {
+            "DATABASE_URL",
+            "ADMIN_USER_IDS",
+            "DEFAULT_TIMEZONE",
+            "LOG_LEVEL",
+        }:
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return load_settings(database_url=f"sqlite:///{tmp_path / 'bot.db'}")
