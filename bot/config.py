@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "timeline.db"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 
+TELEGRAM_API = "https://api.telegram.org/bot"
 _TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _LOG_LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"}
 
@@ -33,7 +34,7 @@ class Settings(BaseSettings):
     )
 
     telegram_bot_token: SecretStr | None = None
-    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_url: str = TELEGRAM_API
     telegram_base_file_url: str | None = None
     database_url: str = Field(default_factory=lambda: f"sqlite:///{DEFAULT_SQLITE_PATH}")
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
@@ -58,9 +59,9 @@ class Settings(BaseSettings):
 
     @field_validator("telegram_base_url", "telegram_base_file_url")
     @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
+    def _http_url(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if not value:
+            return TELEGRAM_API if info.field_name == "telegram_base_url" else None
         if not re.match(r"^https?://[^\s/]+", value):
             raise ValueError("must be an http(s) URL such as http://127.0.0.1:8081/bot")
         return value.rstrip("/")
@@ -110,6 +111,16 @@ class Settings(BaseSettings):
         if value.upper() not in _LOG_LEVELS:
             raise ValueError(f"must be one of {', '.join(sorted(_LOG_LEVELS))}")
         return value.upper()
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _secret(cls, value: object) -> object:
+        if value in (None, ""):
+            return None
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
+            # Telegram's own rule for secret_token.
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
 
     @field_validator("webhook_url")
     @classmethod
