@@ -1,0 +1,227 @@
+"""Dates the text spells out: "March 4, 2025", "4 March", "Oct. 13", "July 2025", "2025".
+
+Regexes find the spans; dateparser turns a day-level span into a value (and refuses
+"February 30"); our rules give a year to "Oct. 13" and check that a "2023" is a year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from bot.dates.context import Context, Found, Rule, span
+from bot.dates.periods import add_months, month_end, month_part, season_of, shift_years, year_part
+from bot.dates.vocabulary import (
+    DAY,
+    MONTH_ANY,
+    RANGE_JOIN,
+    SEASON,
+    WEEKDAY_ANY,
+    YEAR,
+    month_number,
+)
+
+# Month and day alone name these events in the story's coverage ("since Oct. 7", "the
+# October 7 attack"); the year would be wrong if guessed as the most recent one.
+KNOWN_EVENT_DAYS = {(10, 7): date(2023, 10, 7)}
+
+_PARTS = (
+    r"(?P<part>(?i:early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of"
+    r"|(?:the\s+)?start\s+of))[\s-]+"
+)
+# Words after a number that make it a count, not a year: "in 2000 homes".
+_COUNT_AFTER = re.compile(
+    r"\s+(?:people|persons|prisoners|hostages|detainees|troops|soldiers|fighters|residents"
+    r"|civilians|children|women|men|families|homes|houses|buildings|trucks|tons|tonnes"
+    r"|dollars|euros|shekels|members|militants|rockets|missiles|killed|dead|wounded)\b"
+)
+_NAMED_EVENT_BEFORE = re.compile(r"(?i:\b(?:since|the|of)\s+|['’]s?\s+)$")
+
+_parser: DateDataParser | None = None
+
+
+@lru_cache(maxsize=4096)
+def parse_day(words: str) -> date | None:
+    """The day dateparser reads in `words`; a missing year comes back as 2000 (a leap year)."""
+    global _parser
+    if _parser is None:
+        _parser = DateDataParser(
+            languages=["en"],
+            settings={"RELATIVE_BASE": datetime(2000, 1, 1), "REQUIRE_PARTS": ["day", "month"]},
+        )
+    found = _parser.get_date_data(" ".join(words.split())).date_obj
+    return found.date() if found is not None else None
+
+
+def part_name(words: str | None) -> str | None:
+    if words is None:
+        return None
+    words = words.lower()
+    if words in {"early", "mid", "late"}:
+        return words
+    return "late" if "end" in words else "early"
+
+
+def year_for_month_day(month: int, day: int, ctx: Context, start: int, end: int) -> date | None:
+    """The most recent such day, or the next one when the clause points forward."""
+    published = ctx.published
+    forward = ctx.points_forward(start, end)
+    for offset in ((0, 1, 2, 3, 4) if forward else (0, -1, -2, -3, -4)):
+        try:
+            candidate = date(published.year + offset, month, day)
+        except ValueError:  # 29 February outside a leap year
+            continue
+        if (candidate >= published) if forward else (candidate <= published):
+            return candidate
+    return None
+
+
+def _resolve_day(m: re.Match[str], ctx: Context) -> Found | None:
+    start, end = span(m)
+    parsed = parse_day(m.group("x"))
+    if parsed is None:
+        return None
+    if m.group("year") is not None:
+        return Found(start, end, parsed, parsed, "day")
+    known = KNOWN_EVENT_DAYS.get((parsed.month, parsed.day))
+    if known is not None and known <= ctx.published and _NAMED_EVENT_BEFORE.search(
+        ctx.before(start, 12)
+    ):
+        return Found(start, end, known, known, "day")
+    day = year_for_month_day(parsed.month, parsed.day, ctx, start, end)
+    if day is None:
+        return None
+    return Found(start, end, day, day, "day", cycle="year", yearless=True)
+
+
+def _resolve_iso(m: re.Match[str], ctx: Context) -> Found | None:
+    try:
+        day = date(int(m.group("year")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return Found(m.start(), m.end(), day, day, "day")
+
+
+def _resolve_day_range(m: re.Match[str], ctx: Context) -> Found | None:
+    join = m.group("x")[m.end("d1") - m.start("x") : m.start("d2") - m.start("x")].strip()
+    if join == "and" and (m.group("prep") or "").lower() != "between":
+        return None
+    first, last = int(m.group("d1").rstrip("stndrh")), int(m.group("d2").rstrip("stndrh"))
+    month = month_number(m.group("month"))
+    start, end = span(m)
+    if m.group("year") is not None:
+        year = int(m.group("year"))
+    else:
+        anchor = year_for_month_day(month, min(first, 28), ctx, start, end)
+        if anchor is None:
+            return None
+        year = anchor.year
+    if first >= last or last > month_end(year, month).day:
+        return None
+    return Found(start, end, date(year, month, first), date(year, month, last), "day", True)
+
+
+def _resolve_month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    first, last = month_part(int(m.group("year")), month_number(m.group("month")),
+                             part_name(m.group("part")))
+    return Found(m.start(), m.end(), first, last, "month")
+
+
+def _resolve_month_range_year(m: re.Match[str], ctx: Context) -> Found | None:
+    join = m.group("x")[m.end("m1") - m.start("x") : m.start("m2") - m.start("x")].strip()
+    if join == "and" and (m.group("prep") or "").lower() != "between":
+        return None
+    year, first, last = int(m.group("year")), month_number(m.group("m1")), month_number(
+        m.group("m2")
+    )
+    if first == last:
+        return None
+    start_year = year if first < last else year - 1
+    start, end = span(m)
+    return Found(start, end, date(start_year, first, 1), month_end(year, last), "month", True)
+
+
+def _resolve_season_year(m: re.Match[str], ctx: Context) -> Found | None:
+    first, last = season_of(int(m.group("year")), m.group("season").lower())
+    start, end = span(m)
+    return Found(start, end, first, last, "season")
+
+
+def _resolve_year(m: re.Match[str], ctx: Context) -> Found | None:
+    if m.group("prep") is None and m.group("part") is None:
+        return None
+    if _COUNT_AFTER.match(ctx.text, m.end()):
+        return None
+    first, last = year_part(int(m.group("year")), part_name(m.group("part")))
+    start, end = span(m)
+    return Found(start, end, first, last, "year")
+
+
+def _resolve_year_range(m: re.Match[str], ctx: Context) -> Found | None:
+    join = m.group("x")[m.end("y1") - m.start("x") : m.start("y2") - m.start("x")].strip()
+    if join == "and" and (m.group("prep") or "").lower() != "between":
+        return None
+    first = int(m.group("y1"))
+    last_text = m.group("y2")
+    last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
+    if last <= first or _COUNT_AFTER.match(ctx.text, m.end()):
+        return None
+    start, end = span(m)
+    return Found(start, end, date(first, 1, 1), date(last, 12, 31), "year", True)
+
+
+def anniversary_of(anchor: Found, years: int) -> tuple[date, Found]:
+    """The anniversary's day and the anchor with its year: a yearless anchor keeps the
+    anniversary on its most recent (or next) occurrence and moves back by `years`."""
+    if anchor.yearless:
+        moved = shift_years(anchor.start, -years)
+        anchor = Found(anchor.start_char, anchor.end_char, moved, moved, "day")
+        return shift_years(moved, years), anchor
+    return shift_years(anchor.start, years), anchor
+
+
+_B = r"(?<![\w.,$£€])"
+RULES = [
+    Rule("iso", re.compile(
+        rf"(?<![\d-])(?P<year>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])"
+    ), _resolve_iso),
+    Rule("month_day", re.compile(
+        rf"{_B}(?P<x>(?:{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH_ANY})\s+(?P<day>{DAY})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?)"
+    ), _resolve_day),
+    Rule("day_month", re.compile(
+        rf"{_B}(?:the\s+)?(?P<x>(?:{WEEKDAY_ANY},?\s+)?(?P<day>{DAY})\s+(?:of\s+)?"
+        rf"(?P<month>{MONTH_ANY})(?:,?\s+(?P<year>{YEAR}))?)"
+    ), _resolve_day),
+    Rule("day_range_month", re.compile(
+        rf"{_B}(?:(?P<prep>(?i:from|between))\s+)?(?:the\s+)?(?P<x>(?P<d1>{DAY}){RANGE_JOIN}"
+        rf"(?P<d2>{DAY})\s+(?:of\s+)?(?P<month>{MONTH_ANY})(?:,?\s+(?P<year>{YEAR}))?)"
+    ), _resolve_day_range),
+    Rule("month_day_range", re.compile(
+        rf"{_B}(?:(?P<prep>(?i:from|between))\s+)?(?P<x>(?P<month>{MONTH_ANY})\s+"
+        rf"(?P<d1>{DAY}){RANGE_JOIN}(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?)"
+    ), _resolve_day_range),
+    Rule("month_year", re.compile(
+        rf"{_B}(?:{_PARTS})?(?P<month>{MONTH_ANY}),?\s+(?:of\s+)?(?P<year>{YEAR})"
+    ), _resolve_month_year),
+    Rule("month_range_year", re.compile(
+        rf"{_B}(?:(?P<prep>(?i:from|between))\s+)?(?P<x>(?P<m1>{MONTH_ANY}){RANGE_JOIN}"
+        rf"(?P<m2>{MONTH_ANY}),?\s+(?P<year>{YEAR}))"
+    ), _resolve_month_range_year),
+    Rule("season_year", re.compile(
+        rf"\b(?:(?i:the)\s+)?(?P<x>(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
+        rf"(?P<season>(?i:{SEASON}))\s+(?:of\s+)?(?P<year>{YEAR}))"
+    ), _resolve_season_year),
+    Rule("year", re.compile(
+        rf"(?:\b(?P<prep>(?i:in|since|by|during|until|till|through|throughout|from|before"
+        rf"|after|of|for|around|the\s+year|the))\s+)?(?P<x>(?:{_PARTS})?\b(?P<year>{YEAR}))"
+        r"(?!\s*(?:-|–|—|,\d|\.\d))"
+    ), _resolve_year),
+    Rule("year_range", re.compile(
+        rf"\b(?:(?P<prep>(?i:from|between))\s+)?(?P<x>(?P<y1>{YEAR}){RANGE_JOIN}"
+        rf"(?P<y2>{YEAR}|\d{{2}}(?![\d-])))"
+    ), _resolve_year_range),
+]

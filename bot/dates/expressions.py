@@ -1,0 +1,166 @@
+"""Find the time expressions of a sentence and resolve them against its publication day."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from bot.dates import explicit, months, relative, weekdays
+from bot.dates.context import Context, Found, Rule
+from bot.dates.model import TimeExpression, direction_of
+from bot.dates.periods import shift_years
+from bot.dates.vocabulary import DASH, MONTHS, NUMBER, ORDINAL, WEEKDAYS, count_of, ordinal_of
+
+RULES: list[Rule] = [*explicit.RULES, *relative.RULES, *weekdays.RULES, *months.RULES]
+
+# Most sentences hold no date: one cheap search decides whether the rules need to run.
+_ANY_CUE = re.compile(
+    rf"\d|{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)}|(?i:yesterday|today|tonight|tomorrow"
+    r"|week|month|year|night|morning|afternoon|evening|spring|summer|autumn|fall|winter"
+    r"|ago|days|hours|coming|recent)"
+)
+_RANGE_GAP = re.compile(rf"\s*{DASH}\s*|\s+(?P<word>to|and|until|till|through|thru)\s+")
+# "postponed from Monday to Wednesday" names two dates, not a range.
+_MOVED_FROM = re.compile(
+    r"\b(?:postponed|moved|delayed|pushed|rescheduled|changed|shifted|brought\s+forward"
+    r"|put\s+off|switched|extended|extending|extend|postpone|move|delay)\b[^.;]{0,40}$"
+)
+_ANNIVERSARY = re.compile(
+    rf"(?<![\w-])(?P<x>(?:(?P<nth>{ORDINAL})|(?P<count>{NUMBER})[\s-]years?)[\s-]+)?"
+    r"(?i:anniversary)\b"
+)
+_ANCHOR_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}")
+
+
+def find_time_expressions(text: str, published: date | datetime) -> list[TimeExpression]:
+    """Each time expression of `text`, in text order and non-overlapping."""
+    if not _ANY_CUE.search(text):
+        return []
+    day = published.date() if isinstance(published, datetime) else published
+    ctx = Context(text, day)
+    found = _select(_candidates(ctx))
+    found = _join_ranges(found, text)
+    found = _add_anniversaries(found, ctx)
+    return [
+        TimeExpression(
+            text=text[f.start_char : f.end_char],
+            start_char=f.start_char,
+            end_char=f.end_char,
+            start=f.start,
+            end=f.end,
+            granularity=f.granularity,
+            direction=direction_of(f.start, f.end, day),
+            is_range=f.is_range,
+        )
+        for f in found
+    ]
+
+
+def _candidates(ctx: Context) -> list[Found]:
+    found: list[Found] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(ctx.text):
+            resolved = rule.resolve(match, ctx)
+            if resolved is not None:
+                found.append(resolved)
+    return found
+
+
+def _select(candidates: list[Found]) -> list[Found]:
+    """The longest candidates that do not overlap, in text order."""
+    chosen: list[Found] = []
+    for candidate in sorted(candidates, key=lambda f: (f.start_char - f.end_char, f.start_char)):
+        if all(candidate.end_char <= c.start_char or candidate.start_char >= c.end_char
+               for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda f: f.start_char)
+
+
+def _join_ranges(found: list[Found], text: str) -> list[Found]:
+    joined: list[Found] = []
+    for item in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and _is_range_pair(previous, item, text):
+            end = _first_on_or_after(item, previous.start)
+            joined[-1] = Found(previous.start_char, item.end_char, previous.start, end.end,
+                               previous.granularity, True, previous.cycle, previous.yearless)
+        else:
+            joined.append(item)
+    return joined
+
+
+def _is_range_pair(first: Found, second: Found, text: str) -> bool:
+    if first.is_range or second.is_range or first.granularity != second.granularity:
+        return False
+    gap = _RANGE_GAP.fullmatch(text, first.end_char, second.start_char)
+    if gap is None:
+        return False
+    before = text[max(0, first.start_char - 60) : first.start_char]
+    opener = re.search(r"\b(from|between)\s+$", before, re.IGNORECASE)
+    if gap.group("word") == "and" and (opener is None or opener.group(1).lower() != "between"):
+        return False
+    if opener is not None and _MOVED_FROM.search(before[: opener.start()]):
+        return False
+    return True
+
+
+def _first_on_or_after(item: Found, start: date) -> Found:
+    """The end of a range moved to its first occurrence on or after the range's start."""
+    if item.cycle == "week":
+        day = start + timedelta(days=(item.start.weekday() - start.weekday()) % 7 or 7)
+        return Found(item.start_char, item.end_char, day, day + (item.end - item.start),
+                     item.granularity)
+    if item.cycle == "year":
+        for years in range(start.year - item.start.year, start.year - item.start.year + 2):
+            moved_start, moved_end = shift_years(item.start, years), shift_years(item.end, years)
+            if moved_start >= start:
+                return Found(item.start_char, item.end_char, moved_start, moved_end,
+                             item.granularity)
+    return item
+
+
+def _add_anniversaries(found: list[Found], ctx: Context) -> list[Found]:
+    result = list(found)
+    for match in _ANNIVERSARY.finditer(ctx.text):
+        anchor_index = next(
+            (i for i, f in enumerate(result)
+             if f.start_char >= match.end()
+             and _ANCHOR_GAP.fullmatch(ctx.text, match.end(), f.start_char)),
+            None,
+        )
+        if anchor_index is None:
+            continue
+        anchor = result[anchor_index]
+        if anchor.is_range or any(f.start_char < match.end() and f.end_char > match.start()
+                                  for f in result):
+            continue
+        anniversary, kept_anchor = _anniversary(match, anchor, ctx)
+        if anniversary is None:
+            continue
+        if kept_anchor is None:
+            del result[anchor_index]
+        else:
+            result[anchor_index] = kept_anchor
+        result.append(anniversary)
+    return sorted(result, key=lambda f: f.start_char)
+
+
+def _anniversary(match: re.Match[str], anchor: Found, ctx: Context
+                 ) -> tuple[Found | None, Found | None]:
+    """The anniversary and what remains of its anchor (None when its year is unknown)."""
+    start, end = match.span()
+    if match.group("nth") or match.group("count"):
+        years = (ordinal_of(match.group("nth")) if match.group("nth")
+                 else count_of(match.group("count")))
+        if anchor.yearless:
+            kept_start = shift_years(anchor.start, -years)
+            kept = Found(anchor.start_char, anchor.end_char, kept_start, kept_start, "day")
+            return Found(start, end, anchor.start, anchor.end, "day"), kept
+        return Found(start, end, shift_years(anchor.start, years), shift_years(anchor.end, years),
+                     anchor.granularity), anchor
+    if anchor.granularity != "day":
+        return None, anchor
+    day = explicit.year_for_month_day(anchor.start.month, anchor.start.day, ctx, start, end)
+    if day is None:
+        return None, anchor
+    return Found(start, end, day, day, "day"), None if anchor.yearless else anchor

@@ -1,0 +1,36 @@
+"""What the date resolver returns: a time expression found in text, with its value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from bot.ingest.model import Granularity
+
+Direction = Literal["past", "present", "future"]
+
+__all__ = ["Direction", "Granularity", "TimeExpression", "direction_of"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression as the text says it, resolved against the publication day."""
+
+    text: str  # the matched words, as in the input
+    start_char: int  # span in the input string
+    end_char: int
+    start: date
+    end: date  # inclusive; == start for a single day
+    granularity: Granularity
+    direction: Direction  # relative to publication
+    is_range: bool = False
+
+
+def direction_of(start: date, end: date, published: date) -> Direction:
+    """Where a period lies relative to the publication day; one that contains it is present."""
+    if end < published:
+        return "past"
+    if start > published:
+        return "future"
+    return "present"

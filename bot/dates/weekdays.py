@@ -1,0 +1,80 @@
+"""Weekdays and weekends the way news uses them.
+
+A bare weekday means the publication day when it is the publication weekday ("talks
+resumed Tuesday" in Tuesday's paper), otherwise the most recent such day, unless the verb
+points forward ("will meet on Thursday"), then the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.dates.context import Context, Found, Rule, span
+from bot.dates.vocabulary import WEEKDAY_FULL, weekday_number
+
+_MODIFIER = r"(?P<mod>(?i:this\s+past|last|next|this|past|coming))\s+"
+# Named days that are not the days of this week: "Black Friday", "every Monday".
+_NOT_A_DAY_BEFORE = re.compile(
+    r"(?:\b(?:Black|Good|Bloody|Super|Easter|Palm|Ash|Holy|Cyber|Maundy)|\b(?i:every|each))"
+    r"\s+$"
+)
+
+
+def _modifier(words: str | None) -> str | None:
+    if words is None:
+        return None
+    words = words.lower().split()[-1]
+    return {"past": "last", "coming": "next"}.get(words, words)
+
+
+def weekday_near(weekday: int, published: date, modifier: str | None, forward: bool) -> date:
+    today = published.weekday()
+    if modifier == "last":
+        return published - timedelta(days=(today - weekday) % 7 or 7)
+    if modifier == "next":
+        return published + timedelta(days=(weekday - today) % 7 or 7)
+    if modifier == "this":
+        return published + timedelta(days=weekday - today)
+    if weekday == today:
+        return published
+    if forward:
+        return published + timedelta(days=(weekday - today) % 7)
+    return published - timedelta(days=(today - weekday) % 7)
+
+
+def _resolve_weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    if _NOT_A_DAY_BEFORE.search(ctx.before(m.start(), 12)):
+        return None
+    start, end = span(m)
+    forward = ctx.points_forward(start, end)
+    day = weekday_near(weekday_number(m.group("wd")), ctx.published, _modifier(m.group("mod")),
+                       forward)
+    return Found(start, end, day, day, "day", cycle="week")
+
+
+def _resolve_weekend(m: re.Match[str], ctx: Context) -> Found | None:
+    published = ctx.published
+    modifier = _modifier(m.group("mod"))
+    saturday = published + timedelta(days=5 - published.weekday())
+    on_weekend = published.weekday() >= 5
+    if modifier == "last":
+        saturday -= timedelta(days=7)
+    elif modifier == "next":
+        saturday += timedelta(days=7) if on_weekend else timedelta(0)
+    elif not on_weekend and (modifier != "this" and not ctx.points_forward(*span(m))):
+        saturday -= timedelta(days=7)
+    start, end = span(m)
+    return Found(start, end, saturday, saturday + timedelta(days=1), "day", True, "week")
+
+
+RULES = [
+    Rule("weekday", re.compile(
+        rf"(?<![\w-])(?P<x>(?:{_MODIFIER})?(?:(?i:late|early|overnight)\s+)?"
+        rf"(?P<wd>{WEEKDAY_FULL})(?:['’]s)?"
+        rf"(?:\s+(?i:morning|afternoon|evening|night|overnight))?)\b"
+    ), _resolve_weekday),
+    Rule("weekend", re.compile(
+        rf"(?<![\w-])(?P<x>(?:{_MODIFIER}|(?i:the)\s+)(?i:weekend))\b"
+    ), _resolve_weekend),
+]
