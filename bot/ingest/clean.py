@@ -1,0 +1,243 @@
+"""From the text of a web page to the paragraphs of its story.
+
+A page brings furniture (captions, credits, share buttons, comment forms, legal
+notices) and often other stories appended after the end of this one.  Lines are
+judged by shape (length, final punctuation, script, parentheses), by vocabulary
+class (see `furniture.py`) and by position: after a comment form or a legal
+notice, a paragraph stays only if it shares the story's actors and places, and
+trailing paragraphs that share nothing with the story are cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.gazetteer import load_gazetteer
+from bot.ingest.furniture import CAPTION_CREDIT, TRAILING_AGENCY, vocabulary_hits
+from bot.names import name_key
+
+
+@dataclass
+class CleanedArticle:
+    title: str
+    paragraphs: list[str]
+    dropped: list[str] = field(default_factory=list)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
+_TERMINAL = re.compile(r"[.!?:;…]$")
+_CLOSERS = "\"'”’)]»"
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+_DATE_WORDS = re.compile(
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS}|published|updated|posted|last|on|at|am|pm|a\.m|p\.m|gmt|utc|"
+    r"et|edt|est|cet|ist|idt|local|time|min|mins|read|ago|hours?|minutes?)\b\.?",
+    re.IGNORECASE,
+)
+_HAS_DATE = re.compile(rf"\b(?:{_MONTHS})\b\.?\s*\d|\b\d{{1,2}}:\d{{2}}\b|\b(?:19|20)\d\d\b", re.I)
+_TABLE_ROW = re.compile(rf"^(?:(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d|"
+                        r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d)\b\s+\S", re.IGNORECASE)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
+    r"said|says|did|does|do|told|[a-z]{3,}ed|[a-z]{3,}s)\b"
+)
+_STOP = frozenset(
+    "the a an and or but in on at of to for from with by as is are was were be been has have had "
+    "this that these those it its he she they his her their we our you your i not no yet also "
+    "however meanwhile while after before since when where which who whom whose what why how "
+    "there here than then so if into over under about against between during without within "
+    "more most some any all both each such only other new said says would could will can may "
+    "one two three four five last first next after amid despite according".split()
+)
+
+
+def _latin_share(line: str) -> float:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _ends_as_prose(line: str) -> bool:
+    return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
+
+
+def _is_dateline(line: str) -> bool:
+    if not _HAS_DATE.search(line):
+        return False
+    rest = _DATE_WORDS.sub(" ", line)
+    return len([w for w in _words(rest) if len(w) > 1]) <= 2
+
+
+def _is_verbless_fragment(line: str) -> bool:
+    words = _words(line)
+    return len(words) <= 6 and not _VERBISH.search(line)
+
+
+def _is_heading(words: list[str]) -> bool:
+    """Title Case lines ("Egypt's Role: Broker, Mediator, or Something More?")."""
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) > 12 or len(long_words) < 2:
+        return False
+    return sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.75
+
+
+@dataclass
+class _Line:
+    text: str
+    verdict: str  # "story", "furniture", "closing" (comment/legal), "other_stories"
+
+
+def _judge(line: str, position: int) -> _Line:
+    """Verdict on one non-empty line; `position` counts lines after the title."""
+    words = _words(line)
+    if not words or _latin_share(line) < 0.5:
+        return _Line(line, "furniture")
+    if line.startswith("(") and line.endswith(")"):
+        return _Line(line, "furniture")
+    hits = vocabulary_hits(line)
+    if "other_stories" in hits and len(words) <= 6:
+        return _Line(line, "other_stories")
+    closing = [h for h in hits if h in ("comment", "legal", "cookie")]
+    if closing and (len(words) <= 12 or len(set(hits)) >= 2 or len(closing) >= 2):
+        return _Line(line, "closing")
+    if hits and (len(words) <= 12 or len(set(hits)) >= 2):
+        return _Line(line, "furniture")
+    if _is_dateline(line) and len(words) <= 12:
+        return _Line(line, "furniture")
+    if CAPTION_CREDIT.search(line):
+        return _Line(line, "furniture")
+    if _BULLET.match(line):
+        body = _BULLET.sub("", line, count=1)
+        return _Line(body, "story" if len(_words(body)) >= 3 else "furniture")
+    if _TABLE_ROW.match(line) and len(words) >= 3:
+        return _Line(line, "story")
+    if _is_heading(words):
+        return _Line(line, "furniture")
+    if _ends_as_prose(line):
+        if _is_verbless_fragment(line) or (line.endswith(":") and len(words) <= 2):
+            return _Line(line, "furniture")
+        return _Line(TRAILING_AGENCY.sub("", line), "story")
+    # No final punctuation: a heading, caption, link or tag, unless long enough
+    # to be a standfirst.
+    return _Line(line, "story" if len(words) >= 20 else "furniture")
+
+
+def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[str], list[str]]:
+    """The title, the lines after it, and the kicker/link lines before it."""
+    if title_hint:
+        hint = name_key(title_hint)
+        for i, line in enumerate(lines[:6]):
+            if name_key(line) == hint:
+                return title_hint.strip(), lines[i + 1 :], lines[:i]
+        return title_hint.strip(), lines, []
+    for i, line in enumerate(lines[:6]):
+        words = _words(line)
+        if len(words) >= 20:
+            break
+        if (
+            len(words) >= 4
+            and not line.rstrip(_CLOSERS).endswith(".")
+            and not _is_dateline(line)
+            and not vocabulary_hits(line)
+            and _latin_share(line) >= 0.5
+        ):
+            return line, lines[i + 1 :], lines[:i]
+    return "", lines, []
+
+
+def _terms(text: str) -> set[str]:
+    """The story terms of a text: named things (by gazetteer key) and content words."""
+    gazetteer = load_gazetteer()
+    terms: set[str] = set()
+    for word in _words(text):
+        lower = word.lower()
+        if lower in _STOP or len(word) < 3:
+            continue
+        if word[0].isupper():
+            entry = gazetteer.exact(word)
+            terms.add(entry.key if entry else name_key(word))
+        elif len(word) >= 5:
+            terms.add(lower)
+    return terms
+
+
+def _named_terms(text: str) -> set[str]:
+    gazetteer = load_gazetteer()
+    found: set[str] = set()
+    for word in _words(text):
+        if word[0].isupper() and word.lower() not in _STOP:
+            entry = gazetteer.exact(word)
+            found.add(entry.key if entry else name_key(word))
+    return found
+
+
+def _after_closing_is_story(paragraph: str, title_named: set[str], story_named: set[str]) -> bool:
+    """After a comment form or legal notice only a clear continuation stays."""
+    named = _named_terms(paragraph)
+    return len(named & title_named) >= 2 and len(named & story_named) >= 3
+
+
+def _cut_unrelated_tail(paragraphs: list[str], title: str) -> tuple[list[str], list[str]]:
+    """Cut trailing paragraphs that share no actor, place or topic word with the story."""
+    if len(paragraphs) < 4:
+        return paragraphs, []
+    term_sets = [_terms(p) for p in paragraphs]
+    title_terms = _terms(title)
+    end = len(paragraphs)
+    while end > len(paragraphs) // 2 + 1:
+        counts: Counter[str] = Counter(title_terms)
+        for terms in term_sets[: end - 1]:
+            counts.update(terms)
+        named = _named_terms(title + " " + " ".join(paragraphs[: end - 1]))
+        story = {t for t, n in counts.items() if n >= 2 or t in named}
+        if term_sets[end - 1] & story:
+            break
+        end -= 1
+    return paragraphs[:end], paragraphs[end:]
+
+
+def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle:
+    """Keep the story's title and paragraphs; list everything else under `dropped`."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line.strip("\"'“”‘’ ")]
+    title, body, before = _split_title(lines, title_hint)
+    dropped = list(before)
+    judged = [_judge(line, i) for i, line in enumerate(body)]
+    story_chars = sum(len(j.text) for j in judged if j.verdict == "story")
+    paragraphs: list[str] = []
+    seen_chars = 0
+    closed_at: str | None = None
+    for item in judged:
+        if closed_at == "other_stories":
+            dropped.append(item.text)
+            continue
+        if item.verdict in ("closing", "other_stories") and seen_chars >= 0.6 * story_chars:
+            closed_at = item.verdict
+            dropped.append(item.text)
+            continue
+        if item.verdict != "story":
+            dropped.append(item.text)
+            continue
+        if closed_at == "closing":
+            story_so_far = " ".join(paragraphs)
+            if not _after_closing_is_story(
+                item.text, _named_terms(title) or _named_terms(story_so_far),
+                _named_terms(story_so_far),
+            ):
+                dropped.append(item.text)
+                continue
+        paragraphs.append(item.text)
+        seen_chars += len(item.text)
+    paragraphs, tail = _cut_unrelated_tail(paragraphs, title)
+    return CleanedArticle(title=title, paragraphs=paragraphs, dropped=dropped + tail)

@@ -1,0 +1,96 @@
+"""How a line of a web page shows it is not part of the story.
+
+Vocabulary classes (comment forms, legal notices, newsletters, sharing widgets,
+navigation) are patterns for the kind of thing a line is, not the exact strings
+of one site.  `clean.py` combines them with the shape of the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(patterns) + r")", _FLAGS)
+
+
+# Comment sections, legal and cookie notices close a page: the story is over.
+COMMENT = _any(
+    r"\bleave a (?:reply|comment)\b", r"\bpost (?:a|your) comment\b", r"\badd a comment\b",
+    r"\benter your (?:comment|name|email)\b", r"\bname here\b", r"\brequired fields\b",
+    r"\bemail address will not be published\b", r"\bcommenters?\b", r"^comments?\s*(?:\(\d+\))?$",
+    r"\b\d+\s+comments\b", r"\bcomment policy\b", r"\bcommunity guidelines\b",
+    r"\bbe the first to comment\b", r"\bsign in to comment\b", r"\blog ?in to (?:comment|reply)\b",
+    r"\bshow comments\b", r"\bjoin the (?:conversation|discussion)\b",
+)
+LEGAL = _any(
+    r"\ball rights (?:of .{0,40})?reserved\b", r"\brights reserved\b", r"\bcopyright\b", r"©",
+    r"\bterms of (?:use|service)\b", r"\bprivacy policy\b", r"\bwritten (?:contract|permission)\b",
+    r"\blegal (?:warning|notice)\b", r"\bdisclaimer\b", r"\bwithout (?:prior )?permission\b",
+    r"\bmay not be (?:published|broadcast|rewritten|redistributed|reproduced)\b",
+    r"\breproduc(?:e|tion)\b.{0,40}\bprohibited\b",
+)
+COOKIE = _any(
+    r"\bcookies?\b.{0,60}\b(?:consent|accept|use|policy|settings)\b", r"\baccept all\b",
+    r"\bmanage (?:preferences|consent)\b",
+)
+# Promotions and widgets interrupt a story without ending it.
+NEWSLETTER = _any(
+    r"\bnewsletters?\b", r"\bsign up\b", r"\bsubscribe\b", r"\bsubscription\b", r"\binbox\b",
+    r"\bby signing up\b", r"\bunsubscribe\b", r"\bdelivered (?:to you|daily|every)\b",
+)
+SOCIAL = _any(
+    r"^share\b", r"\bshare (?:this|on|via|article)\b", r"\bfacebook\b", r"\btwitter\b",
+    r"\bwhatsapp\b", r"\blinkedin\b", r"\breddit\b", r"\bpinterest\b", r"\bfollow us\b",
+    r"\bemail this\b", r"\bprint this\b", r"\bcopy link\b", r"\binstagram\b", r"\btiktok\b",
+    r"\byoutube\b", r"\bflipboard\b",
+)
+NAVIGATION = _any(
+    r"^(?:read|see) (?:more|also)\b", r"^also read\b", r"^related\b", r"^recommended\b",
+    r"\bclick here\b", r"\bcontinue reading\b", r"^read next\b", r"^advertisement\b",
+    r"^sponsored\b", r"\bstory continues (?:below|after)\b", r"\bscroll to continue\b",
+    r"\bskip (?:ad|advertisement)\b", r"\blisten to (?:this )?article\b",
+    r"\b\d+ min(?:ute)? read\b",
+    r"^watch\b", r"^(?:list of \d+ items|end of list)$", r"^(?:back to top|top of page)$",
+)
+# Headings that introduce other stories: what follows is not this story.
+OTHER_STORIES = _any(
+    r"^more (?:from|on|in|stories|news)\b", r"^most (?:read|popular|viewed|shared)\b",
+    r"^(?:you )?(?:may|might) also (?:like|be interested)\b",
+    r"^related (?:stories|articles|news|coverage|content)\b",
+    r"^(?:latest|top|trending|recommended) (?:news|stories|articles)\b", r"^trending\b",
+    r"^in other news\b", r"^what to read next\b", r"^editor'?s picks?\b",
+)
+CREDIT = _any(
+    r"\breporting by\b", r"\bediting by\b", r"\bwriting by\b", r"\badditional reporting\b",
+    r"\bcontributed to this report\b", r"\bcompiled by\b", r"^\s*by\s+[A-Z]",
+)
+MEDIA = _any(
+    r"\bview gallery\b", r"\b(?:photo|video|image|picture)s?\s*(?:gallery|credit)?\s*:",
+    r"\bgallery\b", r"\bslideshow\b", r"\bgetty images\b", r"\bshutterstock\b",
+    r"\b(?:photo|file photo|image|video)\b.{0,40}\b(?:afp|ap|reuters|getty|epa|via)\b",
+)
+# A credit in parentheses that ends a caption: "(AP Photo/Abdel Kareem Hana)".
+CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]*\b(?:photo|video|image|credit|file|getty|afp|epa|via|courtesy)\b[^()]*)\)\s*$",
+    _FLAGS,
+)
+# An agency sign-off at the end of a story paragraph: "... further. (ILKHA)".
+TRAILING_AGENCY = re.compile(r"\s*\((?:[A-Z][A-Za-z&.]{1,15}(?:/[A-Z][A-Za-z&.]{1,15})?)\)\s*$")
+
+CLOSING_CLASSES = (("comment", COMMENT), ("legal", LEGAL), ("cookie", COOKIE))
+INTERRUPTING_CLASSES = (
+    ("newsletter", NEWSLETTER), ("social", SOCIAL), ("navigation", NAVIGATION), ("credit", CREDIT),
+    ("media", MEDIA),
+)
+
+
+def vocabulary_hits(line: str) -> list[str]:
+    """The furniture classes whose vocabulary occurs in `line`, one entry per class hit."""
+    hits = [name for name, pattern in CLOSING_CLASSES if pattern.search(line)]
+    hits += [name for name, pattern in INTERRUPTING_CLASSES if pattern.search(line)]
+    if OTHER_STORIES.search(line):
+        hits.append("other_stories")
+    return hits

@@ -1,0 +1,82 @@
+"""Split the story's paragraphs into numbered sentences.
+
+News abbreviations ("U.S.", "Oct. 7", "Mr.") do not end a sentence, and a
+quotation of several sentences stays whole when one closing quote ends it, so a
+quote is never cut from its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.model import Sentence
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st sr jr no vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig "
+    "e.g i.e a.m p.m u.s u.k u.n e.u".split()
+)
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets,
+# whitespace, then something that can start a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_OPEN_QUOTES = "“"
+_CLOSE_QUOTES = "”"
+# A quotation longer than this is more likely an unbalanced quote mark than one statement.
+_MAX_QUOTE_CHARS = 600
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    """Whether the period ending at `end` closes an abbreviation or an initial."""
+    if text[end - 1] != ".":
+        return False
+    match = re.search(r"([A-Za-z.]+)\.$", text[:end])
+    if not match:
+        return False
+    word = match.group(1).lower()
+    if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
+        return True
+    # Initials and acronyms written with periods: "J.", "U.S.", "D.C."
+    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _quote_depth(text: str) -> int:
+    """How many quotations are open at the end of `text` (curly or straight)."""
+    curly = text.count(_OPEN_QUOTES) - text.count(_CLOSE_QUOTES)
+    straight = text.count('"') % 2
+    return max(curly, 0) + straight
+
+
+def _quote_closes_later(text: str, start: int) -> bool:
+    rest = text[start : start + _MAX_QUOTE_CHARS]
+    return "”" in rest or '"' in rest
+
+
+def _split_paragraph(text: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        punct_end = match.start() + len(match.group(0).rstrip("\"'”’)]"))
+        if _is_abbreviation(text, punct_end):
+            # "U.S. envoy" continues; "in the U.S. The talks" ends only if a
+            # capitalised function word follows, which we cannot tell apart
+            # cheaply from a name, so abbreviations never split.
+            continue
+        piece = text[start:end]
+        if _quote_depth(piece) and _quote_closes_later(text, end):
+            continue
+        pieces.append(piece.strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return [p for p in pieces if p]
+
+
+def split_sentences(paragraphs: list[str]) -> list[Sentence]:
+    """Sentences of all paragraphs, numbered from 0 across the article."""
+    sentences: list[Sentence] = []
+    for p_index, paragraph in enumerate(paragraphs):
+        for text in _split_paragraph(paragraph):
+            sentences.append(Sentence(index=len(sentences), paragraph=p_index, text=text))
+    return sentences
