@@ -13,7 +13,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from bot.dates.context import Context, Found, Rule, span
-from bot.dates.periods import add_months, month_end, month_part, season_of, shift_years, year_part
+from bot.dates.periods import month_end, month_part, season_of, shift_years, year_part
 from bot.dates.vocabulary import (
     DAY,
     MONTH_ANY,

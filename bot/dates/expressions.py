@@ -99,9 +99,7 @@ def _is_range_pair(first: Found, second: Found, text: str) -> bool:
     opener = re.search(r"\b(from|between)\s+$", before, re.IGNORECASE)
     if gap.group("word") == "and" and (opener is None or opener.group(1).lower() != "between"):
         return False
-    if opener is not None and _MOVED_FROM.search(before[: opener.start()]):
-        return False
-    return True
+    return not (opener is not None and _MOVED_FROM.search(before[:opener.start()]))
 
 
 def _first_on_or_after(item: Found, start: date) -> Found:
