@@ -211,7 +211,13 @@ class SearchDoc(SQLModel, table=True):
 
 
 class Subscription(SQLModel, table=True):
-    """A chat's daily digest: local time and zone, so the database is the schedule."""
+    """A chat's daily digest: local time and zone, so the database is the schedule.
+
+    `next_due_at` is the next occurrence of `local_time` in `timezone`, in UTC, so the
+    minute tick finds what is due with one indexed range query.
+    """
+
+    __table_args__ = (Index("ix_subscription_active_next_due", "active", "next_due_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
@@ -227,6 +233,7 @@ class Subscription(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
     last_digest_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    next_due_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
 
 
 class Delivery(SQLModel, table=True):
