@@ -1,0 +1,167 @@
+"""The python-telegram-bot Application: wiring, defaults, command menus, and running it.
+
+Everything Telegram-specific lives in `handlers/`; answers come from the core in
+`bot/replies`, so the bot, the console chat and `timeline-bot ask` cannot disagree.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.engine import Engine
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRateLimiter, Defaults
+
+from bot.config import ConfigError, Settings
+from bot.replies import commands as core
+from handlers.callbacks import add_callback_handlers
+from handlers.commands import add_command_handlers
+from handlers.core_bridge import Services, attach_services
+from handlers.errors import on_error, protect_token_in_logs
+from handlers.inline import add_inline_handlers
+from handlers.migration import add_migration_handlers
+from handlers.uploads import add_upload_handlers
+
+log = logging.getLogger(__name__)
+
+# Named, because Telegram keeps the last list it was given when a bot sends none.
+# my_chat_member: the digest stops writing to chats that blocked or removed the bot.
+ALLOWED_UPDATES = [
+    Update.MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY,
+    Update.MY_CHAT_MEMBER,
+]
+# A RetryAfter (429) is waited out and retried this many times before the send fails.
+RATE_LIMIT_RETRIES = 3
+
+
+def build_application(
+    settings: Settings,
+    engine: Engine,
+    *,
+    base_url: str | None = None,
+    base_file_url: str | None = None,
+    rate_limiter: BaseRateLimiter | None = None,
+) -> Application:
+    """The bot, ready to initialise and run.
+
+    `rate_limiter` replaces the production AIORateLimiter (Telegram's 30/s overall and
+    20/min per group); the throughput benchmark gives both bots it compares the same one.
+    """
+    token = _token(settings)
+    protect_token_in_logs(token)
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url or settings.telegram_base_url)
+        .base_file_url(base_file_url or settings.file_base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                allow_sending_without_reply=True,
+            )
+        )
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .post_init(register_commands)
+        .build()
+    )
+    attach_services(
+        application, Services(engine, settings, needs_chat_admin=_commands_needing_chat_admin())
+    )
+    add_handlers(application)
+    _install_digest(application, engine, settings)
+    return application
+
+
+def add_handlers(application: Application) -> None:
+    # Order matters within a group: /ingest and documents before the catch-all for commands.
+    add_migration_handlers(application)
+    add_upload_handlers(application)
+    add_command_handlers(application, [name for name, _ in core.COMMANDS])
+    add_callback_handlers(application)
+    add_inline_handlers(application)
+    application.add_error_handler(on_error)
+
+
+async def register_commands(application: Application) -> None:
+    """The command menus Telegram shows: everything in private chats, a subset in groups."""
+    bot = application.bot
+    await bot.set_my_commands(
+        [BotCommand(name, about) for name, about in core.COMMANDS],
+        scope=BotCommandScopeAllPrivateChats(),
+    )
+    await bot.set_my_commands(
+        [BotCommand(name, about) for name, about in core.GROUP_COMMANDS],
+        scope=BotCommandScopeAllGroupChats(),
+    )
+
+
+def webhook_arguments(settings: Settings) -> dict[str, Any]:
+    """How `run_webhook`/`start_webhook` serve WEBHOOK_URL; PTB's server then refuses any
+    request whose X-Telegram-Bot-Api-Secret-Token header is not WEBHOOK_SECRET."""
+    if not settings.webhook_url:
+        raise ConfigError("Configuration error: WEBHOOK_URL is not set")
+    if settings.webhook_secret is None:
+        raise ConfigError(
+            "Configuration error: WEBHOOK_SECRET must be set when WEBHOOK_URL is, "
+            "so that only Telegram can post updates to the bot"
+        )
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        # A reverse proxy usually forwards the public path unchanged.
+        "url_path": urlsplit(settings.webhook_url).path.lstrip("/"),
+        "webhook_url": settings.webhook_url,
+        "secret_token": settings.webhook_secret.get_secret_value(),
+        "allowed_updates": ALLOWED_UPDATES,
+    }
+
+
+def run_bot(settings: Settings, engine: Engine) -> None:
+    """Serve until interrupted: webhook mode when WEBHOOK_URL is set, polling otherwise."""
+    application = build_application(settings, engine)
+    if settings.webhook_url:
+        arguments = webhook_arguments(settings)
+        log.info("Serving webhook on %s:%s", arguments["listen"], arguments["port"])
+        application.run_webhook(**arguments)
+    else:
+        log.info("Polling %s", settings.telegram_base_url)
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+
+
+def _token(settings: Settings) -> str:
+    if settings.telegram_bot_token is None:
+        raise ConfigError("Configuration error: TELEGRAM_BOT_TOKEN is not set")
+    return settings.telegram_bot_token.get_secret_value()
+
+
+def _commands_needing_chat_admin() -> frozenset[str]:
+    try:
+        digest_commands = importlib.import_module("bot.digest.commands")
+    except ImportError:
+        return frozenset()
+    return frozenset(getattr(digest_commands, "NEEDS_CHAT_ADMIN", ()))
+
+
+def _install_digest(application: Application, engine: Engine, settings: Settings) -> None:
+    # Imported here: the digest is its own package, and the bot answers lookups without it.
+    try:
+        digest = importlib.import_module("handlers.digest")
+    except ImportError as error:
+        if not (error.name or "").startswith(("handlers.digest", "bot.digest")):
+            raise
+        log.warning("The daily digest is not installed (%s); lookups only", error)
+        return
+    digest.install_digest(application, engine, settings)

@@ -1,0 +1,75 @@
+"""Commands and plain text: parse what Telegram delivers, ask the core, send its Reply."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot.replies import commands as core
+from handlers.core_bridge import asker_for, in_session, services_of
+from handlers.send import send_reply
+
+# Edited messages are left alone: re-answering an edit would post a second answer.
+NEW_MESSAGES = filters.UpdateType.MESSAGE
+
+
+def split_command(text: str, bot_username: str | None) -> tuple[str, str] | None:
+    """("who", "Witkoff") from "/who@OurBot  Witkoff"; None when addressed to another bot."""
+    parts = text.split(None, 1)
+    if not parts or not parts[0].startswith("/"):
+        return None
+    name, _, addressee = parts[0][1:].partition("@")
+    if addressee and (bot_username is None or addressee.lower() != bot_username.lower()):
+        return None
+    return name.lower(), parts[1].strip() if len(parts) > 1 else ""
+
+
+def reply_target(message: Message) -> int | None:
+    """In groups the answer quotes the question, so it is clear whom it answers."""
+    return message.message_id if message.chat.type in ("group", "supergroup") else None
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    parsed = split_command(message.text, context.bot.username)
+    if parsed is None:
+        return
+    command, args = parsed
+    services = services_of(context)
+    asker = await asker_for(update, context, command=command)
+    reply = await in_session(services, core.answer, command, args, asker)
+    await send_reply(context.bot, services, message.chat_id, reply, reply_to=reply_target(message))
+
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A name or a question typed without a command: the core guesses what was meant."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    services = services_of(context)
+    asker = await asker_for(update, context)
+    reply = await in_session(services, core.answer_text, message.text, asker)
+    if reply is not None:
+        await send_reply(context.bot, services, message.chat_id, reply)
+
+
+def add_command_handlers(application: Application, command_names: list[str]) -> None:
+    """Known commands, then any other command (the core answers with a hint), then text.
+
+    Register after the /ingest handlers: within a group the first matching handler wins.
+    """
+    application.add_handler(CommandHandler(command_names, on_command, filters=NEW_MESSAGES))
+    application.add_handler(MessageHandler(filters.COMMAND & NEW_MESSAGES, on_command))
+    # Chatter in groups is not for us; a card posted through our inline mode is our own text.
+    application.add_handler(
+        MessageHandler(
+            filters.TEXT
+            & ~filters.COMMAND
+            & filters.ChatType.PRIVATE
+            & ~filters.VIA_BOT
+            & NEW_MESSAGES,
+            on_private_text,
+        )
+    )

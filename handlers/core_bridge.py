@@ -1,0 +1,95 @@
+"""The one crossing from PTB's event loop into the synchronous core.
+
+Every handler gets its engine and settings from here, builds the `Asker` the same
+way, and runs the core in a worker thread with one session per update, so a slow
+query never stalls the loop that answers everyone else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy.engine import Engine
+from telegram import ChatMember, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.config import Settings
+from bot.replies.reply import Asker
+from bot.store.database import session_scope
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+SERVICES_KEY = "timeline"
+_ADMIN_STATUSES = frozenset({ChatMember.ADMINISTRATOR, ChatMember.OWNER})
+
+
+@dataclass(frozen=True)
+class Services:
+    engine: Engine
+    settings: Settings
+    needs_chat_admin: frozenset[str]  # commands whose Asker must say whether a group admin asks
+
+
+def attach_services(application: Application, services: Services) -> None:
+    application.bot_data[SERVICES_KEY] = services
+
+
+def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.bot_data[SERVICES_KEY]
+
+
+async def in_session(
+    services: Services, function: Callable[..., T], *args: Any, **kwargs: Any
+) -> T:
+    """`function(session, *args, **kwargs)` in a worker thread, committed when it returns."""
+
+    def call() -> T:
+        with session_scope(services.engine) as session:
+            return function(session, *args, **kwargs)
+
+    return await asyncio.to_thread(call)
+
+
+async def asker_for(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    *,
+    command: str | None = None,
+) -> Asker:
+    """Who asks; for group-settings commands also whether they administer the chat."""
+    services = services_of(context)
+    user, chat = update.effective_user, update.effective_chat
+    user_id = user.id if user is not None else None
+    chat_id = chat.id if chat is not None else (user_id or 0)
+    chat_type = chat.type if chat is not None else "private"
+    is_chat_admin = None
+    if command in services.needs_chat_admin and chat_type in ("group", "supergroup"):
+        is_chat_admin = await _is_chat_admin(update, context)
+    return Asker(
+        user_id=user_id,
+        chat_id=chat_id,
+        chat_type=chat_type,
+        is_bot_admin=user_id in services.settings.admin_user_ids,
+        is_chat_admin=is_chat_admin,
+    )
+
+
+async def _is_chat_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool | None:
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    # An anonymous administrator writes as the group itself; only admins can do that.
+    if message is not None and message.sender_chat is not None and chat is not None:
+        return message.sender_chat.id == chat.id
+    if chat is None or user is None:
+        return None
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError as error:
+        log.warning("Could not check admin rights in chat %s: %s", chat.id, error)
+        return None
+    return member.status in _ADMIN_STATUSES
