@@ -1,0 +1,308 @@
+"""Verbatim quotes and who said them.
+
+Only the words inside quote marks are a quote, and only when a speech verb in
+the same sentence (or the sentence the quote continues) says who spoke.  The
+speaker is the subject of that verb: "X said", "said X", "according to X",
+"X told ...", "X, the ..., said", or "he said" after a sentence that named the
+speaker.  When the subject is an unnamed source ("a US official") the quote keeps
+the article's label and no key.  When nothing can be trusted the speaker stays
+unnamed: a quote given to the wrong person is worse than a quote without a name.
+Words in quote marks inside a noun phrase ("a “day after” plan", "the “Witkoff
+proposal”") are names or scare quotes, not statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.ingest.model import ExtractedQuote, When
+from bot.ingest.passages import Passage, QuoteSpan, outside_quotes, quote_spans
+
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|telling|added|adds|adding|noted|notes|stated|states|"
+    r"stressed|explained|asserted|confirmed|clarified|warned|argued|insisted|declared|"
+    r"announced|wrote|writes|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
+    r"responded|commented|acknowledged|emphasi[sz]ed|calling|called|describing|described|"
+    r"condemned|dismissed|saying|mentioned|urged|suggested|cautioned|vowed|"
+    r"according to)\b"
+)
+# Verbs that put their subject after them: "..., said al-Ansari."
+_INVERTIBLE = frozenset(
+    {"said", "says", "added", "adds", "noted", "wrote", "explained", "stated", "insisted"}
+)
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_UNNAMED = re.compile(
+    r"\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Tt]his)\s+"
+    r"(?P<mods>(?:[\w.’'-]+\s+){0,4}?)"
+    r"(?P<head>officials?|sources?|diplomats?|spokes(?:person|man|woman)|negotiators?|"
+    r"mediators?|analysts?|insiders?|aides?|advisers?|envoys?|statement)\b"
+)
+# A word right before a name that makes it an object, not the one speaking.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:in|at|to|with|from|of|for|by|on|about|told|telling|than|against|between|over|"
+    r"into|toward|towards|and|visit|visited|meet|met|urged|urging|praised|criticised|"
+    r"criticized)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those)\s+(?:[\w.’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Words that cannot sit between a determiner and its noun: "this to “...”" is no noun phrase.
+_NOT_MODIFIERS = frozenset(
+    {"to", "of", "as", "at", "in", "on", "for", "with", "by", "from", "would", "will", "is",
+     "was", "are", "were", "be", "been", "that", "said", "and", "or", "but"}
+)
+_NOT_NOW = re.compile(
+    r"\b(?:previously|earlier|once|in the past|has long|had long|had)\b[^.]{0,40}$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    key: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    speaker: Speaker | None  # None: a pronoun, resolved against the last speaker
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Verb:
+    start: int
+    end: int
+    word: str
+
+
+def find_quotes(passages: list[Passage], published: date) -> list[ExtractedQuote]:
+    """Every attributed quote of the story, in reading order."""
+    state = _Discourse()
+    quotes: list[ExtractedQuote] = []
+    for passage in passages:
+        quotes.extend(_passage_quotes(passage, published, state))
+    return quotes
+
+
+class _Discourse:
+    """Who spoke last and which unnamed sources were introduced, across paragraphs."""
+
+    def __init__(self) -> None:
+        self.last: Speaker | None = None
+        self.unnamed: dict[str, str] = {}  # head word -> label as first introduced
+
+    def unnamed_label(self, det: str, text: str, head: str) -> str:
+        base = head.rstrip("s") if head.endswith("s") and head != "sources" else head
+        if det.lower() in {"the", "this"} and base in self.unnamed:
+            return self.unnamed[base]
+        label = text[0].lower() + text[1:] if det[0].isupper() else text
+        if det.lower() not in {"the", "this"}:
+            self.unnamed[base] = label
+        return label
+
+
+def _passage_quotes(passage: Passage, published: date, state: _Discourse) -> list[ExtractedQuote]:
+    text = passage.text
+    spans = quote_spans(text)
+    blank = outside_quotes(text, spans)
+    verbs = [_Verb(m.start(), m.end(), m.group()) for m in _SPEECH_VERB.finditer(blank)]
+    candidates = _candidates(passage, blank, state)
+    subjects: dict[int, Speaker | None] = {}
+    for verb in verbs:
+        subject = _subject(verb, candidates, blank, passage)
+        if subject is None:
+            subjects[verb.start] = None
+        elif subject.speaker is None:
+            resolved = _pronoun(state, passage, verb)
+            # An unresolved "he" still marks a statement; it just cannot name anyone.
+            label = blank[subject.start : subject.end].lower()
+            subjects[verb.start] = resolved or Speaker(None, label)
+        else:
+            subjects[verb.start] = subject.speaker
+            if subject.kind in ("person", "unnamed"):
+                state.last = subject.speaker  # "he said" can point back to this speaker
+    quotes: list[ExtractedQuote] = []
+    previous: tuple[QuoteSpan, Speaker, _Verb | None] | None = None
+    for span in spans:
+        if _inside_noun_phrase(blank, span):
+            continue
+        verb = _verb_for(span, verbs, blank, passage)
+        speaker = subjects.get(verb.start) if verb else None
+        if verb is None:
+            speaker = _headline_speaker(span, candidates, blank) or _continued(
+                span, previous, passage
+            )
+            if speaker is None:
+                continue
+        if speaker is None:
+            # A speech verb with no subject to trust ("have been described as"): not a quote.
+            continue
+        quotes.append(_quote(span, speaker, verb, passage, published))
+        previous = (span, speaker, verb)
+    return quotes
+
+
+def _candidates(passage: Passage, blank: str, state: _Discourse) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    unnamed = []
+    for m in _UNNAMED.finditer(blank):
+        inner = [k for k in passage.marks if m.start() <= k.start and k.end <= m.end()]
+        if any(k.end == m.end() or k.kind == "person" for k in inner):
+            continue  # the head word belongs to a name ("the Health Ministry")
+        follower = next((k for k in passage.marks if 0 <= k.start - m.end() <= 2), None)
+        if follower is not None and follower.kind == "person":
+            continue  # "the Qatari spokesperson Majed al-Ansari": the name speaks
+        label = state.unnamed_label(m.group("det"), m.group(0), m.group("head"))
+        unnamed.append((m.start(), m.end()))
+        found.append(_Candidate(m.start(), m.end(), Speaker(None, label), "unnamed"))
+    for mark in passage.marks:
+        if mark.kind == "place" or blank[mark.start : mark.end] != mark.text:
+            continue  # places do not speak; blanked marks sit inside quotes
+        if any(s <= mark.start and mark.end <= e for s, e in unnamed):
+            continue
+        found.append(_Candidate(mark.start, mark.end, Speaker(mark.key, mark.text), mark.kind))
+    for m in _PRONOUN.finditer(blank):
+        found.append(_Candidate(m.start(), m.end(), None, "pronoun"))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _sentence_bounds(passage: Passage, offset: int) -> tuple[int, int]:
+    return passage.bounds(passage.sentence_at(offset))
+
+
+def _subject(
+    verb: _Verb, candidates: list[_Candidate], blank: str, passage: Passage
+) -> _Candidate | None:
+    start, end = _sentence_bounds(passage, verb.start)
+    after = [c for c in candidates if verb.end <= c.start <= end]
+    if verb.word == "according to":
+        near = [c for c in after if not blank[verb.end : c.start].strip(" the")]
+        return near[0] if near else None
+    if verb.word in _INVERTIBLE and after:
+        first = after[0]
+        gap = blank[verb.end : first.start]
+        tail = blank[first.end : first.end + 2]
+        if gap.strip() in {"", "the"} and (not tail.strip() or tail[0] in ",.;"):
+            return first
+    before = [c for c in candidates if start <= c.start and c.end <= verb.start]
+    for cand in reversed(before):
+        if _OBJECT_BEFORE.search(blank[start : cand.start]):
+            continue
+        if blank[cand.end : cand.end + 2] in {"’s", "'s"}:
+            continue  # "Netanyahu’s office declined": the office, not Netanyahu
+        return cand
+    return None
+
+
+def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None:
+    if state.last is not None:
+        return state.last
+    # No earlier speaker: trust the previous sentence only if it names one person.
+    start, _ = _sentence_bounds(passage, verb.start)
+    people = {m.key for m in passage.marks if m.kind == "person" and m.end <= start}
+    if len(people) == 1:
+        mark = next(m for m in passage.marks if m.key in people)
+        return Speaker(mark.key, mark.text)
+    return None
+
+
+def _inside_noun_phrase(blank: str, span: QuoteSpan) -> bool:
+    """ "its “Witkoff proposal”", "a “day after” plan": a name or a scare quote."""
+    start = blank.rfind(".", 0, span.start) + 1
+    head = blank[start : span.start]
+    words = len(span.text.split())
+    if words > 4:
+        return False
+    m = _DETERMINER_BEFORE.search(head)
+    if m is None or _SPEECH_VERB.search(m.group(0)):
+        return False
+    return not any(w.lower() in _NOT_MODIFIERS for w in m.group(0).split()[1:])
+
+
+def _verb_for(
+    span: QuoteSpan, verbs: list[_Verb], blank: str, passage: Passage
+) -> _Verb | None:
+    first, _ = _sentence_bounds(passage, span.start)
+    _, last = _sentence_bounds(passage, max(span.end - 1, span.start))
+    best: tuple[int, _Verb] | None = None
+    for verb in verbs:
+        if not first <= verb.start <= last:
+            continue
+        if verb.start >= span.end:
+            distance = verb.start - span.end
+            if blank[span.end : verb.start].strip(" ,.") and distance > 40:
+                distance += 1000  # an attribution after the quote sits right behind it
+        else:
+            distance = span.start - verb.end
+        if best is None or distance < best[0]:
+            best = (distance, verb)
+    return best[1] if best else None
+
+
+def _headline_speaker(
+    span: QuoteSpan, candidates: list[_Candidate], blank: str
+) -> Speaker | None:
+    """ "Trump: 'This goes beyond Gaza'", the way captions and headlines quote."""
+    for cand in candidates:
+        gap = blank[cand.end : span.start]
+        if cand.speaker is not None and cand.kind == "person" and re.fullmatch(r"\s*:\s*", gap):
+            return cand.speaker
+    return None
+
+
+def _continued(
+    span: QuoteSpan, previous: tuple[QuoteSpan, Speaker, _Verb | None] | None, passage: Passage
+) -> Speaker | None:
+    """A quote that opens the sentence right after an attributed quote continues it."""
+    if previous is None:
+        return None
+    before, speaker, _ = previous
+    sentence_start, _ = _sentence_bounds(passage, span.start)
+    if span.start != sentence_start:
+        return None
+    prev_sentence = passage.sentence_at(max(before.end - 1, before.start))
+    this_sentence = passage.sentence_at(span.start)
+    return speaker if this_sentence - prev_sentence <= 1 else None
+
+
+def _said(verb: _Verb | None, span: QuoteSpan, passage: Passage, published: date) -> When | None:
+    if verb is None:
+        return When(published, published, "day")
+    start, end = _sentence_bounds(passage, verb.start)
+    blank_before = passage.text[start : verb.start]
+    times = [
+        t for t in passage.times_in(start, end)
+        if not (span.start <= t.start < span.end) and t.expression.direction != "future"
+    ]
+    if times:
+        t = min(times, key=lambda t: abs(t.start - verb.start))
+        e = t.expression
+        return When(e.start, e.end, e.granularity)
+    if _NOT_NOW.search(blank_before):
+        return None
+    return When(published, published, "day")
+
+
+def _quote(
+    span: QuoteSpan, speaker: Speaker, verb: _Verb | None, passage: Passage, published: date
+) -> ExtractedQuote:
+    about = tuple(
+        dict.fromkeys(
+            m.key for m in passage.marks
+            if span.start <= m.start < span.end and m.key != speaker.key
+        )
+    )
+    return ExtractedQuote(
+        speaker_key=speaker.key,
+        speaker_label=speaker.label,
+        text=span.text,
+        said=_said(verb, span, passage, published),
+        sentence=passage.sentence_at(span.start),
+        about_keys=about,
+    )

@@ -1,0 +1,425 @@
+"""Negotiation rounds: where, when, who led and who mediated, and how it stands.
+
+A sentence mentions a round when a negotiation noun ("talks", "round",
+"delegation", "negotiations") meets a venue ("in Cairo", "the Doha round",
+or a table row "July 2025 Doha Talks collapsed").  Summits, visits and
+bilateral meetings are other stories; negated or hypothetical talks ("no
+meetings have yet been scheduled", "should the efforts collapse") say nothing.
+Sentences about the talks that name no venue still add leads, mediators and a
+start day to the nearest round.  Mentions of one venue in one article merge;
+a country ("talks in Egypt") merges into the article's round at a city of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bot.ingest.model import EventStatus, ExtractedEvent, Participant, When
+from bot.ingest.passages import Mark, Passage, TimeMark
+
+_ROUND_NOUN = re.compile(
+    r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
+    r"negotiating teams?|summit|visit|conference|forum|ceremony|funeral)\b",
+    re.IGNORECASE,
+)
+_NOT_NEGOTIATION = frozenset({"summit", "visit", "conference", "forum", "ceremony", "funeral"})
+# Talks with one named person, or a minister with "his counterpart", are bilateral diplomacy.
+_BILATERAL = re.compile(
+    r"\b(?:met|meets|meet|meeting|talks|spoke|call)\s+with\s+(?:his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}counterpart|\bon the (?:margins|sidelines)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|yet to|neither|nor|cancel\w*|postpon\w*|called off|don’t|don't|"
+    r"won’t|won't|didn’t|didn't|hasn’t|hasn't|haven’t|haven't)\b",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:if|should|could|would|may|might|unless|risk\w*|threat|fear\w*|whether|hop\w*|"
+    r"avoid|prevent)\b",
+    re.IGNORECASE,
+)
+_STATUS_WORDS: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
+    ("collapsed", re.compile(
+        r"\b(?:crumbl\w*|collaps\w*|broke down|break(?:s|ing)? down|broken down|"
+        r"f[ae]ll(?:s|en|ing)? apart|failed)\b", re.IGNORECASE)),
+    ("agreement", re.compile(
+        r"\b(?:agreed|signed|reached (?:a|an) (?:deal|agreement|accord)|struck (?:a|an) "
+        r"(?:deal|agreement)|(?:deal|agreement) (?:was|has been) reached)\b", re.IGNORECASE)),
+    ("concluded", re.compile(
+        r"\b(?:ended|concluded|wrapped up|adjourned|closed)\b", re.IGNORECASE)),
+    ("scheduled", re.compile(
+        r"\b(?:will|scheduled|set (?:for|to)|expected|due to|planned|to be held|next week)\b",
+        re.IGNORECASE)),
+    ("ongoing", re.compile(
+        r"\b(?:resum\w*|underway|under way|continu\w*|arriv\w*|began|begun|begin\w*|start\w*|"
+        r"kick\w* off|ongoing|taking place|are meeting|is meeting|meet|opened|under(?:taking)?)\b",
+        re.IGNORECASE)),
+)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|expected to|set to|scheduled to|due to|plans? to|planned to|to be)\s+"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_STATUS_RANK: dict[EventStatus | None, int] = {
+    None: 0, "scheduled": 1, "ongoing": 2, "concluded": 3, "agreement": 4, "collapsed": 5,
+}
+_BACKGROUND = re.compile(
+    r"\b(?:previous|prior|earlier|past|last|former)\s+(?:\w+\s+)?"
+    r"(?:rounds?|talks|negotiations|meetings?|attempts?)\b",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?:(?:city|capital|resort|town|port)\s+"
+    r"of\s+)?$",
+    re.IGNORECASE,
+)
+# "the war in Gaza", "hostages held in Gaza": where the war is, not where the talks are.
+_WAR_BEFORE = re.compile(
+    r"\b(?:war|ceasefire|truce|fighting|offensive|aid|hostages?|held|operations?|strikes?|"
+    r"situation|conflict|crisis|violence|people|residents|civilians|killed|reoccupation|"
+    r"control|withdrawal|forces|troops)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LEAD_BEFORE = re.compile(r"\b(?:led|headed|chaired)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_LEAD_AFTER = re.compile(
+    r"^,?\s*(?:who\s+(?:is|was|will be)\s+)?(?:leading|heading|leads|heads|led|headed|to lead)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<side>(?:[\w’'-]+\s+){0,2}?)"
+    r"(?:delegation|team|negotiators|negotiating team)",
+    re.IGNORECASE,
+)
+_DELEGATION = re.compile(r"\s+(?:\w+\s+)?(?:delegations?|negotiating teams?|negotiators)\b")
+_MEDIATION = re.compile(
+    r"\b(?:(?:facilitated|mediated|brokered|hosted|sponsored)\s+by|mediators?\s+(?:from|of)|"
+    r"mediation\s+(?:efforts\s+)?(?:by|of|from))\s+(?P<who>[^.;:]{1,80})",
+    re.IGNORECASE,
+)
+_MEDIATORS_AFTER = re.compile(r"^(?:\s+and\s+\S+)?\s+(?:mediators?|intermediaries)\b")
+_JOINS = re.compile(
+    r"\b(?:join\w*|attend\w*|arriv\w*|participat\w*|take part|taking part|took part)\b",
+    re.IGNORECASE,
+)
+_ISSUES = re.compile(
+    r"\b(?:key |main |core |outstanding )?issues?\b\s*(?:—|–|-|:|,)?\s*(?:including|such as|"
+    r"like|on)?\s*(?P<list>[^.;—–]{3,160})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PlaceFacts:
+    name: str
+    country: str | None  # the country's name
+    place_type: str | None  # "city", "region", "venue", "country"...
+
+
+@dataclass
+class _Mention:
+    sentence: int
+    text: str
+    place: Mark | None
+    when: When | None
+    status: EventStatus | None
+    background: bool
+    participants: list[Participant] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)
+    outcome: str | None = None
+    began: When | None = None
+
+
+def find_rounds(
+    passages: list[Passage],
+    published: date,
+    describe: Callable[[str], PlaceFacts | None],
+    issues_in: Callable[[str], list[str]] = lambda _text: [],
+) -> list[ExtractedEvent]:
+    """Rounds of negotiation the story reports, merged per venue."""
+    placed: list[_Mention] = []
+    loose: list[_Mention] = []
+    for passage in passages:
+        for index, start, end in passage.sentences:
+            mention = _read_sentence(passage, index, start, end, published, describe)
+            if mention is None:
+                continue
+            mention.issues = _issues(mention.text, issues_in)
+            (placed if mention.place else loose).append(mention)
+    rounds = _merge(placed, describe)
+    _attach(rounds, loose)
+    return [_event(group, published, describe) for group in rounds]
+
+
+def _read_sentence(
+    passage: Passage, index: int, start: int, end: int, published: date,
+    describe: Callable[[str], PlaceFacts | None],
+) -> _Mention | None:
+    text = passage.text[start:end]
+    times = passage.times_in(start, end)
+    row = _table_row(passage, start, end, times)
+    nouns = [m for m in _ROUND_NOUN.finditer(text)]
+    if not nouns and row is None:
+        return None
+    marks = passage.marks_in(start, end)
+    place = row or _venue(text, start, marks, nouns, describe)
+    anchor = (place.start - start) if place else nouns[0].start()
+    noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
+    if noun is not None and noun.group().lower() in _NOT_NEGOTIATION:
+        return None
+    if _BILATERAL.search(text) or (noun is not None and _negated(text, noun)):
+        return None
+    status = _status(text, noun.start() if noun else anchor)
+    time = _nearest_time(times, start + (noun.start() if noun else anchor))
+    when = _when(time)
+    if status is None:
+        status = "scheduled" if time and time.expression.direction == "future" else None
+    background = bool(_BACKGROUND.search(text)) or (
+        when is not None and when.end < published - timedelta(days=7) and status != "scheduled"
+    )
+    mention = _Mention(index, text, place, when, status, background)
+    mention.participants = _participants(text, start, marks)
+    mention.outcome = _outcome(text, status)
+    if place is None and time and status == "ongoing" and time.expression.direction != "future":
+        mention.began = when
+    return mention
+
+
+def _table_row(passage: Passage, start: int, end: int, times: list[TimeMark]) -> Mark | None:
+    """ "July 2025 Doha Talks collapsed ...": a date, a venue, an outcome, no verb phrase."""
+    if not times or times[0].start != start:
+        return None
+    rest = passage.text[times[0].end : end]
+    after = [m for m in passage.marks_in(times[0].end, end) if m.kind in ("place", "country")]
+    if not after or passage.text[times[0].end : after[0].start].strip():
+        return None
+    if not any(p.search(rest) for _, p in _STATUS_WORDS) or rest.rstrip().endswith((".", "?")):
+        return None
+    return after[0]
+
+
+def _venue(
+    text: str, offset: int, marks: list[Mark], nouns: list[re.Match[str]],
+    describe: Callable[[str], PlaceFacts | None],
+) -> Mark | None:
+    by_preposition: list[Mark] = []
+    by_modifier: list[Mark] = []
+    for mark in marks:
+        if mark.kind not in ("place", "country"):
+            continue
+        facts = describe(mark.key)
+        if facts is not None and facts.place_type in ("region", "crossing", "corridor"):
+            continue
+        before = text[max(0, mark.start - offset - 70) : mark.start - offset]
+        if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
+            by_preposition.append(mark)
+        elif mark.kind == "place" and re.match(
+            r"\s+(?:talks|negotiations|round|meeting)\b", text[mark.end - offset :], re.IGNORECASE
+        ):
+            by_modifier.append(mark)
+    options = by_preposition or by_modifier
+    if not options or not nouns:
+        return None
+    # "in the Egyptian resort city of Sharm el-Sheikh": the city, not the country.
+    options = [m for m in options if m.kind == "place"] or options
+    # The venue nearest a negotiation noun; on a tie the one after it ("talks in Doha").
+    return min(
+        options,
+        key=lambda m: min(abs(m.start - offset - n.end()) for n in nouns),
+    )
+
+
+def _negated(text: str, noun: re.Match[str]) -> bool:
+    window = text[max(0, noun.start() - 25) : noun.end() + 30]
+    return bool(_NEGATION.search(window))
+
+
+def _clause(text: str, position: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, position) for c in ",;—–(") + 1
+    rights = [i for i in (text.find(c, position) for c in ",;—–)") if i != -1]
+    return left, min(rights) if rights else len(text)
+
+
+def _status(text: str, anchor: int) -> EventStatus | None:
+    found: list[tuple[int, EventStatus]] = []
+    for status, pattern in _STATUS_WORDS:
+        for m in pattern.finditer(text):
+            left, _ = _clause(text, m.start())
+            if _CONDITIONAL.search(text[left : m.start()]):
+                continue
+            if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                status = "scheduled"  # "will meet", "expected to arrive"
+            found.append((abs(m.start() - anchor), status))
+    return min(found)[1] if found else None
+
+
+def _nearest_time(times: list[TimeMark], position: int) -> TimeMark | None:
+    usable = [t for t in times if t.expression.granularity != "year" or len(times) == 1]
+    return min(usable, key=lambda t: abs(t.start - position)) if usable else None
+
+
+def _when(time: TimeMark | None) -> When | None:
+    if time is None:
+        return None
+    e = time.expression
+    return When(e.start, e.end, e.granularity)
+
+
+def _participants(text: str, offset: int, marks: list[Mark]) -> list[Participant]:
+    people: list[Participant] = []
+    sides = [m for m in marks if m.kind in ("organisation", "country")]
+    joins = _JOINS.search(text)
+    for mark in marks:
+        if mark.kind != "person":
+            continue
+        before, after = text[: mark.start - offset], text[mark.end - offset :]
+        lead_after = _LEAD_AFTER.match(after)
+        if _LEAD_BEFORE.search(before) or lead_after:
+            side = _side_of(text, offset, sides, mark, lead_after)
+            people.append(Participant(mark.key, "lead", side))
+        elif joins and mark.end - offset <= joins.start():
+            people.append(Participant(mark.key, "participant"))
+    for m in _MEDIATION.finditer(text):
+        span = (offset + m.start("who"), offset + m.end("who"))
+        people += [
+            Participant(s.key, "mediator") for s in sides if span[0] <= s.start < span[1]
+        ]
+    for s in sides:
+        rest = text[s.end - offset :]
+        if _MEDIATORS_AFTER.match(rest):
+            people.append(Participant(s.key, "mediator"))
+        elif _DELEGATION.match(rest) or re.match(r"\s+and\s+\w+\s+delegations\b", rest):
+            people.append(Participant(s.key, "participant", s.key))
+    return list(dict.fromkeys(people))
+
+
+def _side_of(
+    text: str, offset: int, sides: list[Mark], person: Mark, lead_after: re.Match[str] | None
+) -> str | None:
+    """The organisation or country whose delegation a lead heads."""
+    if lead_after is not None:
+        lo = person.end + lead_after.start("side")
+        hi = person.end + lead_after.end("side")
+        inside = [s for s in sides if lo <= s.start < hi + 1]
+        return inside[0].key if inside else None
+    before = [
+        s for s in sides if s.end <= person.start and _DELEGATION.match(text[s.end - offset :])
+    ]
+    return before[-1].key if before else None
+
+
+def _issues(text: str, issues_in: Callable[[str], list[str]]) -> list[str]:
+    found = list(issues_in(text))
+    m = _ISSUES.search(text)
+    if m:
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))
+        found += [p.strip() for p in parts if 2 <= len(p.split()) <= 6 and not _NEGATION.match(p)]
+    return list(dict.fromkeys(found))
+
+
+def _outcome(text: str, status: EventStatus | None) -> str | None:
+    if status not in ("collapsed", "agreement", "concluded"):
+        return None
+    for s, pattern in _STATUS_WORDS:
+        if s == status and (m := pattern.search(text)):
+            rest = re.split(r"[.;]", text[m.end() :], maxsplit=1)[0].strip(" ,")
+            return rest or None
+    return None
+
+
+def _same_venue(a: _Mention, b: _Mention, describe: Callable[[str], PlaceFacts | None]) -> bool:
+    assert a.place and b.place
+    if a.place.key == b.place.key:
+        return True
+    fa, fb = describe(a.place.key), describe(b.place.key)
+    if a.place.kind == "country" and fb is not None and fb.country:
+        return fa is not None and fa.name == fb.country
+    if b.place.kind == "country" and fa is not None and fa.country:
+        return fb is not None and fb.name == fa.country
+    return False
+
+
+def _close(a: When | None, b: When | None) -> bool:
+    if a is None or b is None:
+        return True
+    slack = timedelta(days=3)
+    return a.start - slack <= b.end and b.start - slack <= a.end
+
+
+def _merge(
+    mentions: list[_Mention], describe: Callable[[str], PlaceFacts | None]
+) -> list[list[_Mention]]:
+    # Cities first, so a country mention finds the city round it belongs to.
+    ordered = sorted(mentions, key=lambda m: (m.place is not None and m.place.kind == "country"))
+    groups: list[list[_Mention]] = []
+    for mention in ordered:
+        for group in groups:
+            head = group[0]
+            if (
+                _same_venue(head, mention, describe)
+                and head.background == mention.background
+                and all(_close(m.when, mention.when) for m in group)
+            ):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
+    """Sentences about the talks that name no venue feed the nearest current round."""
+    current = [g for g in groups if not g[0].background]
+    for mention in loose:
+        if not current or mention.background:
+            continue
+        group = min(current, key=lambda g: min(abs(m.sentence - mention.sentence) for m in g))
+        mention.status = None  # a venue-less sentence cannot move the round's status
+        mention.when = None
+        group.append(mention)
+
+
+def _event(
+    group: list[_Mention], published: date, describe: Callable[[str], PlaceFacts | None]
+) -> ExtractedEvent:
+    placed = [m for m in group if m.place is not None]
+    venue = next((m.place for m in placed if m.place.kind == "place"), placed[0].place)
+    assert venue is not None
+    facts = describe(venue.key)
+    status = max((m.status for m in group), key=lambda s: _STATUS_RANK[s])
+    background = group[0].background
+    when = _combined_when([m.when for m in group] + [m.began for m in group])
+    if when is None and not background and status in ("ongoing", None):
+        when = When(published, published, "day")
+        status = status or "ongoing"
+    participants = list(dict.fromkeys(p for m in sorted(group, key=_order) for p in m.participants))
+    first = min(group, key=_order)
+    name = facts.name if facts else venue.text
+    return ExtractedEvent(
+        kind="round",
+        title=f"Negotiations in {name}",
+        summary=first.text[:400],
+        when=when,
+        sentence=first.sentence,
+        place_key=venue.key,
+        status=status,
+        participants=participants,
+        issues=list(dict.fromkeys(i for m in group for i in m.issues)),
+        outcome=next((m.outcome for m in group if m.outcome), None),
+        background=background,
+    )
+
+
+def _order(mention: _Mention) -> tuple[bool, int]:
+    return (mention.place is None, mention.sentence)
+
+
+def _combined_when(whens: list[When | None]) -> When | None:
+    """The most precise dates the mentions give, spanning all of them."""
+    known = [w for w in whens if w is not None]
+    if not known:
+        return None
+    order = ["day", "week", "month", "season", "year"]
+    finest = min(order.index(w.granularity) for w in known)
+    best = [w for w in known if order.index(w.granularity) == finest]
+    return When(min(w.start for w in best), max(w.end for w in best), best[0].granularity)

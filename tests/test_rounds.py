@@ -1,0 +1,152 @@
+"""Negotiation rounds from one-line inputs, with hand-made entity marks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.ingest.model import ExtractedEvent
+from bot.ingest.rounds import find_rounds
+from tests.gold.lines import describe, passages_of
+
+ENTITIES = {
+    "Hamas": ("hamas", "organisation"),
+    "Islamic Jihad": ("islamic jihad", "organisation"),
+    "Khalil al-Hayya": ("khalil al-hayya", "person"),
+    "Ziad al-Nakhalah": ("ziad al-nakhalah", "person"),
+    "Ron Dermer": ("ron dermer", "person"),
+    "Hakan Fidan": ("hakan fidan", "person"),
+    "Cairo": ("cairo", "place"),
+    "Doha": ("doha", "place"),
+    "Amman": ("amman", "place"),
+    "Istanbul": ("istanbul", "place"),
+    "Rio": ("rio", "place"),
+    "Gaza": ("gaza strip", "place"),
+    "Egypt": ("egypt", "country"),
+    "Egyptian": ("egypt", "country"),
+    "Israeli": ("israel", "country"),
+    "Turkish": ("turkey", "country"),
+    "Qatar": ("qatar", "country"),
+    "Sharm el-Sheikh": ("sharm", "place"),
+}
+TUESDAY = date(2025, 8, 12)
+
+
+def rounds(text: str, published: date = TUESDAY) -> list[ExtractedEvent]:
+    return find_rounds(passages_of(text, ENTITIES, published), published, describe)
+
+
+def only(text: str, published: date = TUESDAY) -> ExtractedEvent:
+    found = rounds(text, published)
+    assert len(found) == 1, [(r.place_key, r.when) for r in found]
+    return found[0]
+
+
+def test_delegation_arriving_in_a_city_is_an_ongoing_round_with_its_lead():
+    r = only("A senior Hamas delegation, led by Khalil al-Hayya, arrived in Cairo on Tuesday.")
+    assert (r.place_key, r.status, r.background) == ("cairo", "ongoing", False)
+    assert (r.when.start, r.when.end, r.when.granularity) == (TUESDAY, TUESDAY, "day")
+    assert ("khalil al-hayya", "lead", "hamas") in [
+        (p.entity_key, p.role, p.delegation_of) for p in r.participants
+    ]
+
+
+def test_last_round_that_crumbled_is_a_collapsed_background_round():
+    r = only(
+        "Previous negotiations have repeatedly fallen apart, with the last round in Doha "
+        "crumbling under mutual accusations of ceasefire violations."
+    )
+    assert (r.place_key, r.status, r.background) == ("doha", "collapsed", True)
+    assert r.outcome and "accusations" in r.outcome
+
+
+def test_table_row_of_past_rounds_is_a_round_with_month_dates():
+    r = only("July 2025 Doha Talks collapsed Ceasefire conditions unmet")
+    assert (r.place_key, r.status, r.background) == ("doha", "collapsed", True)
+    assert (r.when.start, r.when.end, r.when.granularity) == (
+        date(2025, 7, 1), date(2025, 7, 31), "month"
+    )
+
+
+def test_undated_mention_merges_with_the_table_row_of_the_same_venue():
+    found = rounds(
+        "The last round in Doha crumbled.\n\nJuly 2025 Doha Talks collapsed Ceasefire unmet"
+    )
+    assert [(r.place_key, r.when.granularity) for r in found] == [("doha", "month")]
+
+
+def test_meetings_not_yet_scheduled_are_no_round():
+    text = "Despite the momentum, no meetings have yet been scheduled in Cairo or Doha."
+    assert rounds(text) == []
+
+
+def test_summit_is_not_a_negotiation_round():
+    text = "Plans were agreed upon at the emergency Arab summit in Cairo on March 4, 2025."
+    assert rounds(text) == []
+
+
+def test_minister_meeting_his_counterpart_is_bilateral_not_a_round():
+    text = (
+        "Turkish Foreign Minister Hakan Fidan met with his Iranian counterpart on Sunday "
+        "on the margins of the BRICS summit in Rio."
+    )
+    assert rounds(text) == []
+
+
+def test_talks_that_will_meet_on_thursday_are_scheduled_for_that_thursday():
+    r = only("The two delegations will meet for talks in Amman on Thursday.", date(2025, 10, 7))
+    assert (r.place_key, r.status) == ("amman", "scheduled")
+    assert r.when.start == date(2025, 10, 9)
+
+
+def test_talks_scheduled_for_next_week_have_week_granularity():
+    r = only("Talks are scheduled for next week in Doha.")
+    assert (r.status, r.when.granularity) == ("scheduled", "week")
+    assert r.when.start > TUESDAY
+
+
+def test_unknown_leader_and_demonym_mediators_in_istanbul():
+    r = only(
+        "An Islamic Jihad delegation headed by Ziad al-Nakhalah began talks with Turkish "
+        "mediators in Istanbul on Monday."
+    )
+    assert (r.place_key, r.status, r.when.start) == ("istanbul", "ongoing", date(2025, 8, 11))
+    roles = {(p.entity_key, p.role) for p in r.participants}
+    assert {("ziad al-nakhalah", "lead"), ("turkey", "mediator")} <= roles
+
+
+def test_status_in_a_hypothetical_clause_does_not_count():
+    r = only("Talks resumed Tuesday in Cairo amid threats of strikes should the efforts collapse.")
+    assert r.status == "ongoing"
+
+
+def test_war_zone_is_not_the_venue():
+    r = only("Talks in Doha on Sunday focused on ending the war in Gaza.")
+    assert r.place_key == "doha"
+
+
+def test_country_mention_and_start_day_merge_into_the_city_round():
+    text = (
+        "Talks resumed Tuesday in the Egyptian resort city of Sharm el-Sheikh.\n\n"
+        "A Hamas official involved in the closed-door meetings in Egypt said little.\n\n"
+        "Talks that began Monday are still in their initial stages."
+    )
+    r = only(text, date(2025, 10, 7))
+    assert r.place_key == "sharm"
+    assert (r.when.start, r.when.end) == (date(2025, 10, 6), date(2025, 10, 7))
+
+
+def test_mediator_by_facilitated_by_and_lead_of_a_delegation_from_a_venueless_sentence():
+    text = (
+        "This Cairo meeting, facilitated by Egypt, is a fresh attempt to break the deadlock.\n\n"
+        "Israeli Minister Ron Dermer, who is leading the Israeli delegation, is expected to "
+        "join the talks."
+    )
+    r = only(text)
+    roles = {(p.entity_key, p.role, p.delegation_of) for p in r.participants}
+    assert ("egypt", "mediator", None) in roles
+    assert ("ron dermer", "lead", "israel") in roles
+
+
+def test_recent_collapse_is_news_not_background():
+    r = only("Talks in Cairo collapsed on Monday after Hamas rejected the terms.")
+    assert (r.status, r.background) == ("collapsed", False)
