@@ -1,0 +1,350 @@
+"""People, organisations, countries and places of one article.
+
+Three passes over the sentences: gazetteer spellings; people the article
+introduces the way news does ("Hamas official Taher al-Nounou", "X, the head of
+Y"); then short references ("Al-Nounou", "Witkoff") resolved to the person
+introduced earlier or to the one known person with that surname.  Every mention,
+span and role claim carries its sentence index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from bot.gazetteer import Entry, Gazetteer
+from bot.ingest.mentions import (
+    PARTICLES,
+    Match,
+    Part,
+    acting_capital,
+    adjacent,
+    find_known,
+    name_runs,
+)
+from bot.ingest.mentions import tokenize as tokenize_sentence
+from bot.ingest.model import EntityKind, EntityMention, RoleClaim, Sentence
+from bot.names import match_name, name_key
+
+_ROLE_WORDS = frozenset(
+    """official officials spokesperson spokesman spokeswoman minister ministers envoy envoys
+    president leader leaders chief head adviser advisers advisor advisors negotiator negotiators
+    ambassador commander member academic analyst secretary director mediator diplomat diplomats
+    general lawmaker lawmakers mp senator journalist correspondent researcher professor expert
+    coordinator representative emir king prince chairman chairwoman deputy governor mayor premier
+    strategist activist officer spokespeople premier cofounder founder""".split()
+)
+# Words that may stand inside a role phrase before the role word itself.
+_ROLE_MODIFIERS = frozenset(
+    """senior top former deputy chief foreign prime acting lead political military special
+    security defence defense finance interior national affairs strategic far-right hardline
+    veteran ministry intelligence health state middle east west assistant vice high-ranking
+    exiled longtime media press cabinet war""".split()
+)
+_STOPPERS = frozenset("a an the of to for by with said and or but".split())
+_UNNAMED = frozenset({"source", "sources", "officials", "official"})
+_CALENDAR = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,6}?(?:"
+    + "|".join(sorted(_ROLE_WORDS))
+    + r")(?:\s+(?:of|for|at|in)\s+[\w'’\-\s]{1,60}?)?)(?=[,.;]|\s+(?:who|which|said|told)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """Where one sentence names an entity: offsets into that sentence's text."""
+
+    start: int
+    end: int
+    key: str
+    kind: EntityKind
+    text: str
+
+
+@dataclass
+class EntityIndex:
+    mentions: list[EntityMention] = field(default_factory=list)
+    _spans: dict[int, list[EntitySpan]] = field(default_factory=dict)
+    _aliases: dict[str, str] = field(default_factory=dict)
+
+    def spans(self, sentence_index: int) -> list[EntitySpan]:
+        return self._spans.get(sentence_index, [])
+
+    def by_key(self, key: str) -> EntityMention | None:
+        return next((m for m in self.mentions if m.key == key), None)
+
+    def resolve(self, surface: str, kind: str | None = None) -> str | None:
+        """Key of this article's entity that `surface` names, None when it names none."""
+        key = self._aliases.get(name_key(surface))
+        if key is None:
+            pool = [
+                (spelling, m.key)
+                for m in self.mentions
+                if kind is None or m.kind == kind
+                for spelling in (m.name, *m.spellings)
+            ]
+            found = match_name(surface, pool, min_score=90.0)
+            key = found.best if found.confident else None
+        if key is None:
+            return None
+        mention = self.by_key(key)
+        return key if mention and (kind is None or mention.kind == kind) else None
+
+
+@dataclass
+class _Builder:
+    gazetteer: Gazetteer
+    day: date
+    index: EntityIndex = field(default_factory=EntityIndex)
+    surnames: dict[str, str | None] = field(default_factory=dict)
+
+    def add(self, sentence: int, start: int, end: int, text: str, *, entry: Entry | None = None,
+            name: str | None = None) -> EntityMention:
+        key = entry.key if entry else name_key(name or text)
+        mention = self.index.by_key(key)
+        if mention is None:
+            mention = self._new(entry, key, name or text)
+            self.index.mentions.append(mention)
+            self._register(mention)
+        mention.spellings.add(text)
+        if sentence not in mention.sentences:
+            mention.sentences.append(sentence)
+        self.index._aliases.setdefault(name_key(text), key)
+        spans = self.index._spans.setdefault(sentence, [])
+        if not any(s.start < end and start < s.end for s in spans):
+            spans.append(EntitySpan(start, end, key, mention.kind, text))
+            spans.sort(key=lambda s: s.start)
+        return mention
+
+    def _new(self, entry: Entry | None, key: str, name: str) -> EntityMention:
+        if entry is None:
+            return EntityMention(key=key, kind="person", name=name, known=False)
+        role, affiliation = self.gazetteer.role_on(entry, self.day)
+        return EntityMention(key=key, kind=entry.kind, name=entry.name, role=role,
+                             affiliation=affiliation, country=entry.country, known=True)
+
+    def _register(self, mention: EntityMention) -> None:
+        self.index._aliases.setdefault(mention.key, mention.key)
+        if mention.kind != "person":
+            return
+        tokens = mention.key.split()
+        core = [t for t in tokens if t != "al"]
+        if len(core) < 2:
+            return
+        for surname in {core[-1], f"al {core[-1]}" if tokens[-2:-1] == ["al"] else core[-1]}:
+            held = self.surnames.get(surname, mention.key)
+            # Two people of one family in an article: the bare surname names neither.
+            self.surnames[surname] = mention.key if held == mention.key else None
+
+
+def _affiliation_and_role(
+    phrase: list[Part], known: dict[int, Match], gazetteer: Gazetteer
+) -> tuple[str | None, str]:
+    """("Qatar", "Foreign Ministry spokesperson") from "Qatar Foreign Ministry spokesperson"."""
+    affiliation: str | None = None
+    role_words: list[str] = []
+    skip_until = -1
+    hyphenated_nationality = any(
+        p.joined_to_next and i + 1 < len(phrase) for i, p in enumerate(phrase)
+        if (m := known.get(id(p))) and m.entry.kind == "country"
+    )
+    for i, part in enumerate(phrase):
+        if i <= skip_until:
+            continue
+        match = known.get(id(part))
+        if match is None or hyphenated_nationality:
+            role_words.append(part.text)
+            continue
+        entry = match.entry
+        span_len = match.last - match.first
+        if affiliation is None and entry.kind in ("country", "organisation"):
+            state_body = entry.kind == "organisation" and re.search(
+                r"Ministry|Cabinet|Department", entry.name
+            )
+            if state_body and entry.country:
+                affiliation = entry.country
+                words = [p.text for p in phrase[i : i + span_len + 1]]
+                first = gazetteer.exact(words[0])
+                role_words.extend(words[1:] if first and first.kind == "country" else words)
+            else:
+                affiliation = entry.name
+            skip_until = i + span_len
+            continue
+        if entry.kind == "person":
+            role_words.append(part.text)
+            affiliation = affiliation or entry.affiliation
+            continue
+        role_words.extend(p.text for p in phrase[i : i + span_len + 1])
+        skip_until = i + span_len
+    role = " ".join(role_words)
+    if hyphenated_nationality:
+        role = " ".join(p.text for p in phrase).replace(" - ", "-")
+    return affiliation, _singular_role(role)
+
+
+def _singular_role(role: str) -> str:
+    """"senior Trump advisers" introduces each adviser: "senior Trump adviser"."""
+    head, _, last = role.rpartition(" ")
+    if last.endswith("s") and last[:-1].lower() in _ROLE_WORDS:
+        return f"{head} {last[:-1]}".strip()
+    return role
+
+
+def _role_phrase(text: str, parts: list[Part], first: int) -> list[Part]:
+    """The role words right before a name: "senior Hamas official" of "... official Taher"."""
+    if first == 0 or parts[first - 1].text.lower().removesuffix("s") not in _ROLE_WORDS:
+        return []
+    j = first - 1
+    while j - 1 >= 0 and first - j < 7:
+        prev = parts[j - 1]
+        word = prev.text.lower()
+        if not adjacent(text, prev, parts[j]) or word in _STOPPERS:
+            break
+        if prev.text[:1].isupper() or word in _ROLE_MODIFIERS or word in _ROLE_WORDS or \
+                prev.joined_to_next:
+            j -= 1
+            continue
+        break
+    return parts[j:first]
+
+
+class _SentencePass:
+    def __init__(self, builder: _Builder, sentence: Sentence) -> None:
+        self.builder = builder
+        self.sentence = sentence
+        self.text = sentence.text
+        self.parts = tokenize_sentence(self.text)
+        self.known = find_known(self.parts, builder.gazetteer)
+        self.by_part: dict[int, Match] = {}
+        for match in self.known:
+            for part in self.parts[match.first : match.last + 1]:
+                self.by_part[id(part)] = match
+
+    def gazetteer_mentions(self) -> None:
+        countries = {m.entry.name for m in self.known if m.entry.kind == "country"}
+        countries |= {s for m in self.known if m.entry.kind == "country" for s in m.entry.demonyms}
+        for match in self.known:
+            entry = match.entry
+            if entry.metonym_of and acting_capital(self.text, self.parts, match, countries):
+                entry = self.builder.gazetteer.by_name(entry.metonym_of) or entry
+            self.builder.add(self.sentence.index, match.start, match.end,
+                             self.text[match.start : match.end], entry=entry)
+
+    def introductions(self) -> None:
+        runs = name_runs(self.parts)
+        plural_claim: RoleClaim | None = None
+        for run_first, last in runs:
+            first = _name_start(self.parts, run_first, last)
+            claim = self._claim_before(first) or self._coordinated(first, plural_claim)
+            person = self._person_in_run(first, last, introduced=claim is not None)
+            if person is None:
+                continue
+            claim = claim or self._claim_after(last)
+            if claim:
+                person.role_claims.append(claim)
+                plural_claim = claim if self._plural_role_before(first) else plural_claim
+
+    def _plural_role_before(self, first: int) -> bool:
+        return first > 0 and self.parts[first - 1].text.lower().endswith("s") and \
+            self.parts[first - 1].text.lower().rstrip("s") in _ROLE_WORDS
+
+    def _coordinated(self, first: int, claim: RoleClaim | None) -> RoleClaim | None:
+        if claim is None or first == 0:
+            return None
+        return claim if self.parts[first - 1].text.lower() == "and" else None
+
+    def _claim_before(self, first: int) -> RoleClaim | None:
+        phrase = _role_phrase(self.text, self.parts, first)
+        if not phrase or (phrase[-1].text.lower() in _UNNAMED and len(phrase) == 1):
+            return None
+        affiliation, role = _affiliation_and_role(phrase, self.by_part, self.builder.gazetteer)
+        return RoleClaim(role=role, affiliation=affiliation, sentence=self.sentence.index)
+
+    def _claim_after(self, last: int) -> RoleClaim | None:
+        match = _APPOSITIVE.match(self.text[self.parts[last].end :])
+        if not match:
+            return None
+        role = match.group(1).strip()
+        sub_parts = [p for p in self.parts if p.start >= self.parts[last].end + match.start(1)
+                     and p.end <= self.parts[last].end + match.end(1)]
+        affiliation = next(
+            (self.by_part[id(p)].entry.name for p in sub_parts
+             if id(p) in self.by_part
+             and self.by_part[id(p)].entry.kind in ("organisation", "country")), None)
+        return RoleClaim(role=role, affiliation=affiliation, sentence=self.sentence.index)
+
+    def _person_in_run(self, first: int, last: int, *, introduced: bool) -> EntityMention | None:
+        """The person a name run is: a known person, a new person, or None."""
+        run = self.parts[first : last + 1]
+        people = [self.by_part[id(p)] for p in run if id(p) in self.by_part
+                  and self.by_part[id(p)].entry.kind == "person"]
+        if people:
+            return self.builder.index.by_key(people[0].entry.key)
+        if any(id(p) in self.by_part for p in run):
+            return None
+        surface = self.text[run[0].start : run[-1].end]
+        key = name_key(surface)
+        if self.builder.surnames.get(key):
+            mention = self.builder.index.by_key(self.builder.surnames[key] or "")
+            if mention:
+                self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,
+                                 entry=None, name=mention.name)
+                return mention
+        known = self.builder.gazetteer.unique_surname(surface)
+        if known is not None and len(run) <= 2:
+            return self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,
+                                    entry=known)
+        if introduced and _plausible_name(run):
+            return self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface)
+        return None
+
+
+def _name_start(parts: list[Part], first: int, last: int) -> int:
+    """Where the name begins in a capitalised run: after its last role word."""
+    for k in range(last - 1, first - 1, -1):
+        if parts[k].text.lower() in _ROLE_WORDS:
+            return k + 1
+    return first
+
+
+def _plausible_name(run: list[Part]) -> bool:
+    words = [p for p in run if p.text.lower() not in PARTICLES]
+    if not 1 <= len(words) <= 5:
+        return False
+    return not any(_CALENDAR.match(p.text) or p.text.lower() in _ROLE_WORDS for p in words)
+
+
+def find_entities(
+    sentences: list[Sentence], published: date | datetime, gazetteer: Gazetteer
+) -> EntityIndex:
+    """Every entity the article names, with spans per sentence and role claims."""
+    day = published.date() if isinstance(published, datetime) else published
+    builder = _Builder(gazetteer, day)
+    passes = [_SentencePass(builder, sentence) for sentence in sentences]
+    for sentence_pass in passes:
+        sentence_pass.gazetteer_mentions()
+    for sentence_pass in passes:
+        sentence_pass.introductions()
+    for mention in builder.index.mentions:
+        _settle_role(mention, gazetteer, day)
+    return builder.index
+
+
+def _settle_role(mention: EntityMention, gazetteer: Gazetteer, day: date) -> None:
+    """The article's own role claim wins; the gazetteer fills what it leaves open."""
+    if not mention.role_claims:
+        return
+    first = mention.role_claims[0]
+    mention.role = first.role
+    affiliation = next((c.affiliation for c in mention.role_claims if c.affiliation), None)
+    if affiliation:
+        mention.affiliation = affiliation
+        entry = gazetteer.exact(affiliation)
+        if mention.country is None and entry is not None:
+            mention.country = entry.country

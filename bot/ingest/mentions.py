@@ -1,0 +1,186 @@
+"""Where known names occur in a sentence: tokens, gazetteer matches, name runs.
+
+Text is cut into word parts ("al-Hayya" is two parts, "al" and "Hayya") with
+character offsets; each part has its `name_key` tokens, so a gazetteer spelling
+matches any transliteration.  Spellings are looked up by their first key token,
+never by scanning the whole gazetteer per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from bot.gazetteer import Entry, Gazetteer, Spelling
+from bot.names import name_key
+
+_PART = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’](?=\w))*|\d+(?:[.,]\d+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_ATTACHED_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "an", "ar", "ul"})
+PARTICLES = frozenset(
+    {"al", "el", "bin", "bint", "ibn", "abu", "abd", "de", "van", "von", "der", "da", "ben", "ould"}
+)
+# A capital before a locative preposition is a place; after it, a capital acts
+# for its government ("Cairo and Doha reaffirmed", "Washington's stance").
+_LOCATIVE = frozenset({"in", "at", "to", "into", "near", "from", "outside", "inside", "toward",
+                       "towards", "across", "via", "visit", "visited", "visiting"})
+_COORDINATED = re.compile(r"^(?:and|or)\s+(?:[A-Z][\w\-]*\s+){1,3}")
+_ACTING = re.compile(
+    r"^(?:['’]s|is|are|was|were|has|have|had|will|would|said|says|say|urged|reaffirmed|"
+    r"reiterated|insisted|announced|rejected|accepted|welcomed|wants|believes|continues|"
+    r"[a-z]+ed)\b"
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A word of a sentence, or one side of a hyphen, with its name-key tokens."""
+
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+    joined_to_next: bool  # a hyphen, not a space, follows: "al-", "Ben-"
+
+
+def tokenize(text: str) -> list[Part]:
+    parts: list[Part] = []
+    for match in _PART.finditer(text):
+        start, end = match.span()
+        word = match.group(0)
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            end -= 2
+            word = word[:-2]
+        joined = end < len(text) and text[end] == "-" and end + 1 < len(text) and text[
+            end + 1
+        ].isalpha()
+        if joined and word.lower() in _ATTACHED_ARTICLES:
+            keys: tuple[str, ...] = ("al",)
+        else:
+            keys = tuple(name_key(word).split())
+        parts.append(Part(start, end, word, keys, joined))
+    return parts
+
+
+@dataclass(frozen=True)
+class Match:
+    first: int  # index of the first part
+    last: int  # index of the last part, inclusive
+    start: int
+    end: int
+    entry: Entry
+    demonym: bool
+
+
+def _is_capitalised(part: Part) -> bool:
+    return part.text[:1].isupper()
+
+
+def _surface_ok(parts: list[Part], first: int, last: int, acronym: bool) -> bool:
+    """A lowercase "us" is a pronoun and a lowercase "gaza" a tag, not the entity."""
+    words = [p for p in parts[first : last + 1] if p.keys != ("al",)]
+    if not words:
+        return False
+    if acronym:
+        return all(not c.isalpha() or c.isupper() for p in words for c in p.text)
+    return _is_capitalised(words[0])
+
+
+def _exact_city_name(parts: list[Part], first: int, last: int, spelling: Spelling) -> bool:
+    """Towns from geonames need their exact name: "Some" is not Soma, "Hama" not Hamas."""
+    surface = " ".join(p.text for p in parts[first : last + 1])
+    return anyascii(surface).lower() == anyascii(spelling.entry.name).lower()
+
+
+def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
+    """Longest gazetteer spellings in the sentence, left to right, not overlapping."""
+    flat: list[tuple[str, int]] = [(key, i) for i, part in enumerate(parts) for key in part.keys]
+    starts = {}
+    for pos, (_, i) in enumerate(flat):
+        starts.setdefault(i, pos)
+    matches: list[Match] = []
+    i = 0
+    while i < len(parts):
+        pos = starts.get(i)
+        found = None
+        if pos is not None:
+            for spelling in gazetteer.spellings_by_first.get(flat[pos][0], ()):
+                n = len(spelling.tokens)
+                window = flat[pos : pos + n]
+                if len(window) < n or tuple(k for k, _ in window) != spelling.tokens:
+                    continue
+                last = window[-1][1]
+                if last + 1 < len(parts) and starts.get(last + 1, len(flat)) != pos + n:
+                    continue  # ends inside a part ("Abd" of "Abdelatty")
+                if not _surface_ok(parts, i, last, spelling.acronym):
+                    continue
+                if spelling.entry.population and not _exact_city_name(parts, i, last, spelling):
+                    continue
+                found = Match(i, last, parts[i].start, parts[last].end, spelling.entry,
+                              spelling.demonym)
+                break
+        if found is None:
+            i += 1
+            continue
+        matches.append(found)
+        i = found.last + 1
+    return matches
+
+
+def acting_capital(text: str, parts: list[Part], match: Match, countries: set[str]) -> bool:
+    """Whether a capital in this sentence stands for its government, not the city."""
+    before = parts[match.first - 1].text.lower() if match.first > 0 else ""
+    if before in _LOCATIVE:
+        return False
+    after = text[match.end :].lstrip(" ,")
+    if _ACTING.match(after) or text[match.end : match.end + 2] in ("'s", "’s"):
+        return True
+    partner = _COORDINATED.match(after)
+    if partner and _ACTING.match(after[partner.end() :]):
+        return True
+    # Coordinated with countries: "Qatar, Washington, and Egypt".
+    window = text[max(0, match.start - 40) : match.end + 40]
+    return any(country in window for country in countries) and bool(
+        re.search(r"\b(?:and|,)\s*$", text[: match.start]) or re.match(r"\s*(?:,|and)\b", after)
+    )
+
+
+def name_runs(parts: list[Part]) -> list[tuple[int, int]]:
+    """Runs of capitalised words, with name particles inside ("Majed al-Ansari")."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(parts):
+        if not _is_capitalised(parts[i]) or parts[i].text.isdigit():
+            i += 1
+            continue
+        if i > 0 and parts[i - 1].joined_to_next and parts[i - 1].keys == ("al",):
+            i -= 1
+        j = i
+        while j + 1 < len(parts):
+            nxt = parts[j + 1]
+            gap = parts[j].joined_to_next or _only_space_between(parts[j], nxt)
+            if not gap:
+                break
+            if _is_capitalised(nxt):
+                j += 1
+            elif nxt.text.lower() in PARTICLES and j + 2 < len(parts) and _is_capitalised(
+                parts[j + 2]
+            ):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _only_space_between(a: Part, b: Part) -> bool:
+    return b.start - a.end <= 1
+
+
+def adjacent(text: str, a: Part, b: Part) -> bool:
+    """Only a space, or a possessive and a space, between two words."""
+    return text[a.end : b.start] in (" ", "-", "'s ", "’s ", "' ", "’ ")
