@@ -48,6 +48,7 @@ _OFFERED = re.compile(
     r"(?P<what>[^.;,]{8,120})",
     re.IGNORECASE,
 )
+_LINKS = frozenset({"of", "for", "to", "on", "in", "with", "by", "from", "and", "or"})
 # Modifiers that do not make a plan a particular plan.
 _GENERIC = frozenset(
     {"the", "a", "an", "new", "same", "this", "that", "his", "her", "its", "their", "any",
@@ -58,7 +59,8 @@ _COUNT = r"(?:at least |more than |over |nearly |almost |some |about |around )?"
     r"(?P<num>\d[\d,.]*(?:\s+(?:million|thousand))?)"
 _TOLL_AFTER_VERB = re.compile(rf"\b(?P<verb>{_TOLL_VERB})\s+{_COUNT}\b", re.IGNORECASE)
 _TOLL_AFTER_COUNT = re.compile(
-    rf"{_COUNT}\s+(?:[A-Za-z]+\s+){{0,2}}?(?:(?:have|had|were|was|are)\s+(?:been\s+)?)?"
+    rf"{_COUNT}\s+(?:(?!and\b|or\b)[A-Za-z]+\s+){{0,2}}?(?:(?:have|had|were|was|are)\s+"
+    r"(?:been\s+)?)?"
     rf"(?P<verb>{_TOLL_VERB})\b",
     re.IGNORECASE,
 )
@@ -74,7 +76,7 @@ def find_proposals(
         blank = outside_quotes(passage.text, quote_spans(passage.text))
         for index, start, end in passage.sentences:
             for title, by, at in _proposals_in(blank, start, end, passage, name_of):
-                key = re.sub(r"\W+", " ", title.lower()).strip()
+                key = _proposal_key(title, by)
                 if key in events:
                     continue
                 events[key] = ExtractedEvent(
@@ -86,6 +88,18 @@ def find_proposals(
                     participants=[Participant(by, "lead")] if by else [],
                 )
     return list(events.values())
+
+
+def _proposal_key(title: str, by: str | None) -> str:
+    """One proposal per article: an author's plan and proposal, a truce and a ceasefire."""
+    words = re.sub(r"\W+", " ", title.lower()).split()
+    noun = _SAME_THING.get(words[-1], words[-1]) if words else ""
+    if by is not None and noun in ("plan", "proposal"):
+        return f"{by}|plan"
+    return " ".join([*words[:-1], noun])
+
+
+_SAME_THING = {"ceasefire": "truce", "cease-fire": "truce", "proposal": "plan"}
 
 
 def proposal_titles(text: str) -> list[str]:
@@ -108,15 +122,19 @@ def _proposals_in(
     for mark in marks:
         if mark.kind not in ("person", "organisation", "country"):
             continue
-        after = text[mark.end - start :].lstrip("”\"’")
-        owned = _OWNED.match(after)
+        after = text[mark.end - start :].lstrip("”\"")
+        # "US-backed plan" names a backer, not an author: the plan is named by its words.
+        owned = None if after.startswith("-") else _OWNED.match(after)
         if owned and not _TERMS.match(after.lstrip("’'s ")):
             noun = owned.group("noun").lower()
             title = f"{name_of(mark.key)}'s {noun}" if owned.group("poss") else \
                 f"{mark.text.strip('“”')} {noun}"
             found.append((title, mark.key, mark.start - start))
         put = _PUT_FORWARD.search(text[: mark.start - start])
-        if put:
+        later_person = any(
+            k.kind == "person" and 0 < k.start - mark.end <= 40 for k in marks
+        )
+        if put and not (mark.kind != "person" and later_person):
             found.append((f"{mark.text} {put.group('noun').lower()}", mark.key, put.start()))
         offered = _OFFERED.match(text[mark.end - start :].lstrip())
         if offered:
@@ -124,7 +142,9 @@ def _proposals_in(
             found.append((what, mark.key, mark.start - start))
     for pattern in (_DESCRIBED, _TEMPORARY):
         for m in pattern.finditer(text):
-            mods = [w.strip("“”\"‘’") for w in m.group("mods").split()]
+            words = m.group("mods").split()
+            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _LINKS), default=0)
+            mods = [w.strip("“”\"‘’") for w in words[cut:]]
             if not mods or all(w.lower() in _GENERIC for w in mods) or any(
                 w[:1].isupper() or w.endswith(("’s", "'s")) for w in mods
             ):

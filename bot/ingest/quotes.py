@@ -26,7 +26,8 @@ _SPEECH_VERB = re.compile(
     r"announced|wrote|writes|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
     r"responded|commented|acknowledged|emphasi[sz]ed|calling|called|describing|described|"
     r"condemned|dismissed|saying|mentioned|urged|suggested|cautioned|vowed|"
-    r"according to)\b"
+    r"according to)\b",
+    re.IGNORECASE,
 )
 # Verbs that put their subject after them: "..., said al-Ansari."
 _INVERTIBLE = frozenset(
@@ -111,7 +112,7 @@ def _passage_quotes(passage: Passage, published: date, state: _Discourse) -> lis
     text = passage.text
     spans = quote_spans(text)
     blank = outside_quotes(text, spans)
-    verbs = [_Verb(m.start(), m.end(), m.group()) for m in _SPEECH_VERB.finditer(blank)]
+    verbs = [_Verb(m.start(), m.end(), m.group().lower()) for m in _SPEECH_VERB.finditer(blank)]
     candidates = _candidates(passage, blank, state)
     subjects: dict[int, Speaker | None] = {}
     for verb in verbs:
@@ -130,7 +131,7 @@ def _passage_quotes(passage: Passage, published: date, state: _Discourse) -> lis
     quotes: list[ExtractedQuote] = []
     previous: tuple[QuoteSpan, Speaker, _Verb | None] | None = None
     for span in spans:
-        if _inside_noun_phrase(blank, span):
+        if _inside_noun_phrase(blank, span, passage):
             continue
         verb = _verb_for(span, verbs, blank, passage)
         speaker = subjects.get(verb.start) if verb else None
@@ -184,12 +185,10 @@ def _subject(
     if verb.word == "according to":
         near = [c for c in after if not blank[verb.end : c.start].strip(" the")]
         return near[0] if near else None
-    if verb.word in _INVERTIBLE and after:
-        first = after[0]
-        gap = blank[verb.end : first.start]
-        tail = blank[first.end : first.end + 2]
-        if gap.strip() in {"", "the"} and (not tail.strip() or tail[0] in ",.;"):
-            return first
+    if verb.word in _INVERTIBLE:
+        inverted = _inverted_subject(verb, after, blank)
+        if inverted is not None:
+            return inverted
     before = [c for c in candidates if start <= c.start and c.end <= verb.start]
     for cand in reversed(before):
         if _OBJECT_BEFORE.search(blank[start : cand.start]):
@@ -197,6 +196,21 @@ def _subject(
         if blank[cand.end : cand.end + 2] in {"’s", "'s"}:
             continue  # "Netanyahu’s office declined": the office, not Netanyahu
         return cand
+    return None
+
+
+def _inverted_subject(verb: _Verb, after: list[_Candidate], blank: str) -> _Candidate | None:
+    """ "said al-Ansari.", "said Jordanian Foreign Minister Ayman Safadi", "said the source"."""
+    for cand in after:
+        gap = blank[verb.end : cand.start].split()
+        if not all(w[:1].isupper() or w in {"the", "of", "for", "and"} for w in gap):
+            return None  # "said Egypt had...": a clause follows, not a speaker
+        tail = blank[cand.end : cand.end + 2]
+        ends = not tail.strip() or tail[0] in ",.;"
+        if cand.kind in ("person", "unnamed") and (ends or cand.kind == "person"):
+            return cand
+        if ends:
+            return cand if not gap else None
     return None
 
 
@@ -212,9 +226,9 @@ def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None
     return None
 
 
-def _inside_noun_phrase(blank: str, span: QuoteSpan) -> bool:
+def _inside_noun_phrase(blank: str, span: QuoteSpan, passage: Passage) -> bool:
     """ "its “Witkoff proposal”", "a “day after” plan": a name or a scare quote."""
-    start = blank.rfind(".", 0, span.start) + 1
+    start, _ = _sentence_bounds(passage, span.start)
     head = blank[start : span.start]
     words = len(span.text.split())
     if words > 4:

@@ -50,7 +50,7 @@ _STATUS_WORDS: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
         r"\b(?:agreed|signed|reached (?:a|an) (?:deal|agreement|accord)|struck (?:a|an) "
         r"(?:deal|agreement)|(?:deal|agreement) (?:was|has been) reached)\b", re.IGNORECASE)),
     ("concluded", re.compile(
-        r"\b(?:ended|concluded|wrapped up|adjourned|closed)\b", re.IGNORECASE)),
+        r"\b(?:ended|concluded|wrapped up|adjourned)\b", re.IGNORECASE)),
     ("scheduled", re.compile(
         r"\b(?:will|scheduled|set (?:for|to)|expected|due to|planned|to be held|next week)\b",
         re.IGNORECASE)),
@@ -72,10 +72,10 @@ _BACKGROUND = re.compile(
     r"(?:rounds?|talks|negotiations|meetings?|attempts?)\b",
     re.IGNORECASE,
 )
+# "in Cairo", "in the Egyptian resort city of Sharm el-Sheikh"; not "in talks aimed at X".
 _VENUE_BEFORE = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?:(?:city|capital|resort|town|port)\s+"
-    r"of\s+)?$",
-    re.IGNORECASE,
+    r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w’'.-]*|resort|coastal|Red Sea|city|capital|town|port|of)\s+){0,5}$"
 )
 # "the war in Gaza", "hostages held in Gaza": where the war is, not where the talks are.
 _WAR_BEFORE = re.compile(
@@ -94,7 +94,8 @@ _LEAD_AFTER = re.compile(
 _DELEGATION = re.compile(r"\s+(?:\w+\s+)?(?:delegations?|negotiating teams?|negotiators)\b")
 _MEDIATION = re.compile(
     r"\b(?:(?:facilitated|mediated|brokered|hosted|sponsored)\s+by|mediators?\s+(?:from|of)|"
-    r"mediation\s+(?:efforts\s+)?(?:by|of|from))\s+(?P<who>[^.;:]{1,80})",
+    r"mediation\s+(?:efforts\s+)?(?:by|of|from))\s+"
+    r"(?P<who>(?:(?:the|and|[A-Z][\w’'.-]*)(?:,?\s+|$))+)",
     re.IGNORECASE,
 )
 _MEDIATORS_AFTER = re.compile(r"^(?:\s+and\s+\S+)?\s+(?:mediators?|intermediaries)\b")
@@ -102,9 +103,13 @@ _JOINS = re.compile(
     r"\b(?:join\w*|attend\w*|arriv\w*|participat\w*|take part|taking part|took part)\b",
     re.IGNORECASE,
 )
+# "Trump’s plan", "senior Trump advisers": the name qualifies someone else.
+_MODIFIER_USE = re.compile(
+    r"^(?:’s|'s|\s+(?:advisers?|aides?|administration|envoys?|officials?|team|allies|camp)\b)"
+)
 _ISSUES = re.compile(
-    r"\b(?:key |main |core |outstanding )?issues?\b\s*(?:—|–|-|:|,)?\s*(?:including|such as|"
-    r"like|on)?\s*(?P<list>[^.;—–]{3,160})",
+    r"\b(?:key |main |core |outstanding )?issues?\b\s*(?:—|–|-|:|,)?\s*(?:—|–|-|:|including|"
+    r"such as|like)\s*(?P<list>[^.;—–]{3,160})",
     re.IGNORECASE,
 )
 
@@ -277,7 +282,7 @@ def _participants(text: str, offset: int, marks: list[Mark]) -> list[Participant
         if _LEAD_BEFORE.search(before) or lead_after:
             side = _side_of(text, offset, sides, mark, lead_after)
             people.append(Participant(mark.key, "lead", side))
-        elif joins and mark.end - offset <= joins.start():
+        elif joins and mark.end - offset <= joins.start() and not _MODIFIER_USE.match(after):
             people.append(Participant(mark.key, "participant"))
     for m in _MEDIATION.finditer(text):
         span = (offset + m.start("who"), offset + m.end("who"))
@@ -388,7 +393,10 @@ def _event(
     facts = describe(venue.key)
     status = max((m.status for m in group), key=lambda s: _STATUS_RANK[s])
     background = group[0].background
-    when = _combined_when([m.when for m in group] + [m.began for m in group])
+    # What is expected ("arrives tomorrow") does not stretch what has happened.
+    happened = [m for m in group if m.status != "scheduled"]
+    dated = [m for m in happened if m.when or m.began] or group
+    when = _combined_when([m.when for m in dated] + [m.began for m in dated])
     if when is None and not background and status in ("ongoing", None):
         when = When(published, published, "day")
         status = status or "ongoing"

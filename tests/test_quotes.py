@@ -1,0 +1,146 @@
+"""Quotes and their speakers from one-line inputs, with hand-made entity marks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.ingest.model import ExtractedQuote
+from bot.ingest.quotes import find_quotes
+from tests.gold.lines import passages_of
+
+ENTITIES = {
+    "Sami Abu Zuhri": ("sami abu zuhri", "person"),
+    "Majed al-Ansari": ("majed al-ansari", "person"),
+    "Al-Ansari": ("majed al-ansari", "person"),
+    "Ayman Safadi": ("ayman safadi", "person"),
+    "Safadi": ("ayman safadi", "person"),
+    "Trump": ("donald trump", "person"),
+    "Netanyahu": ("benjamin netanyahu", "person"),
+    "Witkoff": ("steve witkoff", "person"),
+    "Steve Witkoff": ("steve witkoff", "person"),
+    "Hamas": ("hamas", "organisation"),
+    "Qatar": ("qatar", "country"),
+    "Qatar Foreign Ministry": ("qatar foreign ministry", "organisation"),
+    "Jordanian": ("jordan", "country"),
+    "Reuters": ("reuters", "organisation"),
+    "Al Manassa": ("al manassa", "organisation"),
+    "U.S.": ("united states", "country"),
+    "US": ("united states", "country"),
+}
+TUESDAY = date(2025, 10, 7)
+
+
+def quotes(text: str, published: date = TUESDAY) -> list[ExtractedQuote]:
+    return find_quotes(passages_of(text, ENTITIES, published), published)
+
+
+def who(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker_key, q.text) for q in quotes(text)]
+
+
+def test_name_then_said_after_the_quote():
+    text = "“We will not give up our rights,” Hamas official Sami Abu Zuhri said."
+    assert who(text) == [("sami abu zuhri", "We will not give up our rights,")]
+
+
+def test_name_said_comma_before_the_quote_ignores_places_inside_it():
+    text = (
+        "Speaking to reporters, Qatar Foreign Ministry spokesperson Majed al-Ansari said, "
+        "“Negotiations with Hamas lasted four hours.”"
+    )
+    assert who(text) == [("majed al-ansari", "Negotiations with Hamas lasted four hours.")]
+
+
+def test_said_before_the_name_is_inverted_attribution():
+    text = "“The gaps are narrowing,” said Jordanian Foreign Minister Ayman Safadi."
+    assert [k for k, _ in who(text)] == ["ayman safadi"]
+
+
+def test_according_to_names_the_speaker_after_it():
+    text = "According to Safadi, the talks are “serious and deep.”"
+    assert [k for k, _ in who(text)] == ["ayman safadi"]
+
+
+def test_he_said_after_a_sentence_that_named_the_speaker():
+    text = (
+        "Trump reiterated his belief that a deal could be reached. "
+        "“The people of Israel want this to happen,” he said."
+    )
+    assert who(text) == [("donald trump", "The people of Israel want this to happen,")]
+
+
+def test_quote_spread_over_two_sentences_keeps_its_speaker():
+    text = (
+        "Al-Ansari confirmed that Qatar remained committed. “There are still many issues,” "
+        "he said. “We are committed to ending the war. There is a firm commitment.”"
+    )
+    found = who(text)
+    assert [k for k, _ in found] == ["majed al-ansari", "majed al-ansari"]
+    assert found[1][1] == "We are committed to ending the war. There is a firm commitment."
+
+
+def test_unnamed_source_keeps_the_label_it_was_introduced_with():
+    text = (
+        "A US official familiar with the discussions told Al Manassa that mediators press Hamas. "
+        "This truce, the official noted, would “set the stage for ending the war.”"
+    )
+    [q] = quotes(text)
+    assert (q.speaker_key, q.speaker_label) == (None, "a US official")
+
+
+def test_listener_of_told_is_never_the_speaker():
+    [q] = quotes("“We will not accept these terms,” a Hamas official told Reuters.")
+    assert (q.speaker_key, q.speaker_label) == (None, "a Hamas official")
+
+
+def test_names_and_scare_quotes_in_a_noun_phrase_are_not_quotes():
+    text = (
+        "Hamas confirmed that it had delivered its response to the U.S.-backed “Witkoff "
+        "proposal” through mediators. There’s talk of a “day after” political plan."
+    )
+    assert quotes(text) == []
+
+
+def test_quote_without_anyone_saying_it_is_not_a_quote():
+    text = "The talks have been described as intensive, and a deal could come “at any minute.”"
+    assert quotes(text) == []
+
+
+def test_unresolvable_he_leaves_the_speaker_unnamed():
+    text = "Netanyahu met Witkoff on Monday. “It was a good meeting,” he said."
+    [q] = quotes(text)
+    assert q.speaker_key is None
+
+
+def test_quote_after_a_meeting_goes_to_the_unnamed_source_not_to_the_people_met():
+    text = "Netanyahu met Witkoff on Monday. “It was a good meeting,” a source said."
+    [q] = quotes(text)
+    assert (q.speaker_key, q.speaker_label) == (None, "a source")
+
+
+def test_calling_it_attributes_to_the_subject_of_the_sentence():
+    text = (
+        "However, U.S. envoy Steve Witkoff swiftly dismissed the response, calling it "
+        "“completely unacceptable” and claiming it would “only set us back”."
+    )
+    assert who(text) == [
+        ("steve witkoff", "completely unacceptable"),
+        ("steve witkoff", "only set us back"),
+    ]
+
+
+def test_said_on_a_weekday_dates_the_quote_and_plain_said_is_the_publication_day():
+    [q] = quotes("Trump appeared confident Monday evening, telling reporters, “There’s a chance.”")
+    assert q.said.start == date(2025, 10, 6)
+    [q] = quotes("“We will meet again on Thursday,” Safadi said.")
+    assert q.said.start == TUESDAY
+
+
+def test_previously_said_has_no_date():
+    [q] = quotes("Trump has previously condemned the prosecution, as “insanity”.")
+    assert (q.speaker_key, q.said) == ("donald trump", None)
+
+
+def test_headline_colon_quote():
+    [q] = quotes("Trump: 'This goes beyond Gaza. This is about peace'")
+    assert (q.speaker_key, q.text) == ("donald trump", "This goes beyond Gaza. This is about peace")
