@@ -279,6 +279,36 @@ async def test_user_text_gets_bot_command_entities_in_utf16(emulator, emulator_b
     assert message.parse_entity(command) == "/rounds@TimelineTestBot"
 
 
+async def test_user_text_over_4096_characters_arrives_split_like_apps_do(
+    emulator, emulator_bot, ann
+):
+    first = emulator.send_text(ann, PRIVATE, "/rounds " + "word " * 1000)
+    texts = [u.message.text for u in await emulator_bot.get_updates()]
+    assert len(texts) == 2 and texts[0].startswith("/rounds word")
+    assert max(len(t) for t in texts) <= 4096 and "".join(texts).count("word") == 1000
+    assert emulator.history(PRIVATE)[0]["message_id"] == first
+
+
+async def test_inline_query_is_cut_at_256_characters(emulator, emulator_bot):
+    emulator.inline_query(PRIVATE, "ع" * 300)
+    assert (await emulator_bot.get_updates())[0].inline_query.query == "ع" * 256
+
+
+async def test_user_writing_after_blocking_restarts_the_bot_first(emulator, emulator_bot, ann):
+    emulator.block_user(PRIVATE)
+    emulator.send_text(ann, PRIVATE, "/start")
+    updates = await emulator_bot.get_updates()
+    assert updates[0].my_chat_member.new_chat_member.status == "member"
+    assert updates[1].message.text == "/start"
+    await emulator_bot.send_message(PRIVATE, "welcome back")
+
+
+async def test_user_writing_first_opens_the_private_chat(emulator, emulator_bot):
+    shy = emulator.private_chat(31, started=False)
+    emulator.send_text(shy, 31, "/start")
+    await emulator_bot.send_message(31, "hello")
+
+
 async def test_updates_stay_until_an_offset_confirms_them(emulator, emulator_bot, ann):
     emulator.send_text(ann, PRIVATE, "one")
     emulator.send_text(ann, PRIVATE, "two")

@@ -66,6 +66,11 @@ class BotApiEmulator(UserActions, RecordView):
         self._closing = False
 
     @property
+    def polls(self) -> int:
+        """How many getUpdates calls the bot has made: ``polls >= 2`` means it is polling."""
+        return self._poll_generation
+
+    @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/bot"
 
@@ -222,6 +227,8 @@ class BotApiEmulator(UserActions, RecordView):
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while not self._closing:
+            if self.webhook.active:
+                raise webhook_conflict()
             if generation != self._poll_generation:
                 raise ApiError(409, _POLL_CONFLICT)
             remaining = deadline - loop.time()

@@ -30,7 +30,25 @@ _BOT_ADMIN_RIGHTS = {
     "can_edit_stories": False,
     "can_delete_stories": False,
 }
+MAX_INLINE_QUERY = 256
 _GROUP_ANONYMOUS_BOT = UserRef(1087968824, "Group", "GroupAnonymousBot", None, is_bot=True)
+
+
+def split_like_an_app(text: str, limit: int = 4096) -> list[str]:
+    """Cuts ``text`` into messages of at most ``limit`` UTF-16 units, at a space if one is
+    near, as Telegram apps do before sending."""
+    parts: list[str] = []
+    while utf16_len(text) > limit:
+        cut, size = 0, 0
+        while size + utf16_len(text[cut]) <= limit:
+            size += utf16_len(text[cut])
+            cut += 1
+        space = text.rfind(" ", 0, cut)
+        if space > cut // 2:
+            cut = space + 1
+        parts.append(text[:cut].rstrip())
+        text = text[cut:]
+    return [*parts, text]
 
 
 def auto_entities(text: str) -> list[dict[str, Any]]:
@@ -115,20 +133,40 @@ class UserActions:
             "date": int(time.time()),
         }
         if reply_to is not None:
+            if (chat.id, reply_to) not in self.state.messages:
+                raise LookupError(f"no message {reply_to} in chat {chat.id} to reply to")
             message["reply_to_message"] = self.state.messages[(chat.id, reply_to)]
+        self._open_private_chat(chat, user_id)
         message.update({key: value for key, value in content.items() if value is not None})
         self.state.messages[(chat.id, message["message_id"])] = message
         self.state.status[chat.id].members.add(user_id)
         return message
 
+    def _open_private_chat(self, chat: ChatRef, user_id: int) -> None:
+        """Writing to a bot opens the chat, and writing after blocking it means the user
+        pressed Restart, which Telegram reports as a my_chat_member update first."""
+        status = self.state.status[chat.id]
+        if chat.type != "private":
+            return
+        if status.blocked:
+            self.chat_member_update(chat, user_id, new_status="member")
+        status.started = True
+
     def send_text(
         self, chat: ChatRef, user_id: int, text: str, *, reply_to: int | None = None
     ) -> int:
-        entities = auto_entities(text) or None
-        message = self._user_message(chat, user_id, reply_to, text=text, entities=entities)
-        if self._bot_sees(chat, text, message.get("reply_to_message")):
-            self.state.queue.push("message", message)
-        return message["message_id"]
+        """A user writes ``text``; returns its message_id. Text over 4096 characters arrives
+        as several messages, as Telegram apps split it; the first one's id is returned."""
+        ids = []
+        for part in split_like_an_app(text):
+            message = self._user_message(
+                chat, user_id, reply_to, text=part, entities=auto_entities(part) or None
+            )
+            if self._bot_sees(chat, part, message.get("reply_to_message")):
+                self.state.queue.push("message", message)
+            ids.append(message["message_id"])
+            reply_to = None
+        return ids[0]
 
     def send_document(
         self,
@@ -184,6 +222,8 @@ class UserActions:
         return query_id
 
     def inline_query(self, user_id: int, query: str, offset: str = "") -> str:
+        """A user types ``@bot query``; apps cut the query at 256 characters."""
+        query = query[:MAX_INLINE_QUERY]
         query_id = self.state.new_id("iq")
         payload = {
             "id": query_id,

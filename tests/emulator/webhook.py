@@ -60,6 +60,7 @@ class WebhookSender:
         self.url, self.secret_token = url, secret
         self.last_error_date = self.last_error_message = None
         self._task = asyncio.create_task(self._deliver(), name="emulator-webhook")
+        self.queue.changed.set()  # a long poll still waiting must end now
         return True
 
     async def delete(self, p: Params) -> bool:
