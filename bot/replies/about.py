@@ -1,0 +1,84 @@
+"""/start, /help and /sources: what the bot knows, where it read it, and how to ask."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from bot.render import bold, code, esc, italic, link
+from bot.replies.examples import Examples, live_examples
+from bot.replies.lines import day_text
+from bot.replies.reply import Asker, Reply
+from bot.timeline.stats import list_sources
+
+STORY = "the Gaza ceasefire negotiations"
+SOURCES_LISTED = 100
+
+
+def _what_it_knows(examples: Examples) -> str:
+    view = examples.overview
+    if not view.articles:
+        return (
+            f"I keep a dated, sourced timeline of {STORY}, but no article has been added yet. "
+            "Admins add articles with /ingest."
+        )
+    span = day_text(view.first_published)
+    if view.last_published.date() != view.first_published.date():
+        span = f"{span} to {day_text(view.last_published)}"
+    articles = "article" if view.articles == 1 else "articles"
+    return (
+        f"I keep a dated, sourced timeline of {esc(STORY)}, read from "
+        f"{view.articles} {articles} published {esc(span)}: "
+        f"{view.rounds} negotiation rounds, {view.events} events in all, "
+        f"{view.quotes} quotes from {view.people} people."
+    )
+
+
+def _examples(examples: Examples) -> list[str]:
+    lines = ["/latest: the newest developments, each dated and sourced"]
+    if examples.place:
+        lines.append(f"{code(f'/round {examples.place}')}: every round held there")
+    lines.append("/rounds: every round in order")
+    if examples.person:
+        lines.append(f"{code(f'/who {examples.person}')}: roles, rounds, quotes")
+        lines.append(f"{code(f'/quotes {examples.person}')}: what they said")
+    if examples.when:
+        lines.append(f"{code(f'/on {examples.when}')}: what happened then")
+    if examples.words:
+        lines.append(f"{code(f'/search {examples.words}')}: full text, best match first")
+    lines.append("/sources: the articles I read")
+    lines.append("/subscribe 07:30 Europe/London: a daily digest of what changed")
+    return ["• " + line for line in lines]
+
+
+def help_command(session: Session, args: str, asker: Asker) -> Reply:
+    examples = live_examples(session)
+    lines = [bold("Timeline Bot"), _what_it_knows(examples), "", bold("Try")]
+    lines += _examples(examples)
+    lines += [
+        "",
+        italic("Names may be misspelled: I will find or suggest the closest ones."),
+    ]
+    if asker.is_bot_admin:
+        lines.append(
+            italic("Admin: send a .txt or .html file with the caption ")
+            + code("/ingest Outlet 2025-10-07 https://...")
+            + italic(" to add an article.")
+        )
+    return Reply.text("\n".join(lines))
+
+
+def sources_command(session: Session, args: str, asker: Asker) -> Reply:
+    articles, total = list_sources(session, limit=SOURCES_LISTED)
+    if not articles:
+        return Reply.text("No article has been added yet.")
+    lines = [bold(f"The {total} articles I read, newest first")]
+    for article in articles:
+        counts = f"{article.events} events, {article.quotes} quotes"
+        title = f" · {esc(article.title)}" if article.title else ""
+        lines.append(
+            f"• {bold(day_text(article.published))} · {link(article.outlet, article.url)}"
+            f"{title} · {italic(counts)}"
+        )
+    if total > len(articles):
+        lines.append(italic(f"Showing the newest {len(articles)} of {total}."))
+    return Reply.text("\n".join(lines), rerun="sources")

@@ -1,0 +1,207 @@
+"""The core: a command, its arguments and who asks, in; a `Reply` out.  No Telegram here.
+
+The PTB handlers, the console chat, `timeline-bot ask` and the digest all call
+`answer`, `answer_text` and `answer_callback`, so they always agree.  Callback
+data is either page data ("pg|<page>|<command args>", see reply.py) or a
+command to run ("who|#12"), both at most 64 bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from sqlmodel import Session
+
+from bot.render import code
+from bot.replies.about import help_command, sources_command
+from bot.replies.arguments import MAX_ARGS, tidy
+from bot.replies.developments import latest, on, search_command
+from bot.replies.inline import InlineCard, inline_cards
+from bot.replies.lines import excerpt
+from bot.replies.lookup import lookup_entity
+from bot.replies.profiles import find_person_or_group, quotes, who
+from bot.replies.reply import Asker, Button, Reply, parse_page_data
+from bot.replies.rounds import PLACES, round_command, rounds_command
+from bot.replies.upload import ingest_pasted, ingest_upload, parse_caption
+
+Handler = Callable[[Session, str, Asker], Reply]
+
+COMMANDS: list[tuple[str, str]] = [
+    ("latest", "Newest developments, dated and sourced"),
+    ("round", "Rounds by place or date, e.g. /round Cairo"),
+    ("rounds", "Every negotiation round in order"),
+    ("who", "A person's profile, roles, rounds and quotes"),
+    ("quotes", "Quotes by a person or on a topic"),
+    ("on", "What happened on a date or in a period"),
+    ("search", "Full-text search over events and quotes"),
+    ("sources", "The articles the timeline is built from"),
+    ("subscribe", "Daily digest at your time, e.g. /subscribe 07:30 London"),
+    ("unsubscribe", "Stop the daily digest"),
+    ("settings", "Your digest time, zone and filter"),
+    ("digest", "Preview your digest now"),
+    ("help", "What I know and how to ask"),
+]
+GROUP_COMMANDS: list[tuple[str, str]] = [c for c in COMMANDS if c[0] != "digest"]
+DIGEST_COMMANDS = {
+    "subscribe": "subscribe",
+    "unsubscribe": "unsubscribe",
+    "settings": "show_settings",
+    "digest": "preview",
+}
+# Words people type for our commands; each maps to the command it means.
+_SYNONYMS = {
+    "start": "help",
+    "quote": "quotes",
+    "find": "search",
+    "source": "sources",
+    "articles": "sources",
+    "news": "latest",
+    "profile": "who",
+    "when": "on",
+    "date": "on",
+    "talks": "rounds",
+}
+EXPIRED = "This button no longer works; send the command again."
+
+
+@dataclass(frozen=True)
+class CallbackAnswer:
+    reply: Reply | None  # the answer to show in place of the pressed message; None: nothing new
+    page: int = 0
+    toast: str | None = None  # a short notice shown over the chat
+
+
+def _digest(name: str) -> Handler:
+    def run(session: Session, args: str, asker: Asker) -> Reply:
+        # Imported here: the digest package is optional for the core and heavy to import.
+        try:
+            from bot.digest import commands as digest_commands
+        except ImportError:
+            return Reply.text("Daily digests are not available on this server yet.")
+        return getattr(digest_commands, DIGEST_COMMANDS[name])(session, args, asker)
+
+    return run
+
+
+def _ingest(session: Session, args: str, asker: Asker) -> Reply:
+    return ingest_pasted(session.get_bind(), args, asker)
+
+
+HANDLERS: dict[str, Handler] = {
+    "start": help_command,
+    "help": help_command,
+    "latest": latest,
+    "round": round_command,
+    "rounds": rounds_command,
+    "who": who,
+    "quotes": quotes,
+    "on": on,
+    "search": search_command,
+    "sources": sources_command,
+    "ingest": _ingest,
+    **{name: _digest(name) for name in DIGEST_COMMANDS},
+}
+
+
+def answer(session: Session, command: str, args: str, asker: Asker) -> Reply:
+    """The reply to "/command args"; an unknown command gets a hint with a guess."""
+    name = command.lower().lstrip("/").split("@", 1)[0]
+    handler = HANDLERS.get(name)
+    if handler is None:
+        return _unknown_command(name, args)
+    return handler(session, args, asker)
+
+
+def _unknown_command(name: str, args: str) -> Reply:
+    guess = _SYNONYMS.get(name)
+    if guess is None:
+        names = [c for c, _ in COMMANDS]
+        found = (
+            process.extractOne(name, names, scorer=fuzz.WRatio, score_cutoff=60) if name else None
+        )
+        guess = found[0] if found else None
+    shown = excerpt(name) if name else ""
+    if guess is None:
+        return Reply.text(f"I do not know /{shown}. Send /help to see what I can answer.")
+    args = tidy(args)
+    data = f"{guess}|{args}"
+    buttons = [[Button(f"/{guess} {args}".strip()[:60], data=data)]] if _fits(data) else []
+    return Reply.text(f"I do not know /{shown}. Did you mean {code('/' + guess)}?", buttons=buttons)
+
+
+def _fits(data: str) -> bool:
+    return len(data.encode("utf-8")) <= 64
+
+
+def answer_text(session: Session, text: str, asker: Asker) -> Reply | None:
+    """Plain text: in a group, chatter (None); in private, a name, a place, or a hint."""
+    if asker.in_group:
+        return None
+    text = tidy(text)
+    if not text:
+        return help_command(session, "", asker)
+    if len(text) > MAX_ARGS:
+        return Reply.text(
+            "I answer questions as commands, e.g. /search with a few words. "
+            "Admins add articles with /ingest."
+        )
+    person = find_person_or_group(session, text)
+    if person.found:
+        return who(session, f"#{person.best.entity_id}", asker)
+    place = lookup_entity(session, text, PLACES)
+    if place.found:
+        return round_command(session, f"@{place.best.entity_id}", asker)
+    return _hint(text, person)
+
+
+def _hint(text: str, person) -> Reply:
+    buttons = []
+    if person.close:
+        buttons += [[Button(c.name, data=f"who|#{c.entity_id}")] for c in person.choices]
+    if _fits(f"search|{text}"):
+        buttons.append([Button(f"Search “{text[:40]}”", data=f"search|{text}")])
+    lines = [f"I did not recognise “{excerpt(text)}” as a name or a place."]
+    lines.append(
+        "Ask with a command: "
+        + ", ".join(code(c) for c in ("/who <name>", "/round <place>", "/search <words>"))
+        + ", or /help."
+    )
+    if person.close:
+        lines.append("Did you mean one of these?")
+    return Reply.text("\n".join(lines), buttons=buttons)
+
+
+def answer_callback(session: Session, data: str, asker: Asker) -> CallbackAnswer:
+    """A button press: a page of an answer, or a command the button stands for."""
+    paged = parse_page_data(data)
+    if paged is not None:
+        page, rerun = paged
+        command, _, args = rerun.partition(" ")
+        if command not in HANDLERS or command == "ingest":
+            return CallbackAnswer(None, 0, EXPIRED)
+        reply = answer(session, command, args, asker)
+        if page >= len(reply.pages):
+            return CallbackAnswer(
+                reply, len(reply.pages) - 1, "The answer has changed; this is its last page."
+            )
+        return CallbackAnswer(reply, page, None)
+    command, sep, args = data.partition("|")
+    if not sep or command not in HANDLERS or command == "ingest":
+        return CallbackAnswer(None, 0, EXPIRED)
+    return CallbackAnswer(answer(session, command, args, asker), 0, None)
+
+
+__all__ = [
+    "COMMANDS",
+    "GROUP_COMMANDS",
+    "CallbackAnswer",
+    "InlineCard",
+    "answer",
+    "answer_callback",
+    "answer_text",
+    "ingest_upload",
+    "inline_cards",
+    "parse_caption",
+]

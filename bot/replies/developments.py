@@ -1,0 +1,109 @@
+"""/latest, /on and /search: what happened lately, in a span of time, or about some words."""
+
+from __future__ import annotations
+
+import re
+
+from sqlmodel import Session
+
+from bot.render import bold, code, esc, italic, quote_block, shorten
+from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
+from bot.replies.examples import live_examples
+from bot.replies.lines import event_line, excerpt, more_line, quote_line, when_text
+from bot.replies.reply import Asker, Reply
+from bot.replies.rounds import span_of
+from bot.timeline.events import events_between, latest_events
+from bot.timeline.people import quotes_between
+from bot.timeline.records import EventView
+from bot.timeline.search import best_sentence, search
+
+LATEST_DEFAULT = 10
+LATEST_MAX = 50
+ON_LISTED = 40
+SEARCH_LISTED = 10
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+
+
+def latest(session: Session, args: str, asker: Asker) -> Reply:
+    args = tidy(args)
+    count = LATEST_DEFAULT
+    if args:
+        if not re.fullmatch(r"\d{1,6}", args):
+            return Reply.text(
+                f"“{excerpt(args)}” is not a number. Usage: {code('/latest [n]')}, "
+                f"e.g. {code('/latest 5')} (at most {LATEST_MAX})."
+            )
+        count = max(1, min(int(args), LATEST_MAX))
+    found = latest_events(session, limit=count)
+    if not found.items:
+        return Reply.text("Nothing is on record yet. Articles are added with /ingest by admins.")
+    lines = [bold(f"Latest developments ({len(found.items)} of {found.total}), newest first")]
+    lines += [f"• {event_line(e)}" for e in found.items]
+    lines.append(
+        italic("Background events recalled by articles are left out; see /rounds and /on.")
+    )
+    return Reply.text("\n".join(lines), rerun=f"latest {count}")
+
+
+def _finer_or_equal(event: EventView, granularity: str) -> bool:
+    mine = GRANULARITY_RANK.get(event.granularity or "year", 4)
+    return mine <= GRANULARITY_RANK.get(granularity, 4)
+
+
+def on(session: Session, args: str, asker: Asker) -> Reply:
+    args = tidy(args)
+    example = live_examples(session).when
+    if not args:
+        return usage("on", "<when>", example or "last week")
+    if len(args) > MAX_ARGS:
+        return too_long("on", args, example)
+    span = span_of(args, asker.now)
+    if span is None:
+        text = f"I could not read “{excerpt(args)}” as a date."
+        text += (
+            f" Try {code('/on 7 Oct 2025')}, {code('/on August 2025')} or {code('/on last week')}."
+        )
+        return Reply.text(text)
+    start, end, granularity = span
+    shown = when_text(start, end, granularity)
+    events = events_between(session, start, end, limit=ON_LISTED)
+    said = quotes_between(session, start, end, limit=ON_LISTED)
+    if not events.items and not said.items:
+        return Reply.text(f"Nothing on record for {esc(shown)}. See /rounds for what is.")
+    # An event known only to the month is not shown as if it happened on the day asked about.
+    precise = [e for e in events.items if _finer_or_equal(e, granularity)]
+    coarse = [e for e in events.items if not _finer_or_equal(e, granularity)]
+    lines = [bold(f"On record for {shown}")]
+    if precise:
+        lines += ["", bold("Events")] + [f"• {event_line(e)}" for e in precise]
+    if coarse:
+        lines += ["", bold("Within a longer period that includes it (exact day not known)")]
+        lines += [f"• {event_line(e)}" for e in coarse]
+    lines.append(more_line(len(events.items), events.total, "Ask for a shorter span.") or "")
+    if said.items:
+        lines += ["", bold("Said")] + [f"• {quote_line(q)}" for q in said.items]
+        lines.append(more_line(len(said.items), said.total, "Ask for a shorter span.") or "")
+    return Reply.text("\n".join(lines).strip(), rerun=rerun_for("on", args))
+
+
+def search_command(session: Session, args: str, asker: Asker) -> Reply:
+    args = tidy(args)
+    example = live_examples(session).words
+    if not args:
+        return usage("search", "<words>", example)
+    if len(args) > MAX_ARGS:
+        return too_long("search", args, example)
+    hits = search(session, args, limit=SEARCH_LISTED)
+    if not hits:
+        text = f"Nothing matches “{excerpt(args)}”."
+        if example:
+            text += f" Try {code(f'/search {example}')}."
+        return Reply.text(text)
+    lines = [bold(f"Best matches for “{shorten(args, 40)}”")]
+    for n, hit in enumerate(hits, 1):
+        line = event_line(hit.event) if hit.event else quote_line(hit.quote)
+        lines += ["", f"{n}. {line}"]
+        sentence = best_sentence(hit.sentences, args)
+        if sentence and (hit.quote is None or sentence.strip() != hit.quote.text.strip()):
+            lines.append(quote_block(shorten(sentence, 600)))
+    return Reply.text("\n".join(lines), rerun=rerun_for("search", args))

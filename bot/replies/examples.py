@@ -1,0 +1,65 @@
+"""Examples built from the timeline itself, so every suggested command finds something."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from bot.names import name_key
+from bot.replies.lines import when_text
+from bot.store.models import Article, Event, Quote
+from bot.timeline.stats import Overview, overview
+
+
+@dataclass(frozen=True)
+class Examples:
+    overview: Overview
+    person: str | None
+    place: str | None
+    when: str | None
+    words: str | None
+
+
+_cache: dict[str, tuple[tuple, Examples]] = {}
+_lock = threading.Lock()
+
+
+def _version(session: Session) -> tuple:
+    return tuple(
+        session.execute(select(func.max(Article.id), func.max(Event.id), func.max(Quote.id))).one()
+    )
+
+
+def live_examples(session: Session) -> Examples:
+    """The timeline's overview and examples; recomputed only after an ingest changed it."""
+    url = session.get_bind().url.render_as_string(hide_password=True)
+    version = _version(session)
+    held = _cache.get(url)
+    if held is not None and held[0] == version:
+        return held[1]
+    view = overview(session)
+    when = when_text(*view.example_day) if view.example_day else None
+    examples = Examples(view, view.example_person, view.example_place, when, _words(session, view))
+    with _lock:
+        _cache[url] = (version, examples)
+    return examples
+
+
+def _words(session: Session, view: Overview) -> str | None:
+    """A search that finds something: an issue of the newest round, else a place or surname."""
+    issues = session.execute(
+        select(Event.issues)
+        .where(Event.kind == "round", Event.issues != "")
+        .order_by(Event.start_date.desc().nulls_last(), Event.id.desc())
+        .limit(1)
+    ).scalar()
+    if issues:
+        return issues.split("; ")[0]
+    if view.example_place:
+        return view.example_place
+    if view.example_person and name_key(view.example_person):
+        return view.example_person.split()[-1]
+    return None

@@ -1,0 +1,94 @@
+"""The lines every answer is made of: a dated, sourced event or quote, in Telegram HTML.
+
+Each line keeps its tags balanced, so `split_html` can cut between any two lines.
+Every date goes through `bot.dates.format_when`, so nothing is shown more
+precisely than it is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from bot.dates import format_when
+from bot.render import bold, esc, italic, link, shorten
+from bot.timeline.records import EventView, QuoteView, SourceRef
+
+SUMMARY_CHARS = 280
+QUOTE_CHARS = 400
+EXCERPT_CHARS = 40
+
+
+def when_text(start: date | None, end: date | None, granularity: str | None) -> str | None:
+    if start is None:
+        return None
+    return format_when(start, end or start, granularity or "day")
+
+
+def day_text(moment: datetime | date) -> str:
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return format_when(day, day, "day")
+
+
+def source_html(source: SourceRef) -> str:
+    """ "<a href=url>Ynetnews</a>, Tue 7 Oct 2025": who published it, when, and where to read it."""
+    return f"{link(source.outlet, source.url)}, {esc(day_text(source.published))}"
+
+
+def sources_html(sources: Iterable[SourceRef], *, limit: int = 3) -> str:
+    """Each article once, oldest report first; the rest counted."""
+    distinct: dict[int, SourceRef] = {}
+    for source in sorted(sources, key=lambda s: (s.published, s.article_id)):
+        distinct.setdefault(source.article_id, source)
+    shown = [source_html(s) for s in list(distinct.values())[:limit]]
+    extra = len(distinct) - len(shown)
+    if extra > 0:
+        shown.append(f"{extra} more")
+    return "; ".join(shown) if shown else italic("no source on record")
+
+
+def event_when_html(event: EventView) -> str:
+    when = when_text(event.start, event.end, event.granularity)
+    if when is None:
+        return italic(f"undated, first reported {day_text(event.first_reported_at)}")
+    return bold(when)
+
+
+def event_line(event: EventView, *, with_place: bool = True) -> str:
+    """One development: date, what happened (place, status), background marked, sources."""
+    what = event.title
+    if with_place and event.place and event.place.lower() not in what.lower():
+        what = f"{what} ({event.place})"
+    parts = [event_when_html(event), esc(what)]
+    if event.summary and event.summary.strip().lower() != event.title.strip().lower():
+        parts.append(esc(shorten(event.summary, SUMMARY_CHARS)))
+    if event.status:
+        parts.append(italic(event.status))
+    if event.background:
+        parts.append(italic("background: recalled, not news of the day"))
+    return " · ".join(parts) + f" — {sources_html(event.sources)}"
+
+
+def quote_when_html(quote: QuoteView) -> str:
+    when = when_text(quote.said_on, quote.said_on, quote.said_granularity)
+    if when is None:
+        return italic(f"reported {day_text(quote.first_reported_at)}")
+    return bold(when)
+
+
+def quote_line(quote: QuoteView, *, with_speaker: bool = True) -> str:
+    """ "Sun 1 Jun 2025 · Steve Witkoff: “completely unacceptable” — ILKHA, Sun 1 Jun 2025"."""
+    words = f"“{shorten(quote.text, QUOTE_CHARS)}”"
+    said = f"{esc(quote.speaker)}: {esc(words)}" if with_speaker else esc(words)
+    return f"{quote_when_html(quote)} · {said} — {source_html(quote.source)}"
+
+
+def excerpt(args: str) -> str:
+    """A short, escaped echo of what the user typed, safe whatever they sent."""
+    return esc(shorten(args, EXCERPT_CHARS))
+
+
+def more_line(shown: int, total: int, hint: str) -> str | None:
+    if total <= shown:
+        return None
+    return italic(f"Showing {shown} of {total}. {hint}")

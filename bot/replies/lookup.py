@@ -1,0 +1,196 @@
+"""Which person, place or organisation a user means, however they spell it.
+
+Every alias of the asked-for kinds is a candidate.  An exact transliteration key
+answers at once; otherwise rapidfuzz narrows thousands of aliases to a few
+dozen and `bot.names.match_name` decides, refusing to be confident without a
+clear margin.  A word that begins exactly one name ("Sharm") is that name.
+What is not confident comes back as choices, close or merely nearest, so an
+answer is never empty.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from bot.names import match_name, name_key
+from bot.store.models import Alias, Entity
+
+PREFILTER = 30
+CLOSE_SCORE = 60.0  # below this a candidate is a suggestion, not a likely meaning
+NEAREST = 5
+_ID_FORM = re.compile(r"^#(\d{1,12})$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entity_id: int
+    name: str
+    kind: str
+    score: float
+
+
+@dataclass
+class Lookup:
+    query: str
+    best: Candidate | None = None  # set only when confident
+    choices: list[Candidate] = field(default_factory=list)
+    close: bool = False  # choices are likely meanings ("Did you mean"), not far suggestions
+
+    @property
+    def found(self) -> bool:
+        return self.best is not None
+
+
+@dataclass
+class _Book:
+    """The aliases of some kinds, held in memory between questions until the table grows."""
+
+    version: tuple[int, int]
+    keys: list[str]
+    texts: list[str]
+    entity_of: list[int]
+    by_key: dict[str, set[int]]
+    entities: dict[int, tuple[str, str]]  # id -> (canonical name, kind)
+
+
+_books: dict[tuple[str, tuple[str, ...]], _Book] = {}
+_books_lock = threading.Lock()
+
+
+def _version(session: Session, kinds: Sequence[str]) -> tuple[int, int]:
+    count, newest = session.execute(
+        select(func.count(Alias.id), func.max(Alias.id)).where(Alias.kind.in_(list(kinds)))
+    ).one()
+    return count, newest or 0
+
+
+def _book(session: Session, kinds: tuple[str, ...]) -> _Book:
+    bind = session.get_bind()
+    cache_key = (bind.url.render_as_string(hide_password=True), kinds)
+    version = _version(session, kinds)
+    held = _books.get(cache_key)
+    if held is not None and held.version == version:
+        return held
+    rows = session.execute(
+        select(Alias.text, Alias.key, Alias.entity_id, Entity.name, Entity.kind)
+        .join(Entity, Entity.id == Alias.entity_id)
+        .where(Alias.kind.in_(list(kinds)))
+        .order_by(Alias.id)
+    ).all()
+    book = _Book(version, [], [], [], {}, {})
+    for text, key, entity_id, name, kind in rows:
+        book.texts.append(text)
+        book.keys.append(key)
+        book.entity_of.append(entity_id)
+        book.by_key.setdefault(key, set()).add(entity_id)
+        book.entities[entity_id] = (name, kind)
+    with _books_lock:
+        _books[cache_key] = book
+    return book
+
+
+def entity_id_argument(text: str) -> int | None:
+    """The id in "#123", the form that buttons and paging use."""
+    match = _ID_FORM.match(text.strip())
+    return int(match[1]) if match else None
+
+
+def lookup_entity(session: Session, query: str, kinds: Sequence[str]) -> Lookup:
+    """The entity of one of `kinds` that `query` names, or the choices to offer."""
+    kinds = tuple(sorted(kinds))
+    wanted = entity_id_argument(query)
+    if wanted is not None:
+        return _by_id(session, query, wanted, kinds)
+    book = _book(session, kinds)
+    key = name_key(query)
+    if not key or not book.keys:
+        return Lookup(query, choices=_any_names(book))
+    exact = book.by_key.get(key, set())
+    if len(exact) == 1:
+        return Lookup(query, best=_candidate(book, next(iter(exact)), 100.0))
+    if len(exact) > 1:
+        return Lookup(
+            query, choices=[_candidate(book, e, 100.0) for e in sorted(exact)], close=True
+        )
+    return _fuzzy(book, query, key)
+
+
+def _fuzzy(book: _Book, query: str, key: str) -> Lookup:
+    near = process.extract(key, book.keys, scorer=fuzz.WRatio, limit=PREFILTER)
+    pairs = [(book.texts[i], book.entity_of[i]) for _, _, i in near]
+    match = match_name(query, pairs)
+    if match.confident and match.best is not None:
+        return Lookup(query, best=_candidate(book, match.best, match.score))
+    starts = _starting_with(book, key)
+    if len(starts) == 1:
+        return Lookup(query, best=_candidate(book, starts.pop(), 90.0))
+    ranked: dict[int, float] = {}
+    if match.best is not None:
+        ranked[match.best] = match.score
+    for entity_id, score in match.alternatives:
+        ranked.setdefault(entity_id, score)
+    for entity_id in sorted(starts):
+        ranked.setdefault(entity_id, 80.0)
+    close = [_candidate(book, e, s) for e, s in ranked.items() if s >= CLOSE_SCORE]
+    if close:
+        close.sort(key=lambda c: -c.score)
+        return Lookup(query, choices=close[:NEAREST], close=True)
+    nearest: dict[int, float] = {}
+    for _, score, i in near:
+        nearest.setdefault(book.entity_of[i], score)
+    choices = [_candidate(book, e, s) for e, s in nearest.items()][:NEAREST]
+    return Lookup(query, choices=choices or _any_names(book))
+
+
+def _starting_with(book: _Book, key: str) -> set[int]:
+    """Entities with an alias that begins with the query's words: "sharm", Sharm el-Sheikh."""
+    if len(key) < 4:
+        return set()
+    return {
+        book.entity_of[i]
+        for i, candidate in enumerate(book.keys)
+        if candidate.startswith(key) and (len(candidate) == len(key) or candidate[len(key)] == " ")
+    }
+
+
+def _candidate(book: _Book, entity_id: int, score: float) -> Candidate:
+    name, kind = book.entities[entity_id]
+    return Candidate(entity_id, name, kind, score)
+
+
+def _any_names(book: _Book) -> list[Candidate]:
+    seen = list(dict.fromkeys(book.entity_of))[:NEAREST]
+    return [_candidate(book, e, 0.0) for e in seen]
+
+
+def _by_id(session: Session, query: str, entity_id: int, kinds: tuple[str, ...]) -> Lookup:
+    entity = session.get(Entity, entity_id)
+    if entity is None or entity.kind not in kinds:
+        return Lookup(query, choices=_any_names(_book(session, kinds)))
+    return Lookup(query, best=Candidate(entity.id, entity.name, entity.kind, 100.0))
+
+
+def rank_entities(
+    session: Session, query: str, kinds: Sequence[str], *, limit: int = 20
+) -> list[Candidate]:
+    """Entities whose names look like `query`, most alike first (for inline search lists)."""
+    kinds = tuple(sorted(kinds))
+    book = _book(session, kinds)
+    key = name_key(query)
+    if not key or not book.keys:
+        return []
+    near = process.extract(key, book.keys, scorer=fuzz.WRatio, limit=limit * 3)
+    best: dict[int, float] = {}
+    for _, score, i in near:
+        entity_id = book.entity_of[i]
+        if score >= CLOSE_SCORE and score > best.get(entity_id, -1.0):
+            best[entity_id] = score
+    ranked = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
+    return [_candidate(book, entity_id, score) for entity_id, score in ranked]

@@ -1,0 +1,248 @@
+"""/round and /rounds: negotiation rounds by place, date or id, with who sat where and why.
+
+A round's status is shown as it moved, report by report ("ongoing (Ynetnews, 7 Oct
+2025) → collapsed (...)"), because a later article may change it while what the
+earlier one said stays on record.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlmodel import Session
+
+from bot.dates import resolve_when
+from bot.render import bold, code, esc, italic, quote_block
+from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
+from bot.replies.examples import live_examples
+from bot.replies.lines import (
+    event_when_html,
+    excerpt,
+    more_line,
+    quote_line,
+    source_html,
+    sources_html,
+    when_text,
+)
+from bot.replies.lookup import entity_id_argument, lookup_entity
+from bot.replies.reply import Asker, Button, Reply
+from bot.timeline.events import (
+    all_rounds,
+    event_by_id,
+    quotes_of_event,
+    rounds_at,
+    rounds_between,
+)
+from bot.timeline.records import EventView, Page
+
+PLACES = ("place",)
+_PLACE_ID = re.compile(r"^@(\d{1,12})$")
+LISTED = 20
+DETAIL_BUTTONS = 8
+MAX_SPLIT_WORDS = 6
+
+
+def span_of(text: str, now) -> tuple[date, date, str] | None:
+    """The dates a query names (start, end, granularity), read by the dates resolver."""
+    try:
+        found = resolve_when(text, now)
+    except ValueError:
+        return None
+    if found is None:
+        return None
+    return found.start, found.end, found.granularity
+
+
+def round_command(session: Session, args: str, asker: Asker) -> Reply:
+    args = tidy(args)
+    examples = live_examples(session)
+    if not args:
+        return usage("round", "<place | date>", examples.place or examples.when)
+    if len(args) > MAX_ARGS:
+        return too_long("round", args, examples.place)
+    wanted = entity_id_argument(args)
+    if wanted is not None:
+        event = event_by_id(session, wanted)
+        if event is None:
+            return Reply.text(f"There is no round {esc(args)} on record. See /rounds.")
+        return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
+    span = span_of(args, asker.now)
+    if span is not None:
+        found = rounds_between(session, span[0], span[1], limit=LISTED)
+        heading = f"Rounds in {when_text(*span)}"
+        return _rounds_reply(
+            session, found, heading, args, empty=f"No rounds on record in {when_text(*span)}."
+        )
+    place_id = _PLACE_ID.match(args)
+    place = lookup_entity(session, f"#{place_id[1]}" if place_id else args, PLACES)
+    if place.found:
+        found = rounds_at(session, [place.best.entity_id], limit=LISTED)
+        heading = f"Rounds in {place.best.name}"
+        return _rounds_reply(session, found, heading, args, empty=_no_rounds_at(place.best.name))
+    split = _place_and_span(session, args, asker)
+    if split is not None:
+        return split
+    return _unknown_place(session, place, args)
+
+
+def _place_and_span(session: Session, args: str, asker: Asker) -> Reply | None:
+    """ "Cairo August 2025": a place, then a date narrowing it."""
+    words = args.split()
+    if not 1 < len(words) <= MAX_SPLIT_WORDS:
+        return None
+    for cut in range(1, len(words)):
+        place = lookup_entity(session, " ".join(words[:cut]), PLACES)
+        span = span_of(" ".join(words[cut:]), asker.now) if place.found else None
+        if span is not None:
+            found = rounds_at(session, [place.best.entity_id], between=span[:2], limit=LISTED)
+            heading = f"Rounds in {place.best.name}, {when_text(*span)}"
+            empty = f"No rounds on record in {place.best.name} in {when_text(*span)}."
+            return _rounds_reply(session, found, heading, args, empty=empty)
+    return None
+
+
+def _no_rounds_at(name: str) -> str:
+    return f"No rounds are on record in {name}."
+
+
+def _unknown_place(session: Session, place, args: str) -> Reply:
+    if place.close and place.choices:
+        # "#<id>" names a round; "@<id>" names a place, whose rounds the button lists.
+        buttons = [[Button(c.name, data=f"round|@{c.entity_id}")] for c in place.choices]
+        return Reply.text(f"Which place do you mean by “{excerpt(args)}”?", buttons=buttons)
+    example = live_examples(session).place
+    text = f"I know no place or date called “{excerpt(args)}”."
+    if example:
+        text += f" Try {code(f'/round {example}')}, a date such as {code('/round Aug 2025')}"
+        text += ", or /rounds."
+    return Reply.text(text)
+
+
+def _rounds_reply(
+    session: Session, found: Page[EventView], heading: str, args: str, *, empty: str
+) -> Reply:
+    if not found.items:
+        return Reply.text(esc(empty) + " " + _where_rounds_were(session))
+    if found.total == 1:
+        event = found.items[0]
+        return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
+    lines = [bold(f"{heading}: {found.total}, newest first")]
+    for event in found.items:
+        lines += ["", round_block(event)]
+    more = more_line(len(found.items), found.total, "Add a date to narrow it, e.g. a month.")
+    if more:
+        lines += ["", more]
+    buttons = [
+        [
+            Button(
+                f"{e.place or 'Round'}, {when_text(e.start, e.end, e.granularity) or 'undated'}"[
+                    :60
+                ],
+                data=f"round|#{e.id}",
+            )
+        ]
+        for e in found.items[:DETAIL_BUTTONS]
+    ]
+    return Reply.text("\n".join(lines), buttons=buttons, rerun=rerun_for("round", args))
+
+
+def _where_rounds_were(session: Session) -> str:
+    places = [e.place for e in all_rounds(session, limit=200).items if e.place]
+    if not places:
+        return "No rounds are on record yet."
+    return "Rounds on record were held in: " + esc(", ".join(dict.fromkeys(places))) + "."
+
+
+def status_moves(event: EventView) -> str | None:
+    moves = event.status_history()
+    if not moves:
+        return esc(event.status) if event.status else None
+    text = " → ".join(f"{esc(status)} ({source_html(source)})" for status, source in moves)
+    if event.status and event.status != moves[-1][0]:
+        text += f"; now {esc(event.status)}"
+    return text
+
+
+def _delegations(event: EventView) -> list[str]:
+    sides: dict[str, list[str]] = {}
+    for p in event.participants:
+        if p.role in ("lead", "participant") and p.kind != "person":
+            sides.setdefault(p.name, [])
+    for p in event.participants:
+        if p.kind == "person" and p.side and p.role in ("lead", "participant"):
+            label = f"{p.name} (lead)" if p.role == "lead" else p.name
+            sides.setdefault(p.side, []).append(label)
+    return [
+        f"{side}: {', '.join(dict.fromkeys(people))}" if people else side
+        for side, people in sides.items()
+    ]
+
+
+def round_block(event: EventView) -> str:
+    """A round in a list: where, when, status as it moved, who, issues, outcome, sources."""
+    title = event.place or event.title
+    lines = [f"{bold(title)} · {event_when_html(event)}"]
+    if event.background:
+        lines[0] += " · " + italic("background: recalled by a later article")
+    status = status_moves(event)
+    if status:
+        lines.append(f"Status: {status}")
+    delegations = _delegations(event)
+    if delegations:
+        lines.append("Delegations: " + esc("; ".join(delegations)))
+    unattached_leads = [
+        p.name for p in event.with_role("lead") if p.kind == "person" and not p.side
+    ]
+    if unattached_leads:
+        lines.append("Led by: " + esc(", ".join(dict.fromkeys(unattached_leads))))
+    others = [p.name for p in event.with_role("participant") if p.kind == "person" and not p.side]
+    if others:
+        lines.append("Also taking part: " + esc(", ".join(dict.fromkeys(others))))
+    mediators = [p.name for p in event.with_role("mediator")]
+    if mediators:
+        lines.append("Mediators: " + esc(", ".join(dict.fromkeys(mediators))))
+    if event.issues:
+        lines.append("Issues: " + esc("; ".join(event.issues)))
+    if event.outcome:
+        lines.append("Outcome: " + esc(event.outcome))
+    lines.append("Sources: " + sources_html(event.sources, limit=5))
+    return "\n".join(lines)
+
+
+def round_in_full(session: Session, event: EventView) -> str:
+    """One round: the list block, then what each source said, and what was said there."""
+    lines = [round_block(event)]
+    if event.summary:
+        lines += ["", esc(event.summary)]
+    lines += ["", bold("What each source said")]
+    for source in event.sources:
+        lines.append(
+            f"• {source_html(source)}" + (f" ({esc(source.status)})" if source.status else "")
+        )
+        if source.sentence:
+            lines.append(quote_block(source.sentence))
+    said = quotes_of_event(session, event.id)
+    if said:
+        lines += ["", bold("Said there")] + [f"• {quote_line(q)}" for q in said]
+    return "\n".join(lines)
+
+
+def rounds_command(session: Session, args: str, asker: Asker) -> Reply:
+    found = all_rounds(session, limit=200)
+    if not found.items:
+        return Reply.text("No negotiation rounds are on record yet. See /latest and /sources.")
+    lines = [bold(f"Every round on record ({found.total}), in order")]
+    for event in found.items:
+        parts = [event_when_html(event), bold(event.place or event.title)]
+        if event.status:
+            parts.append(italic(event.status))
+        leads = [p.name for p in event.with_role("lead")]
+        if leads:
+            parts.append("led by " + esc(", ".join(dict.fromkeys(leads))))
+        if event.background:
+            parts.append(italic("background"))
+        lines.append("• " + " · ".join(parts) + f" — {sources_html(event.sources, limit=2)}")
+    lines.append(more_line(len(found.items), found.total, "Use /round with a date.") or "")
+    lines.append(italic("Details: /round <place>, /round <date> or /round #<id>."))
+    return Reply.text("\n".join(lines).strip(), rerun="rounds")

@@ -1,0 +1,137 @@
+"""Profiles: who someone is, the rounds they were part of, what they said, what was said of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from bot.store.models import (
+    Alias,
+    Article,
+    Entity,
+    EventEntity,
+    Quote,
+    QuoteSubject,
+    RoleClaim,
+    Sentence,
+)
+from bot.store.models import Event as EventRow
+from bot.timeline.loading import load_events, load_quotes
+from bot.timeline.records import EntityView, Page, Profile, QuoteView, RoleView, SourceRef
+
+
+def entity_view(session: Session, entity_id: int) -> EntityView | None:
+    entity = session.get(Entity, entity_id)
+    if entity is None:
+        return None
+    return EntityView(
+        entity.id, entity.kind, entity.name, entity.role, entity.affiliation, entity.country
+    )
+
+
+def spellings(session: Session, entity_id: int, canonical: str) -> list[str]:
+    texts = session.execute(
+        select(Alias.text).where(Alias.entity_id == entity_id).order_by(Alias.id)
+    ).scalars()
+    return [t for t in dict.fromkeys(texts) if t != canonical]
+
+
+def role_history(session: Session, entity_id: int) -> list[RoleView]:
+    """Roles with their dates, oldest first; identical claims from several articles kept once."""
+    rows = session.execute(
+        select(RoleClaim, Article.outlet, Article.url, Article.published_at, Sentence.text)
+        .outerjoin(Article, Article.id == RoleClaim.article_id)
+        .outerjoin(Sentence, Sentence.id == RoleClaim.sentence_id)
+        .where(RoleClaim.entity_id == entity_id)
+        .order_by(RoleClaim.valid_from.asc().nulls_first(), RoleClaim.id)
+    ).all()
+    seen: set[tuple] = set()
+    roles: list[RoleView] = []
+    for claim, outlet, url, published, sentence in rows:
+        key = (claim.role.lower(), (claim.affiliation or "").lower(), claim.article_id is None)
+        if key in seen:
+            continue
+        seen.add(key)
+        source = (
+            SourceRef(claim.article_id, outlet, url, published, sentence)
+            if claim.article_id is not None
+            else None
+        )
+        roles.append(
+            RoleView(claim.role, claim.affiliation, claim.valid_from, claim.valid_to, source)
+        )
+    return roles
+
+
+def quotes_by(session: Session, speaker_ids: Sequence[int], *, limit: int = 15) -> Page[QuoteView]:
+    """What these speakers said, newest first."""
+    where = [Quote.speaker_id.in_(list(speaker_ids))]
+    return _quote_page(session, where, limit)
+
+
+def quotes_about(session: Session, entity_id: int, *, limit: int = 10) -> Page[QuoteView]:
+    where = [
+        Quote.id.in_(select(QuoteSubject.quote_id).where(QuoteSubject.entity_id == entity_id)),
+        (Quote.speaker_id.is_(None)) | (Quote.speaker_id != entity_id),
+    ]
+    return _quote_page(session, where, limit)
+
+
+def _quote_page(session: Session, where: list, limit: int) -> Page[QuoteView]:
+    order = [Quote.said_on.desc().nulls_last(), Quote.first_reported_at.desc(), Quote.id.desc()]
+    ids = session.execute(select(Quote.id).where(*where).order_by(*order).limit(limit)).scalars()
+    total = session.execute(select(func.count()).select_from(Quote).where(*where)).scalar_one()
+    return Page(load_quotes(session, list(ids)), total)
+
+
+def profile(session: Session, entity_id: int, *, limit: int = 15) -> Profile | None:
+    entity = entity_view(session, entity_id)
+    if entity is None:
+        return None
+    links = (
+        session.execute(
+            select(EventEntity.event_id)
+            .join(EventRow, EventRow.id == EventEntity.event_id)
+            .where(EventEntity.entity_id == entity_id)
+            .group_by(EventEntity.event_id, EventRow.start_date)
+            .order_by(EventRow.start_date.desc().nulls_last(), EventEntity.event_id.desc())
+        )
+        .scalars()
+        .all()
+    )
+    events = load_events(session, links[:limit])
+    parts = [(e, [p for p in e.participants if p.entity_id == entity_id]) for e in events]
+    quotes = quotes_by(session, [entity_id], limit=limit)
+    said_of = quotes_about(session, entity_id, limit=limit // 2 or 1)
+    return Profile(
+        entity=entity,
+        spellings=spellings(session, entity_id, entity.name),
+        roles=role_history(session, entity_id),
+        events=parts,
+        events_total=len(links),
+        quotes=quotes.items,
+        quotes_total=quotes.total,
+        said_of=said_of.items,
+        said_of_total=said_of.total,
+    )
+
+
+def quotes_between(session: Session, start: date, end: date, *, limit: int = 40) -> Page[QuoteView]:
+    """Quotes said in the span; undated ones count from the day they were first reported."""
+    after = datetime.combine(start, time(0), tzinfo=UTC)
+    before = datetime.combine(end + timedelta(days=1), time(0), tzinfo=UTC)
+    where = [
+        ((Quote.said_on >= start) & (Quote.said_on <= end))
+        | (
+            Quote.said_on.is_(None)
+            & (Quote.first_reported_at >= after)
+            & (Quote.first_reported_at < before)
+        )
+    ]
+    order = [Quote.said_on.asc().nulls_last(), Quote.first_reported_at.asc(), Quote.id.asc()]
+    ids = session.execute(select(Quote.id).where(*where).order_by(*order).limit(limit)).scalars()
+    total = session.execute(select(func.count()).select_from(Quote).where(*where)).scalar_one()
+    return Page(load_quotes(session, list(ids)), total)

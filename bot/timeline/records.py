@@ -1,0 +1,130 @@
+"""Plain records returned by the timeline queries, each fact with its sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One article's report: outlet, publication time, link, and the sentence it said it in."""
+
+    article_id: int
+    outlet: str
+    url: str | None
+    published: datetime
+    sentence: str | None = None
+    status: str | None = None  # what this report said of a round's status
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity_id: int
+    name: str
+    kind: str
+    role: str  # participant, lead, mediator, speaker, subject
+    side: str | None = None  # the delegation the person represents
+
+
+@dataclass
+class EventView:
+    id: int
+    kind: str
+    title: str
+    summary: str
+    start: date | None
+    end: date | None
+    granularity: str | None
+    place: str | None
+    place_id: int | None
+    status: str | None
+    issues: list[str]
+    outcome: str | None
+    background: bool
+    first_reported_at: datetime
+    sources: list[SourceRef] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+
+    def status_history(self) -> list[tuple[str, SourceRef]]:
+        """How the status moved, report by report: a repeated word is said once, first."""
+        moves: list[tuple[str, SourceRef]] = []
+        for source in sorted(self.sources, key=lambda s: (s.published, s.article_id)):
+            if source.status and (not moves or moves[-1][0] != source.status):
+                moves.append((source.status, source))
+        return moves
+
+    def with_role(self, *roles: str) -> list[Participant]:
+        return [p for p in self.participants if p.role in roles]
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    id: int
+    speaker_id: int | None
+    speaker: str
+    text: str
+    said_on: date | None
+    said_granularity: str | None
+    first_reported_at: datetime
+    source: SourceRef
+    event_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RoleView:
+    role: str
+    affiliation: str | None
+    valid_from: date | None
+    valid_to: date | None
+    source: SourceRef | None  # None: from the curated gazetteer, not from an article
+
+
+@dataclass(frozen=True)
+class EntityView:
+    id: int
+    kind: str
+    name: str
+    role: str | None
+    affiliation: str | None
+    country: str | None
+
+
+@dataclass
+class Profile:
+    entity: EntityView
+    spellings: list[str]
+    roles: list[RoleView]
+    events: list[tuple[EventView, list[Participant]]]  # each event with this entity's parts in it
+    events_total: int
+    quotes: list[QuoteView]
+    quotes_total: int
+    said_of: list[QuoteView]
+    said_of_total: int
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: int
+    outlet: str
+    url: str | None
+    title: str
+    published: datetime
+    source_name: str
+    events: int = 0
+    quotes: int = 0
+
+
+@dataclass
+class Page(Generic[T]):
+    """Some of the rows a query found, and how many there were in all."""
+
+    items: list[T]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return max(0, self.total - len(self.items))
