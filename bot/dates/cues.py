@@ -14,6 +14,11 @@ _FORWARD = frozenset(
     """will shall would could might may should ll upcoming scheduled slated due expected
     expect expects planned plans plan planning set aims aim intends intend intended going
     next pending ahead hopes""".split()
+) | frozenset(
+    # Wire copy puts schedules in the present tense: "the truce expires on Sunday",
+    # "Blinken travels to the region on Monday".
+    """expires begins starts resumes arrives travels convenes heads visits opens
+    kicks""".split()
 )
 _IRREGULAR_PAST = frozenset(
     """said says told met began begun came went took held gave made left sent saw was were
@@ -26,7 +31,7 @@ _NOT_PAST_ED = frozenset({"need", "seed", "speed", "feed", "bed", "red", "shed",
 # Words that end the clause a cue can come from.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"“”—–]|\s-\s")
 _RIGHT_STOPS = frozenset("that which who when after because while but and as if".split())
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _DETERMINERS = frozenset(
     "the a an his her its their our this that these those some any no".split()
 )

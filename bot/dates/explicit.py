@@ -36,7 +36,8 @@ _PARTS = (
 _COUNT_AFTER = re.compile(
     r"\s+(?:people|persons|prisoners|hostages|detainees|troops|soldiers|fighters|residents"
     r"|civilians|children|women|men|families|homes|houses|buildings|trucks|tons|tonnes"
-    r"|dollars|euros|shekels|members|militants|rockets|missiles|killed|dead|wounded)\b"
+    r"|dollars|euros|shekels|members|militants|rockets|missiles|killed|dead|wounded"
+    r"|percent|per\s+cent)\b"
 )
 _NAMED_EVENT_BEFORE = re.compile(r"(?i:\b(?:since|the|of)\s+|['’]s?\s+)$")
 

@@ -17,7 +17,7 @@ RULES: list[Rule] = [*explicit.RULES, *relative.RULES, *weekdays.RULES, *months.
 _ANY_CUE = re.compile(
     rf"\d|{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)}|(?i:yesterday|today|tonight|tomorrow"
     r"|week|month|year|night|morning|afternoon|evening|spring|summer|autumn|fall|winter"
-    r"|ago|days|hours|coming|recent)"
+    r"|ago|day|hour|coming|recent|anniversary)"
 )
 _RANGE_GAP = re.compile(rf"\s*{DASH}\s*|\s+(?P<word>to|and|until|till|through|thru)\s+")
 # "postponed from Monday to Wednesday" names two dates, not a range.

@@ -11,8 +11,8 @@ from datetime import date
 
 from bot.dates.context import Context, Found, Rule
 from bot.dates.explicit import part_name
-from bot.dates.periods import month_part, season_of
-from bot.dates.vocabulary import MONTH_FULL, month_number
+from bot.dates.periods import month_end, month_part, season_of
+from bot.dates.vocabulary import MONTH_FULL, RANGE_JOIN, month_number
 
 _PREPOSITIONS = (
     r"in|since|by|until|till|during|through|throughout|from|before|after|of|for|around"
@@ -54,6 +54,26 @@ def _resolve_month(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(start, end, first, last, "month", cycle="year")
 
 
+def _resolve_month_range(m: re.Match[str], ctx: Context) -> Found | None:
+    """"From March to May": the end is placed by the usual rule when looking back, the
+    start when looking forward, and the other end follows it."""
+    join = ctx.text[m.end("m1") : m.start("m2")].strip()
+    if join == "and" and m.group("prep").lower() != "between":
+        return None
+    first, last = month_number(m.group("m1")), month_number(m.group("m2"))
+    if first == last:
+        return None
+    start, end = m.span("x")
+    if ctx.points_forward(start, end):
+        first_year = _month_year(first, ctx.published, None, True)
+        last_year = first_year if last > first else first_year + 1
+    else:
+        last_year = _month_year(last, ctx.published, None, False)
+        first_year = last_year if first < last else last_year - 1
+    return Found(start, end, date(first_year, first, 1), month_end(last_year, last), "month",
+                 True)
+
+
 def _resolve_season(m: re.Match[str], ctx: Context) -> Found | None:
     modifier = (m.group("mod") or "").lower() or None
     if modifier is None and m.group("prep") is None:
@@ -87,6 +107,10 @@ RULES = [
         rf"(?<![\w-])(?:(?P<prep>(?i:{_PREPOSITIONS}|the|a|an))\s+)?"
         rf"(?P<x>(?:(?P<mod>(?i:{_MODIFIERS}))[\s-]+)?(?P<month>{MONTH_FULL}))(?P<poss>['’]s)?\b"
     ), _resolve_month),
+    Rule("month_range", re.compile(
+        rf"(?<![\w-])(?P<prep>(?i:from|between))\s+(?P<x>(?P<m1>{MONTH_FULL}){RANGE_JOIN}"
+        rf"(?P<m2>{MONTH_FULL}))\b(?!\s*,?\s*\d)"
+    ), _resolve_month_range),
     Rule("season", re.compile(
         rf"(?<![\w-])(?:(?P<prep>(?i:{_PREPOSITIONS}|over|into))\s+(?P<the>the\s+)?)?"
         r"(?P<x>(?:(?P<mod>(?i:last|next|this|early|late|mid))[\s-]+)?"
