@@ -15,7 +15,12 @@ from bot.ingest.clean import clean_article
 from bot.ingest.entities import EntityIndex, find_entities
 from bot.ingest.model import ArticleInput, Extraction
 from bot.ingest.passages import build_passages
-from bot.ingest.proposals import find_figures, find_proposals, proposal_titles
+from bot.ingest.proposals import (
+    find_figures,
+    find_past_deals,
+    find_proposals,
+    proposal_titles,
+)
 from bot.ingest.quotes import find_quotes
 from bot.ingest.rounds import PlaceFacts, find_rounds
 from bot.ingest.sentences import split_sentences
@@ -35,6 +40,7 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     events = find_rounds(passages, published, describe, proposal_titles)
     events += find_proposals(passages, published, lambda key: _name(index, key))
     events += find_figures(passages, published)
+    events += find_past_deals(passages, published)
     return Extraction(
         title=cleaned.title,
         paragraphs=cleaned.paragraphs,

@@ -64,6 +64,14 @@ _TOLL_AFTER_COUNT = re.compile(
     rf"(?P<verb>{_TOLL_VERB})\b",
     re.IGNORECASE,
 )
+_PAST_DEAL = re.compile(
+    r"\b(?P<deal>truce|ceasefire|cease-fire|deal|agreement|accord)\b", re.IGNORECASE
+)
+_DEAL_DONE = re.compile(
+    r"\b(?:led to|took effect|came into effect|held|collapsed|expired|reached|agreed|signed|"
+    r"brokered|negotiated|negotiating|secured)\b",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -222,3 +230,40 @@ def _attribution(text: str, offset: int, passage: Passage) -> str | None:
         if before:
             return before[-1].key
     return None
+
+
+def find_past_deals(passages: list[Passage], published: date) -> list[ExtractedEvent]:
+    """Truces and deals the story recalls ("a truce in November that led to ..."): background."""
+    events: list[ExtractedEvent] = []
+    for passage in passages:
+        blank = outside_quotes(passage.text, quote_spans(passage.text))
+        for index, start, end in passage.sentences:
+            text = blank[start:end]
+            for m in _PAST_DEAL.finditer(text):
+                times = [
+                    t for t in passage.times_in(start + m.end(), start + m.end() + 25)
+                    if t.expression.direction == "past"
+                    and (published - t.expression.end).days > 7
+                ]
+                if not times or not _DEAL_DONE.search(text):
+                    continue
+                e = times[0].expression
+                mediators = [
+                    Participant(k.key, "mediator")
+                    for k in passage.marks_in(start, start + m.start())
+                    if k.kind in ("country", "organisation")
+                ]
+                events.append(ExtractedEvent(
+                    kind="proposal",
+                    title=f"{m.group('deal').lower()} of {e.text}",
+                    summary=passage.text[start:end][:400],
+                    when=When(e.start, e.end, e.granularity),
+                    sentence=index,
+                    status="agreement",
+                    participants=mediators if "instrumental" in text or "mediat" in text
+                    or "brokered" in text else [],
+                    background=True,
+                ))
+                break
+    return events
+

@@ -85,6 +85,10 @@ def score(snapshot: dict, gold: dict) -> Scores:
         "quotes": _score_quotes(snapshot.get("quotes", []), gold["quotes"], names),
         "proposals": _score_proposals(snapshot.get("proposals", []), gold.get("proposals", [])),
         "figures": _score_figures(snapshot.get("figures", []), gold.get("figures", [])),
+        "background": _score_background(
+            snapshot.get("background", []),
+            [b for b in gold.get("background", []) if "not a negotiation" not in b["what"]],
+        ),
     }
     return Scores(categories, _leaks(snapshot, gold.get("not_events", [])))
 
@@ -257,6 +261,21 @@ def _score_figures(extracted: list[dict], gold: list[dict]) -> CategoryScore:
     return _category(
         "figures", extracted, gold, good, found,
         lambda f: f"[{f.get('source')}] {f['figure']} ({f.get('attribution')})",
+    )
+
+
+def _score_background(extracted: list[dict], gold: list[dict]) -> CategoryScore:
+    """Past events an article recalls, matched by source and dates."""
+
+    def same(x: dict, g: dict) -> bool:
+        return x.get("source") == g.get("source") and _overlaps(
+            x.get("start"), x.get("end"), g["start"], g["end"]
+        )
+
+    good, found = _one_to_one(extracted, gold, same)
+    return _category(
+        "background", extracted, gold, good, found,
+        lambda b: f"[{b.get('source')}] {b['what']} {b.get('start')}",
     )
 
 

@@ -38,7 +38,7 @@ def source_id(article: ArticleInput) -> str:
 def build_snapshot(reports: Sequence[Report]) -> dict:
     snapshot: dict = {
         "people": _people(reports), "rounds": [], "quotes": [], "proposals": [],
-        "figures": [], "events": [],
+        "figures": [], "events": [], "background": [],
     }
     for report in sorted(reports, key=lambda r: r.published):
         ex = report.extraction
@@ -50,6 +50,13 @@ def build_snapshot(reports: Sequence[Report]) -> dict:
             )
             if event.kind == "round":
                 _add_round(snapshot["rounds"], _round(event, names, report.source))
+            elif event.background:
+                snapshot["background"].append({
+                    "what": event.title,
+                    "start": event.when.start.isoformat() if event.when else None,
+                    "end": event.when.end.isoformat() if event.when else None,
+                    "source": report.source,
+                })
             elif event.kind == "proposal":
                 snapshot["proposals"].append({
                     "name": event.title, "by": _who(event, names, "lead"), "source": report.source,
