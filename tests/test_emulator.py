@@ -27,7 +27,7 @@ from telegram.error import (
     RetryAfter,
     TimedOut,
 )
-from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler, ContextTypes
 
 from tests.emulator import BotApiEmulator, FloodLimits, fixtures
 from tests.emulator.faults import FloodControl
@@ -35,6 +35,7 @@ from tests.emulator.faults import FloodControl
 # The lead's conftest imports these for every test; this module also runs on its own.
 emulator = fixtures.emulator
 emulator_bot = fixtures.emulator_bot
+polling = fixtures.polling
 
 PRIVATE = 4242
 
@@ -556,27 +557,17 @@ async def test_webhook_must_be_local_with_a_well_formed_secret(emulator_bot):
 # --- a real Application -------------------------------------------------------------------
 
 
-def build_echo_app(emu: BotApiEmulator):
+def build_echo_app(emu: BotApiEmulator) -> Application:
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_html(f"echo: <b>{' '.join(context.args)}</b>")
 
-    app = (
-        ApplicationBuilder()
-        .token(emu.token)
-        .base_url(emu.base_url)
-        .base_file_url(emu.base_file_url)
-        .build()
-    )
+    app = emu.application_builder().build()
     app.add_handler(CommandHandler("echo", echo))
     return app
 
 
 async def test_application_polling_answers_commands_in_private_and_group(emulator):
-    app = build_echo_app(emulator)
-    await app.initialize()
-    await app.start()
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    try:
+    async with polling(build_echo_app(emulator)):
         private = emulator.private_chat(7, "Nour")
         group = emulator.group_chat(-100, "Desk")
         emulator.send_text(private, 7, "/echo مرحبا 😀")
@@ -584,10 +575,6 @@ async def test_application_polling_answers_commands_in_private_and_group(emulato
         asked = emulator.send_text(group, 8, "/echo@TimelineTestBot group")
         await emulator.wait_for(lambda: len(emulator.sent) >= 2)
         await emulator.wait_idle()
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
     assert [m.plain_text for m in emulator.messages_to(7)] == ["echo: مرحبا 😀"]
     group_replies = emulator.messages_to(-100)
     assert [m.plain_text for m in group_replies] == ["echo: group"]

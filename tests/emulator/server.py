@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from aiohttp import web
+from telegram.ext import ApplicationBuilder
 
 from tests.emulator.chat_methods import ChatMethods
 from tests.emulator.errors import ApiError
@@ -77,6 +78,15 @@ class BotApiEmulator(UserActions, RecordView):
     @property
     def base_file_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/file/bot"
+
+    def application_builder(self) -> ApplicationBuilder:
+        """An ApplicationBuilder already pointed at this emulator with its token."""
+        return (
+            ApplicationBuilder()
+            .token(self.token)
+            .base_url(self.base_url)
+            .base_file_url(self.base_file_url)
+        )
 
     async def start(self) -> None:
         app = web.Application()
