@@ -30,6 +30,7 @@ from handlers.core_bridge import Services, attach_services
 from handlers.errors import on_error, protect_token_in_logs
 from handlers.inline import add_inline_handlers
 from handlers.migration import add_migration_handlers
+from handlers.ordering import ChatOrderedUpdates
 from handlers.uploads import add_upload_handlers
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,9 @@ ALLOWED_UPDATES = [
 ]
 # A RetryAfter (429) is waited out and retried this many times before the send fails.
 RATE_LIMIT_RETRIES = 3
+# Updates in flight at once (across chats; see handlers/ordering.py). Each mostly waits on a
+# worker thread or on Telegram, so a few more than the default thread pool's size.
+CONCURRENT_UPDATES = 8
 
 
 def build_application(
@@ -74,6 +78,7 @@ def build_application(
             )
         )
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(ChatOrderedUpdates(CONCURRENT_UPDATES))
         .post_init(register_commands)
         .build()
     )
