@@ -66,9 +66,7 @@ async def _start_echo_bot(emulator: BotApiEmulator) -> BotUnderTest:
 
 async def _start_our_bot(emulator: BotApiEmulator, engine, scratch: Path) -> BotUnderTest:
     uncapped = AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3)
-    return await start_polling_bot(
-        emulator, make_settings(scratch), engine, rate_limiter=uncapped
-    )
+    return await start_polling_bot(emulator, make_settings(scratch), engine, rate_limiter=uncapped)
 
 
 async def _burst(bot: BotUnderTest) -> tuple[float, int, int]:

@@ -125,9 +125,7 @@ class BotUnderTest:
         """Taps a button; the query id (to read its answer) and what the bot sent or edited."""
         query_ids: list[str] = []
         sent = await self._after(
-            lambda: query_ids.append(
-                self.emulator.press_button(chat, user_id, message_id, data)
-            ),
+            lambda: query_ids.append(self.emulator.press_button(chat, user_id, message_id, data)),
             chat.id,
         )
         return query_ids[0], sent
