@@ -9,7 +9,7 @@ from sqlmodel import Session
 from bot.render import bold, code, esc, italic, quote_block, shorten
 from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
-from bot.replies.lines import event_line, excerpt, more_line, quote_line, when_text
+from bot.replies.lines import event_line, excerpt, more_lines, quote_line, when_text
 from bot.replies.reply import Asker, Reply
 from bot.replies.rounds import span_of
 from bot.timeline.events import events_between, latest_events
@@ -79,10 +79,10 @@ def on(session: Session, args: str, asker: Asker) -> Reply:
     if coarse:
         lines += ["", bold("Within a longer period that includes it (exact day not known)")]
         lines += [f"• {event_line(e)}" for e in coarse]
-    lines.append(more_line(len(events.items), events.total, "Ask for a shorter span.") or "")
+    lines += more_lines(len(events.items), events.total, "Ask for a shorter span.")
     if said.items:
         lines += ["", bold("Said")] + [f"• {quote_line(q)}" for q in said.items]
-        lines.append(more_line(len(said.items), said.total, "Ask for a shorter span.") or "")
+        lines += more_lines(len(said.items), said.total, "Ask for a shorter span.")
     return Reply.text("\n".join(lines).strip(), rerun=rerun_for("on", args))
 
 

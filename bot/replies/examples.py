@@ -28,9 +28,7 @@ _lock = threading.Lock()
 
 
 def _version(session: Session) -> tuple:
-    return tuple(
-        session.execute(select(func.max(Article.id), func.max(Event.id), func.max(Quote.id))).one()
-    )
+    return tuple(session.execute(select(func.max(t.id))).scalar() for t in (Article, Event, Quote))
 
 
 def live_examples(session: Session) -> Examples:

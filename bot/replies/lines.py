@@ -88,7 +88,8 @@ def excerpt(args: str) -> str:
     return esc(shorten(args, EXCERPT_CHARS))
 
 
-def more_line(shown: int, total: int, hint: str) -> str | None:
+def more_lines(shown: int, total: int, hint: str) -> list[str]:
+    """ "Showing 20 of 312" and how to narrow it, when a list was cut; else nothing."""
     if total <= shown:
-        return None
-    return italic(f"Showing {shown} of {total}. {hint}")
+        return []
+    return [italic(f"Showing {shown} of {total}. {hint}")]

@@ -11,7 +11,7 @@ from bot.replies.lines import (
     day_text,
     event_line,
     excerpt,
-    more_line,
+    more_lines,
     quote_line,
     source_html,
 )
@@ -71,7 +71,7 @@ def who(session: Session, args: str, asker: Asker) -> Reply:
 def _role_line(role: RoleView) -> str:
     what = role.role + (f", {role.affiliation}" if role.affiliation else "")
     if role.source is not None:
-        return f"• {esc(what)}: as {source_html(role.source)} put it"
+        return f"• {esc(what)}, per {source_html(role.source)}"
     start = day_text(role.valid_from) if role.valid_from else None
     end = day_text(role.valid_to) if role.valid_to else None
     if start and end:
@@ -103,17 +103,17 @@ def profile_html(found: Profile) -> str:
             dict.fromkeys(p.role + (f" for {p.side}" if p.side else "") for p in parts)
         )
         lines.append(f"• {event_line(event)}" + (" " + italic(f"({roles})") if roles else ""))
-    lines.append(more_line(len(found.events), found.events_total, "Narrow it with /round.") or "")
+    lines += more_lines(len(found.events), found.events_total, "Narrow it with /round.")
     lines += ["", bold(f"Said ({found.quotes_total})")]
     if not found.quotes:
         lines.append(italic("No quotes on record."))
     lines += [f"• {quote_line(q, with_speaker=False)}" for q in found.quotes]
     hint = f"See all with /quotes #{entity.id}."
-    lines.append(more_line(len(found.quotes), found.quotes_total, hint) or "")
+    lines += more_lines(len(found.quotes), found.quotes_total, hint)
     if found.said_of:
         lines += ["", bold(f"What others said of {entity.name} ({found.said_of_total})")]
         lines += [f"• {quote_line(q)}" for q in found.said_of]
-    return "\n".join(lines).replace("\n\n\n", "\n\n").strip()
+    return "\n".join(lines).strip()
 
 
 def quotes(session: Session, args: str, asker: Asker) -> Reply:
@@ -129,9 +129,7 @@ def quotes(session: Session, args: str, asker: Asker) -> Reply:
         if said.items:
             lines = [bold(f"{speaker.best.name}: {said.total} quotes, newest first")]
             lines += [f"• {quote_line(q, with_speaker=False)}" for q in said.items]
-            lines.append(
-                more_line(len(said.items), said.total, "Older quotes are not shown.") or ""
-            )
+            lines += more_lines(len(said.items), said.total, "Older quotes are not shown.")
             return Reply.text("\n".join(lines).strip(), rerun=f"quotes #{speaker.best.entity_id}")
     hits = search(session, args, kind="quote", limit=QUOTES_LISTED)
     if hits:

@@ -13,13 +13,13 @@ from datetime import date
 from sqlmodel import Session
 
 from bot.dates import resolve_when
-from bot.render import bold, code, esc, italic, quote_block
+from bot.render import bold, code, esc, italic, quote_block, shorten
 from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
 from bot.replies.lines import (
     event_when_html,
     excerpt,
-    more_line,
+    more_lines,
     quote_line,
     source_html,
     sources_html,
@@ -130,21 +130,16 @@ def _rounds_reply(
     lines = [bold(f"{heading}: {found.total}, newest first")]
     for event in found.items:
         lines += ["", round_block(event)]
-    more = more_line(len(found.items), found.total, "Add a date to narrow it, e.g. a month.")
-    if more:
-        lines += ["", more]
+    lines += more_lines(len(found.items), found.total, "Add a date to narrow it, e.g. a month.")
     buttons = [
-        [
-            Button(
-                f"{e.place or 'Round'}, {when_text(e.start, e.end, e.granularity) or 'undated'}"[
-                    :60
-                ],
-                data=f"round|#{e.id}",
-            )
-        ]
-        for e in found.items[:DETAIL_BUTTONS]
+        [Button(_button_label(e), data=f"round|#{e.id}")] for e in found.items[:DETAIL_BUTTONS]
     ]
     return Reply.text("\n".join(lines), buttons=buttons, rerun=rerun_for("round", args))
+
+
+def _button_label(event: EventView) -> str:
+    when = when_text(event.start, event.end, event.granularity) or "undated"
+    return shorten(f"{event.place or event.title}, {when}", 60)
 
 
 def _where_rounds_were(session: Session) -> str:
@@ -243,6 +238,6 @@ def rounds_command(session: Session, args: str, asker: Asker) -> Reply:
         if event.background:
             parts.append(italic("background"))
         lines.append("• " + " · ".join(parts) + f" — {sources_html(event.sources, limit=2)}")
-    lines.append(more_line(len(found.items), found.total, "Use /round with a date.") or "")
+    lines += more_lines(len(found.items), found.total, "Use /round with a date.")
     lines.append(italic("Details: /round <place>, /round <date> or /round #<id>."))
     return Reply.text("\n".join(lines).strip(), rerun="rounds")

@@ -51,6 +51,9 @@ def timeline_snapshot(session: Session) -> dict:
         "proposals": _per_source(events, "proposal", labels, _proposal),
         "figures": _per_source(events, "figure", labels, _figure),
         "events": [_event(e, labels) for e in events],
+        "background": _per_source(
+            [e for e in events if e.background and e.kind != "round"], None, labels, _recalled
+        ),
     }
 
 
@@ -96,8 +99,8 @@ def _event(event: EventView, labels: dict[int, str]) -> dict:
     }
 
 
-def _author(event: EventView) -> str | None:
-    for role in ("speaker", "lead", "participant", "mediator"):
+def _author(event: EventView, roles: tuple[str, ...]) -> str | None:
+    for role in roles:
         named = event.with_role(role)
         if named:
             return named[0].name
@@ -107,20 +110,35 @@ def _author(event: EventView) -> str | None:
 def _proposal(event: EventView, label: str) -> dict:
     return {
         "name": event.title,
-        "by": _author(event),
+        "by": _author(event, ("lead", "speaker", "participant")),
         "said": _iso(event.start),
         "source": label,
     }
 
 
 def _figure(event: EventView, label: str) -> dict:
-    return {"figure": event.title, "attribution": _author(event), "source": label}
+    return {
+        "figure": event.title,
+        "attribution": _author(event, ("speaker", "lead")),
+        "source": label,
+    }
 
 
-def _per_source(events: list[EventView], kind: str, labels: dict[int, str], shape) -> list[dict]:
-    # The gold file lists a proposal once per article that reports it.
+def _recalled(event: EventView, label: str) -> dict:
+    return {
+        "what": event.title,
+        "start": _iso(event.start),
+        "end": _iso(event.end),
+        "source": label,
+    }
+
+
+def _per_source(
+    events: list[EventView], kind: str | None, labels: dict[int, str], shape
+) -> list[dict]:
+    # The gold file lists a proposal or a recalled event once per article that reports it.
     items = []
-    for event in (e for e in events if e.kind == kind):
+    for event in (e for e in events if kind is None or e.kind == kind):
         for label in _sources(event, labels):
             items.append(shape(event, label))
     return items
