@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from bot.ingest.model import EventStatus, ExtractedEvent, Participant, When
@@ -84,7 +84,10 @@ _WAR_BEFORE = re.compile(
     r"control|withdrawal|forces|troops)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_LEAD_BEFORE = re.compile(r"\b(?:led|headed|chaired)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# "led by senior official Basem Naim", "headed by Shin Bet chief Ronen Bar"
+_LEAD_BEFORE = re.compile(
+    r"\b(?:led|headed|chaired)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE
+)
 _LEAD_AFTER = re.compile(
     r"^,?\s*(?:who\s+(?:is|was|will be)\s+)?(?:leading|heading|leads|heads|led|headed|to lead)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<side>(?:[\w’'-]+\s+){0,2}?)"
@@ -150,7 +153,12 @@ def find_rounds(
             if mention is None:
                 continue
             mention.issues = _issues(mention.text, issues_in)
-            (placed if mention.place else loose).append(mention)
+            if mention.place is None:
+                loose.append(mention)
+                continue
+            placed.append(mention)
+            for other in _coordinated_venues(passage, mention.place, end):
+                placed.append(replace(mention, place=other, participants=[]))
     rounds = _merge(placed, describe)
     _attach(rounds, loose)
     return [_event(group, published, describe) for group in rounds]
@@ -232,6 +240,18 @@ def _venue(
         options,
         key=lambda m: min(abs(m.start - offset - n.end()) for n in nouns),
     )
+
+
+def _coordinated_venues(passage: Passage, venue: Mark, end: int) -> list[Mark]:
+    """ "rounds in Doha and Cairo": each venue its own round."""
+    found: list[Mark] = []
+    last = venue
+    for mark in passage.marks_in(venue.end, end, ("place",)):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", passage.text[last.end : mark.start]):
+            break
+        found.append(mark)
+        last = mark
+    return found
 
 
 def _negated(text: str, noun: re.Match[str]) -> bool:
