@@ -310,6 +310,15 @@ async def test_user_writing_first_opens_the_private_chat(emulator, emulator_bot)
     await emulator_bot.send_message(31, "hello")
 
 
+async def test_replies_quote_their_target_one_level_deep(emulator, emulator_bot, ann):
+    first = emulator.send_text(ann, PRIVATE, "first")
+    second = await emulator_bot.send_message(PRIVATE, "second", reply_to_message_id=first)
+    emulator.send_text(ann, PRIVATE, "third", reply_to=second.message_id)
+    third = (await emulator_bot.get_updates())[-1].message
+    assert third.reply_to_message.text == "second"
+    assert third.reply_to_message.reply_to_message is None
+
+
 async def test_updates_stay_until_an_offset_confirms_them(emulator, emulator_bot, ann):
     emulator.send_text(ann, PRIVATE, "one")
     emulator.send_text(ann, PRIVATE, "two")
@@ -406,6 +415,14 @@ async def test_injected_server_errors_are_network_errors(emulator, emulator_bot,
         with pytest.raises(NetworkError):
             await emulator_bot.send_message(PRIVATE, "x")
     await emulator_bot.send_message(PRIVATE, "x")
+
+
+async def test_polling_survives_an_injected_502_on_get_updates(emulator, emulator_bot, ann):
+    emulator.fail_next("getUpdates", status=502)
+    emulator.send_text(ann, PRIVATE, "/rounds")
+    with pytest.raises(NetworkError, match="Bad Gateway"):
+        await emulator_bot.get_updates()
+    assert [u.message.text for u in await emulator_bot.get_updates()] == ["/rounds"]
 
 
 async def test_injected_fault_for_one_chat_spares_the_others(emulator, emulator_bot, ann):

@@ -10,7 +10,7 @@ from tests.emulator.errors import ApiError, bad_request
 from tests.emulator.faults import FloodControl
 from tests.emulator.html_parse import FormattedText
 from tests.emulator.params import Params
-from tests.emulator.state import ChatRef, EmulatorState, SentMessage
+from tests.emulator.state import ChatRef, EmulatorState, SentMessage, quoted
 
 
 class MethodBase:
@@ -75,7 +75,7 @@ class MethodBase:
             "date": int(time.time()),
         }
         if reply_to is not None:
-            message["reply_to_message"] = reply_to
+            message["reply_to_message"] = quoted(reply_to)
         message.update({key: value for key, value in content.items() if value})
         self.state.messages[(chat.id, message["message_id"])] = message
         return message

@@ -146,6 +146,11 @@ class PendingUpdate:
         return {"update_id": self.update_id, self.kind: self.payload}
 
 
+def quoted(message: dict[str, Any]) -> dict[str, Any]:
+    """A message as it appears inside another: Telegram nests reply_to_message one level."""
+    return {key: value for key, value in message.items() if key != "reply_to_message"}
+
+
 # Telegram leaves these out unless getUpdates or setWebhook asks for them by name.
 OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 

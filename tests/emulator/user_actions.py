@@ -8,7 +8,7 @@ from typing import Any
 
 from tests.emulator.checks import format_text
 from tests.emulator.html_parse import utf16_len
-from tests.emulator.state import ChatRef, EmulatorState, UserRef
+from tests.emulator.state import ChatRef, EmulatorState, UserRef, quoted
 
 # Telegram marks these itself in what users type; CommandHandler relies on bot_command.
 _AUTO_ENTITIES = (
@@ -135,7 +135,7 @@ class UserActions:
         if reply_to is not None:
             if (chat.id, reply_to) not in self.state.messages:
                 raise LookupError(f"no message {reply_to} in chat {chat.id} to reply to")
-            message["reply_to_message"] = self.state.messages[(chat.id, reply_to)]
+            message["reply_to_message"] = quoted(self.state.messages[(chat.id, reply_to)])
         self._open_private_chat(chat, user_id)
         message.update({key: value for key, value in content.items() if value is not None})
         self.state.messages[(chat.id, message["message_id"])] = message
@@ -214,7 +214,7 @@ class UserActions:
             {
                 "id": query_id,
                 "from": self.user(user_id).as_dict(),
-                "message": message,
+                "message": dict(message),
                 "chat_instance": str(abs(chat.id) * 7919),
                 "data": callback_data,
             },
