@@ -27,6 +27,8 @@ class CleanedArticle:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BREADCRUMB = re.compile(r"\s[|›»>/]\s")
@@ -49,6 +51,12 @@ _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
     r"said|says|did|does|do|told|[a-z]{3,}ed|[a-z]{3,}s)\b"
 )
+# Long furniture lines are notices; these words mark them (see furniture.py).
+_NOTICE_WORDS = frozenset(
+    """rights reserved copyright terms privacy commenter commenters comments cookie cookies
+    newsletter newsletters subscribe subscription disclaimer permission contract reproduction
+    redistributed rewritten unsubscribe inbox signing""".split()
+)
 _STOP = frozenset(
     "the a an and or but in on at of to for from with by as is are was were be been has have had "
     "this that these those it its he she they his her their we our you your i not no yet also "
@@ -60,10 +68,8 @@ _STOP = frozenset(
 
 
 def _latin_share(line: str) -> float:
-    letters = [c for c in line if c.isalpha()]
-    if not letters:
-        return 1.0
-    return sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+    letters = len(_LETTER.findall(line))
+    return len(_LATIN_LETTER.findall(line)) / letters if letters else 1.0
 
 
 def _words(line: str) -> list[str]:
@@ -91,6 +97,13 @@ def _is_verbless_fragment(line: str) -> bool:
     return len(words) <= 6 and not _VERBISH.search(line)
 
 
+def _hits(line: str, words: list[str]) -> list[str]:
+    """Vocabulary classes of a line; a long line needs a notice word to be scanned at all."""
+    if len(words) > 12 and not _NOTICE_WORDS.intersection(w.lower() for w in words):
+        return []
+    return vocabulary_hits(line)
+
+
 def _is_heading(words: list[str]) -> bool:
     """Title Case lines ("Egypt's Role: Broker, Mediator, or Something More?")."""
     long_words = [w for w in words if len(w) > 3]
@@ -115,7 +128,7 @@ def _judge(line: str, position: int) -> _Line:
         return _Line(line, "furniture")
     if line.startswith("(") and line.endswith(")"):
         return _Line(line, "furniture")
-    hits = vocabulary_hits(line)
+    hits = _hits(line, words)
     if "other_stories" in hits and len(words) <= 6:
         return _Line(line, "other_stories")
     closing = [h for h in hits if h in ("comment", "legal", "cookie")]

@@ -80,17 +80,21 @@ CAPTION_CREDIT = re.compile(
 # An agency sign-off at the end of a story paragraph: "... further. (ILKHA)".
 TRAILING_AGENCY = re.compile(r"\s*\((?:[A-Z][A-Za-z&.]{1,15}(?:/[A-Z][A-Za-z&.]{1,15})?)\)\s*$")
 
-CLOSING_CLASSES = (("comment", COMMENT), ("legal", LEGAL), ("cookie", COOKIE))
-INTERRUPTING_CLASSES = (
-    ("newsletter", NEWSLETTER), ("social", SOCIAL), ("navigation", NAVIGATION), ("credit", CREDIT),
-    ("media", MEDIA),
+_CLASSES = (
+    ("comment", COMMENT), ("legal", LEGAL), ("cookie", COOKIE), ("newsletter", NEWSLETTER),
+    ("social", SOCIAL), ("navigation", NAVIGATION), ("credit", CREDIT), ("media", MEDIA),
+    ("other_stories", OTHER_STORIES),
+)
+# One scan per line: every class is a named group of a single alternation.
+_ALL = re.compile(
+    "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in _CLASSES), _FLAGS
 )
 
 
 def vocabulary_hits(line: str) -> list[str]:
-    """The furniture classes whose vocabulary occurs in `line`, one entry per class hit."""
-    hits = [name for name, pattern in CLOSING_CLASSES if pattern.search(line)]
-    hits += [name for name, pattern in INTERRUPTING_CLASSES if pattern.search(line)]
-    if OTHER_STORIES.search(line):
-        hits.append("other_stories")
+    """The furniture classes whose vocabulary occurs in `line`, each class once."""
+    hits: list[str] = []
+    for match in _ALL.finditer(line):
+        if match.lastgroup and match.lastgroup not in hits:
+            hits.append(match.lastgroup)
     return hits
