@@ -112,10 +112,16 @@ def html_published(markup: str) -> str | None:
 
 
 def article_from_text(text: str, meta: ArticleMeta, source_name: str) -> ArticleInput | Rejection:
-    if not meta.outlet or not meta.outlet.strip():
-        return Rejection(source_name, "no outlet (give --outlet or a manifest entry)")
-    if not meta.published:
-        return Rejection(source_name, "no publication date (give --published or a manifest entry)")
+    missing = [
+        what
+        for what, value in (("publication date", meta.published), ("outlet", meta.outlet))
+        if not value or not str(value).strip()
+    ]
+    if missing:
+        options = "/".join(f"--{'published' if m.startswith('pub') else 'outlet'}" for m in missing)
+        return Rejection(
+            source_name, f"no {' and no '.join(missing)} (give {options} or a manifest entry)"
+        )
     try:
         published = parse_published(meta.published)
     except ValueError as error:

@@ -133,9 +133,9 @@ def store_extraction(
         session.add(row)
         session.flush()
         result.quotes += 1
-        subjects = {entity_for(key) for key in quote.about_keys} - {None, speaker}
-        for subject in subjects:
-            session.add(QuoteSubject(quote_id=row.id, entity_id=subject.id))
+        subjects = {e.id for e in map(entity_for, quote.about_keys) if e is not None}
+        for subject_id in sorted(subjects - {row.speaker_id}):
+            session.add(QuoteSubject(quote_id=row.id, entity_id=subject_id))
         session.add(SearchDoc(kind="quote", ref_id=row.id, body=f"{row.speaker_label}: {row.text}"))
     session.flush()
     return result
