@@ -50,6 +50,7 @@ class Rule(NamedTuple):
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Context], Found | None]
+    needs: tuple[str, ...]  # the rule runs only if the lower-cased text holds one of these
 
 
 def span(match: re.Match[str], group: str = "x") -> tuple[int, int]:

@@ -17,8 +17,8 @@ _FORWARD = frozenset(
 ) | frozenset(
     # Wire copy puts schedules in the present tense: "the truce expires on Sunday",
     # "Blinken travels to the region on Monday".
-    """expires begins starts resumes arrives travels convenes heads visits opens
-    kicks""".split()
+    """expires begins starts resumes arrives travels convenes heads visits opens kicks
+    leaves ends meets hosts starting beginning effective""".split()
 )
 _IRREGULAR_PAST = frozenset(
     """said says told met began begun came went took held gave made left sent saw was were

@@ -1,27 +1,32 @@
 """Dates the text spells out: "March 4, 2025", "4 March", "Oct. 13", "July 2025", "2025".
 
-Regexes find the spans; dateparser turns a day-level span into a value (and refuses
-"February 30"); our rules give a year to "Oct. 13" and check that a "2023" is a year.
+Each pattern captures month, day and year as separate groups, so turning a span into a
+value is a `date(...)` call (which refuses "February 30"); calling dateparser here cost
+1-2 ms a span for nothing it could add.  Our rules give a year to "Oct. 13" and check
+that a "2023" is a year.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from functools import lru_cache
-
-from dateparser.date import DateDataParser
+from datetime import date
 
 from bot.dates.context import Context, Found, Rule, span
 from bot.dates.periods import month_end, month_part, season_of, shift_years, year_part
 from bot.dates.vocabulary import (
+    CENTURIES,
     DAY,
+    DIGITS,
     MONTH_ANY,
+    MONTH_STEMS,
     RANGE_JOIN,
     SEASON,
+    SEASON_WORDS,
     WEEKDAY_ANY,
+    WEEKDAY_FULL,
     YEAR,
     month_number,
+    weekday_number,
 )
 
 # Month and day alone name these events in the story's coverage ("since Oct. 7", "the
@@ -40,21 +45,24 @@ _COUNT_AFTER = re.compile(
     r"|percent|per\s+cent)\b"
 )
 _NAMED_EVENT_BEFORE = re.compile(r"(?i:\b(?:since|the|of)\s+|['’]s?\s+)$")
+# "Sunday afternoon, Jan. 19": a weekday set beside the date says which year it is in.
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?P<wd>{WEEKDAY_FULL})(?:\s+(?i:morning|afternoon|evening|night))?,\s*$"
+)
 
-_parser: DateDataParser | None = None
+
+def _day_number(words: str) -> int:
+    return int(words.rstrip("stndrh"))
 
 
-@lru_cache(maxsize=4096)
-def parse_day(words: str) -> date | None:
-    """The day dateparser reads in `words`; a missing year comes back as 2000 (a leap year)."""
-    global _parser
-    if _parser is None:
-        _parser = DateDataParser(
-            languages=["en"],
-            settings={"RELATIVE_BASE": datetime(2000, 1, 1), "REQUIRE_PARTS": ["day", "month"]},
-        )
-    found = _parser.get_date_data(" ".join(words.split())).date_obj
-    return found.date() if found is not None else None
+def _stated_day(m: re.Match[str]) -> date | None:
+    """The day the groups name; a missing year reads as 2000, a leap year, so that a
+    yearless 29 February stands until a year is chosen."""
+    year = int(m.group("year")) if m.group("year") else 2000
+    try:
+        return date(year, month_number(m.group("month")), _day_number(m.group("day")))
+    except ValueError:  # "February 30"
+        return None
 
 
 def part_name(words: str | None) -> str | None:
@@ -82,7 +90,7 @@ def year_for_month_day(month: int, day: int, ctx: Context, start: int, end: int)
 
 def _resolve_day(m: re.Match[str], ctx: Context) -> Found | None:
     start, end = span(m)
-    parsed = parse_day(m.group("x"))
+    parsed = _stated_day(m)
     if parsed is None:
         return None
     if m.group("year") is not None:
@@ -92,10 +100,30 @@ def _resolve_day(m: re.Match[str], ctx: Context) -> Found | None:
         ctx.before(start, 12)
     ):
         return Found(start, end, known, known, "day")
-    day = year_for_month_day(parsed.month, parsed.day, ctx, start, end)
+    day = _year_from_weekday(m, ctx, parsed) or year_for_month_day(
+        parsed.month, parsed.day, ctx, start, end
+    )
     if day is None:
         return None
     return Found(start, end, day, day, "day", cycle="year", yearless=True)
+
+
+def _year_from_weekday(m: re.Match[str], ctx: Context, parsed: date) -> date | None:
+    """The occurrence nearest to publication whose weekday is the one the text gives."""
+    named = m.group("wd") or (
+        (before := _WEEKDAY_BEFORE.search(ctx.before(m.start("x"), 40))) and before.group("wd")
+    )
+    if not named:
+        return None
+    weekday = weekday_number(named)
+    candidates = []
+    for year in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1):
+        try:
+            candidates.append(date(year, parsed.month, parsed.day))
+        except ValueError:
+            continue
+    matching = [c for c in candidates if c.weekday() == weekday]
+    return min(matching, key=lambda c: abs(c - ctx.published)) if matching else None
 
 
 def _resolve_iso(m: re.Match[str], ctx: Context) -> Found | None:
@@ -110,7 +138,7 @@ def _resolve_day_range(m: re.Match[str], ctx: Context) -> Found | None:
     join = m.group("x")[m.end("d1") - m.start("x") : m.start("d2") - m.start("x")].strip()
     if join == "and" and (m.group("prep") or "").lower() != "between":
         return None
-    first, last = int(m.group("d1").rstrip("stndrh")), int(m.group("d2").rstrip("stndrh"))
+    first, last = _day_number(m.group("d1")), _day_number(m.group("d2"))
     month = month_number(m.group("month"))
     start, end = span(m)
     if m.group("year") is not None:
@@ -188,41 +216,41 @@ _B = r"(?<![\w.,$£€])"
 RULES = [
     Rule("iso", re.compile(
         rf"(?<![\d-])(?P<year>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])"
-    ), _resolve_iso),
+    ), _resolve_iso, DIGITS),
     Rule("month_day", re.compile(
-        rf"{_B}(?P<x>(?:{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH_ANY})\s+(?P<day>{DAY})"
+        rf"{_B}(?P<x>(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<month>{MONTH_ANY})\s+(?P<day>{DAY})"
         rf"(?:,?\s+(?P<year>{YEAR}))?)"
-    ), _resolve_day),
+    ), _resolve_day, MONTH_STEMS),
     Rule("day_month", re.compile(
-        rf"{_B}(?:the\s+)?(?P<x>(?:{WEEKDAY_ANY},?\s+)?(?P<day>{DAY})\s+(?:of\s+)?"
+        rf"{_B}(?:the\s+)?(?P<x>(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<day>{DAY})\s+(?:of\s+)?"
         rf"(?P<month>{MONTH_ANY})(?:,?\s+(?P<year>{YEAR}))?)"
-    ), _resolve_day),
+    ), _resolve_day, MONTH_STEMS),
     Rule("day_range_month", re.compile(
         rf"{_B}(?:(?P<prep>(?i:from|between))\s+)?(?:the\s+)?(?P<x>(?P<d1>{DAY}){RANGE_JOIN}"
         rf"(?P<d2>{DAY})\s+(?:of\s+)?(?P<month>{MONTH_ANY})(?:,?\s+(?P<year>{YEAR}))?)"
-    ), _resolve_day_range),
+    ), _resolve_day_range, MONTH_STEMS),
     Rule("month_day_range", re.compile(
         rf"{_B}(?:(?P<prep>(?i:from|between))\s+)?(?P<x>(?P<month>{MONTH_ANY})\s+"
         rf"(?P<d1>{DAY}){RANGE_JOIN}(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?)"
-    ), _resolve_day_range),
+    ), _resolve_day_range, MONTH_STEMS),
     Rule("month_year", re.compile(
         rf"{_B}(?:{_PARTS})?(?P<month>{MONTH_ANY}),?\s+(?:of\s+)?(?P<year>{YEAR})"
-    ), _resolve_month_year),
+    ), _resolve_month_year, MONTH_STEMS),
     Rule("month_range_year", re.compile(
         rf"{_B}(?:(?P<prep>(?i:from|between))\s+)?(?P<x>(?P<m1>{MONTH_ANY}){RANGE_JOIN}"
         rf"(?P<m2>{MONTH_ANY}),?\s+(?P<year>{YEAR}))"
-    ), _resolve_month_range_year),
+    ), _resolve_month_range_year, MONTH_STEMS),
     Rule("season_year", re.compile(
         rf"\b(?:(?i:the)\s+)?(?P<x>(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
         rf"(?P<season>(?i:{SEASON}))\s+(?:of\s+)?(?P<year>{YEAR}))"
-    ), _resolve_season_year),
+    ), _resolve_season_year, SEASON_WORDS),
     Rule("year", re.compile(
         rf"(?:\b(?P<prep>(?i:in|since|by|during|until|till|through|throughout|from|before"
         rf"|after|of|for|around|the\s+year|the))\s+)?(?P<x>(?:{_PARTS})?\b(?P<year>{YEAR}))"
         r"(?!\s*(?:-|–|—|,\d|\.\d))"
-    ), _resolve_year),
+    ), _resolve_year, CENTURIES),
     Rule("year_range", re.compile(
         rf"\b(?:(?P<prep>(?i:from|between))\s+)?(?P<x>(?P<y1>{YEAR}){RANGE_JOIN}"
         rf"(?P<y2>{YEAR}|\d{{2}}(?![\d-])))"
-    ), _resolve_year_range),
+    ), _resolve_year_range, CENTURIES),
 ]

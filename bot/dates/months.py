@@ -12,7 +12,13 @@ from datetime import date
 from bot.dates.context import Context, Found, Rule
 from bot.dates.explicit import part_name
 from bot.dates.periods import month_end, month_part, season_of
-from bot.dates.vocabulary import MONTH_FULL, RANGE_JOIN, month_number
+from bot.dates.vocabulary import (
+    MONTH_FULL,
+    MONTH_STEMS,
+    RANGE_JOIN,
+    SEASON_WORDS,
+    month_number,
+)
 
 _PREPOSITIONS = (
     r"in|since|by|until|till|during|through|throughout|from|before|after|of|for|around"
@@ -106,14 +112,14 @@ RULES = [
     Rule("month", re.compile(
         rf"(?<![\w-])(?:(?P<prep>(?i:{_PREPOSITIONS}|the|a|an))\s+)?"
         rf"(?P<x>(?:(?P<mod>(?i:{_MODIFIERS}))[\s-]+)?(?P<month>{MONTH_FULL}))(?P<poss>['’]s)?\b"
-    ), _resolve_month),
+    ), _resolve_month, MONTH_STEMS),
     Rule("month_range", re.compile(
         rf"(?<![\w-])(?P<prep>(?i:from|between))\s+(?P<x>(?P<m1>{MONTH_FULL}){RANGE_JOIN}"
         rf"(?P<m2>{MONTH_FULL}))\b(?!\s*,?\s*\d)"
-    ), _resolve_month_range),
+    ), _resolve_month_range, MONTH_STEMS),
     Rule("season", re.compile(
         rf"(?<![\w-])(?:(?P<prep>(?i:{_PREPOSITIONS}|over|into))\s+(?P<the>the\s+)?)?"
         r"(?P<x>(?:(?P<mod>(?i:last|next|this|early|late|mid))[\s-]+)?"
         r"(?P<season>spring|summer|autumn|fall|winter))\b(?!\s+of\b)"
-    ), _resolve_season),
+    ), _resolve_season, SEASON_WORDS),
 ]

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from dateparser.date import DateDataParser
-
 from bot.dates.expressions import find_time_expressions
 from bot.dates.model import Granularity, TimeExpression, direction_of
 from bot.dates.periods import month_of, week_of
@@ -47,7 +45,12 @@ def resolve_when(query: str, now: datetime) -> TimeExpression | None:
 
 
 def _dateparser_fallback(text: str, now: datetime) -> TimeExpression | None:
-    """Forms the rules leave alone in news text, such as "7/10/2025", read by dateparser."""
+    """Forms the rules leave alone in news text, such as "7/10/2025", read by dateparser.
+
+    Imported here: the extractor imports this package and never needs dateparser.
+    """
+    from dateparser.date import DateDataParser
+
     parser = DateDataParser(
         languages=["en"],
         settings={"RELATIVE_BASE": now.replace(tzinfo=None), "PREFER_DATES_FROM": "past",

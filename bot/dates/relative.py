@@ -205,29 +205,30 @@ RULES = [
         r"(?<![\w-])(?P<x>(?i:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+"
         r"tomorrow|(?:(?:late|early|earlier|later)\s+)?(?:yesterday|today|tomorrow)|tonight"
         r"|last\s+night|this\s+(?:morning|afternoon|evening)))(?:['’]s)?\b"
-    ), _resolve_relative_day),
+    ), _resolve_relative_day, ("yesterday", "today", "tomorrow", "night", "morning", "afternoon",
+                               "evening")),
     Rule("calendar_period", re.compile(
         rf"(?<![\w-])(?P<x>(?:{_POSITION})?(?P<rel>(?i:last|next|this))\s+"
         r"(?P<unit>(?i:week|month|year)))\b"
-    ), _resolve_calendar_period),
+    ), _resolve_calendar_period, ("week", "month", "year")),
     Rule("end_of_period", re.compile(
         r"(?<![\w-])(?P<x>(?P<pos>(?i:(?:the\s+)?(?:end|beginning|start)\s+of))\s+"
         r"(?P<rel>(?i:the|this))\s+(?P<unit>(?i:week|month|year)))\b"
-    ), _resolve_calendar_period),
+    ), _resolve_calendar_period, ("end of", "beginning of", "start of")),
     Rule("rolling", re.compile(
         r"(?:\b(?P<prep>(?i:in|over|during|within|for|throughout))\s+)?(?P<x>(?i:the)\s+"
         r"(?P<rel>(?i:past|last|coming|next))\s+"
         rf"(?:(?P<n>(?i:few|several)|{NUMBER})\s+)?(?P<unit>(?i:hours?|days?|weeks?|months?)))\b"
-    ), _resolve_rolling),
+    ), _resolve_rolling, ("past", "last", "coming", "next")),
     Rule("recent", re.compile(
         r"(?P<x>(?i:recent)\s+(?P<unit>(?i:days|weeks|months)))\b"
-    ), _resolve_recent),
+    ), _resolve_recent, ("recent",)),
     Rule("ago", re.compile(
         rf"(?<![\w-])(?P<x>(?P<n>(?i:a\s+few|several)|{NUMBER})\s+"
         r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago))\b"
-    ), _resolve_ago),
+    ), _resolve_ago, (" ago",)),
     Rule("in_count", re.compile(
         rf"\b(?P<prep>(?i:in|within))\s+(?P<x>(?P<n>{NUMBER})\s+(?P<unit>(?i:days?|weeks?)))\b"
         r"(?!\s+(?:of|after|before|later|since|into|earlier))"
-    ), _resolve_in_count),
+    ), _resolve_in_count, ("in ", "within")),
 ]

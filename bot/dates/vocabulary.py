@@ -76,3 +76,13 @@ def count_of(words: str) -> int:
 def ordinal_of(words: str) -> int:
     words = words.lower()
     return int(words[:-2]) if words[:1].isdigit() else ORDINAL_WORDS[words]
+
+# What a sentence must contain for a rule to be worth running: most sentences hold no
+# date, and a substring test is far cheaper than a regex scan.  Needles with a capital
+# are looked for as written (month and weekday rules are case-sensitive), the others in
+# the lower-cased sentence.
+DIGITS = tuple("0123456789")
+CENTURIES = ("19", "20")
+MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAY_WORDS = tuple(WEEKDAYS)
+SEASON_WORDS = tuple(SEASONS)

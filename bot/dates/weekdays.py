@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from bot.dates.context import Context, Found, Rule, span
-from bot.dates.vocabulary import WEEKDAY_FULL, weekday_number
+from bot.dates.vocabulary import WEEKDAY_FULL, WEEKDAY_WORDS, weekday_number
 
 _MODIFIER = r"(?P<mod>(?i:this\s+past|last|next|this|past|coming))\s+"
 # Named days that are not the days of this week: "Black Friday", "every Monday".
@@ -73,8 +73,8 @@ RULES = [
         rf"(?<![\w-])(?P<x>(?:{_MODIFIER})?(?:(?i:late|early|overnight)\s+)?"
         rf"(?P<wd>{WEEKDAY_FULL})(?:['’]s)?"
         rf"(?:\s+(?i:morning|afternoon|evening|night|overnight))?)\b"
-    ), _resolve_weekday),
+    ), _resolve_weekday, WEEKDAY_WORDS),
     Rule("weekend", re.compile(
         rf"(?<![\w-])(?P<x>(?:{_MODIFIER}|(?i:the)\s+)(?i:weekend))\b"
-    ), _resolve_weekend),
+    ), _resolve_weekend, ("weekend",)),
 ]
