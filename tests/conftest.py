@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from bot.config import SEEDS_DIR, Settings, load_settings
 from bot.store.database import make_engine, upgrade
+from tests.emulator.fixtures import *  # noqa: F403  (emulator, flood_limited_emulator, emulator_bot)
 
 BACKENDS = ["sqlite", "postgresql"]
 PG_SKIP = "TEST_DATABASE_URL is not set: the PostgreSQL variant is skipped"
@@ -29,8 +30,8 @@ def _admin_engine(url: str) -> Engine:
 
 
 @pytest.fixture(scope="session")
-def pg_scratch_url() -> Iterator[str | None]:
-    """A scratch PostgreSQL database URL factory base, or None without TEST_DATABASE_URL."""
+def pg_scratch_url() -> Iterator[Callable[[str], str] | None]:
+    """A factory of scratch PostgreSQL database URLs, or None without TEST_DATABASE_URL."""
     base = os.environ.get("TEST_DATABASE_URL")
     if not base:
         yield None
@@ -46,7 +47,7 @@ def pg_scratch_url() -> Iterator[str | None]:
         created.append(name)
         return make_url(base).set(database=name).render_as_string(hide_password=False)
 
-    yield create  # type: ignore[misc]
+    yield create
     for name in created:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
