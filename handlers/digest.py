@@ -1,0 +1,97 @@
+"""The digest's Telegram side: the minute tick and the my_chat_member handler.
+
+The tick holds no schedule of its own (the database is the schedule): each minute it
+starts a send run unless one is still going; the run enqueues what is due, then claims,
+composes and sends until nothing is left.  It runs beside the JobQueue rather than in it,
+so a long fan-out never makes the scheduler skip ticks, and it stops between messages
+when the application stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.engine import Engine
+from telegram import ChatMember, Update
+from telegram.ext import Application, ChatMemberHandler, ContextTypes
+
+from bot.config import Settings
+from bot.digest.sender import DigestSender
+from bot.digest.subscriptions import deactivate
+from bot.store.database import session_scope
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 60
+SENDER_KEY = "digest_sender"
+_GONE = {ChatMember.BANNED: "blocked or removed the bot", ChatMember.LEFT: "removed the bot"}
+
+
+class DigestTick:
+    """The JobQueue callback: one send run at a time."""
+
+    def __init__(self, sender: DigestSender) -> None:
+        self.sender = sender
+        self.run: asyncio.Task | None = None
+
+    async def __call__(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self.run is not None and not self.run.done():
+            return
+        self.run = context.application.create_task(self._send(), name="digest send run")
+
+    async def _send(self) -> None:
+        try:
+            report = await self.sender.run_once()
+        except Exception:
+            log.exception("digest send run failed; the next tick resumes it")
+            return
+        if report.claimed or report.enqueued or report.late_skipped:
+            log.info("digest run: %s", report)
+
+
+def install_digest(application: Application, engine: Engine, settings: Settings) -> None:
+    """Add the minute tick and the handler that stops digests to chats that dropped the bot."""
+    sender = DigestSender(
+        application.bot,
+        engine,
+        late_window=timedelta(hours=settings.digest_late_window_hours),
+        keep_going=lambda: application.running,
+    )
+    application.bot_data[SENDER_KEY] = sender
+    application.add_handler(
+        ChatMemberHandler(_on_my_chat_member(engine), ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    if application.job_queue is None:
+        log.warning("No JobQueue (install python-telegram-bot[job-queue]): digests are not sent")
+        return
+    application.job_queue.run_repeating(
+        DigestTick(sender), interval=TICK_SECONDS, first=_to_next_minute(), name="digest tick"
+    )
+
+
+def _to_next_minute() -> float:
+    # Ticks on the minute send a 07:30 digest at 07:30:01, not at 07:30:59.
+    now = datetime.now(UTC)
+    return 60 - now.second - now.microsecond / 1e6 + 1
+
+
+def _on_my_chat_member(engine: Engine):
+    async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        change = update.my_chat_member
+        if change is None:
+            return
+        what = _GONE.get(change.new_chat_member.status)
+        if what is None:
+            return  # added back or promoted: a new /subscribe is the admins' choice
+        who = "the user" if change.chat.type == "private" else f"the {change.chat.type}"
+        reason = f"{who} {what}"
+
+        def stop() -> bool:
+            with session_scope(engine) as session:
+                return deactivate(session, change.chat.id, reason, now=change.date)
+
+        await asyncio.to_thread(stop)
+
+    return on_my_chat_member
