@@ -53,6 +53,8 @@ class Passage:
     sentences: list[tuple[int, int, int]]  # (sentence index, start, end) at paragraph offsets
     marks: list[Mark] = field(default_factory=list)
     times: list[TimeMark] = field(default_factory=list)
+    quoted: list[QuoteSpan] = field(default_factory=list)
+    blank: str = ""  # `text` with quoted words blanked, for grammars that must not read them
 
     def sentence_at(self, offset: int) -> int:
         starts = [start for _, start, _ in self.sentences]
@@ -98,6 +100,8 @@ def build_passages(
         passage.times = [
             TimeMark(t.start_char, t.end_char, t) for t in times_of(passage.text)
         ]
+        passage.quoted = quote_spans(passage.text)
+        passage.blank = outside_quotes(passage.text, passage.quoted)
     return passages
 
 

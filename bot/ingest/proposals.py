@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from bot.ingest.model import ExtractedEvent, Participant, When
-from bot.ingest.passages import Mark, Passage, outside_quotes, quote_spans
+from bot.ingest.passages import Mark, Passage
 
 _NUMBER_WORDS = (
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
@@ -81,7 +81,7 @@ def find_proposals(
     """Proposals the story mentions, once per article each."""
     events: dict[str, ExtractedEvent] = {}
     for passage in passages:
-        blank = outside_quotes(passage.text, quote_spans(passage.text))
+        blank = passage.blank
         for index, start, end in passage.sentences:
             for title, by, at in _proposals_in(blank, start, end, passage, name_of):
                 key = _proposal_key(title, by)
@@ -183,7 +183,7 @@ def find_figures(passages: list[Passage], published: date) -> list[ExtractedEven
     """Counts of the toll, each with who reported it when the sentence says."""
     events: list[ExtractedEvent] = []
     for passage in passages:
-        blank = outside_quotes(passage.text, quote_spans(passage.text))
+        blank = passage.blank
         for index, start, end in passage.sentences:
             text = blank[start:end]
             seen: set[str] = set()
@@ -236,7 +236,7 @@ def find_past_deals(passages: list[Passage], published: date) -> list[ExtractedE
     """Truces and deals the story recalls ("a truce in November that led to ..."): background."""
     events: list[ExtractedEvent] = []
     for passage in passages:
-        blank = outside_quotes(passage.text, quote_spans(passage.text))
+        blank = passage.blank
         for index, start, end in passage.sentences:
             text = blank[start:end]
             for m in _PAST_DEAL.finditer(text):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.ingest.model import ExtractedQuote, When
-from bot.ingest.passages import Passage, QuoteSpan, outside_quotes, quote_spans
+from bot.ingest.passages import Passage, QuoteSpan
 
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|telling|added|adds|adding|noted|notes|stated|states|"
@@ -109,9 +109,7 @@ class _Discourse:
 
 
 def _passage_quotes(passage: Passage, published: date, state: _Discourse) -> list[ExtractedQuote]:
-    text = passage.text
-    spans = quote_spans(text)
-    blank = outside_quotes(text, spans)
+    spans, blank = passage.quoted, passage.blank
     verbs = [_Verb(m.start(), m.end(), m.group().lower()) for m in _SPEECH_VERB.finditer(blank)]
     candidates = _candidates(passage, blank, state)
     subjects: dict[int, Speaker | None] = {}
