@@ -1,0 +1,57 @@
+"""`/on <when>`: the whole query is one time expression, counted from now."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.dates import resolve_when
+
+NOW = datetime(2025, 10, 8, 14, 30, tzinfo=UTC)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("query", "start", "end", "granularity"),
+    [
+        ("last week", date(2025, 9, 29), date(2025, 10, 5), "week"),
+        ("July 2025", date(2025, 7, 1), date(2025, 7, 31), "month"),
+        ("july 2025", date(2025, 7, 1), date(2025, 7, 31), "month"),
+        ("may 2025", date(2025, 5, 1), date(2025, 5, 31), "month"),
+        ("2025-10-07", date(2025, 10, 7), date(2025, 10, 7), "day"),
+        ("yesterday", date(2025, 10, 7), date(2025, 10, 7), "day"),
+        ("Tuesday", date(2025, 10, 7), date(2025, 10, 7), "day"),
+        ("monday", date(2025, 10, 6), date(2025, 10, 6), "day"),
+        ("on 7 October 2023", date(2023, 10, 7), date(2023, 10, 7), "day"),
+        ("October 7", date(2025, 10, 7), date(2025, 10, 7), "day"),
+        ("2024", date(2024, 1, 1), date(2024, 12, 31), "year"),
+        ("last month", date(2025, 9, 1), date(2025, 9, 30), "month"),
+        ("in November", date(2024, 11, 1), date(2024, 11, 30), "month"),
+        ("this week", date(2025, 10, 6), date(2025, 10, 12), "week"),
+        ("3 days ago", date(2025, 10, 5), date(2025, 10, 5), "day"),
+        ("summer 2024", date(2024, 6, 1), date(2024, 8, 31), "season"),
+        ("7/10/2025", date(2025, 7, 10), date(2025, 7, 10), "day"),
+    ],
+)
+def test_resolve_when_reads_the_whole_query_as_one_date(
+    query: str, start: date, end: date, granularity: str
+) -> None:
+    found = resolve_when(query, NOW)
+    assert found is not None, query
+    assert (found.start, found.end, found.granularity) == (start, end, granularity)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "Hamas", "talks in Cairo", "yesterday and today", "the talks last week", "may",
+     "four hours", "second"],
+)
+def test_resolve_when_refuses_what_is_not_one_date(query: str) -> None:
+    assert resolve_when(query, NOW) is None
+
+
+def test_resolve_when_counts_from_now_not_from_any_article() -> None:
+    found = resolve_when("yesterday", datetime(2024, 3, 1, 9, 0))
+    assert found is not None
+    assert found.start == date(2024, 2, 29)
+    assert found.direction == "past"
