@@ -67,15 +67,12 @@ def round_command(session: Session, args: str, asker: Asker) -> Reply:
         if event is None:
             return Reply.text(f"There is no round {esc(args)} on record. See /rounds.")
         return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
-    span = span_of(args, asker.now)
-    if span is not None:
-        found = rounds_between(session, span[0], span[1], limit=LISTED)
-        heading = f"Rounds in {when_text(*span)}"
-        return _rounds_reply(
-            session, found, heading, args, empty=f"No rounds on record in {when_text(*span)}."
-        )
     place_id = _PLACE_ID.match(args)
     place = lookup_entity(session, f"#{place_id[1]}" if place_id else args, PLACES)
+    if not place.found and not place_id:
+        span_reply = _rounds_in_span(session, args, asker)
+        if span_reply is not None:
+            return span_reply
     if place.found:
         found = rounds_at(session, [place.best.entity_id], limit=LISTED)
         heading = f"Rounds in {place.best.name}"
@@ -84,6 +81,16 @@ def round_command(session: Session, args: str, asker: Asker) -> Reply:
     if split is not None:
         return split
     return _unknown_place(session, place, args)
+
+
+def _rounds_in_span(session: Session, args: str, asker: Asker) -> Reply | None:
+    span = span_of(args, asker.now)
+    if span is None:
+        return None
+    shown = when_text(*span)
+    found = rounds_between(session, span[0], span[1], limit=LISTED)
+    empty = f"No rounds on record in {shown}."
+    return _rounds_reply(session, found, f"Rounds in {shown}", args, empty=empty)
 
 
 def _place_and_span(session: Session, args: str, asker: Asker) -> Reply | None:
