@@ -21,7 +21,7 @@ from telegram import Update
 from telegram.ext import Application, BaseRateLimiter, ContextTypes, TypeHandler
 
 from bot.config import Settings, load_settings
-from handlers.app import ALLOWED_UPDATES, build_application
+from handlers.app import ALLOWED_UPDATES, build_application, webhook_arguments
 from tests.emulator.server import BotApiEmulator
 from tests.emulator.state import ChatRef, SentMessage
 
@@ -159,20 +159,43 @@ async def start_polling_bot(
     return await start_polling(emulator, application)
 
 
-async def start_polling(emulator: BotApiEmulator, application: Application) -> BotUnderTest:
-    """Starts any Application the way run_polling would, with a short long-poll."""
+def _watch(emulator: BotApiEmulator, application: Application) -> BotUnderTest:
     bot = BotUnderTest(emulator, application)
     bot.watch_queue()
     application.add_handler(TypeHandler(Update, bot.mark_handled), group=_DONE_GROUP)
+    return bot
+
+
+async def _initialize(application: Application) -> None:
     await application.initialize()
-    # run_polling calls post_init; starting by hand, as tests must, we call it ourselves.
+    # run_polling/run_webhook call post_init; starting by hand, as tests must, we call it.
     if application.post_init is not None:
         await application.post_init(application)
     await application.start()
+
+
+async def start_polling(emulator: BotApiEmulator, application: Application) -> BotUnderTest:
+    """Starts any Application the way run_polling would, with a short long-poll."""
+    bot = _watch(emulator, application)
+    await _initialize(application)
     assert application.updater is not None
     await application.updater.start_polling(
         poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES
     )
+    return bot
+
+
+async def start_webhook_bot(
+    emulator: BotApiEmulator, settings: Settings, engine: Engine
+) -> BotUnderTest:
+    """Our bot serving WEBHOOK_URL as run_bot would; it registers the webhook itself."""
+    application = build_application(
+        settings, engine, base_url=emulator.base_url, base_file_url=emulator.base_file_url
+    )
+    bot = _watch(emulator, application)
+    await _initialize(application)
+    assert application.updater is not None
+    await application.updater.start_webhook(**webhook_arguments(settings))
     return bot
 
 
