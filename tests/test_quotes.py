@@ -144,3 +144,33 @@ def test_previously_said_has_no_date():
 def test_headline_colon_quote():
     [q] = quotes("Trump: 'This goes beyond Gaza. This is about peace'")
     assert (q.speaker_key, q.text) == ("donald trump", "This goes beyond Gaza. This is about peace")
+
+
+def test_invented_article_quotes_through_the_pipeline():
+    from datetime import UTC, datetime
+
+    from bot.ingest.model import ArticleInput
+    from bot.ingest.pipeline import extract
+
+    text = (
+        "Gulf Herald\n\nMediators upbeat in Doha\n\n"
+        "Hamas spokesman Hazem Qassem said on Sunday that the movement was ready to release "
+        "hostages. “We have shown flexibility,” he said. “The ball is now in Israel’s court.”"
+        "\n\nIsraeli Prime Minister Benjamin Netanyahu met US envoy Adam Boehler in Jerusalem. "
+        "“It was a productive meeting,” a diplomat briefed on the talks said.\n\n"
+        "Leave a comment"
+    )
+    article = ArticleInput(
+        text=text, outlet="Gulf Herald", published_at=datetime(2025, 3, 11, tzinfo=UTC),
+        source_name="invented-doha",
+    )
+    ex = extract(article)
+    names = {m.key: m.name for m in ex.entities}
+    found = [(names.get(q.speaker_key), q.speaker_label, q.text) for q in ex.quotes]
+    assert found == [
+        ("Hazem Qassem", "Hazem Qassem", "We have shown flexibility,"),
+        ("Hazem Qassem", "Hazem Qassem", "The ball is now in Israel’s court."),
+        (None, "a diplomat", "It was a productive meeting,"),
+    ]
+    # The brief's rule: a sentence without a date of its own means the publication day.
+    assert ex.quotes[0].said.start == date(2025, 3, 11)

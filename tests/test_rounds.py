@@ -150,3 +150,42 @@ def test_mediator_by_facilitated_by_and_lead_of_a_delegation_from_a_venueless_se
 def test_recent_collapse_is_news_not_background():
     r = only("Talks in Cairo collapsed on Monday after Hamas rejected the terms.")
     assert (r.status, r.background) == ("collapsed", False)
+
+
+def test_said_on_thursday_dates_the_statement_and_will_resume_dates_the_talks():
+    text = "Hamas said on Thursday that talks in Cairo will resume next week."
+    r = only(text, date(2025, 10, 10))
+    assert (r.status, r.when.granularity) == ("scheduled", "week")
+    assert r.when.start > date(2025, 10, 10)
+
+
+def test_round_in_an_invented_article_from_another_outlet_through_the_pipeline():
+    from datetime import UTC, datetime
+
+    from bot.ingest.model import ArticleInput
+    from bot.ingest.pipeline import extract
+
+    text = (
+        "Amman Post | Region\n\nJordan hosts new round of Gaza talks\n\n"
+        "A new round of indirect talks between Israel and Hamas began in Amman on Sunday, "
+        "mediated by Jordan and Egypt, an official said. The Israeli team is led by "
+        "Mossad deputy chief Yaron Dagan, who arrived on Saturday.\n\n"
+        "Egyptian President Abdel Fattah al-Sisi received Jordan's king in Cairo on Monday "
+        "for a bilateral visit.\n\nRead more: Weather in Amman"
+    )
+    article = ArticleInput(
+        text=text, outlet="Amman Post", published_at=datetime(2025, 11, 4, tzinfo=UTC),
+        source_name="invented-amman",
+    )
+    ex = extract(article)
+    names = {m.key: m.name for m in ex.entities}
+    found = [e for e in ex.events if e.kind == "round"]
+    assert [names[e.place_key] for e in found] == ["Amman"]
+    [amman] = found
+    assert (amman.when.start, amman.status) == (date(2025, 11, 2), "ongoing")
+    assert {names[p.entity_key] for p in amman.participants if p.role == "mediator"} == {
+        "Jordan", "Egypt",
+    }
+    leads = [(names[p.entity_key], names.get(p.delegation_of)) for p in amman.participants
+             if p.role == "lead"]
+    assert leads == [("Yaron Dagan", "Israel")]

@@ -59,6 +59,10 @@ _STATUS_WORDS: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
         r"kick\w* off|ongoing|taking place|are meeting|is meeting|meet|opened|under(?:taking)?)\b",
         re.IGNORECASE)),
 )
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|expected to|set to|scheduled to|due to|plans? to|planned to|to be)\s+"
     r"(?:\w+\s+)?$",
@@ -94,7 +98,12 @@ _LEAD_AFTER = re.compile(
     r"(?:delegation|team|negotiators|negotiating team)",
     re.IGNORECASE,
 )
-_DELEGATION = re.compile(r"\s+(?:\w+\s+)?(?:delegations?|negotiating teams?|negotiators)\b")
+_TEAM_LEAD = re.compile(
+    r"\b(?:team|negotiators)\b[^.]{0,20}\b(?:led|headed)\s+by\b", re.IGNORECASE
+)
+_DELEGATION = re.compile(
+    r"\s+(?:\w+\s+)?(?:delegations?|negotiating teams?|teams?|negotiators)\b"
+)
 _MEDIATION = re.compile(
     r"\b(?:(?:facilitated|mediated|brokered|hosted|sponsored)\s+by|mediators?\s+(?:from|of)|"
     r"mediation\s+(?:efforts\s+)?(?:by|of|from))\s+"
@@ -169,12 +178,19 @@ def _read_sentence(
     describe: Callable[[str], PlaceFacts | None],
 ) -> _Mention | None:
     text = passage.text[start:end]
-    times = passage.times_in(start, end)
+    # "Hamas said on Thursday that talks will resume next week": Thursday dates the saying.
+    times = [
+        t for t in passage.times_in(start, end)
+        if not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
+    ]
     row = _table_row(passage, start, end, times)
     nouns = [m for m in _ROUND_NOUN.finditer(text)]
-    if not nouns and row is None:
-        return None
     marks = passage.marks_in(start, end)
+    if not nouns and row is None:
+        if not _TEAM_LEAD.search(text):
+            return None
+        # "The Israeli team is led by X": who leads a side, never a round by itself.
+        return _Mention(index, text, None, None, None, False, _participants(text, start, marks))
     place = row or _venue(text, start, marks, nouns, describe)
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
