@@ -48,6 +48,8 @@ def _cue(word: str, following: str | None, preceding: str | None = None) -> str 
         if following == "have" and lower in {"would", "could", "might", "may", "should"}:
             return "past"
         return "forward"
+    if lower == "to" and (preceding or "").lower() == "supposed":
+        return "past"  # "were supposed to start": a plan that did not happen
     if lower == "to" and following is not None:
         # "to" before a verb ("agreed to meet", "is to arrive") points forward; before a
         # name or a determiner ("returned to Gaza", "went to the") it is a place.

@@ -104,6 +104,13 @@ def _resolve_calendar_period(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(start, end, first, last, unit)  # type: ignore[arg-type]
 
 
+def _resolve_possessive_end(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = _unit(m.group("unit"))
+    first, last = _PERIODS[unit](ctx.published, 0, "late")
+    start, end = span(m)
+    return Found(start, end, first, last, unit)  # type: ignore[arg-type]
+
+
 def _rolling(published: date, unit: str, count: int, forward: bool) -> Found | None:
     """A window that starts or ends at the publication day, on calendar boundaries."""
     count = count or _DEFAULT_SPAN[unit]
@@ -215,6 +222,9 @@ RULES = [
         r"(?<![\w-])(?P<x>(?P<pos>(?i:(?:the\s+)?(?:end|beginning|start)\s+of))\s+"
         r"(?P<rel>(?i:the|this))\s+(?P<unit>(?i:week|month|year)))\b"
     ), _resolve_calendar_period, ("end of", "beginning of", "start of")),
+    Rule("possessive_end", re.compile(
+        r"(?<![\w-])(?P<x>(?:(?i:this)\s+)?(?P<unit>(?i:year|month))['’]s\s+end)\b"
+    ), _resolve_possessive_end, ("'s end", "’s end")),
     Rule("rolling", re.compile(
         r"(?:\b(?P<prep>(?i:in|over|during|within|for|throughout))\s+)?(?P<x>(?i:the)\s+"
         r"(?P<rel>(?i:past|last|coming|next))\s+"
