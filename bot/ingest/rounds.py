@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from bot.ingest.delegations import TEAM_LEAD, participants_in
 from bot.ingest.model import EventStatus, ExtractedEvent, Participant, When
 from bot.ingest.passages import Mark, Passage, TimeMark
 
@@ -88,37 +89,6 @@ _WAR_BEFORE = re.compile(
     r"control|withdrawal|forces|troops)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "led by senior official Basem Naim", "headed by Shin Bet chief Ronen Bar"
-_LEAD_BEFORE = re.compile(
-    r"\b(?:led|headed|chaired)\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE
-)
-_LEAD_AFTER = re.compile(
-    r"^,?\s*(?:who\s+(?:is|was|will be)\s+)?(?:leading|heading|leads|heads|led|headed|to lead)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+)?(?P<side>(?:[\w’'-]+\s+){0,2}?)"
-    r"(?:delegation|team|negotiators|negotiating team)",
-    re.IGNORECASE,
-)
-_TEAM_LEAD = re.compile(
-    r"\b(?:team|negotiators)\b[^.]{0,20}\b(?:led|headed)\s+by\b", re.IGNORECASE
-)
-_DELEGATION = re.compile(
-    r"\s+(?:\w+\s+)?(?:delegations?|negotiating teams?|teams?|negotiators)\b"
-)
-_MEDIATION = re.compile(
-    r"\b(?:(?:facilitated|mediated|brokered|hosted|sponsored)\s+by|mediators?\s+(?:from|of)|"
-    r"mediation\s+(?:efforts\s+)?(?:by|of|from))\s+"
-    r"(?P<who>(?:(?:the|and|[A-Z][\w’'.-]*)(?:,?\s+|$))+)",
-    re.IGNORECASE,
-)
-_MEDIATORS_AFTER = re.compile(r"^(?:\s+and\s+\S+)?\s+(?:mediators?|intermediaries)\b")
-_JOINS = re.compile(
-    r"\b(?:join\w*|attend\w*|arriv\w*|participat\w*|take part|taking part|took part)\b",
-    re.IGNORECASE,
-)
-# "Trump’s plan", "senior Trump advisers": the name qualifies someone else.
-_MODIFIER_USE = re.compile(
-    r"^(?:’s|'s|\s+(?:advisers?|aides?|administration|envoys?|officials?|team|allies|camp)\b)"
-)
 _ISSUES = re.compile(
     r"\b(?:key |main |core |outstanding )?issues?\b\s*(?:—|–|-|:|,)?\s*(?:—|–|-|:|including|"
     r"such as|like)\s*(?P<list>[^.;—–]{3,160})",
@@ -187,10 +157,10 @@ def _read_sentence(
     nouns = [m for m in _ROUND_NOUN.finditer(text)]
     marks = passage.marks_in(start, end)
     if not nouns and row is None:
-        if not _TEAM_LEAD.search(text):
+        if not TEAM_LEAD.search(text):
             return None
         # "The Israeli team is led by X": who leads a side, never a round by itself.
-        return _Mention(index, text, None, None, None, False, _participants(text, start, marks))
+        return _Mention(index, text, None, None, None, False, participants_in(text, start, marks))
     place = row or _venue(text, start, marks, nouns, describe)
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
@@ -207,7 +177,7 @@ def _read_sentence(
         when is not None and when.end < published - timedelta(days=7) and status != "scheduled"
     )
     mention = _Mention(index, text, place, when, status, background)
-    mention.participants = _participants(text, start, marks)
+    mention.participants = participants_in(text, start, marks)
     mention.outcome = _outcome(text, status)
     if place is None and time and status == "ongoing" and time.expression.direction != "future":
         mention.began = when
@@ -304,49 +274,6 @@ def _when(time: TimeMark | None) -> When | None:
         return None
     e = time.expression
     return When(e.start, e.end, e.granularity)
-
-
-def _participants(text: str, offset: int, marks: list[Mark]) -> list[Participant]:
-    people: list[Participant] = []
-    sides = [m for m in marks if m.kind in ("organisation", "country")]
-    joins = _JOINS.search(text)
-    for mark in marks:
-        if mark.kind != "person":
-            continue
-        before, after = text[: mark.start - offset], text[mark.end - offset :]
-        lead_after = _LEAD_AFTER.match(after)
-        if _LEAD_BEFORE.search(before) or lead_after:
-            side = _side_of(text, offset, sides, mark, lead_after)
-            people.append(Participant(mark.key, "lead", side))
-        elif joins and mark.end - offset <= joins.start() and not _MODIFIER_USE.match(after):
-            people.append(Participant(mark.key, "participant"))
-    for m in _MEDIATION.finditer(text):
-        span = (offset + m.start("who"), offset + m.end("who"))
-        people += [
-            Participant(s.key, "mediator") for s in sides if span[0] <= s.start < span[1]
-        ]
-    for s in sides:
-        rest = text[s.end - offset :]
-        if _MEDIATORS_AFTER.match(rest):
-            people.append(Participant(s.key, "mediator"))
-        elif _DELEGATION.match(rest) or re.match(r"\s+and\s+\w+\s+delegations\b", rest):
-            people.append(Participant(s.key, "participant", s.key))
-    return list(dict.fromkeys(people))
-
-
-def _side_of(
-    text: str, offset: int, sides: list[Mark], person: Mark, lead_after: re.Match[str] | None
-) -> str | None:
-    """The organisation or country whose delegation a lead heads."""
-    if lead_after is not None:
-        lo = person.end + lead_after.start("side")
-        hi = person.end + lead_after.end("side")
-        inside = [s for s in sides if lo <= s.start < hi + 1]
-        return inside[0].key if inside else None
-    before = [
-        s for s in sides if s.end <= person.start and _DELEGATION.match(text[s.end - offset :])
-    ]
-    return before[-1].key if before else None
 
 
 def _issues(text: str, issues_in: Callable[[str], list[str]]) -> list[str]:
