@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from bot.dates.context import Context, Found, Rule, span
-from bot.dates.periods import month_end, month_part, season_of, shift_years, year_part
+from bot.dates.periods import month_end, month_part, season_of, year_part
 from bot.dates.vocabulary import (
     CENTURIES,
     DAY,
@@ -200,16 +200,6 @@ def _resolve_year_range(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     start, end = span(m)
     return Found(start, end, date(first, 1, 1), date(last, 12, 31), "year", True)
-
-
-def anniversary_of(anchor: Found, years: int) -> tuple[date, Found]:
-    """The anniversary's day and the anchor with its year: a yearless anchor keeps the
-    anniversary on its most recent (or next) occurrence and moves back by `years`."""
-    if anchor.yearless:
-        moved = shift_years(anchor.start, -years)
-        anchor = Found(anchor.start_char, anchor.end_char, moved, moved, "day")
-        return shift_years(moved, years), anchor
-    return shift_years(anchor.start, years), anchor
 
 
 _B = r"(?<![\w.,$£€])"

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from bot.dates.context import Context, Found, Rule, span
+from bot.dates.model import Granularity
 from bot.dates.periods import (
     DAY,
     add_months,
@@ -80,6 +81,7 @@ def _year_period(published: date, shift: int, pos: str | None) -> tuple[date, da
 
 
 _PERIODS = {"week": _week_period, "month": _month_period, "year": _year_period}
+_GRANULARITY: dict[str, Granularity] = {"week": "week", "month": "month", "year": "year"}
 
 
 def _position(words: str | None) -> str | None:
@@ -101,14 +103,14 @@ def _resolve_calendar_period(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     first, last = _PERIODS[unit](ctx.published, shift, pos)
     start, end = span(m)
-    return Found(start, end, first, last, unit)  # type: ignore[arg-type]
+    return Found(start, end, first, last, _GRANULARITY[unit])
 
 
 def _resolve_possessive_end(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit(m.group("unit"))
     first, last = _PERIODS[unit](ctx.published, 0, "late")
     start, end = span(m)
-    return Found(start, end, first, last, unit)  # type: ignore[arg-type]
+    return Found(start, end, first, last, _GRANULARITY[unit])
 
 
 def _rolling(published: date, unit: str, count: int, forward: bool) -> Found | None:
