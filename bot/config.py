@@ -8,16 +8,15 @@ from __future__ import annotations
 import re
 from datetime import time
 from functools import lru_cache
-from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "timeline.db"
-SEEDS_DIR = PROJECT_ROOT / "seeds"
+from bot.paths import DATA_DIR, SEEDS_DIR  # noqa: F401  (SEEDS_DIR is part of this API)
+
+DEFAULT_SQLITE_PATH = DATA_DIR / "timeline.db"
 
 TELEGRAM_API = "https://api.telegram.org/bot"
 _TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")

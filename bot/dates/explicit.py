@@ -9,6 +9,7 @@ that a "2023" is a year.
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date
 
 from bot.dates.context import Context, Found, Rule, span
@@ -28,10 +29,18 @@ from bot.dates.vocabulary import (
     month_number,
     weekday_number,
 )
+from bot.paths import DATA_DIR
 
-# Month and day alone name these events in the story's coverage ("since Oct. 7", "the
-# October 7 attack"); the year would be wrong if guessed as the most recent one.
-KNOWN_EVENT_DAYS = {(10, 7): date(2023, 10, 7)}
+
+def _named_days() -> dict[tuple[int, int], date]:
+    """Days news names by month and day alone ("since Oct. 7"), from data/named_days.toml:
+    guessing the most recent such day would give the wrong year."""
+    path = DATA_DIR / "named_days.toml"
+    days = tomllib.loads(path.read_text(encoding="utf-8")).get("days", [])
+    return {(d["date"].month, d["date"].day): d["date"] for d in days}
+
+
+KNOWN_EVENT_DAYS = _named_days()
 
 _PARTS = (
     r"(?P<part>(?i:early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of"
