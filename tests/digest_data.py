@@ -7,6 +7,7 @@ import hashlib
 import itertools
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from bot.names import name_key
@@ -61,7 +62,9 @@ class Timeline:
         return article
 
     def _sentence(self, article: Article, text: str) -> Sentence:
-        position = self.session.query(Sentence).filter_by(article_id=article.id).count()
+        position = self.session.scalar(
+            select(func.count()).select_from(Sentence).where(Sentence.article_id == article.id)
+        )
         sentence = Sentence(article_id=article.id, position=position, paragraph=0, text=text)
         self.session.add(sentence)
         self.session.flush()

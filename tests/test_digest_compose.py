@@ -1,0 +1,122 @@
+"""The digest's content: what was first reported in the window, grouped, dated, sourced."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.digest.compose import MAX_ITEMS, DigestComposer
+from bot.render import MESSAGE_LIMIT, plain, visible_length
+from bot.store.database import session_scope
+from tests.digest_data import Timeline
+
+SINCE = datetime(2025, 10, 6, 7, 0, tzinfo=UTC)
+UNTIL = SINCE + timedelta(days=1)
+DAY = date(2025, 10, 7)
+UTC_ZONE = ZoneInfo("UTC")
+
+
+@pytest.fixture
+def story(engine):
+    with session_scope(engine) as session:
+        t = Timeline(session)
+        t.entity("Steve Witkoff", "person", "Witkoff", "Steven Witkoff")
+        before = t.article("Ynetnews", SINCE - timedelta(hours=5))
+        old_round = t.event(before, "Talks in Doha", place="Doha", on=date(2025, 10, 4))
+        t.quote(before, "Majed al-Ansari", "Talks continue", on=date(2025, 10, 4))
+        t.event(before, "Old ceasefire of January", kind="announcement", background=True)
+        fresh = t.article("Al <Jazeera> & Co", SINCE + timedelta(hours=3))
+        sharm = t.event(
+            fresh, "Talks open in Sharm el-Sheikh", place="Sharm el-Sheikh",
+            on=date(2025, 10, 6), people=("Khalil al-Hayya",), status="ongoing",
+        )
+        t.report(old_round, fresh)  # re-reported: not news
+        t.quote(fresh, "Steve Witkoff", "We are close to a deal", on=date(2025, 10, 6), about=sharm)
+        t.quote(fresh, "Majed al-Ansari", "Talks continue", on=date(2025, 10, 6))  # said before
+        t.quote(fresh, "Majed al-Ansari", "Qatar keeps mediating", on=date(2025, 10, 6))
+        t.event(fresh, "Hamas hands over a list of hostages", kind="announcement",
+                on=date(2025, 10, 6))
+        t.event(fresh, "Archived background mention", kind="announcement", background=True)
+        late = t.article("Reuters", UNTIL + timedelta(minutes=5))  # after the due instant
+        t.event(late, "Delegations leave Cairo", kind="announcement", place="Cairo")
+    return engine
+
+
+def _digest(engine, filter_text=None, since=SINCE, until=UNTIL):
+    with session_scope(engine) as session:
+        return DigestComposer(session).digest(
+            filter_text, since, until, day=DAY, zone=UTC_ZONE
+        )
+
+
+def test_digest_groups_new_items_by_round_and_by_person(story):
+    digest = _digest(story)
+    text = plain(digest.markup)
+    assert digest.items == 4
+    rounds, developments, people = (text.index(h) for h in ("Rounds", "Developments", "People"))
+    assert rounds < text.index("Talks open in Sharm el-Sheikh") < developments
+    assert text.index("We are close to a deal") < developments  # under its round
+    assert developments < text.index("Hamas hands over a list of hostages") < people
+    assert people < text.index("Majed al-Ansari") < text.index("Qatar keeps mediating")
+
+
+def test_only_what_was_first_reported_in_the_window_is_news(story):
+    text = plain(_digest(story).markup)
+    assert "Talks in Doha" not in text  # first carried before the window
+    assert "Talks continue" not in text  # the same words, said before
+    assert "background" not in text.lower()
+    assert "Delegations leave Cairo" not in text  # ingested after the due instant
+
+
+def test_each_line_is_dated_and_sourced_with_everything_escaped(story):
+    markup = _digest(story).markup
+    assert "Mon 6 Oct 2025" in markup
+    assert '<a href="https://news.example/' in markup
+    assert "Al &lt;Jazeera&gt; &amp; Co" in markup
+    assert "<Jazeera>" not in markup
+
+
+@pytest.mark.parametrize(
+    ("typed", "present", "absent"),
+    [
+        ("Witkof", "We are close to a deal", "Hamas hands over"),  # a person, misspelt
+        ("Sharm el-Sheikh", "Talks open in Sharm el-Sheikh", "Qatar keeps mediating"),  # a place
+        ("hostages", "Hamas hands over a list of hostages", "Talks open"),  # a word
+    ],
+)
+def test_a_filter_narrows_the_digest_to_a_person_a_place_or_a_word(story, typed, present, absent):
+    text = plain(_digest(story, typed).markup)
+    assert present in text and absent not in text
+
+
+def test_a_window_with_nothing_new_gets_one_short_line(story):
+    digest = _digest(story, since=UNTIL + timedelta(hours=1), until=UNTIL + timedelta(hours=2))
+    assert digest.items == 0
+    assert plain(digest.markup).count("\n") == 1 and "Nothing new since" in plain(digest.markup)
+
+
+def test_subscribers_sharing_a_filter_share_one_load(story):
+    with session_scope(story) as session:
+        composer = DigestComposer(session)
+        windows = [(f, SINCE + timedelta(minutes=m), UNTIL) for m in range(0, 120, 10)
+                   for f in (None, "Witkoff", "witkoff ", "hostages")]
+        composer.prepare(windows)
+        digests = [composer.digest(f, s, u, day=DAY, zone=UTC_ZONE) for f, s, u in windows]
+    assert composer.loads == 3  # everything, Witkoff (twice spelt), hostages
+    assert all(d.items for d in digests)
+
+
+def test_a_flood_of_new_items_is_capped_and_split_into_messages(engine):
+    with session_scope(engine) as session:
+        t = Timeline(session)
+        article = t.article("Wire", SINCE + timedelta(hours=1))
+        for n in range(MAX_ITEMS + 15):
+            t.event(article, f"Development number {n} " + "with a long description " * 6,
+                    kind="announcement", on=date(2025, 10, 6))
+    digest = _digest(engine)
+    assert digest.items == MAX_ITEMS
+    assert len(digest.reply.pages) > 1
+    assert all(visible_length(page) <= MESSAGE_LIMIT for page in digest.reply.pages)
+    assert "and 15 more" in plain(digest.reply.pages[-1])
