@@ -6,7 +6,8 @@ from telegram import Message, Update
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot.replies import commands as core
-from handlers.core_bridge import asker_for, in_session, services_of
+from handlers.answer_cache import PLAIN_TEXT, answer_key
+from handlers.core_bridge import ask_core, asker_for, services_of
 from handlers.send import send_reply
 
 # Edited messages are left alone: re-answering an edit would post a second answer.
@@ -39,7 +40,8 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     command, args = parsed
     services = services_of(context)
     asker = await asker_for(update, context, command=command)
-    reply = await in_session(services, core.answer, command, args, asker)
+    key = answer_key(command, args, asker)
+    reply = await ask_core(services, key, core.answer, command, args, asker)
     await send_reply(context.bot, services, message.chat_id, reply, reply_to=reply_target(message))
 
 
@@ -50,7 +52,8 @@ async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     services = services_of(context)
     asker = await asker_for(update, context)
-    reply = await in_session(services, core.answer_text, message.text, asker)
+    key = answer_key(PLAIN_TEXT, message.text, asker)
+    reply = await ask_core(services, key, core.answer_text, message.text, asker)
     if reply is not None:
         await send_reply(context.bot, services, message.chat_id, reply)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
@@ -19,8 +19,9 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.config import Settings
-from bot.replies.reply import Asker
+from bot.replies.reply import Asker, Reply
 from bot.store.database import session_scope
+from handlers.answer_cache import AnswerCache, timeline_version
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ class Services:
     engine: Engine
     settings: Settings
     needs_chat_admin: frozenset[str]  # commands whose Asker must say whether a group admin asks
+    answers: AnswerCache = field(default_factory=AnswerCache)
 
 
 def attach_services(application: Application, services: Services) -> None:
@@ -54,6 +56,30 @@ async def in_session(
             return function(session, *args, **kwargs)
 
     return await asyncio.to_thread(call)
+
+
+async def ask_core(
+    services: Services, key: Hashable | None, function: Callable[..., Reply | None], *args: Any
+) -> Reply | None:
+    """`function(session, *args)`, answered from the cache when `key` is a lookup's key.
+
+    A hit costs no thread and no query; the timeline version is re-read when due.
+    """
+    cache = services.answers
+    if key is None:
+        reply = await in_session(services, function, *args)
+        cache.expire()  # the command may have written (subscribe, ingest)
+        return reply
+    if cache.needs_revalidation():
+        cache.revalidate(await in_session(services, timeline_version))
+    held = cache.get(key)
+    if held is not None:
+        return held
+    version = cache.version
+    reply = await in_session(services, function, *args)
+    if reply is not None:
+        cache.put(key, reply, version)
+    return reply
 
 
 async def asker_for(

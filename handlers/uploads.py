@@ -49,9 +49,10 @@ async def _ingest(
     file_name: str,
 ) -> Reply:
     # ingest_upload opens its own sessions (one per article), so it gets the engine.
-    return await asyncio.to_thread(
+    services = services_of(context)
+    reply = await asyncio.to_thread(
         core.ingest_upload,
-        services_of(context).engine,
+        services.engine,
         content=content,
         file_name=file_name,
         outlet=line.outlet,
@@ -59,6 +60,8 @@ async def _ingest(
         url=line.url,
         asker=asker,
     )
+    services.answers.expire()
+    return reply
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -11,7 +11,9 @@ from sqlmodel import select
 
 from bot.store.database import session_scope
 from bot.store.models import Article, Subscription
+from handlers.answer_cache import REVALIDATE_SECONDS
 from handlers.app import webhook_arguments
+from handlers.core_bridge import SERVICES_KEY, Services
 from handlers.errors import APOLOGY
 from tests.emulator.server import BotApiEmulator
 from tests.test_bot_e2e_harness import (
@@ -46,6 +48,10 @@ async def bot(engine, tmp_path) -> BotUnderTest:
         yield running
 
 
+def services_of_bot(bot: BotUnderTest) -> Services:
+    return bot.application.bot_data[SERVICES_KEY]
+
+
 def articles(engine) -> list[tuple[str, str, str | None]]:
     with session_scope(engine) as session:
         rows = session.exec(select(Article)).all()
@@ -67,6 +73,31 @@ async def test_admin_adds_an_article_by_pasting_it_below_the_ingest_line(bot, en
     assert "Added the Reuters article" in texts(sent)
     assert articles(engine) == [("Reuters", "2025-10-20", None)]
     assert bot.emulator.rejected == []
+
+
+async def test_an_article_added_through_the_bot_shows_at_once_in_lookups(bot, engine):
+    chat = bot.emulator.private_chat(ADMIN_ID, "Editor")
+    assert "Reuters" not in texts(await bot.say(chat, ADMIN_ID, "/sources"))
+    await bot.upload(chat, ADMIN_ID, "doha.txt", ARTICLE.encode(), caption=CAPTION)
+    assert "Reuters" in texts(await bot.say(chat, ADMIN_ID, "/sources"))
+
+
+async def test_an_article_added_by_another_process_shows_within_a_second(bot, engine):
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.sources import ArticleMeta, article_from_text
+
+    clock = [0.0]
+    services_of_bot(bot).answers.clock = lambda: clock[0]
+    chat = bot.emulator.private_chat(808, "Reader")
+    before = texts(await bot.say(chat, 808, "/sources"))
+    meta = ArticleMeta("Reuters", "2025-10-20", None)
+    report = ingest_articles(engine, [article_from_text(ARTICLE, meta, "cli.txt")])
+    assert report.added == ["cli.txt"]
+    # Within the second the answer may come from the bot's cache...
+    assert texts(await bot.say(chat, 808, "/sources")) == before
+    clock[0] += REVALIDATE_SECONDS
+    # ...after it, the timeline's new version is seen.
+    assert "Reuters" in texts(await bot.say(chat, 808, "/sources"))
 
 
 async def test_anyone_else_is_refused_politely_and_nothing_is_downloaded(bot, engine):
