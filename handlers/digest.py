@@ -34,12 +34,12 @@ class DigestTick:
 
     def __init__(self, sender: DigestSender) -> None:
         self.sender = sender
-        self.run: asyncio.Task | None = None
+        self.current: asyncio.Task | None = None
 
     async def __call__(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if self.run is not None and not self.run.done():
+        if self.current is not None and not self.current.done():
             return
-        self.run = context.application.create_task(self._send(), name="digest send run")
+        self.current = context.application.create_task(self._send(), name="digest send run")
 
     async def _send(self) -> None:
         try:

@@ -95,8 +95,9 @@ def test_a_claim_is_exclusive_until_its_lease_expires(engine):
     with session_scope(engine) as session:
         enqueue_due(session, now, late_window=WINDOW)
         assert len(claim(session, worker="crashed", now=now, late_window=WINDOW)) == 2
+    a_minute_later = now + timedelta(minutes=1)
     with session_scope(engine) as session:
-        assert claim(session, worker="other", now=now + timedelta(minutes=1), late_window=WINDOW) == []
+        assert claim(session, worker="other", now=a_minute_later, late_window=WINDOW) == []
     later = now + deliveries.LEASE + timedelta(seconds=1)
     with session_scope(engine) as session:
         taken = claim(session, worker="other", now=later, late_window=WINDOW)

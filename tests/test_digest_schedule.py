@@ -117,13 +117,11 @@ def test_time_travel_through_a_clock_change_gives_one_digest_a_day_at_local_time
 
 
 def test_subscribing_after_todays_time_starts_tomorrow(engine):
-    with time_machine.travel(utc(2025, 5, 5, 9, 0), tick=False):
-        with session_scope(engine) as session:
-            subscribe(session, "07:00 UTC", Asker(user_id=8, chat_id=8))
-            report = enqueue_due(session, datetime.now(UTC), late_window=WINDOW)
+    with time_machine.travel(utc(2025, 5, 5, 9, 0), tick=False), session_scope(engine) as session:
+        subscribe(session, "07:00 UTC", Asker(user_id=8, chat_id=8))
+        report = enqueue_due(session, datetime.now(UTC), late_window=WINDOW)
     assert report.pending == 0
-    with time_machine.travel(utc(2025, 5, 6, 7, 0, 30), tick=False):
-        with session_scope(engine) as session:
-            report = enqueue_due(session, datetime.now(UTC), late_window=WINDOW)
+    with time_machine.travel(utc(2025, 5, 6, 7, 0, 30), tick=False), session_scope(engine) as s:
+        report = enqueue_due(s, datetime.now(UTC), late_window=WINDOW)
     assert report.pending == 1
     assert _due_dates(engine) == [(date(2025, 5, 6), utc(2025, 5, 6, 7, 0))]

@@ -18,6 +18,7 @@ write is the one window left, as for any sender that cannot make Telegram transa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -357,8 +358,10 @@ async def _finish_when_cancelled(step):
     try:
         return await asyncio.shield(task)
     except asyncio.CancelledError:
-        if not task.done():
-            await asyncio.gather(task, return_exceptions=True)
+        # asyncio.wait, unlike gather, leaves the step running when we are cancelled again.
+        while not task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait({task})
         raise
 
 

@@ -16,9 +16,9 @@ from zoneinfo import available_timezones
 
 from rapidfuzz import fuzz, process
 
-from bot.config import PROJECT_ROOT
+from bot.paths import DATA_DIR
 
-ALIASES_FILE = PROJECT_ROOT / "data" / "timezones.toml"
+ALIASES_FILE = DATA_DIR / "timezones.toml"
 ZONE_EXAMPLES = ("Europe/London", "Asia/Jerusalem", "New York", "Doha", "UTC+3")
 
 # Small towns share their names with everyday words ("Deal", Kent): only cities this big
