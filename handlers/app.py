@@ -61,7 +61,7 @@ def build_application(
     """The bot, ready to initialise and run.
 
     `rate_limiter` replaces the production AIORateLimiter (Telegram's 30/s overall and
-    20/min per group); the throughput benchmark gives both bots it compares the same one.
+    20/min per group); the throughput benchmark passes one without those caps.
     """
     token = _token(settings)
     protect_token_in_logs(token)
@@ -91,7 +91,8 @@ def build_application(
 
 
 def add_handlers(application: Application) -> None:
-    # Order matters within a group: /ingest and documents before the catch-all for commands.
+    # One group: the first handler that matches takes the update, so the catch-all for
+    # unknown commands (in add_command_handlers) comes after the named commands.
     add_migration_handlers(application)
     add_upload_handlers(application)
     add_command_handlers(application, [name for name, _ in core.COMMANDS])

@@ -59,10 +59,8 @@ async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 def add_command_handlers(application: Application, command_names: list[str]) -> None:
-    """Known commands, then any other command (the core answers with a hint), then text.
-
-    Register after the /ingest handlers: within a group the first matching handler wins.
-    """
+    """Known commands, then any other command (the core answers /ingest with pasted text,
+    and anything unknown with a hint), then plain text in private chats."""
     application.add_handler(CommandHandler(command_names, on_command, filters=NEW_MESSAGES))
     application.add_handler(MessageHandler(filters.COMMAND & NEW_MESSAGES, on_command))
     # Chatter in groups is not for us; a card posted through our inline mode is our own text.
