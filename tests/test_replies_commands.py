@@ -285,7 +285,7 @@ def test_long_answers_page_with_short_callback_data(engine):
                 status="ongoing",
             )
         session.commit()
-        reply = ask(session, "rounds")
+        reply = ask(session, "latest", "50")
         assert reply.paged and len(reply.pages) > 1
         nav = reply.keyboard(0)[0]
         assert nav[-1].text == "▶"

@@ -94,11 +94,11 @@ def test_profile_has_roles_rounds_quotes_and_what_others_said(story):
     assert "Witkoff" in found.spellings
     assert {r.role for r in found.roles} == {"Special Envoy to the Middle East", "U.S. envoy"}
     assert [r.source.outlet for r in found.roles if r.source] == ["ILKHA"]
-    assert {e.id for e, _ in found.events} == {ids["sharm_round"], ids["proposal"]}
-    assert [q.text for q in found.quotes] == ["completely unacceptable"]
-    assert found.quotes[0].source.outlet == "ILKHA"
+    assert {e.id for e, _ in found.events.items} == {ids["sharm_round"], ids["proposal"]}
+    assert [q.text for q in found.quotes.items] == ["completely unacceptable"]
+    assert found.quotes.items[0].source.outlet == "ILKHA"
     hamas = profile(session, ids["hamas"])
-    assert [q.speaker for q in hamas.said_of] == ["Steve Witkoff"]
+    assert [q.speaker for q in hamas.said_of.items] == ["Steve Witkoff"]
 
 
 def test_quotes_by_a_speaker_carry_the_sentence_they_came_from(story):

@@ -11,7 +11,7 @@ from bot.replies.reply import Asker, Reply
 from bot.timeline.stats import list_sources
 
 STORY = "the Gaza ceasefire negotiations"
-SOURCES_LISTED = 100
+SOURCES_LISTED = 50
 
 
 def _what_it_knows(examples: Examples) -> str:

@@ -37,7 +37,7 @@ def latest(session: Session, args: str, asker: Asker) -> Reply:
     found = latest_events(session, limit=count)
     if not found.items:
         return Reply.text("Nothing is on record yet. Articles are added with /ingest by admins.")
-    lines = [bold(f"Latest developments ({len(found.items)} of {found.total}), newest first")]
+    lines = [bold(f"The {len(found.items)} latest developments, newest first")]
     lines += [f"• {event_line(e)}" for e in found.items]
     lines.append(
         italic("Background events recalled by articles are left out; see /rounds and /on.")
@@ -79,10 +79,10 @@ def on(session: Session, args: str, asker: Asker) -> Reply:
     if coarse:
         lines += ["", bold("Within a longer period that includes it (exact day not known)")]
         lines += [f"• {event_line(e)}" for e in coarse]
-    lines += more_lines(len(events.items), events.total, "Ask for a shorter span.")
+    lines += more_lines(events, "Ask for a shorter span.")
     if said.items:
         lines += ["", bold("Said")] + [f"• {quote_line(q)}" for q in said.items]
-        lines += more_lines(len(said.items), said.total, "Ask for a shorter span.")
+        lines += more_lines(said, "Ask for a shorter span.")
     return Reply.text("\n".join(lines).strip(), rerun=rerun_for("on", args))
 
 

@@ -12,14 +12,14 @@ from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.lines import quote_line, when_text
 from bot.replies.lookup import rank_entities
 from bot.replies.rounds import round_block
-from bot.store.models import Entity, Quote
+from bot.store.models import Entity, EventEntity, Quote
 from bot.timeline.events import latest_events, rounds_at
-from bot.timeline.people import profile
-from bot.timeline.records import EventView, Profile
+from bot.timeline.loading import load_quotes
+from bot.timeline.records import EventView
 from bot.timeline.search import search
 
-CARD_QUOTES = 2
 PEOPLE_SHOWN = 20
+ROUNDS_SHOWN = 15  # with PEOPLE_SHOWN, under the 50 results Telegram takes
 
 
 @dataclass(frozen=True)
@@ -35,22 +35,53 @@ def _fit(markup: str) -> str:
     return split_html(markup, MESSAGE_LIMIT)[0]
 
 
-def person_card(found: Profile) -> InlineCard:
-    entity = found.entity
-    about = ", ".join(p for p in (entity.role, entity.affiliation) if p)
-    lines = [bold(entity.name)]
-    if about:
-        lines.append(esc(about))
-    if found.events_total:
-        lines.append(italic(f"Part of {found.events_total} rounds or events on record"))
-    lines += [f"• {quote_line(q, with_speaker=False)}" for q in found.quotes[:CARD_QUOTES]]
-    if not found.quotes:
-        lines.append(italic("No quotes on record."))
-    url = found.quotes[0].source.url if found.quotes else None
-    description = about or f"{found.quotes_total} quotes on record"
-    return InlineCard(
-        f"p{entity.id}", entity.name, shorten(description, 100), _fit("\n".join(lines)), url
+def _person_cards(session: Session, ids: list[int]) -> list[InlineCard]:
+    """Cards for these people in a fixed number of queries: name, role, the latest quote."""
+    if not ids:
+        return []
+    entities = {
+        e.id: e for e in session.execute(select(Entity).where(Entity.id.in_(ids))).scalars()
+    }
+    said = session.execute(
+        select(Quote.speaker_id, func.max(Quote.id), func.count(Quote.id))
+        .where(Quote.speaker_id.in_(ids))
+        .group_by(Quote.speaker_id)
+    ).all()
+    latest = {speaker: quote_id for speaker, quote_id, _ in said}
+    counts = {speaker: n for speaker, _, n in said}
+    quotes = {q.id: q for q in load_quotes(session, list(latest.values()))}
+    events = dict(
+        session.execute(
+            select(EventEntity.entity_id, func.count(func.distinct(EventEntity.event_id)))
+            .where(EventEntity.entity_id.in_(ids))
+            .group_by(EventEntity.entity_id)
+        ).all()
     )
+    cards = []
+    for entity_id in ids:
+        entity = entities.get(entity_id)
+        if entity is None:
+            continue
+        about = ", ".join(p for p in (entity.role, entity.affiliation) if p)
+        lines = [bold(entity.name)] + ([esc(about)] if about else [])
+        if events.get(entity_id):
+            lines.append(italic(f"Part of {events[entity_id]} rounds or events on record"))
+        quote = quotes.get(latest.get(entity_id))
+        if quote is not None:
+            lines.append(f"• {quote_line(quote, with_speaker=False)}")
+        else:
+            lines.append(italic("No quotes on record."))
+        description = about or f"{counts.get(entity_id, 0)} quotes on record"
+        cards.append(
+            InlineCard(
+                f"p{entity_id}",
+                shorten(entity.name, 100),
+                shorten(description, 100),
+                _fit("\n".join(lines)),
+                quote.source.url if quote is not None else None,
+            )
+        )
+    return cards
 
 
 def round_card(event: EventView) -> InlineCard:
@@ -86,7 +117,7 @@ def _rounds(session: Session, query: str, limit: int) -> list[EventView]:
     if not query:
         return [e for e in latest_events(session, limit=limit).items if e.kind == "round"]
     places = [c.entity_id for c in rank_entities(session, query, ("place",), limit=5)]
-    found = rounds_at(session, places, limit=limit).items if places else []
+    found = rounds_at(session, places, limit=limit, count=False).items if places else []
     seen = {e.id for e in found}
     for hit in search(session, query, kind="event", limit=limit):
         if hit.event is not None and hit.event.kind == "round" and hit.event.id not in seen:
@@ -101,10 +132,6 @@ def inline_cards(
     """People, then rounds, matching what was typed after the bot's name; the newest when empty."""
     query = tidy(query)[:MAX_ARGS]
     limit = max(0, min(limit, INLINE_RESULTS_LIMIT))
-    cards: list[InlineCard] = []
-    for entity_id in _people(session, query):
-        found = profile(session, entity_id, limit=CARD_QUOTES)
-        if found is not None:
-            cards.append(person_card(found))
-    cards += [round_card(e) for e in _rounds(session, query, limit)]
+    cards = _person_cards(session, _people(session, query))
+    cards += [round_card(e) for e in _rounds(session, query, ROUNDS_SHOWN)]
     return cards[:limit]

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from bot.dates import format_when
 from bot.render import bold, esc, italic, link, shorten
-from bot.timeline.records import EventView, QuoteView, SourceRef
+from bot.timeline.records import EventView, Page, QuoteView, SourceRef
 
 SUMMARY_CHARS = 280
 QUOTE_CHARS = 400
@@ -88,8 +88,8 @@ def excerpt(args: str) -> str:
     return esc(shorten(args, EXCERPT_CHARS))
 
 
-def more_lines(shown: int, total: int, hint: str) -> list[str]:
+def more_lines(page: Page, hint: str) -> list[str]:
     """ "Showing 20 of 312" and how to narrow it, when a list was cut; else nothing."""
-    if total <= shown:
+    if not page.cut:
         return []
-    return [italic(f"Showing {shown} of {total}. {hint}")]
+    return [italic(f"Showing {len(page.items)} of {page.count_text}. {hint}")]

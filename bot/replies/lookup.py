@@ -10,6 +10,7 @@ answer is never empty.
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
 from collections.abc import Sequence
@@ -58,6 +59,8 @@ class _Book:
     entity_of: list[int]
     by_key: dict[str, set[int]]
     entities: dict[int, tuple[str, str]]  # id -> (canonical name, kind)
+    by_token: dict[str, list[int]] = field(default_factory=dict)  # word of a key -> aliases
+    tokens: list[str] = field(default_factory=list)
 
 
 _books: dict[tuple[str, tuple[str, ...]], _Book] = {}
@@ -91,6 +94,9 @@ def _book(session: Session, kinds: tuple[str, ...]) -> _Book:
         book.entity_of.append(entity_id)
         book.by_key.setdefault(key, set()).add(entity_id)
         book.entities[entity_id] = (name, kind)
+        for token in set(key.split()):
+            book.by_token.setdefault(token, []).append(len(book.keys) - 1)
+    book.tokens = list(book.by_token)
     with _books_lock:
         _books[cache_key] = book
     return book
@@ -122,9 +128,29 @@ def lookup_entity(session: Session, query: str, kinds: Sequence[str]) -> Lookup:
     return _fuzzy(book, query, key)
 
 
+def _near(book: _Book, key: str, limit: int) -> list[tuple[int, float]]:
+    """Aliases sharing words with the key, best first, without scoring every alias.
+
+    Each word of the query is compared with the distinct words of all keys (a few
+    thousand, not every alias); an alias scores the sum of its words' likeness.
+    """
+    words = [w for w in key.split() if w != "al"] or key.split()
+    scores: dict[int, float] = {}
+    for word in words[:6]:
+        similar = process.extract(word, book.tokens, scorer=fuzz.ratio, limit=15, score_cutoff=55)
+        best_for_alias: dict[int, float] = {}
+        for token, score, _ in similar:
+            for i in book.by_token[token]:
+                if score > best_for_alias.get(i, 0.0):
+                    best_for_alias[i] = score
+        for i, score in best_for_alias.items():
+            scores[i] = scores.get(i, 0.0) + score
+    return heapq.nlargest(limit, scores.items(), key=lambda pair: pair[1])
+
+
 def _fuzzy(book: _Book, query: str, key: str) -> Lookup:
-    near = process.extract(key, book.keys, scorer=fuzz.WRatio, limit=PREFILTER)
-    pairs = [(book.texts[i], book.entity_of[i]) for _, _, i in near]
+    near = _near(book, key, PREFILTER)
+    pairs = [(book.texts[i], book.entity_of[i]) for i, _ in near]
     match = match_name(query, pairs)
     if match.confident and match.best is not None:
         return Lookup(query, best=_candidate(book, match.best, match.score))
@@ -143,7 +169,7 @@ def _fuzzy(book: _Book, query: str, key: str) -> Lookup:
         close.sort(key=lambda c: -c.score)
         return Lookup(query, choices=close[:NEAREST], close=True)
     nearest: dict[int, float] = {}
-    for _, score, i in near:
+    for i, score in near:
         nearest.setdefault(book.entity_of[i], score)
     choices = [_candidate(book, e, s) for e, s in nearest.items()][:NEAREST]
     return Lookup(query, choices=choices or _any_names(book))
@@ -186,10 +212,10 @@ def rank_entities(
     key = name_key(query)
     if not key or not book.keys:
         return []
-    near = process.extract(key, book.keys, scorer=fuzz.WRatio, limit=limit * 3)
     best: dict[int, float] = {}
-    for _, score, i in near:
+    for i, _ in _near(book, key, limit * 3):
         entity_id = book.entity_of[i]
+        score = fuzz.WRatio(key, book.keys[i])
         if score >= CLOSE_SCORE and score > best.get(entity_id, -1.0):
             best[entity_id] = score
     ranked = sorted(best.items(), key=lambda pair: -pair[1])[:limit]

@@ -95,24 +95,24 @@ def profile_html(found: Profile) -> str:
         lines.append(esc(summary))
     if found.roles:
         lines += ["", bold("Roles")] + [_role_line(r) for r in found.roles]
-    lines += ["", bold(f"Rounds and events ({found.events_total})")]
-    if not found.events:
+    lines += ["", bold(f"Rounds and events ({found.events.count_text})")]
+    if not found.events.items:
         lines.append(italic("None on record."))
-    for event, parts in found.events:
+    for event, parts in found.events.items:
         roles = ", ".join(
             dict.fromkeys(p.role + (f" for {p.side}" if p.side else "") for p in parts)
         )
         lines.append(f"• {event_line(event)}" + (" " + italic(f"({roles})") if roles else ""))
-    lines += more_lines(len(found.events), found.events_total, "Narrow it with /round.")
-    lines += ["", bold(f"Said ({found.quotes_total})")]
-    if not found.quotes:
+    lines += more_lines(found.events, "Narrow it with /round.")
+    lines += ["", bold(f"Said ({found.quotes.count_text})")]
+    if not found.quotes.items:
         lines.append(italic("No quotes on record."))
-    lines += [f"• {quote_line(q, with_speaker=False)}" for q in found.quotes]
+    lines += [f"• {quote_line(q, with_speaker=False)}" for q in found.quotes.items]
     hint = f"See all with /quotes #{entity.id}."
-    lines += more_lines(len(found.quotes), found.quotes_total, hint)
-    if found.said_of:
-        lines += ["", bold(f"What others said of {entity.name} ({found.said_of_total})")]
-        lines += [f"• {quote_line(q)}" for q in found.said_of]
+    lines += more_lines(found.quotes, hint)
+    if found.said_of.items:
+        lines += ["", bold(f"What others said of {entity.name} ({found.said_of.count_text})")]
+        lines += [f"• {quote_line(q)}" for q in found.said_of.items]
     return "\n".join(lines).strip()
 
 
@@ -127,9 +127,9 @@ def quotes(session: Session, args: str, asker: Asker) -> Reply:
     if speaker.found:
         said = quotes_by(session, [speaker.best.entity_id], limit=QUOTES_LISTED)
         if said.items:
-            lines = [bold(f"{speaker.best.name}: {said.total} quotes, newest first")]
+            lines = [bold(f"{speaker.best.name}: {said.count_text} quotes, newest first")]
             lines += [f"• {quote_line(q, with_speaker=False)}" for q in said.items]
-            lines += more_lines(len(said.items), said.total, "Older quotes are not shown.")
+            lines += more_lines(said, "Older quotes are not shown.")
             return Reply.text("\n".join(lines).strip(), rerun=f"quotes #{speaker.best.entity_id}")
     hits = search(session, args, kind="quote", limit=QUOTES_LISTED)
     if hits:

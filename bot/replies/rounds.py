@@ -30,6 +30,7 @@ from bot.replies.reply import Asker, Button, Reply
 from bot.timeline.events import (
     all_rounds,
     event_by_id,
+    places_with_rounds,
     quotes_of_event,
     rounds_at,
     rounds_between,
@@ -39,6 +40,7 @@ from bot.timeline.records import EventView, Page
 PLACES = ("place",)
 _PLACE_ID = re.compile(r"^@(\d{1,12})$")
 LISTED = 20
+ALL_ROUNDS_LISTED = 50
 DETAIL_BUTTONS = 8
 MAX_SPLIT_WORDS = 6
 
@@ -131,13 +133,13 @@ def _rounds_reply(
 ) -> Reply:
     if not found.items:
         return Reply.text(esc(empty) + " " + _where_rounds_were(session))
-    if found.total == 1:
+    if found.total == 1 and not found.capped:
         event = found.items[0]
         return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
-    lines = [bold(f"{heading}: {found.total}, newest first")]
+    lines = [bold(f"{heading}: {found.count_text}, newest first")]
     for event in found.items:
         lines += ["", round_block(event)]
-    lines += more_lines(len(found.items), found.total, "Add a date to narrow it, e.g. a month.")
+    lines += more_lines(found, "Add a date to narrow it, e.g. a month.")
     buttons = [
         [Button(_button_label(e), data=f"round|#{e.id}")] for e in found.items[:DETAIL_BUTTONS]
     ]
@@ -150,10 +152,10 @@ def _button_label(event: EventView) -> str:
 
 
 def _where_rounds_were(session: Session) -> str:
-    places = [e.place for e in all_rounds(session, limit=200).items if e.place]
+    places = places_with_rounds(session)
     if not places:
         return "No rounds are on record yet."
-    return "Rounds on record were held in: " + esc(", ".join(dict.fromkeys(places))) + "."
+    return "Rounds on record were held in: " + esc(", ".join(places)) + "."
 
 
 def status_moves(event: EventView) -> str | None:
@@ -231,10 +233,10 @@ def round_in_full(session: Session, event: EventView) -> str:
 
 
 def rounds_command(session: Session, args: str, asker: Asker) -> Reply:
-    found = all_rounds(session, limit=200)
+    found = all_rounds(session, limit=ALL_ROUNDS_LISTED)
     if not found.items:
         return Reply.text("No negotiation rounds are on record yet. See /latest and /sources.")
-    lines = [bold(f"Every round on record ({found.total}), in order")]
+    lines = [bold(f"Every round on record ({found.count_text}), in order")]
     for event in found.items:
         parts = [event_when_html(event), bold(event.place or event.title)]
         if event.status:
@@ -245,6 +247,6 @@ def rounds_command(session: Session, args: str, asker: Asker) -> Reply:
         if event.background:
             parts.append(italic("background"))
         lines.append("• " + " · ".join(parts) + f" — {sources_html(event.sources, limit=2)}")
-    lines += more_lines(len(found.items), found.total, "Use /round with a date.")
+    lines += more_lines(found, "Use /round with a date.")
     lines.append(italic("Details: /round <place>, /round <date> or /round #<id>."))
     return Reply.text("\n".join(lines).strip(), rerun="rounds")

@@ -3,28 +3,63 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
-from bot.store.models import Event, Quote
-from bot.timeline.loading import load_events, load_quotes
+from bot.store.models import Article, Entity, Event, Quote
+from bot.timeline.loading import count_upto, load_events, load_quotes
 from bot.timeline.records import EventView, Page, QuoteView
 
 ROUND = "round"
 
 
-def _overlapping(start: date, end: date) -> ColumnElement[bool]:
+_longest: dict[str, tuple[tuple, int]] = {}
+
+
+def longest_event_days(session: Session) -> int:
+    """The longest span of any event, in days; recomputed only after an ingest.
+
+    It bounds the start dates worth scanning for events that overlap a span, so a
+    date query reads an index range instead of every event that began before it.
+    """
+    bind = session.get_bind()
+    url = bind.url.render_as_string(hide_password=True)
+    version = tuple(session.execute(select(func.max(t.id))).scalar() for t in (Article, Event))
+    held = _longest.get(url)
+    if held is not None and held[0] == version:
+        return held[1]
+    if bind.dialect.name == "sqlite":
+        span = func.julianday(Event.end_date) - func.julianday(Event.start_date)
+    else:
+        span = Event.end_date - Event.start_date
+    days = session.execute(select(func.max(span))).scalar()
+    _longest[url] = (version, int(days or 0))
+    return _longest[url][1]
+
+
+def _overlapping(session: Session, start: date, end: date) -> list[ColumnElement[bool]]:
     # An event with no end is a point in time (its start).
-    return (Event.start_date <= end) & (func.coalesce(Event.end_date, Event.start_date) >= start)
+    earliest = start - timedelta(days=longest_event_days(session))
+    return [
+        Event.start_date >= earliest,
+        Event.start_date <= end,
+        func.coalesce(Event.end_date, Event.start_date) >= start,
+    ]
 
 
-def _page(session: Session, where: list, order: list, limit: int) -> Page[EventView]:
-    ids = session.execute(select(Event.id).where(*where).order_by(*order).limit(limit)).scalars()
-    total = session.execute(select(func.count()).select_from(Event).where(*where)).scalar_one()
-    return Page(load_events(session, list(ids)), total)
+def _page(
+    session: Session, where: list, order: list, limit: int, *, count: bool = True
+) -> Page[EventView]:
+    ids = list(
+        session.execute(select(Event.id).where(*where).order_by(*order).limit(limit)).scalars()
+    )
+    total, capped = len(ids), False
+    if count:
+        total, capped = count_upto(session, Event.id, where)
+    return Page(load_events(session, ids), total, capped)
 
 
 def _newest_first() -> list:
@@ -36,12 +71,22 @@ def latest_events(
 ) -> Page[EventView]:
     """The newest developments: first reported most recently, then the latest dated."""
     where = [] if include_background else [Event.background.is_(False)]
+    # The index on first_reported_at finds the cut-off; only the ties at it need sorting.
+    cutoff = session.execute(
+        select(Event.first_reported_at)
+        .where(*where)
+        .order_by(Event.first_reported_at.desc())
+        .offset(max(limit - 1, 0))
+        .limit(1)
+    ).scalar()
+    if cutoff is not None:
+        where.append(Event.first_reported_at >= cutoff)
     order = [
         Event.first_reported_at.desc(),
         Event.start_date.desc().nulls_last(),
         Event.id.desc(),
     ]
-    return _page(session, where, order, limit)
+    return _page(session, where, order, limit, count=False)
 
 
 def event_by_id(session: Session, event_id: int) -> EventView | None:
@@ -55,16 +100,18 @@ def rounds_at(
     *,
     between: tuple[date, date] | None = None,
     limit: int = 20,
+    count: bool = True,
 ) -> Page[EventView]:
     """Rounds held at these places (optionally within a span), newest first."""
     where = [Event.kind == ROUND, Event.place_id.in_(list(place_ids))]
     if between is not None:
-        where.append(_overlapping(*between))
-    return _page(session, where, _newest_first(), limit)
+        where += _overlapping(session, *between)
+    return _page(session, where, _newest_first(), limit, count=count)
 
 
 def rounds_between(session: Session, start: date, end: date, *, limit: int = 20) -> Page[EventView]:
-    return _page(session, [Event.kind == ROUND, _overlapping(start, end)], _newest_first(), limit)
+    where = [Event.kind == ROUND, *_overlapping(session, start, end)]
+    return _page(session, where, _newest_first(), limit)
 
 
 def all_rounds(session: Session, *, limit: int = 100) -> Page[EventView]:
@@ -76,7 +123,7 @@ def all_rounds(session: Session, *, limit: int = 100) -> Page[EventView]:
 def events_between(session: Session, start: date, end: date, *, limit: int = 40) -> Page[EventView]:
     """Events whose dates overlap the span, in date order, coarse dates included as they are."""
     order = [Event.start_date.asc(), Event.end_date.asc(), Event.id.asc()]
-    return _page(session, [Event.start_date.is_not(None), _overlapping(start, end)], order, limit)
+    return _page(session, _overlapping(session, start, end), order, limit)
 
 
 def quotes_of_event(session: Session, event_id: int, *, limit: int = 10) -> list[QuoteView]:
@@ -88,3 +135,16 @@ def quotes_of_event(session: Session, event_id: int, *, limit: int = 10) -> list
         .limit(limit)
     ).scalars()
     return load_quotes(session, list(ids))
+
+
+def places_with_rounds(session: Session, *, limit: int = 20) -> list[str]:
+    """Where rounds were held, the place of the most recent round first."""
+    rows = session.execute(
+        select(Entity.name)
+        .join(Event, Event.place_id == Entity.id)
+        .where(Event.kind == ROUND)
+        .group_by(Entity.id, Entity.name)
+        .order_by(func.max(Event.start_date).desc(), Entity.id)
+        .limit(limit)
+    ).scalars()
+    return list(rows)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -128,3 +128,17 @@ def load_quotes(session: Session, ids: Sequence[int]) -> list[QuoteView]:
         for quote, outlet, url, published, sentence in rows
     }
     return [views[i] for i in ids if i in views]
+
+
+COUNT_CAP = 500
+
+
+def count_upto(session: Session, column, where: list, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many rows match, counting no further than `cap`: (count, True when there are more).
+
+    "Showing 20 of more than 500" is as useful to a reader as the exact figure, and
+    counting a broad span exactly would read every row in it.
+    """
+    inner = select(column).where(*where).limit(cap + 1).subquery()
+    found = session.execute(select(func.count()).select_from(inner)).scalar_one()
+    return min(found, cap), found > cap

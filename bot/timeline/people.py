@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from bot.store.models import (
@@ -19,7 +19,7 @@ from bot.store.models import (
     Sentence,
 )
 from bot.store.models import Event as EventRow
-from bot.timeline.loading import load_events, load_quotes
+from bot.timeline.loading import count_upto, load_events, load_quotes
 from bot.timeline.records import EntityView, Page, Profile, QuoteView, RoleView, SourceRef
 
 
@@ -83,8 +83,8 @@ def quotes_about(session: Session, entity_id: int, *, limit: int = 10) -> Page[Q
 def _quote_page(session: Session, where: list, limit: int) -> Page[QuoteView]:
     order = [Quote.said_on.desc().nulls_last(), Quote.first_reported_at.desc(), Quote.id.desc()]
     ids = session.execute(select(Quote.id).where(*where).order_by(*order).limit(limit)).scalars()
-    total = session.execute(select(func.count()).select_from(Quote).where(*where)).scalar_one()
-    return Page(load_quotes(session, list(ids)), total)
+    total, capped = count_upto(session, Quote.id, where)
+    return Page(load_quotes(session, list(ids)), total, capped)
 
 
 def profile(session: Session, entity_id: int, *, limit: int = 15) -> Profile | None:
@@ -104,18 +104,16 @@ def profile(session: Session, entity_id: int, *, limit: int = 15) -> Profile | N
     )
     events = load_events(session, links[:limit])
     parts = [(e, [p for p in e.participants if p.entity_id == entity_id]) for e in events]
+    events_page = Page(parts, len(links))
     quotes = quotes_by(session, [entity_id], limit=limit)
     said_of = quotes_about(session, entity_id, limit=limit // 2 or 1)
     return Profile(
         entity=entity,
         spellings=spellings(session, entity_id, entity.name),
         roles=role_history(session, entity_id),
-        events=parts,
-        events_total=len(links),
-        quotes=quotes.items,
-        quotes_total=quotes.total,
-        said_of=said_of.items,
-        said_of_total=said_of.total,
+        events=events_page,
+        quotes=quotes,
+        said_of=said_of,
     )
 
 
@@ -133,5 +131,5 @@ def quotes_between(session: Session, start: date, end: date, *, limit: int = 40)
     ]
     order = [Quote.said_on.asc().nulls_last(), Quote.first_reported_at.asc(), Quote.id.asc()]
     ids = session.execute(select(Quote.id).where(*where).order_by(*order).limit(limit)).scalars()
-    total = session.execute(select(func.count()).select_from(Quote).where(*where)).scalar_one()
-    return Page(load_quotes(session, list(ids)), total)
+    total, capped = count_upto(session, Quote.id, where)
+    return Page(load_quotes(session, list(ids)), total, capped)

@@ -94,16 +94,30 @@ class EntityView:
 
 
 @dataclass
+class Page(Generic[T]):
+    """Some of the rows a query found, and how many there were in all."""
+
+    items: list[T]
+    total: int
+    capped: bool = False  # there are more than `total`; counting stopped there
+
+    @property
+    def count_text(self) -> str:
+        return f"more than {self.total:,}" if self.capped else f"{self.total:,}"
+
+    @property
+    def cut(self) -> bool:
+        return self.capped or self.total > len(self.items)
+
+
+@dataclass
 class Profile:
     entity: EntityView
     spellings: list[str]
     roles: list[RoleView]
-    events: list[tuple[EventView, list[Participant]]]  # each event with this entity's parts in it
-    events_total: int
-    quotes: list[QuoteView]
-    quotes_total: int
-    said_of: list[QuoteView]
-    said_of_total: int
+    events: Page[tuple[EventView, list[Participant]]]  # each with this entity's parts in it
+    quotes: Page[QuoteView]
+    said_of: Page[QuoteView]
 
 
 @dataclass(frozen=True)
@@ -116,15 +130,3 @@ class ArticleView:
     source_name: str
     events: int = 0
     quotes: int = 0
-
-
-@dataclass
-class Page(Generic[T]):
-    """Some of the rows a query found, and how many there were in all."""
-
-    items: list[T]
-    total: int
-
-    @property
-    def more(self) -> int:
-        return max(0, self.total - len(self.items))

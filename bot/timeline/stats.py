@@ -102,29 +102,41 @@ def _example_place(session: Session) -> str | None:
 
 def list_sources(session: Session, *, limit: int = 100) -> tuple[list[ArticleView], int]:
     """The articles, newest first, with how many events and quotes each reported."""
-    event_counts = (
-        select(EventSource.article_id, func.count(func.distinct(EventSource.event_id)).label("n"))
-        .group_by(EventSource.article_id)
-        .subquery()
+    articles = (
+        session.execute(
+            select(Article).order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)
+        )
+        .scalars()
+        .all()
     )
-    quote_counts = (
-        select(Quote.article_id, func.count(Quote.id).label("n"))
-        .group_by(Quote.article_id)
-        .subquery()
+    ids = [a.id for a in articles]
+    events = dict(
+        session.execute(
+            select(EventSource.article_id, func.count(func.distinct(EventSource.event_id)))
+            .where(EventSource.article_id.in_(ids))
+            .group_by(EventSource.article_id)
+        ).all()
     )
-    rows = session.execute(
-        select(Article, event_counts.c.n, quote_counts.c.n)
-        .outerjoin(event_counts, event_counts.c.article_id == Article.id)
-        .outerjoin(quote_counts, quote_counts.c.article_id == Article.id)
-        .order_by(Article.published_at.desc(), Article.id.desc())
-        .limit(limit)
-    ).all()
+    quotes = dict(
+        session.execute(
+            select(Quote.article_id, func.count(Quote.id))
+            .where(Quote.article_id.in_(ids))
+            .group_by(Quote.article_id)
+        ).all()
+    )
     total = session.execute(select(func.count(Article.id))).scalar_one()
     views = [
         ArticleView(
-            a.id, a.outlet, a.url, a.title, a.published_at, a.source_name, events or 0, quotes or 0
+            a.id,
+            a.outlet,
+            a.url,
+            a.title,
+            a.published_at,
+            a.source_name,
+            events.get(a.id, 0),
+            quotes.get(a.id, 0),
         )
-        for a, events, quotes in rows
+        for a in articles
     ]
     return views, total
 
