@@ -111,8 +111,9 @@ def _workload(person: str, misspelled: str, place: str, month: str, word: str) -
         (
             "on",
             month,
-            "SELECT id FROM event WHERE start_date <= '2025-07-31' "
-            "AND coalesce(end_date, start_date) >= '2025-07-01' LIMIT 40",
+            # The index range our query reads: no start earlier than the longest event allows.
+            "SELECT id FROM event WHERE start_date BETWEEN '2025-06-29' AND '2025-07-31' "
+            "AND coalesce(end_date, start_date) >= '2025-07-01' ORDER BY start_date LIMIT 40",
         ),
         (
             "search",

@@ -19,7 +19,7 @@ from bot.timeline.search import best_sentence, search
 
 LATEST_DEFAULT = 10
 LATEST_MAX = 50
-ON_LISTED = 40
+ON_LISTED = 25
 SEARCH_LISTED = 10
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 

@@ -18,8 +18,11 @@ from bot.timeline.loading import load_quotes
 from bot.timeline.records import EventView
 from bot.timeline.search import search
 
-PEOPLE_SHOWN = 20
-ROUNDS_SHOWN = 15  # with PEOPLE_SHOWN, under the 50 results Telegram takes
+# Inline answers must come fast (Telegram shows them as the user types); a dozen of each is
+# more than a phone screen shows and well under the 50 results Telegram takes.
+PEOPLE_SHOWN = 12
+ROUNDS_SHOWN = 10
+PLACE_SCORE = 85.0  # only places the query plainly names; a surname is not a place
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ def _people(session: Session, query: str) -> list[int]:
 def _rounds(session: Session, query: str, limit: int) -> list[EventView]:
     if not query:
         return [e for e in latest_events(session, limit=limit).items if e.kind == "round"]
-    places = [c.entity_id for c in rank_entities(session, query, ("place",), limit=5)]
+    ranked = rank_entities(session, query, ("place",), limit=5)
+    places = [c.entity_id for c in ranked if c.score >= PLACE_SCORE]
     found = rounds_at(session, places, limit=limit, count=False).items if places else []
     seen = {e.id for e in found}
     for hit in search(session, query, kind="event", limit=limit):
