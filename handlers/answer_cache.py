@@ -14,6 +14,7 @@ is added here.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from collections import OrderedDict
@@ -73,6 +74,7 @@ class AnswerCache:
         self.version: TimelineVersion | None = None
         self._checked_at = -math.inf
         self._entries: OrderedDict[Hashable, Reply] = OrderedDict()
+        self._flights: dict[Hashable, asyncio.Future[Reply | None]] = {}
 
     def needs_revalidation(self) -> bool:
         return self.clock() - self._checked_at >= self.revalidate_seconds
@@ -101,6 +103,16 @@ class AnswerCache:
         self._entries.move_to_end(key)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
+
+    def in_flight(self, key: Hashable) -> asyncio.Future[Reply | None] | None:
+        """The answer being computed for `key` right now, if any."""
+        return self._flights.get(key)
+
+    def start_flight(self, key: Hashable, future: asyncio.Future[Reply | None]) -> None:
+        self._flights[key] = future
+
+    def end_flight(self, key: Hashable) -> None:
+        self._flights.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._entries)

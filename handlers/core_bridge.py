@@ -63,7 +63,9 @@ async def ask_core(
 ) -> Reply | None:
     """`function(session, *args)`, answered from the cache when `key` is a lookup's key.
 
-    A hit costs no thread and no query; the timeline version is re-read when due.
+    A hit costs no thread and no query; the timeline version is re-read when due.  When
+    many readers ask the same new question at once (news breaks, a digest goes out), one
+    computes the answer and the others wait for it.
     """
     cache = services.answers
     if key is None:
@@ -75,10 +77,23 @@ async def ask_core(
     held = cache.get(key)
     if held is not None:
         return held
+    pending = cache.in_flight(key)
+    if pending is not None:
+        return await asyncio.shield(pending)
     version = cache.version
-    reply = await in_session(services, function, *args)
+    computing: asyncio.Future[Reply | None] = asyncio.get_running_loop().create_future()
+    cache.start_flight(key, computing)
+    try:
+        reply = await in_session(services, function, *args)
+    except BaseException as error:
+        computing.set_exception(error)
+        computing.exception()  # marks it retrieved: the waiters, if any, re-raise it
+        raise
+    finally:
+        cache.end_flight(key)
     if reply is not None:
         cache.put(key, reply, version)
+    computing.set_result(reply)
     return reply
 
 

@@ -284,3 +284,24 @@ async def test_only_group_admins_can_subscribe_the_group(bot, seeded_engine):
     assert (row.local_time, row.timezone) == ("07:30", "Europe/London")
     checked = [c.params.get("user_id") for c in bot.emulator.calls_to("getChatMember")]
     assert {str(admin), str(member)} <= {str(u) for u in checked}
+
+
+async def test_many_readers_asking_the_same_new_question_get_one_computed_answer(bot, monkeypatch):
+    from bot.replies import commands as core
+
+    computed = []
+    real_answer = core.answer
+
+    def counting_answer(session, command, args, asker):
+        computed.append((command, args))
+        return real_answer(session, command, args, asker)
+
+    monkeypatch.setattr(core, "answer", counting_answer)
+    readers = [private(bot) for _ in range(5)]
+    start = len(bot.emulator.sent)
+    for chat, user in readers:
+        bot.emulator.send_text(chat, user, "/who Bishara Bahbah")
+    await bot.settled()
+    answered = {m.chat_id for m in bot.emulator.sent[start:] if m.plain_text.startswith("Bishara")}
+    assert answered == {chat.id for chat, _ in readers}
+    assert computed == [("who", "Bishara Bahbah")]
