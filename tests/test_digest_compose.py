@@ -120,3 +120,18 @@ def test_a_flood_of_new_items_is_capped_and_split_into_messages(engine):
     assert len(digest.reply.pages) > 1
     assert all(visible_length(page) <= MESSAGE_LIMIT for page in digest.reply.pages)
     assert "and 15 more" in plain(digest.reply.pages[-1])
+
+
+def test_the_seed_articles_make_a_digest_whose_every_item_is_dated_and_sourced(seeded_engine):
+    now = datetime.now(UTC)
+    with session_scope(seeded_engine) as session:
+        digest = DigestComposer(session).digest(
+            None, now - timedelta(days=1), now, day=now.date(), zone=UTC_ZONE
+        )
+    assert digest.items > 0
+    items = [line for page in digest.reply.pages for line in page.split("\n")
+             if line.startswith(("• ", "   ↳ "))]
+    assert items
+    for line in items:
+        assert "<a href=\"http" in line or "—" in line, line  # the source, linked when known
+        assert any(year in plain(line) for year in ("2024", "2025", "2026")), line
