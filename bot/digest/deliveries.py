@@ -13,7 +13,7 @@ expire with their lease.  SQLite serves one process, which releases stale claims
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, or_, select, update
@@ -27,7 +27,6 @@ from bot.digest.schedule import (
     local_date,
     next_due,
     occurrences,
-    parse_clock,
 )
 from bot.store.models import Delivery, Subscription
 
@@ -131,7 +130,6 @@ class ClaimedDelivery:
     filter: str | None
     skip_empty: bool
     zone: ZoneInfo
-    local_time: time
     local_date: date
     due_at: datetime
     since: datetime
@@ -168,7 +166,6 @@ def claim(
             Subscription.filter,
             Subscription.skip_empty,
             Subscription.timezone,
-            Subscription.local_time,
             Subscription.last_digest_at,
         )
         .join(Subscription, Subscription.id == Delivery.subscription_id)
@@ -194,7 +191,6 @@ def claim(
                 filter=row.filter,
                 skip_empty=row.skip_empty,
                 zone=ZoneInfo(row.timezone),
-                local_time=parse_clock(row.local_time) or time(0, 0),
                 local_date=row.local_date,
                 due_at=row.due_at,
                 since=min(since, row.due_at),

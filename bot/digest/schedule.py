@@ -133,6 +133,8 @@ def due_subscriptions(session: Session, now: datetime) -> list[DueSubscription]:
         if zone_name not in zones:
             zones[zone_name] = ZoneInfo(zone_name)
         if clock_text not in clocks:
+            # Rows are written through `format_clock`; a hand-edited one falls back to 07:00
+            # rather than stopping everyone's digest.
             clocks[clock_text] = parse_clock(clock_text) or time(7, 0)
         due.append(
             DueSubscription(

@@ -45,6 +45,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.digest import deliveries
 from bot.digest.compose import DigestComposer
 from bot.digest.deliveries import ClaimedDelivery
+from bot.digest.group_commit import GroupCommit
 from bot.digest.pacing import Pacing
 from bot.digest.subscriptions import deactivate, move_chat, subscription_for
 from bot.store.database import session_scope
@@ -94,45 +95,6 @@ class _Job:
     sent: int = 0
     network_failures: int = 0
     flood_waits: int = 0
-
-
-class GroupCommit:
-    """Writes queued while a transaction runs go together in the next one.
-
-    Each caller still waits for its own write to be committed, so nothing is reported
-    done before it is durable; under load, one commit (one fsync on SQLite) serves many
-    messages instead of one each.
-    """
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._waiting: list[tuple[Callable, asyncio.Future]] = []
-        self._writer: asyncio.Task | None = None
-
-    async def run(self, function: Callable, *args, **kwargs):
-        future = asyncio.get_running_loop().create_future()
-        self._waiting.append((lambda session: function(session, *args, **kwargs), future))
-        if self._writer is None or self._writer.done():
-            self._writer = asyncio.create_task(self._write_all())
-        return await future
-
-    async def _write_all(self) -> None:
-        while self._waiting:
-            batch, self._waiting = self._waiting, []
-            try:
-                results = await asyncio.to_thread(self._commit, [call for call, _ in batch])
-            except Exception as error:
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(error)
-                continue
-            for (_, future), result in zip(batch, results, strict=True):
-                if not future.done():
-                    future.set_result(result)
-
-    def _commit(self, calls: list[Callable]) -> list:
-        with session_scope(self.engine) as session:
-            return [call(session) for call in calls]
 
 
 def worker_name() -> str:
@@ -249,6 +211,13 @@ class DigestSender:
             await asyncio.gather(*workers, return_exceptions=True)
 
     async def _deliver(self, job: _Job, report: SendReport) -> None:
+        if job.sent >= len(job.pages):
+            # Every page went out before an interruption; only the closing write was lost.
+            await self._record(
+                deliveries.mark_sent, job.delivery, worker=self.worker, messages_sent=job.sent,
+                now=self.now(),
+            )
+            return
         while job.sent < len(job.pages):
             await self.pacing.wait_turn(job.chat_id, sleep=self._nap)
             if not self.keep_going():
