@@ -35,7 +35,12 @@ _MEDIATION = re.compile(
     r"(?P<who>(?:(?:the|and|[A-Z][\w’'.-]*)(?:,?\s+|$))+)",
     re.IGNORECASE,
 )
-_MEDIATORS_AFTER = re.compile(r"^(?:\s+and\s+\S+)?\s+(?:mediators?|intermediaries)\b")
+# "Egyptian and Qatari intermediaries", "the American side and other mediators"
+_MEDIATORS_AFTER = re.compile(
+    r"^(?:\s+side)?(?:\s+and\s+(?:other\s+|fellow\s+)?(?:[A-Z]\S*\s+)?)?\s*"
+    r"(?:mediators?|intermediaries)\b"
+)
+MEDIATION_WORD = re.compile(r"\b(?:mediat\w*|intermediar\w*)", re.IGNORECASE)
 _JOINS = re.compile(
     r"\b(?:join\w*|attend\w*|arriv\w*|participat\w*|take part|taking part|took part)\b",
     re.IGNORECASE,

@@ -56,9 +56,6 @@ _NOT_MODIFIERS = frozenset(
     {"to", "of", "as", "at", "in", "on", "for", "with", "by", "from", "would", "will", "is",
      "was", "are", "were", "be", "been", "that", "said", "and", "or", "but"}
 )
-_NOT_NOW = re.compile(
-    r"\b(?:previously|earlier|once|in the past|has long|had long|had)\b[^.]{0,40}$", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -128,6 +125,7 @@ def _passage_quotes(passage: Passage, published: date, state: _Discourse) -> lis
                 state.last = subject.speaker  # "he said" can point back to this speaker
     quotes: list[ExtractedQuote] = []
     previous: tuple[QuoteSpan, Speaker, _Verb | None] | None = None
+    spoken = [(v, s, _said(v, None, passage)) for v in verbs if (s := subjects.get(v.start))]
     for span in spans:
         if _inside_noun_phrase(blank, span, passage):
             continue
@@ -142,7 +140,12 @@ def _passage_quotes(passage: Passage, published: date, state: _Discourse) -> lis
         if speaker is None:
             # A speech verb with no subject to trust ("have been described as"): not a quote.
             continue
-        quotes.append(_quote(span, speaker, verb, passage, published))
+        if verb is None and quotes and quotes[-1].speaker_key == speaker.key:
+            said = quotes[-1].said  # a continued quote was said when its first part was
+        else:
+            said = _said(verb, span, passage)
+            said = said or _said_before(speaker, verb or span, spoken, passage)
+        quotes.append(_quote(span, speaker, said, passage))
         previous = (span, speaker, verb)
     return quotes
 
@@ -283,26 +286,46 @@ def _continued(
     return speaker if this_sentence - prev_sentence <= 1 else None
 
 
-def _said(verb: _Verb | None, span: QuoteSpan, passage: Passage, published: date) -> When | None:
+def _said_before(
+    speaker: Speaker,
+    here: _Verb | QuoteSpan,
+    spoken: list[tuple[_Verb, Speaker, When | None]],
+    passage: Passage,
+) -> When | None:
+    """ "X said on Sunday that ... “We have shown flexibility,” he said": Sunday still."""
+    if speaker.key is None:
+        return None
+    sentence = passage.sentence_at(here.start)
+    earlier = [
+        when for verb, who, when in spoken
+        if verb.start < here.start and who.key == speaker.key and when is not None
+        and sentence - passage.sentence_at(verb.start) <= 1
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _said(verb: _Verb | None, span: QuoteSpan | None, passage: Passage) -> When | None:
+    """The day the words were said, when the sentence dates them; else unknown.
+
+    An undated "he said" may be the day before publication or older: the reader is
+    shown "reported <publication day>" rather than a day the article never gave.
+    """
     if verb is None:
-        return When(published, published, "day")
+        return None
     start, end = _sentence_bounds(passage, verb.start)
-    blank_before = passage.text[start : verb.start]
     times = [
         t for t in passage.times_in(start, end)
-        if not (span.start <= t.start < span.end) and t.expression.direction != "future"
+        if not (span and span.start <= t.start < span.end) and t.expression.direction != "future"
     ]
     if times:
         t = min(times, key=lambda t: abs(t.start - verb.start))
         e = t.expression
         return When(e.start, e.end, e.granularity)
-    if _NOT_NOW.search(blank_before):
-        return None
-    return When(published, published, "day")
+    return None
 
 
 def _quote(
-    span: QuoteSpan, speaker: Speaker, verb: _Verb | None, passage: Passage, published: date
+    span: QuoteSpan, speaker: Speaker, said: When | None, passage: Passage
 ) -> ExtractedQuote:
     about = tuple(
         dict.fromkeys(
@@ -314,7 +337,7 @@ def _quote(
         speaker_key=speaker.key,
         speaker_label=speaker.label,
         text=span.text,
-        said=_said(verb, span, passage, published),
+        said=said,
         sentence=passage.sentence_at(span.start),
         about_keys=about,
     )

@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from bot.ingest.delegations import TEAM_LEAD, participants_in
+from bot.ingest.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
 from bot.ingest.model import EventStatus, ExtractedEvent, Participant, When
 from bot.ingest.passages import Mark, Passage, TimeMark
+from bot.names import name_key
 
 _ROUND_NOUN = re.compile(
     r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
@@ -157,7 +158,7 @@ def _read_sentence(
     nouns = [m for m in _ROUND_NOUN.finditer(text)]
     marks = passage.marks_in(start, end)
     if not nouns and row is None:
-        if not TEAM_LEAD.search(text):
+        if not TEAM_LEAD.search(text) and not MEDIATION_WORD.search(text):
             return None
         # "The Israeli team is led by X": who leads a side, never a round by itself.
         return _Mention(index, text, None, None, None, False, participants_in(text, start, marks))
@@ -364,6 +365,9 @@ def _event(
         when = When(published, published, "day")
         status = status or "ongoing"
     participants = list(dict.fromkeys(p for m in sorted(group, key=_order) for p in m.participants))
+    host = _host_mediator(group, facts, participants)
+    if host is not None:
+        participants.append(host)
     first = min(group, key=_order)
     name = facts.name if facts else venue.text
     return ExtractedEvent(
@@ -379,6 +383,20 @@ def _event(
         outcome=next((m.outcome for m in group if m.outcome), None),
         background=background,
     )
+
+
+def _host_mediator(
+    group: list[_Mention], facts: PlaceFacts | None, participants: list[Participant]
+) -> Participant | None:
+    """Talks in a third country, "delegations meet with mediators": the host mediates."""
+    if facts is None or not any(MEDIATION_WORD.search(m.text) for m in group):
+        return None
+    country = facts.country or (facts.name if facts.place_type == "country" else None)
+    if not country:
+        return None
+    host = name_key(country)
+    involved = {p.entity_key for p in participants} | {p.delegation_of for p in participants}
+    return None if host in involved else Participant(host, "mediator")
 
 
 def _order(mention: _Mention) -> tuple[bool, int]:
