@@ -32,6 +32,7 @@ class Settings(BaseSettings):
         env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
     )
 
+    story: str = Field(default="the Gaza ceasefire negotiations", min_length=3, max_length=120)
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = TELEGRAM_API
     telegram_base_file_url: str | None = None

@@ -146,6 +146,7 @@ def settings(tmp_path, monkeypatch) -> Settings:
             "ADMIN_USER_IDS",
             "DEFAULT_TIMEZONE",
             "LOG_LEVEL",
+            "STORY",
         }:
             monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)

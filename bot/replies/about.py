@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from bot.config import get_settings
 from bot.render import bold, code, esc, italic, link
 from bot.replies.examples import Examples, live_examples
 from bot.replies.lines import day_text
 from bot.replies.reply import Asker, Reply
 from bot.timeline.stats import list_sources
 
-STORY = "the Gaza ceasefire negotiations"
 SOURCES_LISTED = 50
 
 
 def _what_it_knows(examples: Examples) -> str:
+    story = get_settings().story
     view = examples.overview
     if not view.articles:
         return (
-            f"I keep a dated, sourced timeline of {STORY}, but no article has been added yet. "
+            f"I keep a dated, sourced timeline of {esc(story)}, but no article has been added yet. "
             "Admins add articles with /ingest."
         )
     span = day_text(view.first_published)
@@ -26,7 +27,7 @@ def _what_it_knows(examples: Examples) -> str:
         span = f"{span} to {day_text(view.last_published)}"
     articles = "article" if view.articles == 1 else "articles"
     return (
-        f"I keep a dated, sourced timeline of {esc(STORY)}, read from "
+        f"I keep a dated, sourced timeline of {esc(story)}, read from "
         f"{view.articles} {articles} published {esc(span)}: "
         f"{view.rounds} negotiation rounds, {view.events} events in all, "
         f"{view.quotes} quotes from {view.people} people."
