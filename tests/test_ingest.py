@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func
@@ -142,3 +143,11 @@ def test_ask_seeds_an_empty_database_and_prints_every_page(tmp_path, settings, m
     assert html.exit_code == 0
     assert "ingested" not in html.output
     assert "<a href=" in html.output
+
+
+def test_a_proposal_reported_twice_keeps_the_day_it_was_first_reported(seeded_engine):
+    with session_scope(seeded_engine) as session:
+        truce = session.exec(select(Event).where(Event.title == "60-day truce")).one()
+        sources = session.exec(select(EventSource).where(EventSource.event_id == truce.id)).all()
+    assert len({s.article_id for s in sources}) >= 2
+    assert (truce.start_date, truce.end_date) == (date(2025, 6, 1), date(2025, 6, 1))

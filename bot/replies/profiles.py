@@ -40,10 +40,12 @@ def find_person_or_group(session: Session, query: str) -> Lookup:
     return group
 
 
-def did_you_mean(command: str, lookup: Lookup, what: str) -> Reply:
+def did_you_mean(command: str, lookup: Lookup, what: str, *, lead: str = "") -> Reply:
     """Buttons for the likely meanings, or the nearest names when nothing is close."""
     buttons = [[Button(c.name, data=f"{command}|#{c.entity_id}")] for c in lookup.choices]
-    if lookup.close:
+    if lead:
+        text = f"{lead} Did you mean one of these {what}s?"
+    elif lookup.close:
         text = f"Which one do you mean by “{excerpt(lookup.query)}”?"
     elif lookup.choices:
         text = f"I found no {what} called “{excerpt(lookup.query)}”. The nearest names I know:"
@@ -140,7 +142,10 @@ def quotes(session: Session, args: str, asker: Asker) -> Reply:
     if speaker.found:
         return Reply.text(f"No quotes of {esc(speaker.best.name)} are on record.")
     if speaker.choices and speaker.close:
-        return did_you_mean("quotes", speaker, "speaker or topic")
+        # "truce" looks like "Trump": say first that no quote is about it, then offer the name.
+        return did_you_mean(
+            "quotes", speaker, "speaker", lead=f"No quote mentions “{excerpt(args)}”."
+        )
     text = f"No quotes match “{excerpt(args)}”."
     if examples.person:
         text += f" Try /quotes {esc(examples.person)}."

@@ -210,7 +210,13 @@ def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
 
 def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> None:
     when = extracted.when
-    if when is not None and event.start_date is not None:
+    if event.kind != "round":
+        # A proposal or a figure dates from when it was first put forward; a later report
+        # of it does not stretch it into a range of days.
+        if when is not None and (event.start_date is None or when.start < event.start_date):
+            event.start_date, event.end_date = when.start, when.end
+            event.granularity = when.granularity
+    elif when is not None and event.start_date is not None:
         mine = GRANULARITY_RANK.get(event.granularity or "year", 4)
         theirs = GRANULARITY_RANK.get(when.granularity, 4)
         if theirs < mine:
