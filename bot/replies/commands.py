@@ -119,7 +119,7 @@ def _unknown_command(name: str, args: str) -> Reply:
     if guess is None:
         names = [c for c, _ in COMMANDS]
         found = (
-            process.extractOne(name, names, scorer=fuzz.WRatio, score_cutoff=60) if name else None
+            process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=65) if name else None
         )
         guess = found[0] if found else None
     shown = excerpt(name) if name else ""
