@@ -9,17 +9,34 @@ for an expression that opens its clause, to the right ("On Sunday, Egypt will ho
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _FORWARD = frozenset(
     """will shall would could might may should ll upcoming scheduled slated due expected
-    expect expects planned plans plan planning set aims aim intends intend intended going
-    next pending ahead hopes""".split()
-) | frozenset(
-    # Wire copy puts schedules in the present tense: "the truce expires on Sunday",
-    # "Blinken travels to the region on Monday".
-    """expires begins starts resumes arrives travels convenes heads visits opens kicks
-    leaves ends meets hosts starting beginning effective""".split()
+    expect expects planned planning intends intend intended going next pending ahead
+    starting beginning effective""".split()
 )
+# Wire copy and headlines put schedules in the present tense: "the truce expires on
+# Sunday", "Talks resume Monday", "Rafah crossing reopens Saturday".  Action verbs in
+# headlines ("Hamas frees three hostages Saturday") report the past, so only verbs of
+# schedule count, in both present forms.
+# Base forms only where the word is rarely a noun or an adjective ("the vote", "kept open").
+_SCHEDULE_BASE = frozenset(
+    "expire begin start resume arrive travel convene reconvene meet return vote".split()
+)
+_SCHEDULE = _SCHEDULE_BASE | {
+    verb + "s" for verb in (*_SCHEDULE_BASE, *"head visit open reopen kick leave end host close"
+                            .split())
+}
+# "Take effect", "takes place", "take office": a schedule only with its object.
+_TAKE_OBJECTS = frozenset({"effect", "place", "office", "over"})
+# Nouns as often as verbs ("his 20-point plan", "hopes for a deal"); a cue only before
+# "to" ("plans to travel"), or "for" after "set" ("talks set for Sunday").
+_PLAN_WORDS = frozenset({"plan", "plans", "set", "aim", "aims", "hope", "hopes"})
+# A deadline named before its day lies ahead ("a deadline of Sunday"); after the day the
+# verb decides ("Sunday's deadline passed").
+_DEADLINE = "deadline"
+_NEGATIONS = frozenset({"not", "never", "did", "didn", "does", "doesn", "don"})
 _IRREGULAR_PAST = frozenset(
     """said says told met began begun came went took held gave made left sent saw was were
     had did flew spoke broke fell led won lost struck ran wrote rose sought brought fought
@@ -29,31 +46,60 @@ _IRREGULAR_PAST = frozenset(
 )
 _NOT_PAST_ED = frozenset({"need", "seed", "speed", "feed", "bed", "red", "shed", "hundred"})
 # Words that end the clause a cue can come from.
-_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"“”—–]|\s-\s")
+# A full stop ends a clause only before a capital or at the end, and a comma or colon
+# not inside a number: "at 8:30 a.m. on Sunday", "Oct. 13" and "1,200" do not.
+_CLAUSE_BREAK = re.compile(
+    r"[;!?()\[\]\"“”—–]|[,:](?!\d)|\.(?=\s+[\"“]?[A-Z]|\s*$)|\s-\s"
+)
 _RIGHT_STOPS = frozenset("that which who when after because while but and as if".split())
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _DETERMINERS = frozenset(
     "the a an his her its their our this that these those some any no".split()
 )
-_WINDOW = 9
+# "Returned to northern Gaza": an adjective of place after "to" is not a verb.
+_PLACE_ADJECTIVES = frozenset(
+    """northern southern eastern western central occupied besieged neighbouring neighboring
+    nearby southeastern southwestern northeastern northwestern coastal""".split()
+)
+# Enough words to reach the verb across an object ("will mark the second anniversary of
+# the October 7 attack on Tuesday"); the nearest cue still wins.
+_WINDOW = 14
 
 
-def _cue(word: str, following: str | None, preceding: str | None = None) -> str | None:
+def _pluperfect(words: list[str], index: int) -> bool:
+    """"had planned", "had been due": a plan made before some past moment, now past."""
+    before = [w.lower() for w in words[max(0, index - 2) : index]]
+    return before[-1:] == ["had"] or before == ["had", "been"]
+
+
+def _cue(words: list[str], index: int) -> str | None:
+    word = words[index]
+    following = words[index + 1] if index + 1 < len(words) else None
+    preceding = words[index - 1].lower() if index else ""
     lower = word.lower()
     if lower.endswith(("'ll", "’ll")):
         return "forward"
     lower = lower.split("'")[0].split("’")[0]
-    if lower in _FORWARD:
+    if lower in _FORWARD or (lower in _PLAN_WORDS and (
+        following == "to" or (lower == "set" and following == "for")
+    )):
         # "would have met", "could have been" look back, not forward.
         if following == "have" and lower in {"would", "could", "might", "may", "should"}:
             return "past"
-        return "forward"
-    if lower == "to" and (preceding or "").lower() == "supposed":
-        return "past"  # "were supposed to start": a plan that did not happen
+        return "past" if _pluperfect(words, index) else "forward"
+    if lower in _SCHEDULE or (lower in {"take", "takes"} and following in _TAKE_OBJECTS):
+        # "the start", "Israel's return", "did not meet": a noun, or a denied past;
+        # after "to" the words before the infinitive decide ("were supposed to start").
+        if preceding in _DETERMINERS or preceding == "to" or preceding.endswith(("'s", "’s")):
+            return None
+        return None if preceding in _NEGATIONS else "forward"
     if lower == "to" and following is not None:
         # "to" before a verb ("agreed to meet", "is to arrive") points forward; before a
-        # name or a determiner ("returned to Gaza", "went to the") it is a place.
-        if following[:1].islower() and following not in _DETERMINERS:
+        # name or a determiner ("returned to Gaza", "went to the") it is a place.  A plan
+        # in the pluperfect or one "supposed to" happen did not happen: it looks back.
+        if following[:1].islower() and following not in _DETERMINERS | _PLACE_ADJECTIVES:
+            if preceding == "supposed" or (index and _pluperfect(words, index - 1)):
+                return "past"
             return "forward"
         return None
     past = lower in _IRREGULAR_PAST or (
@@ -61,7 +107,7 @@ def _cue(word: str, following: str | None, preceding: str | None = None) -> str 
     )
     # A participle after "be" ("will be held", "to be released") takes its tense from
     # the words before it.
-    if past and (preceding or "").lower() not in {"be", "being"}:
+    if past and preceding not in {"be", "being"}:
         return "past"
     return None
 
@@ -85,21 +131,32 @@ def _clause_right(text: str, end: int, opens_clause: bool) -> str:
 def points_forward(text: str, start: int, end: int) -> bool:
     """True when the clause around text[start:end] speaks of something still to come."""
     left = _TOKEN.findall(_clause_left(text, start))[-_WINDOW:]
-    following: str | None = None
-    for index in range(len(left) - 1, -1, -1):
-        word = left[index]
-        cue = _cue(word, following, left[index - 1] if index else None)
-        if cue is not None:
-            return cue == "forward"
-        following = word
     opens_clause = all(word.lower() in {"on", "by", "until", "from", "late", "early"}
                        for word in left)
     right = _TOKEN.findall(_clause_right(text, end, opens_clause))[:5]
+    if _is_deadline(left, right):
+        return True
+    for index in range(len(left) - 1, -1, -1):
+        cue = "forward" if left[index].lower() == _DEADLINE else _cue(left, index)
+        if cue is not None:
+            return cue == "forward"
     for index, word in enumerate(right):
         if word.lower() in _RIGHT_STOPS:
             return False
-        following = right[index + 1] if index + 1 < len(right) else None
-        cue = _cue(word, following, right[index - 1] if index else None)
+        cue = _cue(right, index)
         if cue is not None:
             return cue == "forward"
     return False
+
+
+def _is_deadline(left: list[str], right: list[str]) -> bool:
+    """"Trump gave Hamas until Sunday to respond": a deadline lies ahead of the giving,
+    whatever the tense of the giving ("Hamas had until Sunday"), unless the whole plan is
+    pluperfect ("had given Hamas until Sunday")."""
+    return (
+        left[-1:] == ["until"]
+        and len(right) > 1
+        and right[0] == "to"
+        and _cue(right, 0) == "forward"
+        and not any(w.lower() == "had" and n.lower() != "until" for w, n in pairwise(left))
+    )

@@ -211,6 +211,18 @@ def _resolve_year_range(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(start, end, date(first, 1, 1), date(last, 12, 31), "year", True)
 
 
+# Early, mid and late thirds of a decade, as first and last year within it.
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+def _resolve_decade(m: re.Match[str], ctx: Context) -> Found | None:
+    first_year = int(m.group("decade"))
+    low, high = _DECADE_PARTS.get((m.group("part") or "").lower(), (0, 9))
+    start, end = span(m)
+    return Found(start, end, date(first_year + low, 1, 1), date(first_year + high, 12, 31),
+                  "year", True)
+
+
 _B = r"(?<![\w.,$£€])"
 RULES = [
     Rule("iso", re.compile(
@@ -248,6 +260,10 @@ RULES = [
         rf"|after|of|for|around|the\s+year|the))\s+)?(?P<x>(?:{_PARTS})?\b(?P<year>{YEAR}))"
         r"(?!\s*(?:-|–|—|,\d|\.\d))"
     ), _resolve_year, CENTURIES),
+    Rule("decade", re.compile(
+        r"(?<![\w-])(?P<x>(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
+        r"(?P<decade>(?:19|20)\d0)['’]?s)\b"
+    ), _resolve_decade, CENTURIES),
     Rule("year_range", re.compile(
         rf"\b(?:(?P<prep>(?i:from|between))\s+)?(?P<x>(?P<y1>{YEAR}){RANGE_JOIN}"
         rf"(?P<y2>{YEAR}|\d{{2}}(?![\d-])))"

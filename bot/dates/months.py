@@ -17,6 +17,7 @@ from bot.dates.vocabulary import (
     MONTH_STEMS,
     RANGE_JOIN,
     SEASON_WORDS,
+    YEAR,
     month_number,
 )
 
@@ -108,6 +109,24 @@ def _resolve_season(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(start, end, chosen[0], chosen[1], "season", cycle="year")
 
 
+_WEEK_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _resolve_week_of_month(m: re.Match[str], ctx: Context) -> Found | None:
+    """"The first week of March" is its first seven days, not a Monday-to-Sunday week;
+    "the last week of March" its last seven."""
+    month = month_number(m.group("month"))
+    start, end = m.span("x")
+    year = int(m.group("year")) if m.group("year") else _month_year(
+        month, ctx.published, None, ctx.points_forward(start, end))
+    last_day = month_end(year, month)
+    nth = _WEEK_NUMBERS.get(m.group("nth").lower())
+    if nth is None:
+        return Found(start, end, last_day.replace(day=last_day.day - 6), last_day, "day", True)
+    first = date(year, month, 7 * nth - 6)
+    return Found(start, end, first, first.replace(day=7 * nth), "day", True)
+
+
 RULES = [
     Rule("month", re.compile(
         rf"(?<![\w-])(?:(?P<prep>(?i:{_PREPOSITIONS}|the|a|an))\s+)?"
@@ -117,6 +136,10 @@ RULES = [
         rf"(?<![\w-])(?P<prep>(?i:from|between))\s+(?P<x>(?P<m1>{MONTH_FULL}){RANGE_JOIN}"
         rf"(?P<m2>{MONTH_FULL}))\b(?!\s*,?\s*\d)"
     ), _resolve_month_range, MONTH_STEMS),
+    Rule("week_of_month", re.compile(
+        rf"(?<![\w-])(?P<x>(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
+        rf"(?i:week)\s+of\s+(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR}))?)\b"
+    ), _resolve_week_of_month, MONTH_STEMS),
     Rule("season", re.compile(
         rf"(?<![\w-])(?:(?P<prep>(?i:{_PREPOSITIONS}|over|into))\s+(?P<the>the\s+)?)?"
         r"(?P<x>(?:(?P<mod>(?i:last|next|this|early|late|mid))[\s-]+)?"

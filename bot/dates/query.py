@@ -18,6 +18,13 @@ _NAMES = re.compile(
 )
 _FILLER = re.compile(r"[\s,.;:!?]*(?:(?i:on|in|during|of|the|for|at)\s+)*")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+# A month alone is a whole query: "/on september".  News needs a preposition before a
+# month ("in May") because "may" is a verb; typed alone and in lower case it still is.
+_LONE_MONTH = re.compile(r"(?:" + "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS],
+                                                 key=len, reverse=True)) + r")\.?")
+_VERB_NOT_MONTH = "may"
+# The bot shows a week as "week of Mon 4 Aug 2025"; a reader may paste it back.
+_WEEK_OF = re.compile(r"(?i:(?:the\s+)?week\s+of)\s+(?P<day>.+)")
 _PERIODS: dict[str, Granularity] = {"day": "day", "week": "week", "month": "month",
                                     "year": "year"}
 
@@ -32,6 +39,11 @@ def resolve_when(query: str, now: datetime) -> TimeExpression | None:
         year = int(text)
         return TimeExpression(text, 0, len(text), date(year, 1, 1), date(year, 12, 31), "year",
                               direction_of(date(year, 1, 1), date(year, 12, 31), today))
+    if _LONE_MONTH.fullmatch(text) and query.strip() != _VERB_NOT_MONTH:
+        text = f"in {text}"
+    week_of_day = _WEEK_OF.fullmatch(text)
+    if week_of_day is not None:
+        return _week_containing(resolve_when(week_of_day.group("day"), now), text, today)
     found = find_time_expressions(text, today)
     if len(found) == 1:
         only = found[0]
@@ -42,6 +54,15 @@ def resolve_when(query: str, now: datetime) -> TimeExpression | None:
     if found:
         return None
     return _dateparser_fallback(text, now)
+
+
+def _week_containing(day: TimeExpression | None, text: str, today: date
+                     ) -> TimeExpression | None:
+    if day is None or day.granularity != "day" or day.start != day.end:
+        return None
+    start, end = week_of(day.start)
+    return TimeExpression(text, 0, len(text), start, end, "week",
+                          direction_of(start, end, today))
 
 
 def _dateparser_fallback(text: str, now: datetime) -> TimeExpression | None:

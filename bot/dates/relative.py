@@ -209,6 +209,28 @@ def _resolve_in_count(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(start, end, target, target, "day")
 
 
+# "Overnight" is the night before a morning story, unless it qualifies a noun ("an
+# overnight curfew") or means "suddenly" ("almost overnight", "will not end overnight").
+_NOT_A_NIGHT_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|the|every|each|almost|virtually|nearly|practically|literally|seemingly)"
+    r"\s+$|(?:\bnot|\bnever|n't)\b[^.;,]{0,30}$)"
+)
+
+
+def _resolve_overnight(m: re.Match[str], ctx: Context) -> Found | None:
+    start, end = span(m)
+    if _NOT_A_NIGHT_BEFORE.search(ctx.before(start, 40)) or ctx.points_forward(start, end):
+        return None
+    return Found(start, end, ctx.published - DAY, ctx.published, "day", True)
+
+
+def _resolve_within_period(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = _unit(m.group("unit"))
+    first, last = _PERIODS[unit](ctx.published, 0, m.group("pos").lower())
+    start, end = span(m)
+    return Found(start, end, first, last, _GRANULARITY[unit])
+
+
 RULES = [
     Rule("relative_day", re.compile(
         r"(?<![\w-])(?P<x>(?i:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+"
@@ -224,6 +246,13 @@ RULES = [
         r"(?<![\w-])(?P<x>(?P<pos>(?i:(?:the\s+)?(?:end|beginning|start)\s+of))\s+"
         r"(?P<rel>(?i:the|this))\s+(?P<unit>(?i:week|month|year)))\b"
     ), _resolve_calendar_period, ("end of", "beginning of", "start of")),
+    Rule("within_period", re.compile(
+        r"(?<![\w-])(?P<x>(?P<pos>(?i:earlier|later))\s+(?i:in\s+the)\s+"
+        r"(?P<unit>(?i:week|month|year)))\b"
+    ), _resolve_within_period, ("in the week", "in the month", "in the year")),
+    Rule("overnight", re.compile(
+        r"(?<![\w-])(?P<x>(?i:overnight))\b(?!\s+(?i:into|to|on|from|between)\b)"
+    ), _resolve_overnight, ("overnight",)),
     Rule("possessive_end", re.compile(
         r"(?<![\w-])(?P<x>(?:(?i:this)\s+)?(?P<unit>(?i:year|month))['’]s\s+end)\b"
     ), _resolve_possessive_end, ("'s end", "’s end")),

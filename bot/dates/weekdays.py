@@ -18,6 +18,13 @@ _MODIFIER = r"(?P<mod>(?i:this\s+past|last|next|this|past|coming))\s+"
 _NOT_A_DAY_BEFORE = re.compile(
     r"(?:\b(?:Black|Good|Bloody|Super|Easter|Palm|Ash|Holy|Cyber|Maundy)|\b(?i:every|each))"
     r"\s+$"
+    # Mastheads named for a day: "the Mail on Sunday", "Scotland on Sunday".
+    r"|\b(?:Mail|Independent|Scotland)\s+on\s+$"
+)
+# "The Sunday Times", "Sunday Telegraph", "Saturday Night Live": a title, not a day.
+_NOT_A_DAY_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Observer|Mail"
+    r"|Sport|Standard|Star|World|Night\s+Live|Night\s+Football)\b"
 )
 
 
@@ -44,7 +51,9 @@ def weekday_near(weekday: int, published: date, modifier: str | None, forward: b
 
 
 def _resolve_weekday(m: re.Match[str], ctx: Context) -> Found | None:
-    if _NOT_A_DAY_BEFORE.search(ctx.before(m.start(), 12)):
+    if _NOT_A_DAY_BEFORE.search(ctx.before(m.start(), 16)) or _NOT_A_DAY_AFTER.match(
+        ctx.text, m.end("wd")
+    ):
         return None
     start, end = span(m)
     forward = ctx.points_forward(start, end)
