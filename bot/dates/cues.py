@@ -25,8 +25,8 @@ _SCHEDULE_BASE = frozenset(
     "expire begin start resume arrive travel convene reconvene meet return vote".split()
 )
 _SCHEDULE = _SCHEDULE_BASE | {
-    verb + "s" for verb in (*_SCHEDULE_BASE, *"head visit open reopen kick leave end host close"
-                            .split())
+    verb + "s" for verb in (*_SCHEDULE_BASE, *"""head visit open reopen kick leave end host
+    close mark""".split())
 }
 # "Take effect", "takes place", "take office": a schedule only with its object.
 _TAKE_OBJECTS = frozenset({"effect", "place", "office", "over"})

@@ -53,6 +53,12 @@ _COUNT_AFTER = re.compile(
     r"|dollars|euros|shekels|members|militants|rockets|missiles|killed|dead|wounded"
     r"|percent|per\s+cent)\b"
 )
+# A year with no preposition is a date only as the subject of a singular verb ("2024 was
+# the deadliest year", "2024 saw"); a count takes a plural one ("2000 were killed").
+_YEAR_AS_SUBJECT = re.compile(
+    r"\s+(?:was|is|has|had|saw|sees|will|marked|marks|brought|began|ended|became|proved"
+    r"|remains|remained)\b"
+)
 _NAMED_EVENT_BEFORE = re.compile(r"(?i:\b(?:since|the|of)\s+|['’]s?\s+)$")
 # "Sunday afternoon, Jan. 19": a weekday set beside the date says which year it is in.
 _WEEKDAY_BEFORE = re.compile(
@@ -189,7 +195,9 @@ def _resolve_season_year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _resolve_year(m: re.Match[str], ctx: Context) -> Found | None:
-    if m.group("prep") is None and m.group("part") is None:
+    if m.group("prep") is None and m.group("part") is None and not _YEAR_AS_SUBJECT.match(
+        ctx.text, m.end()
+    ):
         return None
     if _COUNT_AFTER.match(ctx.text, m.end()):
         return None

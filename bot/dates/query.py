@@ -23,6 +23,9 @@ _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 _LONE_MONTH = re.compile(r"(?:" + "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS],
                                                  key=len, reverse=True)) + r")\.?")
 _VERB_NOT_MONTH = "may"
+# No date needs more characters than this ("Wednesday, 8 October 2025, 10:30 a.m."), and
+# dateparser takes a tenth of a second on a paragraph: longer queries skip the fallback.
+_FALLBACK_MAX_CHARS = 64
 # The bot shows a week as "week of Mon 4 Aug 2025"; a reader may paste it back.
 _WEEK_OF = re.compile(r"(?i:(?:the\s+)?week\s+of)\s+(?P<day>.+)")
 _PERIODS: dict[str, Granularity] = {"day": "day", "week": "week", "month": "month",
@@ -51,7 +54,7 @@ def resolve_when(query: str, now: datetime) -> TimeExpression | None:
         tail = text[only.end_char :].strip(" .,;:!?")
         if lead is not None and not tail:
             return only
-    if found:
+    if found or len(text) > _FALLBACK_MAX_CHARS:
         return None
     return _dateparser_fallback(text, now)
 
