@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.dates import resolve_when
+from bot.dates import format_when, resolve_when
 
 NOW = datetime(2025, 10, 8, 14, 30, tzinfo=UTC)  # a Wednesday
 
@@ -55,3 +55,34 @@ def test_resolve_when_counts_from_now_not_from_any_article() -> None:
     assert found is not None
     assert found.start == date(2024, 2, 29)
     assert found.direction == "past"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "granularity"),
+    [
+        (date(2025, 8, 12), date(2025, 8, 12), "day"),
+        (date(2023, 10, 7), date(2023, 10, 7), "day"),
+        (date(2025, 10, 6), date(2025, 10, 9), "day"),
+        (date(2025, 9, 29), date(2025, 10, 2), "day"),
+        (date(2024, 12, 30), date(2025, 1, 2), "day"),
+        (date(2025, 8, 4), date(2025, 8, 10), "week"),
+        (date(2025, 9, 29), date(2025, 10, 12), "week"),
+        (date(2024, 12, 23), date(2025, 1, 5), "week"),
+        (date(2025, 8, 1), date(2025, 8, 31), "month"),
+        (date(2025, 9, 21), date(2025, 9, 30), "month"),
+        (date(2025, 1, 1), date(2025, 3, 31), "month"),
+        (date(2024, 11, 1), date(2025, 2, 28), "month"),
+        (date(2025, 6, 1), date(2025, 8, 31), "season"),
+        (date(2024, 12, 1), date(2025, 2, 28), "season"),
+        (date(2024, 1, 1), date(2024, 12, 31), "year"),
+        (date(2024, 9, 1), date(2024, 12, 31), "year"),
+        (date(2008, 1, 1), date(2021, 12, 31), "year"),
+    ],
+)
+def test_a_displayed_date_pasted_into_on_reads_back_as_the_same_span(
+    start: date, end: date, granularity: str
+) -> None:
+    shown = format_when(start, end, granularity)
+    found = resolve_when(shown, NOW)
+    assert found is not None, shown
+    assert (found.start, found.end, found.granularity) == (start, end, granularity), shown

@@ -16,6 +16,7 @@ from bot.dates.context import Context, Found, Rule, span
 from bot.dates.periods import month_end, month_part, season_of, year_part
 from bot.dates.vocabulary import (
     CENTURIES,
+    DASH,
     DAY,
     DIGITS,
     MONTH_ANY,
@@ -189,7 +190,12 @@ def _resolve_month_range_year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _resolve_season_year(m: re.Match[str], ctx: Context) -> Found | None:
-    first, last = season_of(int(m.group("year")), m.group("season").lower())
+    year = int(m.group("year"))
+    # "Winter 2024–25" (how display.py shows a winter) names the two years it spans.
+    following = m.group("next")
+    if following is not None and int(following[-2:]) != (year + 1) % 100:
+        return None
+    first, last = season_of(year, m.group("season").lower())
     start, end = span(m)
     return Found(start, end, first, last, "season")
 
@@ -261,7 +267,8 @@ RULES = [
     ), _resolve_month_range_year, MONTH_STEMS),
     Rule("season_year", re.compile(
         rf"\b(?:(?i:the)\s+)?(?P<x>(?:(?P<part>(?i:early|mid|late))[\s-]+)?"
-        rf"(?P<season>(?i:{SEASON}))\s+(?:of\s+)?(?P<year>{YEAR}))"
+        rf"(?P<season>(?i:{SEASON}))\s+(?:of\s+)?(?P<year>{YEAR})"
+        rf"(?:{DASH}(?P<next>(?:19|20)?\d{{2}})(?![\d-]))?)"
     ), _resolve_season_year, SEASON_WORDS),
     Rule("year", re.compile(
         rf"(?:\b(?P<prep>(?i:in|since|by|during|until|till|through|throughout|from|before"

@@ -16,18 +16,22 @@ _NAMES = re.compile(
                                key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-_FILLER = re.compile(r"[\s,.;:!?]*(?:(?i:on|in|during|of|the|for|at)\s+)*")
+_FILLER = re.compile(
+    r"[\s,.;:!?]*(?:(?i:on|in|during|of|the|for|at|from|between)\s+)*"
+)
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
-# A month alone is a whole query: "/on september".  News needs a preposition before a
-# month ("in May") because "may" is a verb; typed alone and in lower case it still is.
+# A month or season alone is a whole query: "/on september", "/on winter".  News needs a
+# preposition before one ("in May", "in the fall") because "may" and "fall" are verbs;
+# typed alone and in lower case, "may" still is.
 _LONE_MONTH = re.compile(r"(?:" + "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS],
                                                  key=len, reverse=True)) + r")\.?")
+_LONE_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
 _VERB_NOT_MONTH = "may"
 # No date needs more characters than this ("Wednesday, 8 October 2025, 10:30 a.m."), and
 # dateparser takes a tenth of a second on a paragraph: longer queries skip the fallback.
 _FALLBACK_MAX_CHARS = 64
 # The bot shows a week as "week of Mon 4 Aug 2025"; a reader may paste it back.
-_WEEK_OF = re.compile(r"(?i:(?:the\s+)?week\s+of)\s+(?P<day>.+)")
+_WEEK_OF = re.compile(r"(?i:(?:the\s+)?weeks?\s+of)\s+(?P<day>.+)")
 _PERIODS: dict[str, Granularity] = {"day": "day", "week": "week", "month": "month",
                                     "year": "year"}
 
@@ -44,9 +48,11 @@ def resolve_when(query: str, now: datetime) -> TimeExpression | None:
                               direction_of(date(year, 1, 1), date(year, 12, 31), today))
     if _LONE_MONTH.fullmatch(text) and query.strip() != _VERB_NOT_MONTH:
         text = f"in {text}"
+    elif _LONE_SEASON.fullmatch(text):
+        text = f"in the {text.lower()}"
     week_of_day = _WEEK_OF.fullmatch(text)
     if week_of_day is not None:
-        return _week_containing(resolve_when(week_of_day.group("day"), now), text, today)
+        return _weeks_containing(resolve_when(week_of_day.group("day"), now), text, today)
     found = find_time_expressions(text, today)
     if len(found) == 1:
         only = found[0]
@@ -59,11 +65,12 @@ def resolve_when(query: str, now: datetime) -> TimeExpression | None:
     return _dateparser_fallback(text, now)
 
 
-def _week_containing(day: TimeExpression | None, text: str, today: date
-                     ) -> TimeExpression | None:
-    if day is None or day.granularity != "day" or day.start != day.end:
+def _weeks_containing(day: TimeExpression | None, text: str, today: date
+                      ) -> TimeExpression | None:
+    """The weeks a day or a span of days falls in: "week of Mon 4 Aug 2025"."""
+    if day is None or day.granularity != "day":
         return None
-    start, end = week_of(day.start)
+    start, end = week_of(day.start)[0], week_of(day.end)[1]
     return TimeExpression(text, 0, len(text), start, end, "week",
                           direction_of(start, end, today))
 
