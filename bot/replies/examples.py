@@ -5,13 +5,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from bot.names import name_key
 from bot.replies.lines import when_text
-from bot.store.models import Article, Event, Quote
+from bot.store.models import Event
 from bot.timeline.stats import Overview, overview
+from bot.timeline.version import newest_ids
 
 
 @dataclass(frozen=True)
@@ -23,18 +24,14 @@ class Examples:
     words: str | None
 
 
-_cache: dict[str, tuple[tuple, Examples]] = {}
+_cache: dict[str, tuple[tuple[int, ...], Examples]] = {}
 _lock = threading.Lock()
-
-
-def _version(session: Session) -> tuple:
-    return tuple(session.execute(select(func.max(t.id))).scalar() for t in (Article, Event, Quote))
 
 
 def live_examples(session: Session) -> Examples:
     """The timeline's overview and examples; recomputed only after an ingest changed it."""
     url = session.get_bind().url.render_as_string(hide_password=True)
-    version = _version(session)
+    version = newest_ids(session)
     held = _cache.get(url)
     if held is not None and held[0] == version:
         return held[1]

@@ -119,17 +119,24 @@ class RoleClaim(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    __table_args__ = (Index("ix_event_kind_start", "kind", "start_date"),)
+    # Date spans read start dates in a bounded range and then test end dates: with both in
+    # one index, the span query and its count never touch the table.  A place's rounds are
+    # one index range, already in date order.
+    __table_args__ = (
+        Index("ix_event_kind_start", "kind", "start_date"),
+        Index("ix_event_start_end", "start_date", "end_date"),
+        Index("ix_event_place_kind_start", "place_id", "kind", "start_date"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str
     title: str
     summary: str
-    start_date: date | None = Field(default=None, index=True)
+    start_date: date | None = None
     end_date: date | None = None
     granularity: str | None = None
     place_id: int | None = Field(
-        default=None, sa_column=_fk("entity.id", nullable=True, cascade=False)
+        default=None, sa_column=_fk("entity.id", nullable=True, index=False, cascade=False)
     )
     status: str | None = None
     issues: str = ""  # "; "-separated, in the order first reported
@@ -168,7 +175,11 @@ class EventEntity(SQLModel, table=True):
 
 
 class Quote(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("sentence_id", "text_hash"),)
+    # "What was said in July", oldest first: one index range in the order it is shown.
+    __table_args__ = (
+        UniqueConstraint("sentence_id", "text_hash"),
+        Index("ix_quote_said_reported", "said_on", "first_reported_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     speaker_id: int | None = Field(
@@ -177,7 +188,7 @@ class Quote(SQLModel, table=True):
     speaker_label: str
     text: str
     text_hash: str = Field(max_length=64)
-    said_on: date | None = Field(default=None, index=True)
+    said_on: date | None = None
     said_granularity: str | None = None
     article_id: int = Field(sa_column=_fk("article.id"))
     sentence_id: int = Field(sa_column=_fk("sentence.id", index=False))

@@ -9,14 +9,15 @@ from sqlalchemy import func, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
-from bot.store.models import Article, Entity, Event, Quote
+from bot.store.models import Entity, Event, Quote
 from bot.timeline.loading import count_upto, load_events, load_quotes
 from bot.timeline.records import EventView, Page, QuoteView
+from bot.timeline.version import newest_ids
 
 ROUND = "round"
 
 
-_longest: dict[str, tuple[tuple, int]] = {}
+_longest: dict[str, tuple[tuple[int, ...], int]] = {}
 
 
 def longest_event_days(session: Session) -> int:
@@ -27,7 +28,7 @@ def longest_event_days(session: Session) -> int:
     """
     bind = session.get_bind()
     url = bind.url.render_as_string(hide_password=True)
-    version = tuple(session.execute(select(func.max(t.id))).scalar() for t in (Article, Event))
+    version = newest_ids(session)
     held = _longest.get(url)
     if held is not None and held[0] == version:
         return held[1]

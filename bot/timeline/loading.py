@@ -24,16 +24,19 @@ from bot.store.models import (
 from bot.timeline.records import EventView, Participant, QuoteView, SourceRef
 
 ROLE_ORDER = {"lead": 0, "participant": 1, "mediator": 2, "speaker": 3, "subject": 4}
+# Made once: a fresh alias per call would give every statement a new cache key, and
+# SQLAlchemy would compile it again each time.
+_PLACE = aliased(Entity)
+_SIDE = aliased(Entity)
 
 
 def load_events(session: Session, ids: Sequence[int]) -> list[EventView]:
     """The events with these ids, in the order given, each with sources and participants."""
     if not ids:
         return []
-    place = aliased(Entity)
     rows = session.execute(
-        select(Event, place.name)
-        .outerjoin(place, place.id == Event.place_id)
+        select(Event, _PLACE.name)
+        .outerjoin(_PLACE, _PLACE.id == Event.place_id)
         .where(Event.id.in_(list(ids)))
     ).all()
     views = {event.id: _event_view(event, place_name) for event, place_name in rows}
@@ -86,13 +89,12 @@ def _event_sources(session: Session, event_ids: list[int]) -> list[tuple[int, So
 
 
 def _participants(session: Session, event_ids: list[int]) -> list[tuple[int, Participant]]:
-    side = aliased(Entity)
     rows = session.execute(
         select(
-            EventEntity.event_id, EventEntity.role, Entity.id, Entity.name, Entity.kind, side.name
+            EventEntity.event_id, EventEntity.role, Entity.id, Entity.name, Entity.kind, _SIDE.name
         )
         .join(Entity, Entity.id == EventEntity.entity_id)
-        .outerjoin(side, side.id == EventEntity.delegation_of_id)
+        .outerjoin(_SIDE, _SIDE.id == EventEntity.delegation_of_id)
         .where(EventEntity.event_id.in_(event_ids))
         .order_by(EventEntity.id)
     ).all()

@@ -121,15 +121,23 @@ def quotes_between(session: Session, start: date, end: date, *, limit: int = 40)
     """Quotes said in the span; undated ones count from the day they were first reported."""
     after = datetime.combine(start, time(0), tzinfo=UTC)
     before = datetime.combine(end + timedelta(days=1), time(0), tzinfo=UTC)
-    where = [
-        ((Quote.said_on >= start) & (Quote.said_on <= end))
-        | (
-            Quote.said_on.is_(None)
-            & (Quote.first_reported_at >= after)
-            & (Quote.first_reported_at < before)
-        )
-    ]
-    order = [Quote.said_on.asc().nulls_last(), Quote.first_reported_at.asc(), Quote.id.asc()]
-    ids = session.execute(select(Quote.id).where(*where).order_by(*order).limit(limit)).scalars()
-    total, capped = count_upto(session, Quote.id, where)
-    return Page(load_quotes(session, list(ids)), total, capped)
+    dated = (Quote.said_on >= start) & (Quote.said_on <= end)
+    undated = (
+        Quote.said_on.is_(None)
+        & (Quote.first_reported_at >= after)
+        & (Quote.first_reported_at < before)
+    )
+    # Dated quotes come first (undated sort last), so each part is its own index range in
+    # the order shown; one query with OR would read and sort every quote of the span.
+    order = [Quote.first_reported_at.asc(), Quote.id.asc()]
+    ids = list(
+        session.execute(
+            select(Quote.id).where(dated).order_by(Quote.said_on.asc(), *order).limit(limit)
+        ).scalars()
+    )
+    if len(ids) < limit:
+        ids += session.execute(
+            select(Quote.id).where(undated).order_by(*order).limit(limit - len(ids))
+        ).scalars()
+    total, capped = count_upto(session, Quote.id, [dated | undated])
+    return Page(load_quotes(session, ids), total, capped)
