@@ -103,6 +103,26 @@ def _token_similarity(a: str, b: str, *, alone: bool = True) -> float:
     return fuzz.ratio(a, b)
 
 
+_VOWELS = frozenset("aiu")
+
+
+def _vowel_variant(a: str, b: str, *, given: bool) -> float:
+    """Spellings of one Arabic name that differ in a short vowel: 0 when they do not.
+
+    The initial ain/alif is written I or E (Izzat/Ezzat, Ismail/Esmail); a surname's
+    inner short vowel varies (Rishq/Reshq).  Given names keep their inner vowels,
+    which tell names apart (Samir/Samar).
+    """
+    if len(a) != len(b) or len(a) < 4:
+        return 0.0
+    if {a[0], b[0]} == {"i", "a"} and a[1:] == b[1:]:
+        return 95.0
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if not given and len(diff) == 1 and diff[0] > 0 and {a[diff[0]], b[diff[0]]} <= _VOWELS:
+        return 88.0
+    return 0.0
+
+
 def name_similarity(query: str, candidate: str) -> float:
     """0-100 similarity of two names, token by token, with look-alike guards.
 
@@ -128,6 +148,11 @@ def name_similarity(query: str, candidate: str) -> float:
         _token_similarity(a, b, alone=len(q) - equal != 1 or len(q) == 1)
         for a, b in zip(q, c, strict=True)
     ]
+    if len(q) > 1:
+        sims = [
+            max(sim, _vowel_variant(a, b, given=i == 0))
+            for i, (sim, a, b) in enumerate(zip(sims, q, c, strict=True))
+        ]
     # Different given names are different people, however alike the surname.
     if len(q) > 1 and sims[0] < 80:
         return min(sims[0], 50.0)

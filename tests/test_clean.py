@@ -163,3 +163,43 @@ def test_title_hint_is_used_and_its_line_removed():
     cleaned = clean_article(article, title_hint="Truce talks resume")
     assert cleaned.title == "Truce talks resume"
     assert cleaned.paragraphs == ["Mediators met in Doha on Sunday to resume the talks."]
+
+
+COOKIE_PAGE = """We value your privacy
+We and our partners store and/or access information on a device, such as cookies, and process personal data. [Accept all] [Reject all]
+Mediators meet again in Amman as truce talks resume
+Negotiators from both sides met in Amman on Monday to discuss a truce and the release of hostages, Jordanian officials said.
+Keep reading
+list 1 of 3
+Who are the mediators?
+end of list
+The talks will continue on Tuesday, the officials said, adding that Egypt and Qatar were also represented.
+The mediators expect a written answer from Hamas by the end of the week, one of them said.
+The Jordanian central bank left its main interest rate unchanged on Monday, its governor said, citing inflation.
+"""
+
+
+def test_consent_banner_is_not_the_title_nor_the_story():
+    cleaned = clean_article(COOKIE_PAGE)
+    assert cleaned.title == "Mediators meet again in Amman as truce talks resume"
+    assert not any("cookies" in p or "Accept all" in p for p in cleaned.paragraphs)
+
+
+def test_linked_headlines_of_a_keep_reading_list_are_dropped():
+    assert "Who are the mediators?" not in clean_article(COOKIE_PAGE).paragraphs
+
+
+def test_trailing_item_sharing_only_a_country_with_the_story_is_cut():
+    paragraphs = clean_article(COOKIE_PAGE).paragraphs
+    assert not any("interest rate" in p for p in paragraphs)
+    assert any("written answer" in p for p in paragraphs)
+
+
+def test_wire_copyright_notice_after_the_story_is_dropped():
+    text = (
+        "Talks resume in Cairo\n"
+        "Negotiators resumed talks in Cairo on Monday, officials said, as mediators pressed on.\n"
+        "Copyright 2025 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed without permission.\n"
+    )
+    assert not any("Copyright" in p for p in clean_article(text).paragraphs)

@@ -9,6 +9,7 @@ from bot.gazetteer import load_gazetteer
 from bot.ingest.clean import clean_article
 from bot.ingest.entities import EntityIndex, find_entities
 from bot.ingest.sentences import split_sentences
+from bot.names import name_key
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -147,3 +148,35 @@ def test_other_outlets_people_are_found_with_roles(file, name, role, affiliation
     index = _article(ARTICLES / file, datetime(2025, 3, 4))
     person = _person(index, name)
     assert (person.role, person.affiliation) == (role, affiliation)
+
+
+def test_a_verb_ends_the_role_phrase_read_backwards():
+    index = _index("Turkish President Recep Tayyip Erdoğan received Hamas chief Ismail Haniyeh.")
+    haniyeh = _person(index, "Ismail Haniyeh")
+    assert (haniyeh.role, haniyeh.affiliation) == ("chief", "Hamas")
+
+
+def test_members_of_a_named_delegation_take_its_side():
+    index = _index(
+        "A Hamas delegation led by senior negotiator Fadi Qawasmeh reached Amman on Monday.",
+        "The delegation, which also included bureau member Rami Abu Laban, met officials.",
+    )
+    assert _person(index, "Fadi Qawasmeh").affiliation == "Hamas"
+    assert _person(index, "Rami Abu Laban").affiliation == "Hamas"
+
+
+def test_an_organisation_possessive_introduces_its_reporter():
+    index = _index("Al Jazeera’s Nour Haddadin, reporting from Amman, said talks were tense.")
+    odeh = _person(index, "Nour Haddadin")
+    assert odeh.affiliation == "Al Jazeera"
+    assert index.resolve("Haddadin", "person") == odeh.key
+
+
+def test_title_and_given_name_refer_to_the_long_name_introduced_earlier():
+    index = _index(
+        "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani spoke in Doha.",
+        "Sheikh Mohammed told reporters the gaps were narrowing.",
+    )
+    assert index.resolve("Sheikh Mohammed", "person") == name_key(
+        "Sheikh Mohammed bin Abdulrahman Al Thani"
+    )

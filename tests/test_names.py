@@ -77,3 +77,13 @@ def test_two_people_whose_names_fold_to_one_key_are_not_told_apart_silently():
     result = match_name("Mahmoud Zahar", [("Mahmoud al-Zahar", "a"), ("Mahmud Zaher", "b")])
     assert result.score == 100
     assert not result.confident
+
+
+def test_initial_i_or_e_and_a_surname_vowel_are_one_arabic_name():
+    found = match_name("Ezzat el-Reshq", [("Izzat al-Rishq", "rishq"), ("Ezzat Hamdan", "other")])
+    assert (found.best, found.confident) == ("rishq", True)
+
+
+def test_given_names_that_differ_only_in_length_stay_apart():
+    found = match_name("Mahmoud Sinwar", [("Mohammed Sinwar", "mohammed")])
+    assert not found.confident

@@ -189,3 +189,30 @@ def test_round_in_an_invented_article_from_another_outlet_through_the_pipeline()
     leads = [(names[p.entity_key], names.get(p.delegation_of)) for p in amman.participants
              if p.role == "lead"]
     assert leads == [("Yaron Dagan", "Israel")]
+
+
+def test_delegation_that_left_a_city_after_talks_places_the_round_there():
+    r = only("A Hamas delegation left Cairo on Tuesday after three days of talks with mediators.")
+    assert (r.place_key, r.when.start) == ("cairo", TUESDAY)
+
+
+def test_a_time_across_after_dates_the_other_event_not_the_talks():
+    r = only("An Israeli delegation returned from Doha on Tuesday after talks there on Monday.")
+    assert (r.place_key, r.when.start) == ("doha", date(2025, 8, 11))
+
+
+def test_a_state_that_began_in_a_year_does_not_date_vague_talks():
+    found = rounds(
+        "Qatar, which has hosted the office since 2012, said months of talks in Cairo failed."
+    )
+    assert found == []
+
+
+def test_where_someone_was_killed_or_lives_is_no_venue():
+    assert rounds("The talks were the first since the leader was assassinated in Amman.") == []
+    assert rounds("Its chief, who led the team in earlier rounds, is based in Istanbul.") == []
+
+
+def test_an_agreement_concluded_in_a_city_is_a_round_with_an_agreement():
+    r = only("The agreement concluded in Doha on Monday ended months of war.")
+    assert (r.place_key, r.status, r.when.start) == ("doha", "agreement", date(2025, 8, 11))

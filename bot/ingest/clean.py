@@ -15,7 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.gazetteer import load_gazetteer
-from bot.ingest.furniture import CAPTION_CREDIT, TRAILING_AGENCY, vocabulary_hits
+from bot.ingest.furniture import (
+    CAPTION_CREDIT,
+    TRAILING_AGENCY,
+    vocabulary_hits,
+    vocabulary_match_count,
+)
 from bot.names import name_key
 
 
@@ -132,7 +137,11 @@ def _judge(line: str, position: int) -> _Line:
     if "other_stories" in hits and len(words) <= 6:
         return _Line(line, "other_stories")
     closing = [h for h in hits if h in ("comment", "legal", "cookie")]
-    if closing and (len(words) <= 12 or len(set(hits)) >= 2 or len(closing) >= 2):
+    # A consent banner's vocabulary is unmistakable; a legal notice repeats its phrases.
+    if "cookie" in closing or (closing and (
+        len(words) <= 12 or len(hits) >= 2 or len(closing) >= 2
+        or vocabulary_match_count(line) >= 2
+    )):
         return _Line(line, "closing")
     if hits and (len(words) <= 12 or len(set(hits)) >= 2):
         return _Line(line, "furniture")
@@ -166,6 +175,8 @@ def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[st
         return title_hint.strip(), lines, []
     for i, line in enumerate(lines[:6]):
         words = _words(line)
+        if vocabulary_hits(line):
+            continue  # a consent banner or a share bar can sit above the title
         if len(words) >= 20:
             break
         if (
@@ -173,7 +184,6 @@ def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[st
             and not line.rstrip(_CLOSERS).endswith(".")
             and not _is_dateline(line)
             and not _BREADCRUMB.search(line)
-            and not vocabulary_hits(line)
             and _latin_share(line) >= 0.5
         ):
             return line, lines[i + 1 :], lines[:i]
@@ -212,6 +222,22 @@ def _after_closing_is_story(paragraph: str, title_named: set[str], story_named: 
     return len(named & title_named) >= 2 and len(named & story_named) >= 3
 
 
+# The bot follows one story, the Gaza ceasefire talks; a trailing paragraph that shares
+# a single name with it (a country, a first name) belongs to it only if it also speaks
+# of the story's matter.
+_TOPIC = re.compile(
+    r"\b(?:gaza|hamas|ceasefire|cease-fire|truce|hostages?|captives?|prisoners?|negotiat\w*|"
+    r"talks|mediat\w*|delegations?|deal|agreement|envoy|war|strikes?|palestin\w*)\b",
+    re.IGNORECASE,
+)
+_CALENDAR = frozenset(name_key(w) for w in (_MONTHS + "|" + _WEEKDAYS).split("|"))
+
+
+def _belongs(paragraph: str, terms: set[str], story: set[str]) -> bool:
+    shared = (terms & story) - _CALENDAR
+    return len(shared) >= 2 or (len(shared) == 1 and bool(_TOPIC.search(paragraph)))
+
+
 def _cut_unrelated_tail(paragraphs: list[str], title: str) -> tuple[list[str], list[str]]:
     """Cut trailing paragraphs that share no actor, place or topic word with the story."""
     if len(paragraphs) < 4:
@@ -225,10 +251,23 @@ def _cut_unrelated_tail(paragraphs: list[str], title: str) -> tuple[list[str], l
             counts.update(terms)
         named = _named_terms(title + " " + " ".join(paragraphs[: end - 1]))
         story = {t for t, n in counts.items() if n >= 2 or t in named}
-        if term_sets[end - 1] & story:
+        if _belongs(paragraphs[end - 1], term_sets[end - 1], story):
             break
         end -= 1
     return paragraphs[:end], paragraphs[end:]
+
+
+def _opens_list(item: _Line) -> bool:
+    """"Keep reading", "Related", "list of 4 items": links to other stories follow."""
+    hits = vocabulary_hits(item.text)
+    return item.verdict != "story" and len(_words(item.text)) <= 6 and bool(
+        {"navigation", "other_stories"} & set(hits)
+    )
+
+
+def _is_list_headline(line: str) -> bool:
+    # A linked headline may end in a question mark; story paragraphs end in a full stop.
+    return len(_words(line)) <= 15 and not line.rstrip(_CLOSERS + " ").endswith(".")
 
 
 def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle:
@@ -242,7 +281,14 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
     paragraphs: list[str] = []
     seen_chars = 0
     closed_at: str | None = None
+    in_list = False
     for item in judged:
+        if _opens_list(item):
+            in_list = True
+        elif in_list and item.verdict == "story" and _is_list_headline(item.text):
+            item = _Line(item.text, "furniture")
+        elif item.verdict == "story":
+            in_list = False
         if closed_at == "other_stories":
             dropped.append(item.text)
             continue

@@ -15,13 +15,16 @@ from datetime import date, datetime
 
 from bot.gazetteer import Entry, Gazetteer
 from bot.ingest.mentions import (
+    MEMBERSHIP,
     PARTICLES,
     Match,
     Part,
     acting_capital,
     adjacent,
+    delegation_side,
     find_known,
     name_runs,
+    possessive_owner,
 )
 from bot.ingest.mentions import tokenize as tokenize_sentence
 from bot.ingest.model import EntityKind, EntityMention, RoleClaim, Sentence
@@ -48,7 +51,11 @@ _INSTITUTION_WORDS = frozenset(
     movement brigades army court government administration media news house bureau
     service police coalition parliament assembly union league front""".split()
 )
-_STOPPERS = frozenset("a an the of to for by with said and or but".split())
+_STOPPERS = frozenset("a an the of to for by with said and or but as its his her their".split())
+# A verb ends a role phrase read backwards: "Erdogan received Hamas chief Ismail Haniyeh".
+_VERB_BEFORE_ROLE = re.compile(
+    r"^(?:[a-z]+ed|met|meets|told|tells|says|hosts|sees|saw|named|calls|blamed)$"
+)
 _UNNAMED = frozenset({"source", "sources", "officials", "official"})
 _CALENDAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -109,6 +116,9 @@ class _Builder:
     day: date
     index: EntityIndex = field(default_factory=EntityIndex)
     surnames: dict[str, str | None] = field(default_factory=dict)
+    # "Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman Al Thani": leading names.
+    prefixes: dict[str, str | None] = field(default_factory=dict)
+    last_side: str | None = None  # whose delegation the story last named
 
     def add(self, sentence: int, start: int, end: int, text: str, *, entry: Entry | None = None,
             name: str | None = None) -> EntityMention:
@@ -143,6 +153,10 @@ class _Builder:
         core = [t for t in tokens if t != "al"]
         if len(core) < 2:
             return
+        if len(core) >= 3:
+            lead = " ".join(core[:2])
+            held = self.prefixes.get(lead, mention.key)
+            self.prefixes[lead] = mention.key if held == mention.key else None
         for surname in {core[-1], f"al {core[-1]}" if tokens[-2:-1] == ["al"] else core[-1]}:
             held = self.surnames.get(surname, mention.key)
             # Two people of one family in an article: the bare surname names neither.
@@ -215,6 +229,9 @@ def _role_phrase(text: str, parts: list[Part], first: int, known: set[int]) -> l
         word = prev.text.lower()
         if not adjacent(text, prev, parts[j]) or word in _STOPPERS:
             break
+        hyphened = prev.start > 0 and text[prev.start - 1] == "-"  # "Gaza-based"
+        if word not in _ROLE_MODIFIERS and not hyphened and _VERB_BEFORE_ROLE.match(prev.text):
+            break
         j -= 1
         if prev.text[:1].isupper() and solid > j + 1 and id(prev) not in known:
             break  # past a plain word only a known organisation or country belongs
@@ -251,10 +268,17 @@ class _SentencePass:
     def introductions(self) -> None:
         runs = name_runs(self.parts)
         plural_claim: RoleClaim | None = None
+        side, noun_end = delegation_side(self.parts, self.known)
+        self.builder.last_side = side or self.builder.last_side
+        side = side or (self.builder.last_side if noun_end is not None else None)
         for run_first, last in runs:
             first = _name_start(self.parts, run_first, last)
             claim = (self._claim_before(first) or self._coordinated(first, plural_claim)
-                     or self._claim_after(last))
+                     or self._claim_after(last) or self._claim_by_owner(first, last))
+            if claim and claim.affiliation is None and side and noun_end is not None and \
+                    MEMBERSHIP.search(self.text[noun_end : self.parts[first].start]):
+                # "A Hamas delegation led by senior negotiator X": X is of Hamas.
+                claim = RoleClaim(role=claim.role, affiliation=side, sentence=claim.sentence)
             person = self._person_in_run(first, last, introduced=claim is not None)
             if person is None:
                 continue
@@ -277,6 +301,13 @@ class _SentencePass:
             return None
         affiliation, role = _affiliation_and_role(phrase, self.by_part, self.builder.gazetteer)
         return RoleClaim(role=role, affiliation=affiliation, sentence=self.sentence.index)
+
+    def _claim_by_owner(self, first: int, last: int) -> RoleClaim | None:
+        owner = possessive_owner(self.text, self.parts, first, self.by_part)
+        names = [p for p in self.parts[first : last + 1] if p.text.lower() not in PARTICLES]
+        if owner is None or len(names) < 2:
+            return None
+        return RoleClaim(role=owner.name, affiliation=owner.name, sentence=self.sentence.index)
 
     def _claim_after(self, last: int) -> RoleClaim | None:
         match = _APPOSITIVE.match(self.text[self.parts[last].end :])
@@ -308,6 +339,11 @@ class _SentencePass:
                 self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,
                                  entry=None, name=mention.name)
                 return mention
+        lead = self.builder.prefixes.get(key) if len(run) == 2 else None
+        if lead and (mention := self.builder.index.by_key(lead)):
+            self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,
+                             entry=None, name=mention.name)
+            return mention
         known = self.builder.gazetteer.unique_surname(surface)
         if known is not None and len(run) <= 2:
             return self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,

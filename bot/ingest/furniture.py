@@ -30,16 +30,20 @@ LEGAL = _any(
     r"\bterms of (?:use|service)\b", r"\bprivacy policy\b", r"\bwritten (?:contract|permission)\b",
     r"\blegal (?:warning|notice)\b", r"\bdisclaimer\b", r"\bwithout (?:prior )?permission\b",
     r"\bmay not be (?:published|broadcast|rewritten|redistributed|reproduced)\b",
-    r"\breproduc(?:e|tion)\b.{0,40}\bprohibited\b",
+    r"\breproduc(?:e|tion)\b.{0,40}\bprohibited\b", r"\bprivacy notice\b",
+    r"\bviews expressed\b", r"\bdo(?:es)? not necessarily reflect\b", r"\beditorial policy\b",
 )
 COOKIE = _any(
     r"\bcookies?\b.{0,60}\b(?:consent|accept|use|policy|settings)\b", r"\baccept all\b",
-    r"\bmanage (?:preferences|consent)\b",
+    r"\bmanage (?:preferences|consent)\b", r"\breject all\b", r"\bshow purposes\b",
+    r"\bwe value your privacy\b", r"\bpersonal data\b", r"\bby continuing to (?:browse|use)\b",
+    r"\bstore and/or access\b",
 )
 # Promotions and widgets interrupt a story without ending it.
 NEWSLETTER = _any(
     r"\bnewsletters?\b", r"\bsign up\b", r"\bsubscribe\b", r"\bsubscription\b", r"\binbox\b",
     r"\bby signing up\b", r"\bunsubscribe\b", r"\bdelivered (?:to you|daily|every)\b",
+    r"\bget (?:the|our)\b.{0,40}\b(?:briefing|newsletter|digest)\b",
 )
 SOCIAL = _any(
     r"^share\b", r"\bshare (?:this|on|via|article)\b", r"\bfacebook\b", r"\btwitter\b",
@@ -54,6 +58,8 @@ NAVIGATION = _any(
     r"\bskip (?:ad|advertisement)\b", r"\blisten to (?:this )?article\b",
     r"\b\d+ min(?:ute)? read\b",
     r"^watch\b", r"^(?:list of \d+ items|end of list)$", r"^(?:back to top|top of page)$",
+    r"^list \d+ of \d+$", r"^keep reading$", r"\bsave (?:articles?|stories) to read later\b",
+    r"\breading list\b",
 )
 # Headings that introduce other stories: what follows is not this story.
 OTHER_STORIES = _any(
@@ -98,3 +104,8 @@ def vocabulary_hits(line: str) -> list[str]:
         if match.lastgroup and match.lastgroup not in hits:
             hits.append(match.lastgroup)
     return hits
+
+
+def vocabulary_match_count(line: str) -> int:
+    """How many furniture phrases `line` holds: a notice repeats its vocabulary."""
+    return sum(1 for _ in _ALL.finditer(line))

@@ -26,6 +26,8 @@ PARTICLES = frozenset(
 # for its government ("Cairo and Doha reaffirmed", "Washington's stance").
 _LOCATIVE = frozenset({"in", "at", "to", "into", "near", "from", "outside", "inside", "toward",
                        "towards", "across", "via", "visit", "visited", "visiting"})
+# "the Qatari capital, Doha,": the apposition names the city itself.
+_NAMED_AS_CITY = re.compile(r"\b(?:capital|city|town)(?:\s+of)?,?\s+$", re.IGNORECASE)
 _COORDINATED = re.compile(r"^(?:and|or)\s+(?:[A-Z][\w\-]*\s+){1,3}")
 _ACTING = re.compile(
     r"^(?:['’]s|is|are|was|were|has|have|had|will|would|said|says|say|urged|reaffirmed|"
@@ -133,7 +135,7 @@ def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
 def acting_capital(text: str, parts: list[Part], match: Match, countries: set[str]) -> bool:
     """Whether a capital in this sentence stands for its government, not the city."""
     before = parts[match.first - 1].text.lower() if match.first > 0 else ""
-    if before in _LOCATIVE:
+    if before in _LOCATIVE or _NAMED_AS_CITY.search(text[: match.start]):
         return False
     after = text[match.end :].lstrip(" ,")
     if _ACTING.match(after) or text[match.end : match.end + 2] in ("'s", "’s"):
@@ -184,3 +186,39 @@ def _only_space_between(a: Part, b: Part) -> bool:
 def adjacent(text: str, a: Part, b: Part) -> bool:
     """Only a space, or a possessive and a space, between two words."""
     return text[a.end : b.start] in (" ", "-", "'s ", "’s ", "' ", "’ ")
+
+
+_SIDE_NOUNS = frozenset({"delegation", "delegations", "team", "negotiators", "negotiating"})
+MEMBERSHIP = re.compile(
+    r"\b(?:led|headed|included|includes|including|comprising|accompanied|joined)\b", re.I
+)
+
+
+def delegation_side(parts: list[Part], known: list[Match]) -> tuple[str | None, int | None]:
+    """Whose delegation a sentence speaks of, and where that noun ends.
+
+    ("Hamas", 18) for "A Hamas delegation led by ..."; (None, 13) for "The delegation,
+    which also included ...", whose side an earlier sentence named; (None, None)
+    when the sentence names no delegation.
+    """
+    by_last = {m.last: m for m in known if m.entry.kind in ("country", "organisation")}
+    bare: int | None = None
+    for i, part in enumerate(parts):
+        if part.text.lower() not in _SIDE_NOUNS:
+            continue
+        side = by_last.get(i - 1)
+        if side is not None:
+            return side.entry.name, part.end
+        if bare is None and part.text.lower().startswith("delegation"):
+            bare = part.end
+    return None, bare
+
+
+def possessive_owner(
+    text: str, parts: list[Part], first: int, known: dict[int, Match]
+) -> Entry | None:
+    """The organisation in "Al Jazeera's Hamdah Salhut": a name introduced by its employer."""
+    if first == 0 or text[parts[first - 1].end : parts[first].start] not in ("’s ", "'s "):
+        return None
+    match = known.get(id(parts[first - 1]))
+    return match.entry if match is not None and match.entry.kind == "organisation" else None

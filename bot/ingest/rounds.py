@@ -24,7 +24,9 @@ from bot.names import name_key
 
 _ROUND_NOUN = re.compile(
     r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
-    r"negotiating teams?|summit|visit|conference|forum|ceremony|funeral)\b",
+    r"negotiating teams?|sessions?|summit|visit|conference|forum|ceremony|funeral|"
+    # "the agreement concluded in Doha": where a deal is sealed, a round ended.
+    r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b))\b",
     re.IGNORECASE,
 )
 _NOT_NEGOTIATION = frozenset({"summit", "visit", "conference", "forum", "ceremony", "funeral"})
@@ -50,7 +52,8 @@ _STATUS_WORDS: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
         r"f[ae]ll(?:s|en|ing)? apart|failed)\b", re.IGNORECASE)),
     ("agreement", re.compile(
         r"\b(?:agreed|signed|reached (?:a|an) (?:deal|agreement|accord)|struck (?:a|an) "
-        r"(?:deal|agreement)|(?:deal|agreement) (?:was|has been) reached)\b", re.IGNORECASE)),
+        r"(?:deal|agreement)|(?:deal|agreement) (?:was|has been) reached|"
+        r"(?:deal|agreement|accord) (?:was |were )?(?:concluded|signed|sealed))\b", re.IGNORECASE)),
     ("concluded", re.compile(
         r"\b(?:ended|concluded|wrapped up|adjourned)\b", re.IGNORECASE)),
     ("scheduled", re.compile(
@@ -65,6 +68,7 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|expected to|set to|scheduled to|due to|plans? to|planned to|to be)\s+"
     r"(?:\w+\s+)?$",
@@ -80,14 +84,18 @@ _BACKGROUND = re.compile(
 )
 # "in Cairo", "in the Egyptian resort city of Sharm el-Sheikh"; not "in talks aimed at X".
 _VENUE_BEFORE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w’'.-]*|resort|coastal|Red Sea|city|capital|town|port|of)\s+){0,5}$"
+    r"(?:\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w’'.-]*|resort|coastal|Red Sea|city|capital|town|port|of)\s+"
+    r"|(?:capital|city|town),\s+){0,5}"
+    # A delegation that left a city or came back from it was there for the talks.
+    r"|\b(?:left|leaves|leaving|departed|returned from|returning from|back from)\s+)$"
 )
 # "the war in Gaza", "hostages held in Gaza": where the war is, not where the talks are.
 _WAR_BEFORE = re.compile(
     r"\b(?:war|ceasefire|truce|fighting|offensive|aid|hostages?|held|operations?|strikes?|"
     r"situation|conflict|crisis|violence|people|residents|civilians|killed|reoccupation|"
-    r"control|withdrawal|forces|troops)\s+in\s+(?:the\s+)?$",
+    r"control|withdrawal|forces|troops|assassinated|died|buried|born|based|lives|living|"
+    r"exiled|arrested)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ISSUES = re.compile(
@@ -141,7 +149,10 @@ def find_rounds(
                 placed.append(replace(mention, place=other, participants=[]))
     rounds = _merge(placed, describe)
     _attach(rounds, loose)
-    return [_event(group, published, describe) for group in rounds]
+    events = [_event(group, published, describe) for group in rounds]
+    # A current round the story cannot date ("months of talks in Cairo and Doha failed")
+    # is a summary, not an event; a past one keeps its place ("the last round crumbled").
+    return [e for e in events if e.when is not None or e.background]
 
 
 def _read_sentence(
@@ -150,8 +161,13 @@ def _read_sentence(
 ) -> _Mention | None:
     text = passage.text[start:end]
     # "Hamas said on Thursday that talks will resume next week": Thursday dates the saying.
-    times = [
+    # "has hosted the office since 2012": a state's beginning, never a round's date.
+    all_times = [
         t for t in passage.times_in(start, end)
+        if not _SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
+    ]
+    times = [
+        t for t in all_times
         if not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
     ]
     row = _table_row(passage, start, end, times)
@@ -170,7 +186,10 @@ def _read_sentence(
     if _BILATERAL.search(text) or (noun is not None and _negated(text, noun)):
         return None
     status = _status(text, noun.start() if noun else anchor)
-    time = _nearest_time(times, start + (noun.start() if noun else anchor))
+    if not times and status in ("agreement", "collapsed", "concluded"):
+        times = all_times  # "announced on Wednesday that a deal had been agreed": that day
+    at = start + (noun.start() if noun else anchor)
+    time = _nearest_time(_same_clause(passage.text, times, at), at)
     when = _when(time)
     if status is None:
         status = "scheduled" if time and time.expression.direction == "future" else None
@@ -263,6 +282,19 @@ def _status(text: str, anchor: int) -> EventStatus | None:
                 status = "scheduled"  # "will meet", "expected to arrive"
             found.append((abs(m.start() - anchor), status))
     return min(found)[1] if found else None
+
+
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|when)\b", re.IGNORECASE)
+
+
+def _same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMark]:
+    """Times not across an "after"/"before" from the noun: "returned on Saturday after
+    talks on Friday" dates the talks Friday."""
+    near = [
+        t for t in times
+        if not _OTHER_EVENT.search(text[min(t.end, position) : max(t.start, position)])
+    ]
+    return near or times
 
 
 def _nearest_time(times: list[TimeMark], position: int) -> TimeMark | None:

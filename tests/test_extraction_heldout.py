@@ -1,0 +1,208 @@
+"""The stored timeline of eight held-out articles against their hand-written gold facts.
+
+The articles in tests/articles/heldout/ come from outlets, times and people the
+extractor was not built on: Paris, Cairo and Doha rounds of 2024, the Doha agreement
+of January 2025, its collapse in March 2025, a bilateral visit that is no round, new
+Hamas and Egyptian names, other transliterations, and an analysis piece that is all
+background.  They go through the real ingest into a real database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlmodel import Session
+
+from bot.ingest.batch import ingest_articles
+from bot.ingest.sources import collect_articles
+from bot.names import name_key
+from bot.store.models import Article, Sentence
+from bot.timeline.snapshot import timeline_snapshot
+from tests.gold.score import Scores, load_gold, score
+
+HELDOUT = Path(__file__).parent / "articles" / "heldout"
+GOLD = Path(__file__).parent / "gold" / "heldout.json"
+MIN_PRECISION = 0.85
+MIN_RECALL = 0.8
+
+# Lines of page furniture, one or more per outlet, that no stored sentence may contain.
+FURNITURE = [
+    "We use cookies to improve your experience",
+    "Share on WhatsApp",
+    "By Tal Shalev",
+    "(Miriam Alster/Flash90)",
+    "Read more: Netanyahu presents",
+    "Please log in to comment",
+    "Burns should have stayed home",
+    "Published 7:31 PM GMT+2",
+    "Link copied",
+    "(AP Photo/Hatem Ali)",
+    "Follow AP's coverage",
+    "contributed to this report",
+    "RELATED COVERAGE",
+    "Subscribe to our newsletter",
+    "(AA Photo)",
+    "Related News",
+    "Save articles to read later",
+    "list 1 of 4",
+    "Source: Al Jazeera and news agencies",
+    "Follow us on Telegram",
+    "Hamas officials arrive for talks in Cairo, 27 October 2024 (Reuters)",
+    "Same faces, same result",
+    "Leave a Reply",
+    "We and our 842 partners",
+    "Photograph: Abdel Kareem Hana/AP",
+    "Sign up to First Edition",
+    "Privacy Notice",
+    "Sign in or create your Gulf Ledger account",
+    "I’ll believe it when I see it",
+    "Listen to this article",
+    "REUTERS/Stringer",
+    "Reporting by Nidal al-Mughrabi",
+    "The Trust Principles",
+    "The views expressed in this article",
+    "About the author",
+    "Enter your email",
+]
+
+# One sentence from each item the sites appended after their stories.
+APPENDED = [
+    "Bank of Israel kept its benchmark interest rate",
+    "Tel Aviv Marathon",
+    "Gangs in Haiti attacked",
+    "winter storm dumped",
+    "İsmail Kartal",
+    "annual inflation rose",
+    "mpox outbreak",
+    "Salome Zourabichvili",
+    "Palisades fire",
+    "Blackwell Ultra",
+    "trade ministers met in Luxembourg",
+]
+
+NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
+
+
+@dataclass
+class Stored:
+    snapshot: dict
+    scores: Scores
+    sentences: dict[str, list[str]]  # source label -> stored sentence texts
+
+
+@pytest.fixture
+def stored(engine) -> Stored:
+    report = ingest_articles(engine, collect_articles([HELDOUT]))
+    assert report.ok, report.rejected
+    assert len(report.added) == 8
+    with Session(engine) as session:
+        snapshot = timeline_snapshot(session)
+        rows = session.execute(
+            select(Article.source_name, Sentence.text)
+            .join(Sentence, Sentence.article_id == Article.id)
+            .order_by(Article.id, Sentence.position)
+        ).all()
+    sentences: dict[str, list[str]] = {}
+    for source_name, text in rows:
+        sentences.setdefault(Path(source_name).name.split("_", 1)[0], []).append(text)
+    return Stored(snapshot, score(snapshot, load_gold(GOLD)), sentences)
+
+
+def _rounds_at(snapshot: dict, place: str) -> list[dict]:
+    return [r for r in snapshot["rounds"] if name_key(r["place"] or "") == name_key(place)]
+
+
+def _round_on(snapshot: dict, place: str, day: str) -> dict:
+    found = [r for r in _rounds_at(snapshot, place) if r["start"] <= day <= r["end"]]
+    assert len(found) == 1, f"{place} on {day}: {found} among {snapshot['rounds']}"
+    return found[0]
+
+
+def _quote(snapshot: dict, source: str, words: str) -> dict:
+    found = [q for q in snapshot["quotes"] if q["source"] == source and words in q["text"]]
+    assert found, f"no quote with {words!r} in {source}"
+    return found[0]
+
+
+def test_heldout_rounds_people_and_quotes_reach_precision_085_and_recall_080(stored: Stored):
+    print("\n" + stored.scores.table())
+    below = [
+        f"{name} P={c.precision:.2f} R={c.recall:.2f}"
+        for name, c in stored.scores.categories.items()
+        if name in ("rounds", "people", "quotes")
+        and (c.precision < MIN_PRECISION or c.recall < MIN_RECALL)
+    ]
+    assert below == [], stored.scores.table()
+
+
+def test_yahya_and_mohammed_sinwar_stay_two_people(stored: Stored):
+    sinwars = [p for p in stored.snapshot["people"] if "sinwar" in name_key(p["name"])]
+    names = sorted(name_key(p["name"]) for p in sinwars)
+    assert names == sorted([name_key("Mohammed Sinwar"), name_key("Yahya Sinwar")])
+
+
+def test_transliterations_of_one_person_across_outlets_are_one_person(stored: Stored):
+    people = stored.snapshot["people"]
+    hayya = [p for p in people if "hayy" in p["name"].lower()]
+    assert len(hayya) == 1 and {"105", "106", "107"} <= set(hayya[0]["sources"])
+    haniyeh = [p for p in people if name_key(p["name"]) == name_key("Ismail Haniyeh")]
+    assert len(haniyeh) == 1
+    rishq = [p for p in people if name_key(p["name"]).endswith(("rishk", "rashk"))]
+    assert [p["name"] for p in rishq] in (["Izzat al-Rishq"], ["Ezzat el-Reshq"])
+
+
+def test_a_bilateral_visit_and_a_news_conference_are_not_rounds(stored: Stored):
+    rounds = stored.snapshot["rounds"]
+    assert _rounds_at(stored.snapshot, "Istanbul") == []
+    assert [r for r in rounds if "103" in r["sources"]] == []
+    assert _rounds_at(stored.snapshot, "Amman") == []
+
+
+def test_page_furniture_never_reaches_stored_sentences(stored: Stored):
+    texts = [t for ts in stored.sentences.values() for t in ts]
+    leaked = [f"{line!r} in {t!r}" for line in FURNITURE for t in texts if line in t]
+    assert leaked == []
+    assert [t for t in texts if NON_LATIN.search(t)] == []
+
+
+def test_appended_unrelated_items_are_neither_stored_nor_events(stored: Stored):
+    texts = [t for ts in stored.sentences.values() for t in ts]
+    assert [a for a in APPENDED if any(a in t for t in texts)] == []
+    assert stored.scores.leaks == []
+
+
+def test_every_article_keeps_its_story(stored: Stored):
+    assert sorted(stored.sentences) == [f"10{i}" for i in range(1, 9)]
+    assert all(len(texts) >= 6 for texts in stored.sentences.values())
+
+
+def test_relative_weekdays_resolve_against_each_publication_day(stored: Stored):
+    snap = stored.snapshot
+    assert _round_on(snap, "Paris", "2024-02-23")["start"] == "2024-02-23"
+    cairo = _round_on(snap, "Cairo", "2024-03-05")
+    assert (cairo["start"], cairo["end"]) == ("2024-03-03", "2024-03-07")
+    assert _round_on(snap, "Cairo", "2024-10-27")["start"] == "2024-10-27"
+    assert _round_on(snap, "Doha", "2025-01-15")["status"] == "agreement"
+    assert _quote(snap, "101", "if by Ramadan")["said"] == "2024-02-18"
+    assert _quote(snap, "102", "hands of Hamas")["said"] == "2024-03-05"
+    assert _quote(snap, "107", "totally unacceptable")["said"] == "2025-03-16"
+
+
+def test_last_week_and_next_week_give_week_long_rounds(stored: Stored):
+    snap = stored.snapshot
+    collapsed = _round_on(snap, "Doha", "2025-03-12")
+    assert collapsed["status"] == "collapsed" and collapsed["end"] <= "2025-03-16"
+    # "before the end of next week", said on Friday 16 August 2024.
+    scheduled = _round_on(snap, "Cairo", "2024-08-23")
+    assert scheduled["status"] == "scheduled" and scheduled["start"] >= "2024-08-17"
+
+
+def test_background_rounds_of_the_analysis_merge_with_the_reports_of_the_time(stored: Stored):
+    snap = stored.snapshot
+    assert "108" in _round_on(snap, "Doha", "2024-08-16")["sources"]
+    assert "108" in _round_on(snap, "Doha", "2025-01-15")["sources"]
+    assert "108" in _round_on(snap, "Cairo", "2024-03-05")["sources"]
