@@ -165,18 +165,26 @@ def test_title_hint_is_used_and_its_line_removed():
     assert cleaned.paragraphs == ["Mediators met in Doha on Sunday to resume the talks."]
 
 
-COOKIE_PAGE = """We value your privacy
-We and our partners store and/or access information on a device, such as cookies, and process personal data. [Accept all] [Reject all]
-Mediators meet again in Amman as truce talks resume
-Negotiators from both sides met in Amman on Monday to discuss a truce and the release of hostages, Jordanian officials said.
-Keep reading
-list 1 of 3
-Who are the mediators?
-end of list
-The talks will continue on Tuesday, the officials said, adding that Egypt and Qatar were also represented.
-The mediators expect a written answer from Hamas by the end of the week, one of them said.
-The Jordanian central bank left its main interest rate unchanged on Monday, its governor said, citing inflation.
-"""
+COOKIE_PAGE = "\n".join(
+    [
+        'We value your privacy',
+        'We and our partners store and/or access information on a device, such as cookies, '
+        'and process personal data. [Accept all] [Reject all]',
+        'Mediators meet again in Amman as truce talks resume',
+        'Negotiators from both sides met in Amman on Monday to discuss a truce and the release '
+        'of hostages, Jordanian officials said.',
+        'Keep reading',
+        'list 1 of 3',
+        'Who are the mediators?',
+        'end of list',
+        'The talks will continue on Tuesday, the officials said, adding that Egypt and Qatar '
+        'were also represented.',
+        'The mediators expect a written answer from Hamas by the end of the week, '
+        'one of them said.',
+        'The Jordanian central bank left its main interest rate unchanged on Monday, its governor '
+        'said, citing inflation.',
+    ]
+)
 
 
 def test_consent_banner_is_not_the_title_nor_the_story():
