@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -20,26 +21,84 @@ def configure_logging(settings: Settings) -> None:
         level=settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    # httpx logs every request URL, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None
     if token:
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(RedactToken(token))
+        protect_token(token)
+    else:
+        _quiet_request_logs()
 
 
 class RedactToken(logging.Filter):
-    """Replace the bot token wherever it would appear in a log line."""
+    """Masks bot tokens, and their secret halves, in a record: message, traceback, stack.
+
+    The part after the colon is the secret (the bot id before it is public), so it is
+    masked on its own too: an exception can quote it without the id.
+    """
 
     def __init__(self, token: str) -> None:
         super().__init__()
-        self.token = token
+        self.secrets: list[str] = []
+        self.add(token)
+
+    def add(self, token: str) -> None:
+        found = {token, token.split(":", 1)[-1]} | set(self.secrets)
+        self.secrets = sorted((s for s in found if s), key=len, reverse=True)
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            if secret in text:
+                text = text.replace(secret, SECRET_MASK)
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg, record.args = message.replace(self.token, SECRET_MASK), None
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record is the logging module's to report, not ours
+            return True
+        cleaned = self.redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        if record.exc_info and record.exc_info[0] is not None and not record.exc_text:
+            # Formatters reuse exc_text when it is set, so the traceback is cleaned once, here.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
         return True
+
+
+_redactor: RedactToken | None = None
+
+
+def protect_token(token: str) -> None:
+    """From now on no log record of this process shows `token`.
+
+    Records are cleaned as they are made (a log record factory), not by a handler or
+    logger filter: a logger filter never sees records propagated from child loggers
+    (PTB's, httpx's), and a handler filter misses handlers added later (pytest's
+    capture, a deployment's JSON handler).
+    """
+    global _redactor
+    _quiet_request_logs()
+    if _redactor is not None:
+        _redactor.add(token)
+        return
+    redactor = _redactor = RedactToken(token)
+    make_record = logging.getLogRecordFactory()
+
+    def make_redacted_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        redactor.filter(record)
+        return record
+
+    logging.setLogRecordFactory(make_redacted_record)
+
+
+def _quiet_request_logs() -> None:
+    # httpx and httpcore log every request URL, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
 def open_timeline(

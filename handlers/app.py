@@ -24,10 +24,11 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRa
 
 from bot.config import ConfigError, Settings
 from bot.replies import commands as core
+from bot.startup import protect_token
 from handlers.callbacks import add_callback_handlers
 from handlers.commands import add_command_handlers
 from handlers.core_bridge import Services, attach_services
-from handlers.errors import on_error, protect_token_in_logs
+from handlers.errors import on_error
 from handlers.inline import add_inline_handlers
 from handlers.migration import add_migration_handlers
 from handlers.ordering import ChatOrderedUpdates
@@ -64,7 +65,7 @@ def build_application(
     20/min per group); the throughput benchmark passes one without those caps.
     """
     token = _token(settings)
-    protect_token_in_logs(token)
+    protect_token(token)
     application = (
         ApplicationBuilder()
         .token(token)

@@ -1,16 +1,12 @@
-"""The error handler, and keeping the bot token out of every log line.
+"""The error handler: log first, with the update's context, then apologise.
 
-PTB logs Bot API request URLs (which contain the token) through httpx at INFO and
-DEBUG, and exceptions from the network layer can quote them too.  Redaction happens
-when a record is created, not in a handler filter: a logger filter never sees records
-propagated from child loggers, and a handler filter misses handlers added later
-(pytest's capture, a deployment's JSON handler).
+The token never reaches these logs: `build_application` calls
+`bot.startup.protect_token`, which cleans every record of the process as it is made.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
@@ -21,47 +17,6 @@ from bot.render import esc
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong on our side; it has been logged."
-REDACTED = "<token>"
-
-_secrets: set[str] = set()
-_original_factory: Any = None
-
-
-def protect_token_in_logs(token: str) -> None:
-    """From now on no log record of this process shows `token` (nor its secret half)."""
-    global _original_factory
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
-    _secrets.add(token)
-    # The part after the colon is the secret; the bot id before it is public.
-    _secrets.add(token.split(":", 1)[-1])
-    if _original_factory is None:
-        _original_factory = logging.getLogRecordFactory()
-        logging.setLogRecordFactory(_redacting_factory)
-
-
-def redact(text: str) -> str:
-    for secret in sorted(_secrets, key=len, reverse=True):
-        if secret and secret in text:
-            text = text.replace(secret, REDACTED)
-    return text
-
-
-def _redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
-    record: logging.LogRecord = _original_factory(*args, **kwargs)
-    try:
-        message = record.getMessage()
-    except Exception:  # a malformed record is the logging module's to report, not ours
-        return record
-    cleaned = redact(message)
-    if cleaned != message:
-        record.msg, record.args = cleaned, None
-    if record.exc_info and record.exc_info[0] is not None:
-        # Formatter reuses exc_text when set, so the traceback is cleaned once, here.
-        record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
-    if record.stack_info:
-        record.stack_info = redact(record.stack_info)
-    return record
 
 
 def describe_update(update: object) -> str:
