@@ -18,7 +18,7 @@ import asyncio
 import math
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 
 from sqlalchemy import func, select
 from sqlmodel import Session
@@ -75,9 +75,27 @@ class AnswerCache:
         self._checked_at = -math.inf
         self._entries: OrderedDict[Hashable, Reply] = OrderedDict()
         self._flights: dict[Hashable, asyncio.Future[Reply | None]] = {}
+        self._reading: asyncio.Future[None] | None = None
 
     def needs_revalidation(self) -> bool:
         return self.clock() - self._checked_at >= self.revalidate_seconds
+
+    async def revalidate_when_due(
+        self, read_version: Callable[[], Awaitable[TimelineVersion]]
+    ) -> None:
+        """Re-reads the version when it is due; questions arriving meanwhile share that read,
+        so a burst at the turn of a second costs one query, not one per question."""
+        if not self.needs_revalidation():
+            return
+        if self._reading is None:
+            self._reading = asyncio.ensure_future(self._read(read_version))
+        await asyncio.shield(self._reading)
+
+    async def _read(self, read_version: Callable[[], Awaitable[TimelineVersion]]) -> None:
+        try:
+            self.revalidate(await read_version())
+        finally:
+            self._reading = None
 
     def revalidate(self, version: TimelineVersion) -> None:
         if version != self.version:

@@ -72,8 +72,7 @@ async def ask_core(
         reply = await in_session(services, function, *args)
         cache.expire()  # the command may have written (subscribe, ingest)
         return reply
-    if cache.needs_revalidation():
-        cache.revalidate(await in_session(services, timeline_version))
+    await cache.revalidate_when_due(lambda: in_session(services, timeline_version))
     held = cache.get(key)
     if held is not None:
         return held
