@@ -1,18 +1,29 @@
 """End to end through the Bot API emulator: replies per second of our bot against the floor.
 
-The floor is a minimal python-telegram-bot echo bot (one MessageHandler, reply_text) on
-the same emulator, in the same run, with the same messages: many users each sending a
-burst of questions at once.  Both bots run without Telegram's flood caps (the emulator
-enforces none here; ours keeps its AIORateLimiter with the caps at 0 so its code path
-is the production one) so that what is compared is the work per reply.  Rounds
-alternate between the two bots; the best round of each is reported.
+Both bots poll the same in-process emulator, in the same run, with the same messages:
+many users each sending a burst of questions at once.  Like with like:
+
+- echo floor: a minimal python-telegram-bot bot, one MessageHandler that answers every
+  text with reply_text(the same text); PTB's own update processor handling at most
+  CONCURRENT_UPDATES updates at once; no rate limiter, no parse mode, no database.
+- timeline bot: built by handlers.app.build_application as in production: every handler,
+  the same cap of CONCURRENT_UPDATES updates at once (ordered within each chat), HTML
+  answers from the core (or its answer cache), and its AIORateLimiter with Telegram's
+  caps at 0 (the emulator enforces none here), so its code path is the production one.
+
+Rounds alternate between the bots; the best round of each is reported.  The emulator
+runs in the bots' process and parses every HTML answer as Telegram would, and PTB
+decodes the entities Telegram sends back, so a long, linked answer costs more than an
+echo on both sides.  To show how much of the gap is that and how much is our bot's
+own work, the repeated workload also runs a third, diagnostic bot (not the goal's
+floor): the same minimal PTB bot, replying with the exact HTML our bot sends for that
+question (parse mode HTML, link previews off), precomputed.
 
 Workloads: "repeated" (a newsroom's usual questions, asked by many readers: the goal's
 workload, where answers come from the bot's answer cache), "distinct" (every question
 different, so every answer is computed by the core: the core's cost shows), and
 "repeated" again with 20 ms added to each sendMessage, as a real Bot API round trip
-(at least) adds: the in-process emulator answers in microseconds, which favours
-handling one update at a time; with any network latency, our concurrent handling wins.
+(at least) adds.
 """
 
 from __future__ import annotations
@@ -23,11 +34,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from telegram import Update
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.config import SEEDS_DIR
+from bot.replies.commands import answer, answer_text
+from bot.replies.reply import Asker
 from bot.store.database import make_engine, upgrade
+from handlers.app import CONCURRENT_UPDATES
+from handlers.commands import split_command
 from tests.emulator.server import BotApiEmulator
 from tests.test_bot_e2e_harness import (
     BOT_USERNAME,
@@ -55,20 +71,57 @@ REPEATED = (
 )
 
 
+WARM_UP = ("/help", "/latest 5", "/who Witkoff")
+
+
 async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
     assert update.message is not None and update.message.text is not None
     await update.message.reply_text(update.message.text)
 
 
-async def _start_echo_bot(emulator: BotApiEmulator) -> BotUnderTest:
+def _replying_with(answers: dict[str, str]):
+    async def reply(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None and update.message.text is not None
+        await update.message.reply_text(
+            answers[update.message.text],
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+
+    return reply
+
+
+def _answers_as_sent(engine, questions: list[str]) -> dict[str, str]:
+    """The message our bot sends for each question (each must fit one message)."""
+    from bot.store.database import session_scope
+
+    asker = Asker(user_id=10_000, chat_id=10_000)
+    answers = {}
+    with session_scope(engine) as session:
+        for question in {*questions, *WARM_UP}:
+            parsed = split_command(question, BOT_USERNAME)
+            if parsed is None:
+                reply = answer_text(session, question, asker)
+            else:
+                reply = answer(session, *parsed, asker)
+            assert reply is not None and len(reply.pages) == 1, question
+            answers[question] = reply.pages[0]
+    return answers
+
+
+async def _start_echo_bot(
+    emulator: BotApiEmulator, answers: dict[str, str] | None = None
+) -> BotUnderTest:
     application = (
         ApplicationBuilder()
         .token(TOKEN)
         .base_url(emulator.base_url)
         .base_file_url(emulator.base_file_url)
+        .concurrent_updates(CONCURRENT_UPDATES)
         .build()
     )
-    application.add_handler(MessageHandler(filters.TEXT, _echo))
+    callback = _echo if answers is None else _replying_with(answers)
+    application.add_handler(MessageHandler(filters.TEXT, callback))
     return await start_polling(emulator, application)
 
 
@@ -107,7 +160,7 @@ async def _burst(bot: BotUnderTest, questions: list[str], latency: float) -> tup
     if latency:
         emulator.delay_next("sendMessage", seconds=latency, times=len(questions) + 10)
     chats = [emulator.private_chat(10_000 + n, f"Reader{n}") for n in range(USERS)]
-    for text in ("/help", "/latest 5", "/who Witkoff"):  # warm-up: threads, connections
+    for text in WARM_UP:  # threads, connections
         emulator.send_text(chats[0], chats[0].id, text)
     await bot.settled(timeout=60)
     sent_before = len(emulator.sent)
@@ -122,11 +175,18 @@ async def _burst(bot: BotUnderTest, questions: list[str], latency: float) -> tup
 
 
 async def _one_round(
-    kind: str, engine, scratch: Path, questions: list[str], latency: float
+    kind: str,
+    engine,
+    scratch: Path,
+    questions: list[str],
+    latency: float,
+    answers: dict[str, str] | None,
 ) -> tuple[float, int]:
     async with BotApiEmulator(token=TOKEN, bot_username=BOT_USERNAME) as emulator:
         if kind == "echo":
             bot = await _start_echo_bot(emulator)
+        elif kind == "same_html":
+            bot = await _start_echo_bot(emulator, answers)
         else:
             bot = await _start_our_bot(emulator, engine, scratch)
         try:
@@ -146,22 +206,32 @@ def _seeded_engine(scratch: Path):
     return engine
 
 
-async def _compare(engine, scratch: Path, questions: list[str], latency: float) -> dict[str, float]:
+async def _compare(
+    engine,
+    scratch: Path,
+    questions: list[str],
+    latency: float,
+    answers: dict[str, str] | None = None,
+) -> dict[str, float]:
     best: dict[str, tuple[float, int]] = {}
     rounds = 1 if latency else ROUNDS  # sleeping, not computing: one round is steady
+    kinds = ("echo", "ours") if answers is None else ("echo", "same_html", "ours")
     for _ in range(rounds):
-        for kind in ("echo", "ours"):
-            elapsed, messages = await _one_round(kind, engine, scratch, questions, latency)
+        for kind in kinds:
+            elapsed, messages = await _one_round(kind, engine, scratch, questions, latency, answers)
             if kind not in best or elapsed < best[kind][0]:
                 best[kind] = (elapsed, messages)
-    echo_rate = len(questions) / best["echo"][0]
-    our_rate = len(questions) / best["ours"][0]
-    return {
-        "echo_replies_per_s": echo_rate,
-        "our_answers_per_s": our_rate,
+    rates = {kind: len(questions) / elapsed for kind, (elapsed, _) in best.items()}
+    figures = {
+        "echo_replies_per_s": rates["echo"],
+        "our_answers_per_s": rates["ours"],
         "our_messages_per_s": best["ours"][1] / best["ours"][0],
-        "ratio_to_echo": our_rate / echo_rate,
+        "ratio_to_echo": rates["ours"] / rates["echo"],
     }
+    if "same_html" in rates:
+        figures["same_html_replies_per_s"] = rates["same_html"]
+        figures["ratio_to_same_html"] = rates["ours"] / rates["same_html"]
+    return figures
 
 
 def run() -> dict[str, float]:
@@ -171,18 +241,26 @@ def run() -> dict[str, float]:
         engine = _seeded_engine(scratch)
         repeated = [REPEATED[n % len(REPEATED)] for n in range(total)]
         workloads = {
-            "repeated": (repeated, 0.0),
-            "distinct": (_distinct_questions(engine, total), 0.0),
-            "latency": (repeated, SEND_LATENCY),
+            "repeated": (repeated, 0.0, _answers_as_sent(engine, repeated)),
+            "distinct": (_distinct_questions(engine, total), 0.0, None),
+            "latency": (repeated, SEND_LATENCY, None),
         }
         results = {
-            name: asyncio.run(_compare(engine, scratch, questions, latency))
-            for name, (questions, latency) in workloads.items()
+            name: asyncio.run(_compare(engine, scratch, questions, latency, answers))
+            for name, (questions, latency, answers) in workloads.items()
         }
         engine.dispose()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"{USERS} users x {MESSAGES_PER_USER} questions at once, best of {ROUNDS} rounds")
+    print(
+        f"echo floor: PTB echo bot (reply_text of the same text), {CONCURRENT_UPDATES} updates "
+        "at once, no rate limiter"
+    )
+    print(
+        f"timeline bot: production build_application, {CONCURRENT_UPDATES} updates at once "
+        "(in order per chat), HTML answers, AIORateLimiter without caps"
+    )
     figures: dict[str, float] = {}
     for name, result in results.items():
         print(
@@ -191,6 +269,12 @@ def run() -> dict[str, float]:
             f"({result['our_messages_per_s']:.0f} messages/s); "
             f"ratio {result['ratio_to_echo']:.2f}"
         )
+        if "ratio_to_same_html" in result:
+            print(
+                f"{'':9s}  diagnostic: PTB bot replying with our exact HTML "
+                f"{result['same_html_replies_per_s']:.0f} replies/s; "
+                f"timeline bot / that {result['ratio_to_same_html']:.2f}"
+            )
         figures.update({f"{name}_{key}": value for key, value in result.items()})
     print(f"goal: ratio >= 0.70 on the repeated workload ({', '.join(REPEATED)})")
     print(f"latency: the repeated workload with {SEND_LATENCY * 1000:.0f} ms per sendMessage")
