@@ -25,6 +25,19 @@ def _is_fts_artifact(difference) -> bool:
     return "search_doc_fts" in text_form or "tsv" in text_form
 
 
+def test_quick_head_and_current_agree_with_alembic(engine):
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from bot.store.database import MIGRATIONS_DIR
+
+    assert head_revision() == ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    with engine.connect() as connection:
+        assert current_revision(engine) == MigrationContext.configure(
+            connection
+        ).get_current_revision()
+
+
 def test_downgrade_to_base_and_upgrade_again(engine):
     assert current_revision(engine) == head_revision()
     downgrade(engine, "base")
