@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from bot.store.database import current_revision, downgrade, ensure_schema, head_revision, upgrade
+
+_NOON = datetime(2025, 10, 7, 12, tzinfo=UTC)
 
 
 def test_migrated_schema_matches_the_models(engine):
@@ -77,3 +81,24 @@ def test_full_text_search_index_follows_the_documents(engine):
                 )
             ).all()
     assert len(rows) == 1
+
+
+def test_sentence_search_migration_indexes_sentences_stored_before_it(engine):
+    from sqlmodel import select
+
+    from bot.store.database import session_scope
+    from bot.store.models import Article, SearchDoc, Sentence
+    from bot.timeline.search import search_sentences
+
+    downgrade(engine, "0003_date_span_indexes")
+    with session_scope(engine) as session:
+        article = Article(outlet="Wire", title="t", published_at=_NOON, content_hash="h", text="x")
+        session.add(article)
+        session.flush()
+        session.add(Sentence(article_id=article.id, position=0, paragraph=0,
+                             text="Mediators met in Khan Younis."))
+    upgrade(engine)
+    with session_scope(engine) as session:
+        assert len(session.exec(select(SearchDoc).where(SearchDoc.kind == "sentence")).all()) == 1
+        (hit,) = search_sentences(session, "khan younis")
+        assert hit.source.sentence == "Mediators met in Khan Younis."

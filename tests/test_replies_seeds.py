@@ -125,3 +125,16 @@ def test_the_stored_timeline_scores_against_the_gold_file(session):
     scores = score(timeline_snapshot(session), load_gold())
     print(scores.table())
     assert not scores.failing(0.9), scores.table()
+
+
+def test_search_finds_what_articles_say_beyond_events_and_quotes(session):
+    text = shown(session, "search", "Khan Younis")
+    assert "the articles say" in text
+    assert "operations in Khan Younis" in text
+    assert "Sach Ki Talash" in text
+
+
+def test_search_lists_events_first_then_other_sentences(session):
+    text = shown(session, "search", "Dermer")
+    assert text.startswith("Best matches for “Dermer”")
+    assert text.count("is expected to arrive in Egypt") <= 1

@@ -9,18 +9,26 @@ from sqlmodel import Session
 from bot.render import bold, code, esc, italic, quote_block, shorten
 from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
-from bot.replies.lines import event_line, excerpt, more_lines, quote_line, when_text
+from bot.replies.lines import (
+    event_line,
+    excerpt,
+    more_lines,
+    quote_line,
+    source_html,
+    when_text,
+)
 from bot.replies.reply import Asker, Reply
 from bot.replies.rounds import span_of
 from bot.timeline.events import events_between, latest_events
 from bot.timeline.people import quotes_between
 from bot.timeline.records import EventView
-from bot.timeline.search import best_sentence, search
+from bot.timeline.search import best_sentence, search, search_sentences
 
 LATEST_DEFAULT = 10
 LATEST_MAX = 50
 ON_LISTED = 25
 SEARCH_LISTED = 10
+ARTICLE_LINES = 5
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 
@@ -94,16 +102,30 @@ def search_command(session: Session, args: str, asker: Asker) -> Reply:
     if len(args) > MAX_ARGS:
         return too_long("search", args, example)
     hits = search(session, args, limit=SEARCH_LISTED)
-    if not hits:
+    shown = {s for hit in hits for s in hit.sentences}
+    passages = [
+        p for p in search_sentences(session, args, limit=SEARCH_LISTED)
+        if p.source.sentence not in shown
+    ][:ARTICLE_LINES]
+    if not hits and not passages:
         text = f"Nothing matches “{excerpt(args)}”."
         if example:
             text += f" Try {code(f'/search {example}')}."
         return Reply.text(text)
-    lines = [bold(f"Best matches for “{shorten(args, 40)}”")]
+    lines = [bold(f"Best matches for “{shorten(args, 40)}”")] if hits else []
     for n, hit in enumerate(hits, 1):
         line = event_line(hit.event) if hit.event else quote_line(hit.quote)
         lines += ["", f"{n}. {line}"]
         sentence = best_sentence(hit.sentences, args)
         if sentence and (hit.quote is None or sentence.strip() != hit.quote.text.strip()):
             lines.append(quote_block(shorten(sentence, 600)))
-    return Reply.text("\n".join(lines), rerun=rerun_for("search", args))
+    if passages:
+        # What an article said that no event or quote was made of is still worth reading.
+        heading = "Also in the articles" if hits else (
+            f"No event or quote matches “{shorten(args, 40)}”; the articles say"
+        )
+        lines += ["", bold(heading)]
+        for passage in passages:
+            lines += [f"• {source_html(passage.source)}",
+                      quote_block(shorten(passage.source.sentence or "", 600))]
+    return Reply.text("\n".join(lines).strip(), rerun=rerun_for("search", args))

@@ -148,6 +148,7 @@ def _store_sentences(session: Session, article: Article, extraction: Extraction)
     ]
     session.add_all(rows)
     session.flush()
+    session.add_all(SearchDoc(kind="sentence", ref_id=row.id, body=row.text) for row in rows)
     return {row.position: row.id for row in rows}
 
 

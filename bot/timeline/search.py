@@ -1,4 +1,5 @@
-"""Full-text search over events and quotes: FTS5 on SQLite, tsvector on PostgreSQL.
+"""Full-text search over events, quotes and the articles' sentences: FTS5 on SQLite,
+tsvector on PostgreSQL.
 
 User input never reaches the query language as syntax: it is cut into words and
 each word becomes a quoted term, so `"`, `*`, `NEAR`, `-` or `OR` typed by a
@@ -10,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlmodel import Session
 
+from bot.store.models import Article, Sentence
 from bot.timeline.loading import load_events, load_quotes
-from bot.timeline.records import EventView, QuoteView
+from bot.timeline.records import EventView, QuoteView, SourceRef
 
 MAX_TERMS = 12
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
@@ -42,6 +44,14 @@ class SearchHit:
         return []
 
 
+@dataclass(frozen=True)
+class SentenceHit:
+    """A sentence of an article that matched, with the article it is from."""
+
+    sentence_id: int
+    source: SourceRef
+
+
 def search_terms(query: str) -> list[str]:
     """The words of a query worth searching for, in order, without repeats."""
     words = [w.lower() for w in _WORD.findall(query)]
@@ -62,9 +72,10 @@ def search(
     terms = search_terms(query)
     if not terms:
         return []
-    rows = _ranked(session, terms, kind, limit, any_term=False)
+    kinds = (kind,) if kind else ("event", "quote")
+    rows = _ranked(session, terms, kinds, limit, any_term=False)
     if not rows and len(terms) > 1:
-        rows = _ranked(session, terms, kind, limit, any_term=True)
+        rows = _ranked(session, terms, kinds, limit, any_term=True)
     hits = [SearchHit(kind=k, ref_id=ref, rank=float(rank)) for k, ref, rank in rows]
     events = {e.id: e for e in load_events(session, [h.ref_id for h in hits if h.kind == "event"])}
     quotes = {q.id: q for q in load_quotes(session, [h.ref_id for h in hits if h.kind == "quote"])}
@@ -74,14 +85,35 @@ def search(
     return [h for h in hits if h.event is not None or h.quote is not None]
 
 
+def search_sentences(session: Session, query: str, *, limit: int = 5) -> list[SentenceHit]:
+    """Sentences of the stored articles with every word of the query, best first: what an
+    article said that no event or quote was made of ("Khan Younis")."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    ids = [ref for _, ref, _ in _ranked(session, terms, ("sentence",), limit, any_term=False)]
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Sentence.id, Sentence.text, Article.id, Article.outlet, Article.url,
+               Article.published_at)
+        .join(Article, Article.id == Sentence.article_id)
+        .where(Sentence.id.in_(ids))
+    ).all()
+    found = {
+        sid: SentenceHit(sid, SourceRef(aid, outlet, url, published, sentence))
+        for sid, sentence, aid, outlet, url, published in rows
+    }
+    return [found[i] for i in ids if i in found]
+
+
 def _ranked(
-    session: Session, terms: list[str], kind: str | None, limit: int, *, any_term: bool
+    session: Session, terms: list[str], kinds: tuple[str, ...], limit: int, *, any_term: bool
 ) -> list[tuple[str, int, float]]:
     params: dict[str, object] = {"limit": limit}
-    kind_clause = ""
-    if kind is not None:
-        kind_clause = "AND d.kind = :kind"
-        params["kind"] = kind
+    names = [f":kind{n}" for n in range(len(kinds))]
+    kind_clause = f"AND d.kind IN ({', '.join(names)})"
+    params.update({f"kind{n}": k for n, k in enumerate(kinds)})
     if session.get_bind().dialect.name == "postgresql":
         # websearch_to_tsquery never raises on user input; "or" between words widens the search.
         params["q"] = (" or " if any_term else " ").join(terms)
