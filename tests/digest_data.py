@@ -112,15 +112,22 @@ class Timeline:
             )
         return event
 
-    def report(self, event: Event, article: Article, *, sentence: Sentence | None = None) -> None:
-        """Another article carrying the same event."""
+    def report(
+        self,
+        event: Event,
+        article: Article,
+        *,
+        sentence: Sentence | None = None,
+        status: str | None = None,
+    ) -> None:
+        """Another article carrying the same event (saying `status` of it, if given)."""
         sentence = sentence or self._sentence(article, event.title)
         self.session.add(
             EventSource(
                 event_id=event.id,
                 article_id=article.id,
                 sentence_id=sentence.id,
-                status=event.status,
+                status=status or event.status,
                 summary=event.title,
                 reported_at=article.published_at,
             )

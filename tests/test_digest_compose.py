@@ -135,3 +135,23 @@ def test_the_seed_articles_make_a_digest_whose_every_item_is_dated_and_sourced(s
     for line in items:
         assert '<a href="http' in line, line  # every seed article has its link
         assert any(year in plain(line) for year in ("2024", "2025", "2026")), line
+
+
+def test_a_known_round_whose_status_a_new_report_moves_is_news_once(engine):
+    with session_scope(engine) as session:
+        t = Timeline(session)
+        before = t.article("Ynetnews", SINCE - timedelta(hours=5))
+        doha = t.event(before, "Talks in Doha", place="Doha", on=date(2025, 10, 4),
+                       status="ongoing")
+        cairo = t.event(before, "Talks in Cairo", place="Cairo", on=date(2025, 10, 4),
+                        status="ongoing")
+        fresh = t.article("iAqaba", SINCE + timedelta(hours=3))
+        t.report(doha, fresh, status="collapsed")
+        t.report(cairo, fresh, status="ongoing")  # the same word again is not news
+    digest = _digest(engine)
+    text = plain(digest.markup)
+    assert digest.items == 1
+    assert "Rounds that moved" in text
+    assert "Talks in Doha: ongoing → collapsed — iAqaba" in text
+    assert "Talks in Cairo" not in text
+    assert _digest(engine, since=UNTIL, until=UNTIL + timedelta(days=1)).items == 0

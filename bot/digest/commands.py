@@ -18,7 +18,8 @@ from sqlmodel import Session
 
 from bot.config import get_settings
 from bot.dates import format_when
-from bot.digest.compose import DigestComposer, resolve_filter
+from bot.digest.compose import DigestComposer
+from bot.digest.filters import resolve_filter
 from bot.digest.schedule import format_clock, parse_clock
 from bot.digest.subscriptions import deactivate, save_subscription, subscription_for
 from bot.digest.zones import ZONE_EXAMPLES, find_zone, suggest_zones

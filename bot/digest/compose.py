@@ -2,7 +2,8 @@
 
 "New" means first reported to the bot in the window: an event or quote counts from the
 ingest time of the first article that carried it, so an article ingested late is never
-lost and a story repeated by a second outlet is never news twice.  The window of a
+lost and a story repeated by a second outlet is never news twice.  A round already
+known whose status a new report moves ("ongoing" to "collapsed") is news too, once.  The window of a
 delivery is (the subscriber's last digest, this digest's due instant], which makes the
 content of a delivery the same however often it is composed (a resumed send repeats
 itself exactly).
@@ -20,77 +21,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
 
 from bot.dates import format_when
-from bot.names import match_name, name_key
+from bot.digest.filters import DigestFilter, filter_key, resolve_filter
+from bot.digest.news import RoundMove, moved_rounds, new_events, new_quotes
+from bot.names import name_key
 from bot.render import bold, esc, italic
-from bot.replies.lines import event_line, quote_line
+from bot.replies.lines import event_line, quote_line, source_html
 from bot.replies.reply import Reply
-from bot.store.models import (
-    Alias,
-    Article,
-    Entity,
-    Event,
-    EventEntity,
-    EventSource,
-    Quote,
-    QuoteSubject,
-)
 from bot.timeline.loading import load_events, load_quotes
 from bot.timeline.records import EventView, QuoteView
 
 # A backfill of old articles must not turn one digest into fifty messages.
 MAX_ITEMS = 60
 _FILTER_KINDS = ("person", "place", "organisation", "country")
-
-
-@dataclass(frozen=True)
-class DigestFilter:
-    """What a subscriber's filter narrows to: known entities, or else words in the text."""
-
-    text: str | None
-    entity_ids: frozenset[int] = frozenset()
-    label: str | None = None  # the entity's name when the filter named one
-
-    @property
-    def key(self) -> str:
-        return filter_key(self.text)
-
-    def describe(self) -> str:
-        if not self.text:
-            return "everything"
-        if self.entity_ids:
-            return self.label or self.text
-        return f"“{self.text}”"
-
-
-def filter_key(text: str | None) -> str:
-    return " ".join((text or "").casefold().split())
-
-
-def resolve_filter(session: Session, text: str | None) -> DigestFilter:
-    """A place, person or organisation the timeline knows, matched forgivingly; else words."""
-    text = " ".join((text or "").split()) or None
-    if text is None:
-        return DigestFilter(None)
-    rows = session.execute(
-        select(Alias.text, Entity.id, Entity.name)
-        .join(Entity, Entity.id == Alias.entity_id)
-        .where(Entity.kind.in_(_FILTER_KINDS))
-    ).all()
-    names = {entity_id: name for _, entity_id, name in rows}
-    candidates = [(spelling, entity_id) for spelling, entity_id, _ in rows]
-    candidates += [(name, entity_id) for entity_id, name in names.items()]
-    match = match_name(text, candidates)
-    if match.confident and match.best is not None:
-        return DigestFilter(text, frozenset({match.best}), names[match.best])
-    # Equal keys on several entities (two "Cairo" rows from different articles) are one place.
-    same = frozenset(eid for spelling, eid in candidates if name_key(spelling) == name_key(text))
-    if same:
-        return DigestFilter(text, same, names[min(same)])
-    return DigestFilter(text)
 
 
 @dataclass(frozen=True)
@@ -111,6 +56,7 @@ class _Loaded:
     high: datetime
     events: list[_EventEntry]
     quotes: list[_QuoteEntry]
+    moves: list[RoundMove] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -165,8 +111,10 @@ class DigestComposer:
             )
             events = [e.event for e in loaded.events if since < e.learned <= until]
             quotes = [q.quote for q in loaded.quotes if since < q.learned <= until]
+            moves = [m for m in loaded.moves if since < m.learned <= until]
             self._digests[key] = render_digest(
-                digest_filter, events, quotes, day=day, since_day=since.astimezone(zone).date()
+                digest_filter, events, quotes, day=day, since_day=since.astimezone(zone).date(),
+                moves=moves,
             )
         return self._digests[key]
 
@@ -178,8 +126,8 @@ class DigestComposer:
 
     def _load(self, digest_filter: DigestFilter, low: datetime, high: datetime) -> _Loaded:
         self.loads += 1
-        event_rows = _new_events(self.session, digest_filter, low, high)
-        quote_rows = _new_quotes(self.session, digest_filter, low, high)
+        event_rows = new_events(self.session, digest_filter, low, high)
+        quote_rows = new_quotes(self.session, digest_filter, low, high)
         events = {v.id: v for v in load_events(self.session, [i for i, _ in event_rows])}
         quotes = {v.id: v for v in load_quotes(self.session, [i for i, _ in quote_rows])}
         loaded = _Loaded(
@@ -187,96 +135,10 @@ class DigestComposer:
             high,
             [_EventEntry(learned, events[i]) for i, learned in event_rows if i in events],
             [_QuoteEntry(learned, quotes[i]) for i, learned in quote_rows if i in quotes],
+            moved_rounds(self.session, digest_filter, low, high),
         )
         self._loaded.setdefault(digest_filter.key, []).append(loaded)
         return loaded
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _new_events(
-    session: Session, digest_filter: DigestFilter, low: datetime, high: datetime
-) -> list[tuple[int, datetime]]:
-    """(event id, first learned) of events first reported in (low, high], oldest first."""
-    touched = (
-        select(EventSource.event_id)
-        .join(Article, Article.id == EventSource.article_id)
-        .where(Article.ingested_at > low, Article.ingested_at <= high)
-    )
-    learned = func.min(Article.ingested_at)
-    first_seen = (
-        select(EventSource.event_id.label("event_id"), learned.label("learned"))
-        .join(Article, Article.id == EventSource.article_id)
-        .where(EventSource.event_id.in_(touched))
-        .group_by(EventSource.event_id)
-        .having(learned > low)
-        .subquery()
-    )
-    query = (
-        select(Event.id, first_seen.c.learned)
-        .join(first_seen, first_seen.c.event_id == Event.id)
-        .where(Event.background.is_(False))
-    )
-    if digest_filter.entity_ids:
-        ids = list(digest_filter.entity_ids)
-        involved = select(EventEntity.event_id).where(EventEntity.entity_id.in_(ids))
-        query = query.where(or_(Event.place_id.in_(ids), Event.id.in_(involved)))
-    elif digest_filter.text:
-        pattern = _like(digest_filter.text)
-        query = query.where(
-            or_(
-                Event.title.ilike(pattern, escape="\\"),
-                Event.summary.ilike(pattern, escape="\\"),
-                Event.issues.ilike(pattern, escape="\\"),
-            )
-        )
-    rows = session.execute(query.order_by(first_seen.c.learned, Event.id)).all()
-    return [(event_id, when) for event_id, when in rows]
-
-
-def _new_quotes(
-    session: Session, digest_filter: DigestFilter, low: datetime, high: datetime
-) -> list[tuple[int, datetime]]:
-    """(quote id, first learned) of words first reported in (low, high], each said once."""
-    query = (
-        select(Quote.id, Quote.text_hash, Article.ingested_at)
-        .join(Article, Article.id == Quote.article_id)
-        .where(Article.ingested_at > low, Article.ingested_at <= high)
-    )
-    if digest_filter.entity_ids:
-        ids = list(digest_filter.entity_ids)
-        about = select(QuoteSubject.quote_id).where(QuoteSubject.entity_id.in_(ids))
-        query = query.where(or_(Quote.speaker_id.in_(ids), Quote.id.in_(about)))
-    elif digest_filter.text:
-        pattern = _like(digest_filter.text)
-        query = query.where(
-            or_(
-                Quote.text.ilike(pattern, escape="\\"),
-                Quote.speaker_label.ilike(pattern, escape="\\"),
-            )
-        )
-    rows = session.execute(query.order_by(Article.ingested_at, Quote.id)).all()
-    if not rows:
-        return []
-    hashes = sorted({text_hash for _, text_hash, _ in rows})
-    earlier = set(
-        session.scalars(
-            select(Quote.text_hash)
-            .join(Article, Article.id == Quote.article_id)
-            .where(and_(Quote.text_hash.in_(hashes), Article.ingested_at <= low))
-        )
-    )
-    seen: set[str] = set()
-    found = []
-    for quote_id, text_hash, when in rows:
-        if text_hash in earlier or text_hash in seen:
-            continue
-        seen.add(text_hash)
-        found.append((quote_id, when))
-    return found
 
 
 def render_digest(
@@ -286,12 +148,14 @@ def render_digest(
     *,
     day: date,
     since_day: date,
+    moves: Sequence[RoundMove] = (),
 ) -> Digest:
-    """The digest's HTML: rounds (with what was said of them), other developments, people."""
+    """The digest's HTML: rounds (with what was said of them), rounds whose status moved,
+    other developments, people."""
     title = f"{bold('Daily digest')} · {esc(format_when(day, day, 'day'))}"
     if digest_filter.text:
         title += f" · {italic('filter: ' + digest_filter.describe())}"
-    total = len(events) + len(quotes)
+    total = len(events) + len(quotes) + len(moves)
     if total == 0:
         since_text = format_when(since_day, since_day, "day")
         return Digest(f"{title}\nNothing new since {esc(since_text)}.", 0)
@@ -317,6 +181,11 @@ def render_digest(
             for quote in by_round[event.id][:budget]:
                 lines.append(f"   ↳ {quote_line(quote)}")
                 budget -= 1
+    if moves and budget > 0:
+        lines += ["", bold("Rounds that moved")]
+        for move in moves[:budget]:
+            lines.append(f"• {_move_line(move)}")
+        budget -= min(budget, len(moves))
     if others and budget > 0:
         lines += ["", bold("Developments")]
         for event in others[:budget]:
@@ -335,6 +204,15 @@ def render_digest(
     if shown < total:
         lines += ["", italic(f"…and {total - shown} more: see /latest.")]
     return Digest("\n".join(lines), shown)
+
+
+def _move_line(move: RoundMove) -> str:
+    """ "Jul 2025 · Negotiations in Doha: ongoing → collapsed — iAqaba, Tue 12 Aug 2025"."""
+    event = move.event
+    when = format_when(event.start, event.end or event.start, event.granularity or "day")
+    what = f"{esc(when)} · {esc(event.title)}" if event.start else esc(event.title)
+    change = f"{italic(move.before)} → {italic(move.report.status)}"
+    return f"{what}: {change} — {source_html(move.report)}"
 
 
 def _by_speaker(quotes: Sequence[QuoteView]) -> list[tuple[str, list[QuoteView]]]:
