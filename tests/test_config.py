@@ -115,3 +115,22 @@ def test_token_is_masked_in_log_lines():
     RedactToken(TOKEN).filter(record)
     assert TOKEN not in record.getMessage()
     assert "/bot***/getMe" in record.getMessage()
+
+
+def test_token_is_masked_in_tracebacks_and_in_handlers_added_later(caplog):
+    import logging
+
+    from bot.startup import protect_token
+
+    protect_token(TOKEN)
+    logger = logging.getLogger("telegram.ext.test")
+    with caplog.at_level(logging.ERROR):
+        try:
+            raise RuntimeError(f"POST https://api.telegram.org/bot{TOKEN}/sendMessage failed")
+        except RuntimeError:
+            logger.exception("request for %s failed", TOKEN.split(":")[1])
+    (record,) = caplog.records
+    shown = caplog.handler.format(record)
+    assert "Traceback" in shown and "RuntimeError" in shown
+    assert TOKEN not in shown and TOKEN.split(":")[1] not in shown
+    assert "/bot***/sendMessage" in shown or "/bot123456789:***/sendMessage" in shown
