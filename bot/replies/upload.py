@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
-from bot.ingest.batch import IngestReport, ingest_articles
 from bot.ingest.sources import ArticleMeta, Rejection, article_from_text, decode_article_bytes
 from bot.render import bold, code, esc, italic
 from bot.replies.reply import Asker, Reply
+
+if TYPE_CHECKING:
+    from bot.ingest.batch import IngestReport
 
 USAGE = "/ingest Outlet 2025-10-07 [https://link]"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -68,6 +71,9 @@ def ingest_upload(
     item = article_from_text(text, ArticleMeta(outlet, published, url), file_name)
     if isinstance(item, Rejection):
         return Reply.text(f"Not added: {esc(item.reason)}.")
+    # The extractor loads its gazetteer and rules on first use; lookups never need them.
+    from bot.ingest.batch import ingest_articles
+
     return report_reply(ingest_articles(engine, [item]), outlet)
 
 
