@@ -281,6 +281,7 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
     paragraphs: list[str] = []
     seen_chars = 0
     closed_at: str | None = None
+    inline_box = False
     in_list = False
     for item in judged:
         if _opens_list(item):
@@ -294,6 +295,7 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
             continue
         if item.verdict in ("closing", "other_stories") and seen_chars >= 0.6 * story_chars:
             closed_at = item.verdict
+            inline_box = "comment" not in vocabulary_hits(item.text)
             dropped.append(item.text)
             continue
         if item.verdict != "story":
@@ -307,6 +309,9 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
             ):
                 dropped.append(item.text)
                 continue
+            if inline_box:
+                # A newsletter box inside the story: the story resumes after it.
+                closed_at = None
         paragraphs.append(item.text)
         seen_chars += len(item.text)
     paragraphs, tail = _cut_unrelated_tail(paragraphs, title)

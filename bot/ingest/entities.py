@@ -184,12 +184,15 @@ def _affiliation_and_role(
         entry = match.entry
         span_len = match.last - match.first
         if affiliation is None and entry.kind in ("country", "organisation"):
-            state_body = entry.kind == "organisation" and re.search(
-                r"Ministry|Cabinet|Department", entry.name
+            words = [p.text for p in phrase[i : i + span_len + 1]]
+            state_body = entry.kind == "organisation" and (
+                re.search(r"Ministry|Cabinet|Department", entry.name)
+                # "Egyptian intelligence chief": a state's organ named by a common noun is
+                # part of the role; the state is the affiliation, as "Egypt's" would say.
+                or _demonym_and_noun(words, gazetteer)
             )
             if state_body and entry.country:
                 affiliation = entry.country
-                words = [p.text for p in phrase[i : i + span_len + 1]]
                 first = gazetteer.exact(words[0])
                 role_words.extend(words[1:] if first and first.kind == "country" else words)
             else:
@@ -206,6 +209,11 @@ def _affiliation_and_role(
     if hyphenated_nationality:
         role = " ".join(p.text for p in phrase).replace(" - ", "-")
     return affiliation, _singular_role(role)
+
+
+def _demonym_and_noun(words: list[str], gazetteer: Gazetteer) -> bool:
+    first = gazetteer.exact(words[0]) if len(words) >= 2 else None
+    return first is not None and first.kind == "country" and all(w.islower() for w in words[1:])
 
 
 def _singular_role(role: str) -> str:

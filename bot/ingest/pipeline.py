@@ -13,14 +13,11 @@ from bot.dates import find_time_expressions
 from bot.gazetteer import Gazetteer, load_gazetteer
 from bot.ingest.clean import clean_article
 from bot.ingest.entities import EntityIndex, find_entities
+from bot.ingest.figures import find_figures
 from bot.ingest.model import ArticleInput, Extraction
 from bot.ingest.passages import build_passages
-from bot.ingest.proposals import (
-    find_figures,
-    find_past_deals,
-    find_proposals,
-    proposal_titles,
-)
+from bot.ingest.past_deals import find_past_deals
+from bot.ingest.proposals import find_proposals, proposal_titles
 from bot.ingest.quotes import find_quotes
 from bot.ingest.rounds import PlaceFacts, find_rounds
 from bot.ingest.sentences import split_sentences

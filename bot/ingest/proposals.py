@@ -1,10 +1,12 @@
-"""Proposals and plans on the table, and reported figures with who reported them.
+"""Proposals and plans on the table.
 
 A proposal is named the way news names it: by its terms ("60-day truce",
-"20-point plan"), by its author ("Witkoff proposal", "Trump’s plan"), by a
-description ("phased reoccupation strategy") or by an offer ("Israel offered to
-end the war if ...").  A figure is a count of a war's toll ("56,500 killed")
-and its source ("according to the Palestinian Health Ministry").
+"month-long truce", "20-point plan"), by its author ("Witkoff proposal", "Trump’s
+plan"), by what it would do ("a U.S. proposal ... to extend the first phase"), by
+a description ("phased reoccupation strategy", a “bridging proposal”) or by an
+offer ("Israel offered to end the war if ...").  A plan someone may present if
+something fails is not on the table, and a truce the story recalls is background
+(see past_deals.py), not a proposal of the day.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections.abc import Callable
 from datetime import date
 
 from bot.ingest.model import ExtractedEvent, Participant, When
-from bot.ingest.passages import Mark, Passage
+from bot.ingest.passages import Mark, Passage, QuoteSpan
+from bot.ingest.past_deals import recalled_deal
 
 _NUMBER_WORDS = (
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
@@ -25,6 +28,11 @@ _PLAN_NOUN = r"(?:truce|ceasefire|cease-fire|plan|proposal|deal|agreement|initia
 _TERMS = re.compile(
     rf"\b(?P<n>{_NUMBER_WORDS})[- ](?P<unit>day|week|month|year|point|phase|stage|step)"
     rf"(?:[- ][\w-]+){{0,2}}?[- ](?P<noun>{_PLAN_NOUN})\b",
+    re.IGNORECASE,
+)
+# "month-long truce", "weeklong ceasefire": terms by length, no number.
+_LENGTH = re.compile(
+    rf"\b(?P<unit>day|week|month|year)s?-?long(?:[- ][\w-]+){{0,2}}?[- ](?P<noun>{_PLAN_NOUN})\b",
     re.IGNORECASE,
 )
 _OWNED = re.compile(
@@ -48,32 +56,28 @@ _OFFERED = re.compile(
     r"(?P<what>[^.;,]{8,120})",
     re.IGNORECASE,
 )
+# "a U.S. proposal, presented by envoy X, to extend the first phase": the plan's terms.
+_CONTENT = re.compile(
+    r"^(?P<aside>,[^,.;]{1,60},)?\s+to\s+(?P<what>(?!(?:the|a|an|be|date|end|this|that)\b)"
+    r"[a-z]+\s[^.;,]{3,100})"
+)
+# "American officials may present a final compromise proposal": not on the table yet.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:may|might|could|would)\s+(?:\w+\s+)?(?:present|propose|offer|put forward|submit|"
+    r"table|unveil|draft|float|make|come up with)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# Words that cannot stand between an author and the plan: "Hamas said the agreement".
+_NOT_NAME_WORDS = frozenset(
+    """said says told was is were are has have had that this the a an to and or of
+    rejected accepted welcomed called""".split()
+)
 _LINKS = frozenset({"of", "for", "to", "on", "in", "with", "by", "from", "and", "or"})
 # Modifiers that do not make a plan a particular plan.
 _GENERIC = frozenset(
     {"the", "a", "an", "new", "same", "this", "that", "his", "her", "its", "their", "any",
      "other", "such", "current", "latest", "formal", "overall", "proposed", "whole", "said"}
 )
-_TOLL_VERB = r"killed|injured|wounded|dead|displaced|detained|arrested|abducted|missing"
-_COUNT = r"(?:at least |more than |over |nearly |almost |some |about |around )?" \
-    r"(?P<num>\d[\d,.]*(?:\s+(?:million|thousand))?)"
-_TOLL_AFTER_VERB = re.compile(rf"\b(?P<verb>{_TOLL_VERB})\s+{_COUNT}\b", re.IGNORECASE)
-_TOLL_AFTER_COUNT = re.compile(
-    rf"{_COUNT}\s+(?:(?!and\b|or\b)[A-Za-z]+\s+){{0,2}}?(?:(?:have|had|were|was|are)\s+"
-    r"(?:been\s+)?)?"
-    rf"(?P<verb>{_TOLL_VERB})\b",
-    re.IGNORECASE,
-)
-_PAST_DEAL = re.compile(
-    r"\b(?P<deal>truce|ceasefire|cease-fire|deal|agreement|accord)\b", re.IGNORECASE
-)
-_DEAL_DONE = re.compile(
-    r"\b(?:led to|took effect|came into effect|held|collapsed|expired|reached|agreed|signed|"
-    r"brokered|negotiated|negotiating|secured)\b",
-    re.IGNORECASE,
-)
-_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
-
 
 def find_proposals(
     passages: list[Passage], published: date, name_of: Callable[[str], str]
@@ -83,7 +87,12 @@ def find_proposals(
     for passage in passages:
         blank = passage.blank
         for index, start, end in passage.sentences:
+            recalled = recalled_deal(passage, start, end, published)
             for title, by, at in _proposals_in(blank, start, end, passage, name_of):
+                if recalled is not None and 0 <= recalled.noun.start() - at <= 40:
+                    continue  # the truce the sentence recalls is background, not on the table
+                if _HYPOTHETICAL.search(blank[start : start + at]):
+                    continue
                 key = _proposal_key(title, by)
                 if key in events:
                     continue
@@ -112,11 +121,15 @@ _SAME_THING = {"ceasefire": "truce", "cease-fire": "truce", "proposal": "plan"}
 
 def proposal_titles(text: str) -> list[str]:
     """Proposals named by their terms in a bit of text, as issues of a round."""
-    return [_terms_title(m) for m in _TERMS.finditer(text)]
+    found = sorted([*_TERMS.finditer(text), *_LENGTH.finditer(text)], key=lambda m: m.start())
+    return [_terms_title(m) for m in found]
 
 
 def _terms_title(m: re.Match[str]) -> str:
-    return f"{m.group('n').lower()}-{m.group('unit').lower()} {m.group('noun').lower()}"
+    noun = m.group("noun").lower()
+    if "n" not in m.groupdict():
+        return f"{m.group('unit').lower()}-long {noun}"
+    return f"{m.group('n').lower()}-{m.group('unit').lower()} {noun}"
 
 
 def _proposals_in(
@@ -124,30 +137,55 @@ def _proposals_in(
 ) -> list[tuple[str, str | None, int]]:
     text = blank[start:end]
     marks = passage.marks_in(start, end)
-    found: list[tuple[str, str | None, int]] = []
-    for m in _TERMS.finditer(text):
-        found.append((_terms_title(m), _owner_before(text, start, m.start(), marks), m.start()))
+    terms = sorted([*_TERMS.finditer(text), *_LENGTH.finditer(text)], key=lambda m: m.start())
+    found = [(_terms_title(m), _owner_before(text, start, m.start(), marks), m.start())
+             for m in terms]
     for mark in marks:
-        if mark.kind not in ("person", "organisation", "country"):
-            continue
-        after = text[mark.end - start :].lstrip("”\"")
-        # "US-backed plan" names a backer, not an author: the plan is named by its words.
-        owned = None if after.startswith("-") else _OWNED.match(after)
-        if owned and not _TERMS.match(after.lstrip("’'s ")):
-            noun = owned.group("noun").lower()
+        if mark.kind in ("person", "organisation", "country"):
+            found += _by_author(text, start, mark, marks, {m.end() for m in terms}, name_of)
+    found += _described(text, start, marks)
+    found += _quoted_names(passage, start, end, marks)
+    return found
+
+
+def _by_author(
+    text: str, offset: int, mark: Mark, marks: list[Mark], term_ends: set[int],
+    name_of: Callable[[str], str],
+) -> list[tuple[str, str | None, int]]:
+    found: list[tuple[str, str | None, int]] = []
+    after = text[mark.end - offset :].lstrip("”\"")
+    # "US-backed plan" names a backer, not an author: the plan is named by its words.
+    owned = None if after.startswith("-") else _OWNED.match(after)
+    between = owned.group(0).split()[:-1] if owned else []
+    if owned and not owned.group("poss") and any(w.lower() in _NOT_NAME_WORDS for w in between):
+        owned = None
+    if owned and not _TERMS.match(after.lstrip("’'s ")):
+        noun = owned.group("noun").lower()
+        content = _CONTENT.match(after[owned.end() :])
+        if content:
+            # A plan named by what it would do; "presented by envoy X" names its author.
+            aside = content.group("aside") or ""
+            at = mark.end + len(text[mark.end - offset :]) - len(after) + owned.end()
+            by = next((k.key for k in marks if k.kind == "person"
+                       and at <= k.start and k.end <= at + len(aside)), mark.key)
+            found.append((content.group("what").strip(), by, mark.start - offset))
+        else:
             title = f"{name_of(mark.key)}'s {noun}" if owned.group("poss") else \
                 f"{mark.text.strip('“”')} {noun}"
-            found.append((title, mark.key, mark.start - start))
-        put = _PUT_FORWARD.search(text[: mark.start - start])
-        later_person = any(
-            k.kind == "person" and 0 < k.start - mark.end <= 40 for k in marks
-        )
-        if put and not (mark.kind != "person" and later_person):
-            found.append((f"{mark.text} {put.group('noun').lower()}", mark.key, put.start()))
-        offered = _OFFERED.match(text[mark.end - start :].lstrip())
-        if offered:
-            what = offered.group("what").strip()
-            found.append((what, mark.key, mark.start - start))
+            found.append((title, mark.key, mark.start - offset))
+    put = _PUT_FORWARD.search(text[: mark.start - offset])
+    later_person = any(k.kind == "person" and 0 < k.start - mark.end <= 40 for k in marks)
+    named_by_terms = put is not None and put.start() + len(put.group("noun")) in term_ends
+    if put and not named_by_terms and not (mark.kind != "person" and later_person):
+        found.append((f"{mark.text} {put.group('noun').lower()}", mark.key, put.start()))
+    offered = _OFFERED.match(text[mark.end - offset :].lstrip())
+    if offered:
+        found.append((offered.group("what").strip(), mark.key, mark.start - offset))
+    return found
+
+
+def _described(text: str, offset: int, marks: list[Mark]) -> list[tuple[str, str | None, int]]:
+    found: list[tuple[str, str | None, int]] = []
     for pattern in (_DESCRIBED, _TEMPORARY):
         for m in pattern.finditer(text):
             words = m.group("mods").split()
@@ -158,8 +196,42 @@ def _proposals_in(
             ):
                 continue  # a named owner is found above; "the new plan" is no name
             title = " ".join([*mods, m.group("noun").lower()])
-            found.append((title, _owner_before(text, start, m.start(), marks), m.start()))
+            found.append((title, _owner_before(text, offset, m.start(), marks), m.start()))
     return found
+
+
+# Quote marks name a document ("bridging proposal"); a quoted state ("humanitarian
+# pause") is a term of art of the sentence, not a plan.
+_QUOTED_NAME = re.compile(
+    r"^(?:[\w-]+\s+){1,3}(?P<noun>plan|proposal|framework|initiative|roadmap|offer|formula)$",
+    re.IGNORECASE,
+)
+_PRESENTED_BEFORE = re.compile(
+    r"^\s*(?:’s|'s)?\s*(?:(?:presenting|presented|put forward|proposed|offered|submitted|"
+    r"tabled|floated|unveiled)\s+)?(?:(?:a|an|the|its|their|new)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _quoted_names(
+    passage: Passage, start: int, end: int, marks: list[Mark]
+) -> list[tuple[str, str | None, int]]:
+    """A “bridging proposal”: a plan named in quote marks, by whoever presents it."""
+    found: list[tuple[str, str | None, int]] = []
+    for span in passage.quoted:
+        if not start <= span.start < end or not _is_plan_name(span):
+            continue
+        inside = [k.key for k in marks if span.start <= k.start and k.end <= span.end]
+        owner = next((k.key for k in reversed(marks) if k.end <= span.start
+                      and _PRESENTED_BEFORE.match(passage.text[k.end : span.start])), None)
+        found.append((span.text.strip(" ,."), inside[0] if inside else owner, span.start - start))
+    return found
+
+
+def _is_plan_name(span: QuoteSpan) -> bool:
+    m = _QUOTED_NAME.match(span.text.strip(" ,."))
+    words = span.text.lower().split()[:-1]
+    return m is not None and not any(w in _GENERIC or w in _NOT_NAME_WORDS for w in words)
 
 
 def _owner_before(text: str, offset: int, at: int, marks: list[Mark]) -> str | None:
@@ -177,93 +249,3 @@ def _when(passage: Passage, start: int, end: int, at: int, published: date) -> W
         e = min(times, key=lambda t: abs(t.start - start - at)).expression
         return When(e.start, e.end, e.granularity)
     return When(published, published, "day")
-
-
-def find_figures(passages: list[Passage], published: date) -> list[ExtractedEvent]:
-    """Counts of the toll, each with who reported it when the sentence says."""
-    events: list[ExtractedEvent] = []
-    for passage in passages:
-        blank = passage.blank
-        for index, start, end in passage.sentences:
-            text = blank[start:end]
-            seen: set[str] = set()
-            for pattern in (_TOLL_AFTER_VERB, _TOLL_AFTER_COUNT):
-                for m in pattern.finditer(text):
-                    if _is_year(m.group("num")):
-                        continue
-                    title = f"{m.group('num')} {_verb(m.group('verb'))}"
-                    if title in seen:
-                        continue
-                    seen.add(title)
-                    source = _attribution(text, start, passage)
-                    events.append(ExtractedEvent(
-                        kind="figure",
-                        title=title,
-                        summary=passage.text[start:end][:400],
-                        when=When(published, published, "day"),
-                        sentence=index,
-                        participants=[Participant(source, "speaker")] if source else [],
-                    ))
-    return events
-
-
-def _is_year(number: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", number))
-
-
-def _verb(word: str) -> str:
-    word = word.lower()
-    return "killed" if word == "dead" else word
-
-
-def _attribution(text: str, offset: int, passage: Passage) -> str | None:
-    m = _ACCORDING.search(text)
-    if m:
-        after = [k for k in passage.marks_in(offset + m.end(), offset + len(text))
-                 if k.kind in ("organisation", "person", "country")]
-        if after and after[0].start - offset - m.end() <= 30:
-            return after[0].key
-    said = re.search(r"\b(?:said|says|reported|reports|announced)\b", text)
-    if said:
-        before = [k for k in passage.marks_in(offset, offset + said.start())
-                  if k.kind in ("organisation", "person", "country")]
-        if before:
-            return before[-1].key
-    return None
-
-
-def find_past_deals(passages: list[Passage], published: date) -> list[ExtractedEvent]:
-    """Truces and deals the story recalls ("a truce in November that led to ..."): background."""
-    events: list[ExtractedEvent] = []
-    for passage in passages:
-        blank = passage.blank
-        for index, start, end in passage.sentences:
-            text = blank[start:end]
-            for m in _PAST_DEAL.finditer(text):
-                times = [
-                    t for t in passage.times_in(start + m.end(), start + m.end() + 25)
-                    if t.expression.direction == "past"
-                    and (published - t.expression.end).days > 7
-                ]
-                if not times or not _DEAL_DONE.search(text):
-                    continue
-                e = times[0].expression
-                mediators = [
-                    Participant(k.key, "mediator")
-                    for k in passage.marks_in(start, start + m.start())
-                    if k.kind in ("country", "organisation")
-                ]
-                events.append(ExtractedEvent(
-                    kind="proposal",
-                    title=f"{m.group('deal').lower()} of {e.text}",
-                    summary=passage.text[start:end][:400],
-                    when=When(e.start, e.end, e.granularity),
-                    sentence=index,
-                    status="agreement",
-                    participants=mediators if "instrumental" in text or "mediat" in text
-                    or "brokered" in text else [],
-                    background=True,
-                ))
-                break
-    return events
-
