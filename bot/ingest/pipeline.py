@@ -19,8 +19,9 @@ from bot.ingest.passages import build_passages
 from bot.ingest.past_deals import find_past_deals
 from bot.ingest.proposals import find_proposals, proposal_titles
 from bot.ingest.quotes import find_quotes
-from bot.ingest.rounds import PlaceFacts, find_rounds
+from bot.ingest.rounds import find_rounds
 from bot.ingest.sentences import split_sentences
+from bot.ingest.venues import PlaceFacts
 
 
 def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Extraction:

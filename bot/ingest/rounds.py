@@ -20,6 +20,8 @@ from datetime import date, timedelta
 from bot.ingest.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
 from bot.ingest.model import EventStatus, ExtractedEvent, Participant, When
 from bot.ingest.passages import Mark, Passage, TimeMark
+from bot.ingest.round_status import STATUS_RANK, outcome, sentence_status
+from bot.ingest.venues import PlaceFacts, coordinated_venues, find_venue, same_venue, table_row
 from bot.names import name_key
 
 _ROUND_NOUN = re.compile(
@@ -41,61 +43,14 @@ _NEGATION = re.compile(
     r"won’t|won't|didn’t|didn't|hasn’t|hasn't|haven’t|haven't)\b",
     re.IGNORECASE,
 )
-_CONDITIONAL = re.compile(
-    r"\b(?:if|should|could|would|may|might|unless|risk\w*|threat|fear\w*|whether|hop\w*|"
-    r"avoid|prevent)\b",
-    re.IGNORECASE,
-)
-_STATUS_WORDS: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
-    ("collapsed", re.compile(
-        r"\b(?:crumbl\w*|collaps\w*|broke down|break(?:s|ing)? down|broken down|"
-        r"f[ae]ll(?:s|en|ing)? apart|failed)\b", re.IGNORECASE)),
-    ("agreement", re.compile(
-        r"\b(?:agreed|signed|reached (?:a|an) (?:deal|agreement|accord)|struck (?:a|an) "
-        r"(?:deal|agreement)|(?:deal|agreement) (?:was|has been) reached|"
-        r"(?:deal|agreement|accord) (?:was |were )?(?:concluded|signed|sealed))\b", re.IGNORECASE)),
-    ("concluded", re.compile(
-        r"\b(?:ended|concluded|wrapped up|adjourned)\b", re.IGNORECASE)),
-    ("scheduled", re.compile(
-        r"\b(?:will|scheduled|set (?:for|to)|expected|due to|planned|to be held|next week)\b",
-        re.IGNORECASE)),
-    ("ongoing", re.compile(
-        r"\b(?:resum\w*|underway|under way|continu\w*|arriv\w*|began|begun|begin\w*|start\w*|"
-        r"kick\w* off|ongoing|taking place|are meeting|is meeting|meet|opened|under(?:taking)?)\b",
-        re.IGNORECASE)),
-)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
 _SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|expected to|set to|scheduled to|due to|plans? to|planned to|to be)\s+"
-    r"(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-_STATUS_RANK: dict[EventStatus | None, int] = {
-    None: 0, "scheduled": 1, "ongoing": 2, "concluded": 3, "agreement": 4, "collapsed": 5,
-}
 _BACKGROUND = re.compile(
     r"\b(?:previous|prior|earlier|past|last|former)\s+(?:\w+\s+)?"
     r"(?:rounds?|talks|negotiations|meetings?|attempts?)\b",
-    re.IGNORECASE,
-)
-# "in Cairo", "in the Egyptian resort city of Sharm el-Sheikh"; not "in talks aimed at X".
-_VENUE_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w’'.-]*|resort|coastal|Red Sea|city|capital|town|port|of)\s+"
-    r"|(?:capital|city|town),\s+){0,5}"
-    # A delegation that left a city or came back from it was there for the talks.
-    r"|\b(?:left|leaves|leaving|departed|returned from|returning from|back from)\s+)$"
-)
-# "the war in Gaza", "hostages held in Gaza": where the war is, not where the talks are.
-_WAR_BEFORE = re.compile(
-    r"\b(?:war|ceasefire|truce|fighting|offensive|aid|hostages?|held|operations?|strikes?|"
-    r"situation|conflict|crisis|violence|people|residents|civilians|killed|reoccupation|"
-    r"control|withdrawal|forces|troops|assassinated|died|buried|born|based|lives|living|"
-    r"exiled|arrested)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ISSUES = re.compile(
@@ -103,13 +58,6 @@ _ISSUES = re.compile(
     r"such as|like)\s*(?P<list>[^.;—–]{3,160})",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class PlaceFacts:
-    name: str
-    country: str | None  # the country's name
-    place_type: str | None  # "city", "region", "venue", "country"...
 
 
 @dataclass
@@ -145,7 +93,7 @@ def find_rounds(
                 loose.append(mention)
                 continue
             placed.append(mention)
-            for other in _coordinated_venues(passage, mention.place, end):
+            for other in coordinated_venues(passage, mention.place, end):
                 placed.append(replace(mention, place=other, participants=[]))
     rounds = _merge(placed, describe)
     _attach(rounds, loose)
@@ -170,7 +118,7 @@ def _read_sentence(
         t for t in all_times
         if not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
     ]
-    row = _table_row(passage, start, end, times)
+    row = table_row(passage, start, end, times)
     nouns = [m for m in _ROUND_NOUN.finditer(text)]
     marks = passage.marks_in(start, end)
     if not nouns and row is None:
@@ -178,14 +126,14 @@ def _read_sentence(
             return None
         # "The Israeli team is led by X": who leads a side, never a round by itself.
         return _Mention(index, text, None, None, None, False, participants_in(text, start, marks))
-    place = row or _venue(text, start, marks, nouns, describe)
+    place = row or find_venue(text, start, marks, nouns, describe)
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
     if noun is not None and noun.group().lower() in _NOT_NEGOTIATION:
         return None
     if _BILATERAL.search(text) or (noun is not None and _negated(text, noun)):
         return None
-    status = _status(text, noun.start() if noun else anchor)
+    status = sentence_status(text, noun.start() if noun else anchor)
     if not times and status in ("agreement", "collapsed", "concluded"):
         times = all_times  # "announced on Wednesday that a deal had been agreed": that day
     at = start + (noun.start() if noun else anchor)
@@ -198,90 +146,15 @@ def _read_sentence(
     )
     mention = _Mention(index, text, place, when, status, background)
     mention.participants = participants_in(text, start, marks)
-    mention.outcome = _outcome(text, status)
+    mention.outcome = outcome(text, status)
     if place is None and time and status == "ongoing" and time.expression.direction != "future":
         mention.began = when
     return mention
 
 
-def _table_row(passage: Passage, start: int, end: int, times: list[TimeMark]) -> Mark | None:
-    """ "July 2025 Doha Talks collapsed ...": a date, a venue, an outcome, no verb phrase."""
-    if not times or times[0].start != start:
-        return None
-    rest = passage.text[times[0].end : end]
-    after = [m for m in passage.marks_in(times[0].end, end) if m.kind in ("place", "country")]
-    if not after or passage.text[times[0].end : after[0].start].strip():
-        return None
-    if not any(p.search(rest) for _, p in _STATUS_WORDS) or rest.rstrip().endswith((".", "?")):
-        return None
-    return after[0]
-
-
-def _venue(
-    text: str, offset: int, marks: list[Mark], nouns: list[re.Match[str]],
-    describe: Callable[[str], PlaceFacts | None],
-) -> Mark | None:
-    by_preposition: list[Mark] = []
-    by_modifier: list[Mark] = []
-    for mark in marks:
-        if mark.kind not in ("place", "country"):
-            continue
-        facts = describe(mark.key)
-        if facts is not None and facts.place_type in ("region", "crossing", "corridor"):
-            continue
-        before = text[max(0, mark.start - offset - 70) : mark.start - offset]
-        if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
-            by_preposition.append(mark)
-        elif mark.kind == "place" and re.match(
-            r"\s+(?:talks|negotiations|round|meeting)\b", text[mark.end - offset :], re.IGNORECASE
-        ):
-            by_modifier.append(mark)
-    options = by_preposition or by_modifier
-    if not options or not nouns:
-        return None
-    # "in the Egyptian resort city of Sharm el-Sheikh": the city, not the country.
-    options = [m for m in options if m.kind == "place"] or options
-    # The venue nearest a negotiation noun; on a tie the one after it ("talks in Doha").
-    return min(
-        options,
-        key=lambda m: min(abs(m.start - offset - n.end()) for n in nouns),
-    )
-
-
-def _coordinated_venues(passage: Passage, venue: Mark, end: int) -> list[Mark]:
-    """ "rounds in Doha and Cairo": each venue its own round."""
-    found: list[Mark] = []
-    last = venue
-    for mark in passage.marks_in(venue.end, end, ("place",)):
-        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", passage.text[last.end : mark.start]):
-            break
-        found.append(mark)
-        last = mark
-    return found
-
-
 def _negated(text: str, noun: re.Match[str]) -> bool:
     window = text[max(0, noun.start() - 25) : noun.end() + 30]
     return bool(_NEGATION.search(window))
-
-
-def _clause(text: str, position: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, position) for c in ",;—–(") + 1
-    rights = [i for i in (text.find(c, position) for c in ",;—–)") if i != -1]
-    return left, min(rights) if rights else len(text)
-
-
-def _status(text: str, anchor: int) -> EventStatus | None:
-    found: list[tuple[int, EventStatus]] = []
-    for status, pattern in _STATUS_WORDS:
-        for m in pattern.finditer(text):
-            left, _ = _clause(text, m.start())
-            if _CONDITIONAL.search(text[left : m.start()]):
-                continue
-            if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-                status = "scheduled"  # "will meet", "expected to arrive"
-            found.append((abs(m.start() - anchor), status))
-    return min(found)[1] if found else None
 
 
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|when)\b", re.IGNORECASE)
@@ -318,26 +191,8 @@ def _issues(text: str, issues_in: Callable[[str], list[str]]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _outcome(text: str, status: EventStatus | None) -> str | None:
-    if status not in ("collapsed", "agreement", "concluded"):
-        return None
-    for s, pattern in _STATUS_WORDS:
-        if s == status and (m := pattern.search(text)):
-            rest = re.split(r"[.;]", text[m.end() :], maxsplit=1)[0].strip(" ,")
-            return rest or None
-    return None
-
-
-def _same_venue(a: _Mention, b: _Mention, describe: Callable[[str], PlaceFacts | None]) -> bool:
-    assert a.place and b.place
-    if a.place.key == b.place.key:
-        return True
-    fa, fb = describe(a.place.key), describe(b.place.key)
-    if a.place.kind == "country" and fb is not None and fb.country:
-        return fa is not None and fa.name == fb.country
-    if b.place.kind == "country" and fa is not None and fa.country:
-        return fb is not None and fb.name == fa.country
-    return False
+def _same_place(a: _Mention, b: _Mention, describe: Callable[[str], PlaceFacts | None]) -> bool:
+    return a.place is not None and b.place is not None and same_venue(a.place, b.place, describe)
 
 
 def _close(a: When | None, b: When | None) -> bool:
@@ -357,7 +212,7 @@ def _merge(
         for group in groups:
             head = group[0]
             if (
-                _same_venue(head, mention, describe)
+                _same_place(head, mention, describe)
                 and head.background == mention.background
                 and all(_close(m.when, mention.when) for m in group)
             ):
@@ -387,7 +242,7 @@ def _event(
     venue = next((m.place for m in placed if m.place.kind == "place"), placed[0].place)
     assert venue is not None
     facts = describe(venue.key)
-    status = max((m.status for m in group), key=lambda s: _STATUS_RANK[s])
+    status = max((m.status for m in group), key=lambda s: STATUS_RANK[s])
     background = group[0].background
     # What is expected ("arrives tomorrow") does not stretch what has happened.
     happened = [m for m in group if m.status != "scheduled"]
@@ -396,6 +251,10 @@ def _event(
     if when is None and not background and status in ("ongoing", None):
         when = When(published, published, "day")
         status = status or "ongoing"
+    if status is None and when is not None and not background and when.end < published:
+        # News of a meeting held before the publication day, no word that it goes on:
+        # it took place.  A recalled round stays unknown so it cannot undo a newer report.
+        status = "concluded"
     participants = list(dict.fromkeys(p for m in sorted(group, key=_order) for p in m.participants))
     host = _host_mediator(group, facts, participants)
     if host is not None:

@@ -12,8 +12,8 @@ from datetime import date
 
 from bot.dates import find_time_expressions
 from bot.ingest.passages import Passage, build_passages
-from bot.ingest.rounds import PlaceFacts
 from bot.ingest.sentences import split_sentences
+from bot.ingest.venues import PlaceFacts
 
 
 @dataclass(frozen=True)

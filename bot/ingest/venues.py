@@ -1,0 +1,110 @@
+"""Where a round of talks takes place, read from one sentence.
+
+"in Cairo", "in the Egyptian resort city of Sharm el-Sheikh", "the Doha round",
+"returned from Paris", or a table row "July 2025 Doha Talks collapsed".  Where the
+war is ("the war in Gaza", "hostages held in Gaza") or where someone lives is no
+venue; a region or a crossing is where a plan applies, not where talks are held.
+A country ("talks in Egypt") is the same venue as a city of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.ingest.passages import Mark, Passage, TimeMark
+from bot.ingest.round_status import STATUS_WORDS
+
+
+@dataclass(frozen=True)
+class PlaceFacts:
+    name: str
+    country: str | None  # the country's name
+    place_type: str | None  # "city", "region", "venue", "country"...
+
+
+# "in Cairo", "in the Egyptian resort city of Sharm el-Sheikh"; not "in talks aimed at X".
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w’'.-]*|resort|coastal|Red Sea|city|capital|town|port|of)\s+"
+    r"|(?:capital|city|town),\s+){0,5}"
+    # A delegation that left a city or came back from it was there for the talks.
+    r"|\b(?:left|leaves|leaving|departed|returned from|returning from|back from)\s+)$"
+)
+# "the war in Gaza", "hostages held in Gaza": where the war is, not where the talks are.
+_WAR_BEFORE = re.compile(
+    r"\b(?:war|ceasefire|truce|fighting|offensive|aid|hostages?|held|operations?|strikes?|"
+    r"situation|conflict|crisis|violence|people|residents|civilians|killed|reoccupation|"
+    r"control|withdrawal|forces|troops|assassinated|died|buried|born|based|lives|living|"
+    r"exiled|arrested)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def table_row(passage: Passage, start: int, end: int, times: list[TimeMark]) -> Mark | None:
+    """ "July 2025 Doha Talks collapsed ...": a date, a venue, an outcome, no verb phrase."""
+    if not times or times[0].start != start:
+        return None
+    rest = passage.text[times[0].end : end]
+    after = [m for m in passage.marks_in(times[0].end, end) if m.kind in ("place", "country")]
+    if not after or passage.text[times[0].end : after[0].start].strip():
+        return None
+    if not any(p.search(rest) for _, p in STATUS_WORDS) or rest.rstrip().endswith((".", "?")):
+        return None
+    return after[0]
+
+
+def find_venue(
+    text: str, offset: int, marks: list[Mark], nouns: list[re.Match[str]],
+    describe: Callable[[str], PlaceFacts | None],
+) -> Mark | None:
+    by_preposition: list[Mark] = []
+    by_modifier: list[Mark] = []
+    for mark in marks:
+        if mark.kind not in ("place", "country"):
+            continue
+        facts = describe(mark.key)
+        if facts is not None and facts.place_type in ("region", "crossing", "corridor"):
+            continue
+        before = text[max(0, mark.start - offset - 70) : mark.start - offset]
+        if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
+            by_preposition.append(mark)
+        elif mark.kind == "place" and re.match(
+            r"\s+(?:talks|negotiations|round|meeting)\b", text[mark.end - offset :], re.IGNORECASE
+        ):
+            by_modifier.append(mark)
+    options = by_preposition or by_modifier
+    if not options or not nouns:
+        return None
+    # "in the Egyptian resort city of Sharm el-Sheikh": the city, not the country.
+    options = [m for m in options if m.kind == "place"] or options
+    # The venue nearest a negotiation noun; on a tie the one after it ("talks in Doha").
+    return min(
+        options,
+        key=lambda m: min(abs(m.start - offset - n.end()) for n in nouns),
+    )
+
+
+def coordinated_venues(passage: Passage, venue: Mark, end: int) -> list[Mark]:
+    """ "rounds in Doha and Cairo": each venue its own round."""
+    found: list[Mark] = []
+    last = venue
+    for mark in passage.marks_in(venue.end, end, ("place",)):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", passage.text[last.end : mark.start]):
+            break
+        found.append(mark)
+        last = mark
+    return found
+
+
+def same_venue(a: Mark, b: Mark, describe: Callable[[str], PlaceFacts | None]) -> bool:
+    """One venue: the same place, or a country and a city of it."""
+    if a.key == b.key:
+        return True
+    fa, fb = describe(a.key), describe(b.key)
+    if a.kind == "country" and fb is not None and fb.country:
+        return fa is not None and fa.name == fb.country
+    if b.kind == "country" and fa is not None and fa.country:
+        return fb is not None and fb.name == fa.country
+    return False
