@@ -20,7 +20,6 @@ from bot.ingest.mentions import (
     Match,
     Part,
     acting_capital,
-    adjacent,
     delegation_side,
     find_known,
     name_runs,
@@ -28,34 +27,14 @@ from bot.ingest.mentions import (
 )
 from bot.ingest.mentions import tokenize as tokenize_sentence
 from bot.ingest.model import EntityKind, EntityMention, RoleClaim, Sentence
+from bot.ingest.roles import (
+    INSTITUTION_WORDS,
+    ROLE_WORDS,
+    affiliation_and_role,
+    role_phrase,
+)
 from bot.names import match_name, name_key
 
-_ROLE_WORDS = frozenset(
-    """official officials spokesperson spokesman spokeswoman minister ministers envoy envoys
-    president leader leaders chief head adviser advisers advisor advisors negotiator negotiators
-    ambassador commander member academic analyst secretary director mediator diplomat diplomats
-    general lawmaker lawmakers mp senator journalist correspondent researcher professor expert
-    coordinator representative emir king prince chairman chairwoman deputy governor mayor premier
-    strategist activist officer spokespeople premier cofounder founder""".split()
-)
-# Words that may stand inside a role phrase before the role word itself.
-_ROLE_MODIFIERS = frozenset(
-    """senior top former deputy chief foreign prime acting lead political military special
-    security defence defense finance interior national affairs strategic far-right hardline
-    veteran ministry intelligence health state middle east west assistant vice high-ranking
-    exiled longtime media press cabinet war""".split()
-)
-# Capitalised nouns of bodies, not people: "the Prime Minister's Office".
-_INSTITUTION_WORDS = frozenset(
-    """office ministry council cabinet forces authority agency department committee party
-    movement brigades army court government administration media news house bureau
-    service police coalition parliament assembly union league front""".split()
-)
-_STOPPERS = frozenset("a an the of to for by with said and or but as its his her their".split())
-# A verb ends a role phrase read backwards: "Erdogan received Hamas chief Ismail Haniyeh".
-_VERB_BEFORE_ROLE = re.compile(
-    r"^(?:[a-z]+ed|met|meets|told|tells|says|hosts|sees|saw|named|calls|blamed)$"
-)
 _UNNAMED = frozenset({"source", "sources", "officials", "official"})
 _CALENDAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -63,7 +42,7 @@ _CALENDAR = re.compile(
 )
 _APPOSITIVE = re.compile(
     r"^,\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,6}?(?:"
-    + "|".join(sorted(_ROLE_WORDS))
+    + "|".join(sorted(ROLE_WORDS))
     + r")(?:\s+(?:of|for|at|in)\s+[\w'’\-\s]{1,60}?)?)(?=[,.;]|\s+(?:who|which|said|told)\b)",
     re.IGNORECASE,
 )
@@ -163,94 +142,6 @@ class _Builder:
             self.surnames[surname] = mention.key if held == mention.key else None
 
 
-def _affiliation_and_role(
-    phrase: list[Part], known: dict[int, Match], gazetteer: Gazetteer
-) -> tuple[str | None, str]:
-    """("Qatar", "Foreign Ministry spokesperson") from "Qatar Foreign Ministry spokesperson"."""
-    affiliation: str | None = None
-    role_words: list[str] = []
-    skip_until = -1
-    hyphenated_nationality = any(
-        p.joined_to_next and i + 1 < len(phrase) for i, p in enumerate(phrase)
-        if (m := known.get(id(p))) and m.entry.kind == "country"
-    )
-    for i, part in enumerate(phrase):
-        if i <= skip_until:
-            continue
-        match = known.get(id(part))
-        if match is None or hyphenated_nationality:
-            role_words.append(part.text)
-            continue
-        entry = match.entry
-        span_len = match.last - match.first
-        if affiliation is None and entry.kind in ("country", "organisation"):
-            words = [p.text for p in phrase[i : i + span_len + 1]]
-            state_body = entry.kind == "organisation" and (
-                re.search(r"Ministry|Cabinet|Department", entry.name)
-                # "Egyptian intelligence chief": a state's organ named by a common noun is
-                # part of the role; the state is the affiliation, as "Egypt's" would say.
-                or _demonym_and_noun(words, gazetteer)
-            )
-            if state_body and entry.country:
-                affiliation = entry.country
-                first = gazetteer.exact(words[0])
-                role_words.extend(words[1:] if first and first.kind == "country" else words)
-            else:
-                affiliation = entry.name
-            skip_until = i + span_len
-            continue
-        if entry.kind == "person":
-            role_words.append(part.text)
-            affiliation = affiliation or entry.affiliation
-            continue
-        role_words.extend(p.text for p in phrase[i : i + span_len + 1])
-        skip_until = i + span_len
-    role = " ".join(role_words)
-    if hyphenated_nationality:
-        role = " ".join(p.text for p in phrase).replace(" - ", "-")
-    return affiliation, _singular_role(role)
-
-
-def _demonym_and_noun(words: list[str], gazetteer: Gazetteer) -> bool:
-    first = gazetteer.exact(words[0]) if len(words) >= 2 else None
-    return first is not None and first.kind == "country" and all(w.islower() for w in words[1:])
-
-
-def _singular_role(role: str) -> str:
-    """"senior Trump advisers" introduces each adviser: "senior Trump adviser"."""
-    head, _, last = role.rpartition(" ")
-    if last.endswith("s") and last[:-1].lower() in _ROLE_WORDS:
-        return f"{head} {last[:-1]}".strip()
-    return role
-
-
-def _role_phrase(text: str, parts: list[Part], first: int, known: set[int]) -> list[Part]:
-    """The role words right before a name: "senior Hamas official" of "... official Taher"."""
-    if first == 0 or parts[first - 1].text.lower().removesuffix("s") not in _ROLE_WORDS:
-        return []
-    if text[parts[first - 1].end : parts[first].start] != " ":
-        return []  # "the Prime Minister's Office" names no one
-    j = first - 1
-    solid = j
-    while j - 1 >= 0 and first - j < 7:
-        prev = parts[j - 1]
-        word = prev.text.lower()
-        if not adjacent(text, prev, parts[j]) or word in _STOPPERS:
-            break
-        hyphened = prev.start > 0 and text[prev.start - 1] == "-"  # "Gaza-based"
-        if word not in _ROLE_MODIFIERS and not hyphened and _VERB_BEFORE_ROLE.match(prev.text):
-            break
-        j -= 1
-        if prev.text[:1].isupper() and solid > j + 1 and id(prev) not in known:
-            break  # past a plain word only a known organisation or country belongs
-        if prev.text[:1].isupper() or word in _ROLE_MODIFIERS or word in _ROLE_WORDS or \
-                prev.joined_to_next:
-            solid = j
-        elif solid - j > 2:
-            break  # plain words ("bureau") only between an organisation and the role
-    return parts[solid:first]
-
-
 class _SentencePass:
     def __init__(self, builder: _Builder, sentence: Sentence) -> None:
         self.builder = builder
@@ -296,7 +187,7 @@ class _SentencePass:
 
     def _plural_role_before(self, first: int) -> bool:
         return first > 0 and self.parts[first - 1].text.lower().endswith("s") and \
-            self.parts[first - 1].text.lower().rstrip("s") in _ROLE_WORDS
+            self.parts[first - 1].text.lower().rstrip("s") in ROLE_WORDS
 
     def _coordinated(self, first: int, claim: RoleClaim | None) -> RoleClaim | None:
         if claim is None or first == 0:
@@ -304,10 +195,10 @@ class _SentencePass:
         return claim if self.parts[first - 1].text.lower() == "and" else None
 
     def _claim_before(self, first: int) -> RoleClaim | None:
-        phrase = _role_phrase(self.text, self.parts, first, set(self.by_part))
+        phrase = role_phrase(self.text, self.parts, first, set(self.by_part))
         if not phrase or (phrase[-1].text.lower() in _UNNAMED and len(phrase) == 1):
             return None
-        affiliation, role = _affiliation_and_role(phrase, self.by_part, self.builder.gazetteer)
+        affiliation, role = affiliation_and_role(phrase, self.by_part, self.builder.gazetteer)
         return RoleClaim(role=role, affiliation=affiliation, sentence=self.sentence.index)
 
     def _claim_by_owner(self, first: int, last: int) -> RoleClaim | None:
@@ -368,7 +259,7 @@ class _SentencePass:
 def _name_start(parts: list[Part], first: int, last: int) -> int:
     """Where the name begins in a capitalised run: after its last role word."""
     for k in range(last - 1, first - 1, -1):
-        if parts[k].text.lower() in _ROLE_WORDS:
+        if parts[k].text.lower() in ROLE_WORDS:
             return k + 1
     return first
 
@@ -378,8 +269,8 @@ def _plausible_name(run: list[Part]) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     return not any(
-        _CALENDAR.match(p.text) or p.text.lower() in _ROLE_WORDS
-        or p.text.lower() in _INSTITUTION_WORDS for p in words
+        _CALENDAR.match(p.text) or p.text.lower() in ROLE_WORDS
+        or p.text.lower() in INSTITUTION_WORDS for p in words
     )
 
 

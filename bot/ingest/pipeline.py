@@ -45,7 +45,7 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
         sentences=sentences,
         entities=index.mentions,
         events=sorted(events, key=lambda e: e.sentence),
-        quotes=find_quotes(passages, published),
+        quotes=find_quotes(passages, published, lambda key: _name(index, key)),
         dropped=cleaned.dropped,
     )
 

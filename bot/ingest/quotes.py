@@ -14,11 +14,13 @@ proposal”") are names or scare quotes, not statements.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from bot.ingest.model import ExtractedQuote, When
-from bot.ingest.passages import Passage, QuoteSpan
+from bot.ingest.passages import Mark, Passage, QuoteSpan
+from bot.ingest.roles import ROLE_MODIFIERS, ROLE_WORDS
 
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|telling|added|adds|adding|noted|notes|stated|states|"
@@ -79,12 +81,17 @@ class _Verb:
     word: str
 
 
-def find_quotes(passages: list[Passage], published: date) -> list[ExtractedQuote]:
-    """Every attributed quote of the story, in reading order."""
+def find_quotes(
+    passages: list[Passage], published: date, name_of: Callable[[str], str] = lambda key: key
+) -> list[ExtractedQuote]:
+    """Every attributed quote of the story, in reading order.
+
+    `name_of` gives an entity's name from its key, for the labels of joint speakers.
+    """
     state = _Discourse()
     quotes: list[ExtractedQuote] = []
     for passage in passages:
-        quotes.extend(_passage_quotes(passage, published, state))
+        quotes.extend(_passage_quotes(passage, published, state, name_of))
     return quotes
 
 
@@ -105,10 +112,12 @@ class _Discourse:
         return label
 
 
-def _passage_quotes(passage: Passage, published: date, state: _Discourse) -> list[ExtractedQuote]:
+def _passage_quotes(
+    passage: Passage, published: date, state: _Discourse, name_of: Callable[[str], str]
+) -> list[ExtractedQuote]:
     spans, blank = passage.quoted, passage.blank
     verbs = [_Verb(m.start(), m.end(), m.group().lower()) for m in _SPEECH_VERB.finditer(blank)]
-    candidates = _candidates(passage, blank, state)
+    candidates = _candidates(passage, blank, state, name_of)
     subjects: dict[int, Speaker | None] = {}
     for verb in verbs:
         subject = _subject(verb, candidates, blank, passage)
@@ -150,7 +159,9 @@ def _passage_quotes(passage: Passage, published: date, state: _Discourse) -> lis
     return quotes
 
 
-def _candidates(passage: Passage, blank: str, state: _Discourse) -> list[_Candidate]:
+def _candidates(
+    passage: Passage, blank: str, state: _Discourse, name_of: Callable[[str], str]
+) -> list[_Candidate]:
     found: list[_Candidate] = []
     unnamed = []
     for m in _UNNAMED.finditer(blank):
@@ -163,6 +174,9 @@ def _candidates(passage: Passage, blank: str, state: _Discourse) -> list[_Candid
         label = state.unnamed_label(m.group("det"), m.group(0), m.group("head"))
         unnamed.append((m.start(), m.end()))
         found.append(_Candidate(m.start(), m.end(), Speaker(None, label), "unnamed"))
+    for first, last, label in _joint_speakers(passage, blank, name_of):
+        unnamed.append((first, last))
+        found.append(_Candidate(first, last, Speaker(None, label), "unnamed"))
     for mark in passage.marks:
         if mark.kind == "place" or blank[mark.start : mark.end] != mark.text:
             continue  # places do not speak; blanked marks sit inside quotes
@@ -172,6 +186,51 @@ def _candidates(passage: Passage, blank: str, state: _Discourse) -> list[_Candid
     for m in _PRONOUN.finditer(blank):
         found.append(_Candidate(m.start(), m.end(), None, "pronoun"))
     return sorted(found, key=lambda c: c.start)
+
+
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?")
+_GROUP_HEAD = re.compile(
+    r"(?:\bthe\s+)?(?:[\w-]+\s+){0,2}?(?:leaders|heads|governments|ministers|presidents|"
+    r"mediators|officials|representatives|envoys)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(r"\bjoint statement\b", re.IGNORECASE)
+
+
+def _joint_speakers(
+    passage: Passage, blank: str, name_of: Callable[[str], str]
+) -> list[tuple[int, int, str]]:
+    """ "the leaders of the US, Egypt and Qatar said": several states speak as one,
+    so the words are no one state's; the label names them all."""
+    sides = [m for m in passage.marks if m.kind in ("country", "organisation")
+             and blank[m.start : m.end] == m.text]
+    groups: list[list[Mark]] = []
+    for mark in sides:
+        last = groups[-1][-1] if groups else None
+        if last is not None and _COORDINATION.fullmatch(passage.text[last.end : mark.start]):
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+    found: list[tuple[int, int, str]] = []
+    for group in groups:
+        names = sorted({name_of(m.key) for m in group})
+        if len(names) < 2:
+            continue
+        first = group[0].start
+        head = _GROUP_HEAD.search(blank[max(0, first - 60) : first])
+        if head is not None:
+            first -= len(head.group(0))
+        start, end = _sentence_bounds(passage, first)
+        named = [_with_article(n) for n in names]
+        listed = f"{', '.join(named[:-1])} and {named[-1]}"
+        joint = _STATEMENT.search(blank[start:end])
+        found.append((first, group[-1].end, f"a joint statement by {listed}" if joint else listed))
+    return found
+
+
+def _with_article(name: str) -> str:
+    plural = name.endswith(("States", "Nations", "Emirates", "Kingdom", "Union", "Authority"))
+    return f"the {name}" if plural else name
 
 
 def _sentence_bounds(passage: Passage, offset: int) -> tuple[int, int]:
@@ -204,7 +263,7 @@ def _inverted_subject(verb: _Verb, after: list[_Candidate], blank: str) -> _Cand
     """ "said al-Ansari.", "said Jordanian Foreign Minister Ayman Safadi", "said the source"."""
     for cand in after:
         gap = blank[verb.end : cand.start].split()
-        if not all(w[:1].isupper() or w in {"the", "of", "for", "and"} for w in gap):
+        if not all(_in_name_or_role(w) for w in gap):
             return None  # "said Egypt had...": a clause follows, not a speaker
         tail = blank[cand.end : cand.end + 2]
         ends = not tail.strip() or tail[0] in ",.;"
@@ -213,6 +272,13 @@ def _inverted_subject(verb: _Verb, after: list[_Candidate], blank: str) -> _Cand
         if ends:
             return cand if not gap else None
     return None
+
+
+def _in_name_or_role(word: str) -> bool:
+    """ "said senior Hamas official X": role words may stand between the verb and X."""
+    lower = word.lower().strip(",")
+    return word[:1].isupper() or lower in {"the", "of", "for", "and"} or lower in ROLE_WORDS \
+        or lower in ROLE_MODIFIERS
 
 
 def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None:
@@ -304,6 +370,14 @@ def _said_before(
     return earlier[-1] if earlier else None
 
 
+# "a framework drawn up late last month, which Hamas answered with a counterproposal that
+# Netanyahu dismissed as ...": a relative clause between a time and the verb dates
+# another event.
+_OTHER_CLAUSE = re.compile(
+    r"[,;—–]\s*(?:which|who|whom|whose|where|when|while|after|before)\b|\bthat\s+(?:[A-Z]|the\b)"
+)
+
+
 def _said(verb: _Verb | None, span: QuoteSpan | None, passage: Passage) -> When | None:
     """The day the words were said, when the sentence dates them; else unknown.
 
@@ -316,6 +390,7 @@ def _said(verb: _Verb | None, span: QuoteSpan | None, passage: Passage) -> When 
     times = [
         t for t in passage.times_in(start, end)
         if not (span and span.start <= t.start < span.end) and t.expression.direction != "future"
+        and not _OTHER_CLAUSE.search(passage.blank[min(t.end, verb.start) : max(t.start, verb.end)])
     ]
     if times:
         t = min(times, key=lambda t: abs(t.start - verb.start))
