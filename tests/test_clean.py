@@ -211,3 +211,34 @@ def test_wire_copyright_notice_after_the_story_is_dropped():
         "published, broadcast, rewritten or redistributed without permission.\n"
     )
     assert not any("Copyright" in p for p in clean_article(text).paragraphs)
+
+
+NEWSLETTER_BOX = """Mediators announce Gaza deal after weeks of talks in Doha
+Gulf Ledger staff in Doha
+
+Israel and Hamas have agreed to a ceasefire in Gaza and the release of hostages, Qatar's prime \
+minister announced on Wednesday night, after weeks of negotiations in Doha.
+
+Under the first phase, Hamas is to release 33 hostages in exchange for Palestinian prisoners, and \
+Israeli forces are to pull back from populated areas of Gaza.
+
+Sign up to First Edition
+Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by \
+outside parties.
+after newsletter promotion
+
+In a televised speech, Hamas's Gaza chief Khalil al-Hayyah said the agreement ended the war.
+
+More than 46,000 Palestinians have been killed in Gaza, according to the Gaza health ministry.
+
+Comments (214)
+Reader_1948 · 15 Jan 2025 22:51
+Hamas will never agree to phase two, and Israel will not leave Gaza, mark my words.
+"""
+
+
+def test_the_story_resumes_after_a_newsletter_box_but_not_after_the_comments():
+    text = _joined(clean_article(NEWSLETTER_BOX).paragraphs)
+    assert "46,000 Palestinians have been killed" in text
+    for furniture in ("First Edition", "Privacy Notice", "newsletter promotion", "mark my words"):
+        assert furniture not in text

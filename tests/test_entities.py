@@ -40,6 +40,19 @@ def test_role_phrase_before_a_known_name_is_a_role_claim_with_its_sentence():
     assert [c.sentence for c in ansari.role_claims] == [1]
 
 
+def test_a_state_organ_named_by_a_common_noun_is_part_of_the_role_not_the_affiliation():
+    for owner in ("Egyptian", "Egypt’s"):
+        phrase = f"{owner} intelligence chief Abbas Kamel"
+        index = _index(f"{phrase} met the negotiators.", published=datetime(2024, 2, 24))
+        kamel = _person(index, "Abbas Kamel")
+        assert (kamel.role, kamel.affiliation) == ("intelligence chief", "Egypt"), phrase
+
+
+def test_a_named_state_organ_is_the_affiliation():
+    index = _index("Mossad chief David Barnea led the team.", published=datetime(2024, 2, 24))
+    assert _person(index, "David Barnea").affiliation == "Mossad"
+
+
 def test_an_unknown_official_introduced_by_role_becomes_a_person():
     index = _index("Hamas spokesman Hazem Qassem said the group was ready for a deal.")
     qassem = _person(index, "Hazem Qassem")

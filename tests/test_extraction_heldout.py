@@ -28,6 +28,14 @@ HELDOUT = Path(__file__).parent / "articles" / "heldout"
 GOLD = Path(__file__).parent / "gold" / "heldout.json"
 MIN_PRECISION = 0.85
 MIN_RECALL = 0.8
+# Proposals, figures and round status: (precision, recall) floors at the level reached.
+# Recalled truces are stored as background proposals and the stored timeline lists them
+# among proposals too, which costs proposals two points of precision here.
+SECONDARY_FLOORS = {
+    "proposals": (0.75, 0.85),
+    "figures": (0.9, 0.9),
+    "round status": (0.8, 0.8),
+}
 
 # Lines of page furniture, one or more per outlet, that no stored sentence may contain.
 FURNITURE = [
@@ -135,6 +143,16 @@ def test_heldout_rounds_people_and_quotes_reach_precision_085_and_recall_080(sto
         for name, c in stored.scores.categories.items()
         if name in ("rounds", "people", "quotes")
         and (c.precision < MIN_PRECISION or c.recall < MIN_RECALL)
+    ]
+    assert below == [], stored.scores.table()
+
+
+def test_heldout_proposals_figures_and_round_status_keep_their_floors(stored: Stored):
+    below = [
+        f"{name} P={c.precision:.2f} R={c.recall:.2f}"
+        for name, c in stored.scores.categories.items()
+        if name in SECONDARY_FLOORS
+        and (c.precision < SECONDARY_FLOORS[name][0] or c.recall < SECONDARY_FLOORS[name][1])
     ]
     assert below == [], stored.scores.table()
 

@@ -34,6 +34,7 @@ def test_load_is_cached(gazetteer):
         ("American", "United States", "country"),
         ("Islamic Jihad", "Palestinian Islamic Jihad", "organisation"),
         ("Gaza Health Ministry", "Palestinian Health Ministry", "organisation"),
+        ("Palestinian health authorities", "Palestinian Health Ministry", "organisation"),
         ("IDF", "Israel Defense Forces", "organisation"),
         ("Sharm al-Sheikh", "Sharm el-Sheikh", "place"),
         ("Khan Yunis", "Khan Younis", "place"),

@@ -10,6 +10,7 @@ from bot.ingest.past_deals import find_past_deals
 from bot.ingest.pipeline import extract
 from bot.ingest.proposals import find_proposals
 from tests.gold.lines import passages_of
+from tests.gold.snapshot import seed_articles
 
 ENTITIES = {
     "Steve Witkoff": ("steve witkoff", "person"),
@@ -22,6 +23,10 @@ ENTITIES = {
     "Washington": ("united states", "country"),
     "Gaza Health Ministry": ("gaza health ministry", "organisation"),
     "UN": ("united nations", "organisation"),
+    "U.S.": ("united states", "country"),
+    "United States": ("united states", "country"),
+    "American": ("united states", "country"),
+    "Egypt": ("egypt", "country"),
 }
 NAMES = {"donald trump": "Donald Trump", "steve witkoff": "Steve Witkoff"}
 DAY = date(2025, 6, 1)
@@ -70,6 +75,71 @@ def test_a_plain_plan_is_not_a_named_proposal():
 
 def test_words_in_quote_marks_are_not_read_as_proposals():
     assert titles("“We reject any 30-day truce,” a Hamas official said.") == []
+
+
+def test_a_plan_someone_may_present_if_talks_fail_is_not_a_proposal():
+    text = (
+        "If no progress is made, American officials may present a final compromise proposal."
+    )
+    assert titles(text) == []
+
+
+def test_seed_003_stores_no_hypothetical_compromise_proposal_as_an_event():
+    [seed] = [a for a in seed_articles() if a.source_name.startswith("003")]
+    events = extract(seed).events
+    assert [e.title for e in events if "compromise" in e.title] == []
+    assert "Donald Trump's proposal" in [e.title for e in events if e.kind == "proposal"]
+
+
+def test_a_plan_named_in_quote_marks_belongs_to_whoever_presents_it():
+    [p] = proposals("Talks ended with the United States presenting a “bridging proposal” to both.")
+    assert (p.title, [x.entity_key for x in p.participants]) == (
+        "bridging proposal", ["united states"],
+    )
+
+
+def test_a_quoted_state_of_affairs_is_no_plan():
+    assert titles("Envoys are in the region to support a longer “humanitarian pause.”") == []
+
+
+def test_a_truce_named_by_its_length_is_a_proposal():
+    assert titles("Officials met in Doha to discuss a proposal for a month-long truce.") == [
+        "month-long truce"
+    ]
+
+
+def test_a_plan_named_by_what_it_would_do_is_titled_by_its_terms_and_its_presenter():
+    text = (
+        "Talks broke down after Hamas refused a U.S. proposal, presented by envoy Steve Witkoff, "
+        "to extend the first phase through Ramadan."
+    )
+    [p] = proposals(text)
+    assert (p.title, p.participants[0].entity_key) == (
+        "extend the first phase through Ramadan", "steve witkoff",
+    )
+
+
+def test_a_verb_between_a_name_and_a_deal_makes_no_named_plan():
+    assert titles("Hamas said the agreement was a victory for its people.") == []
+
+
+def test_a_recalled_truce_dated_before_its_noun_is_background_not_a_proposal():
+    text = (
+        "The only pause came in late November 2023, when a week-long truce brokered by Qatar "
+        "and Egypt freed 105 hostages."
+    )
+    published = date(2025, 4, 10)
+    passages = passages_of(text, ENTITIES, published)
+    [deal] = find_past_deals(passages, published)
+    assert (deal.when.start.year, deal.when.start.month, deal.background) == (2023, 11, True)
+    assert [p.entity_key for p in deal.participants] == ["qatar", "egypt"]
+    assert find_proposals(passages, published, lambda k: k) == []
+
+
+def test_the_end_of_a_deal_is_not_the_day_it_was_made():
+    text = "That truce collapsed on March 18, when Israel resumed its bombardment."
+    published = date(2025, 4, 10)
+    assert find_past_deals(passages_of(text, ENTITIES, published), published) == []
 
 
 def test_toll_with_according_to_carries_its_source():

@@ -26,6 +26,9 @@ ENTITIES = {
     "Al Manassa": ("al manassa", "organisation"),
     "U.S.": ("united states", "country"),
     "US": ("united states", "country"),
+    "Egypt": ("egypt", "country"),
+    "Izzat al-Rishq": ("izzat al-rishq", "person"),
+    "Paris": ("paris", "place"),
 }
 TUESDAY = date(2025, 10, 7)
 
@@ -176,3 +179,29 @@ def test_invented_article_quotes_through_the_pipeline():
     # "Qassem said on Sunday that ... “We have shown flexibility,” he said": still Sunday.
     assert ex.quotes[0].said.start == ex.quotes[1].said.start == date(2025, 3, 9)
     assert ex.quotes[2].said is None
+
+
+def test_a_joint_statement_of_several_states_is_no_one_states_words():
+    text = (
+        "In a joint statement, the leaders of the US, Egypt and Qatar said the talks had been "
+        "“serious and constructive”."
+    )
+    [q] = quotes(text)
+    names = {"united states": "United States", "egypt": "Egypt", "qatar": "Qatar"}
+    [named] = find_quotes(passages_of(text, ENTITIES, TUESDAY), TUESDAY, names.__getitem__)
+    assert (q.speaker_key, q.text) == (None, "serious and constructive")
+    assert named.speaker_label == "a joint statement by Egypt, Qatar and the United States"
+
+
+def test_an_inverted_attribution_may_carry_role_words_before_the_name():
+    text = '"Netanyahu has chosen war over hostages," said senior Hamas official Izzat al-Rishq.'
+    assert who(text) == [("izzat al-rishq", "Netanyahu has chosen war over hostages,")]
+
+
+def test_a_time_in_a_relative_clause_does_not_date_the_words():
+    text = (
+        "The meeting built on a framework drawn up in Paris late last month, which Hamas answered "
+        'with a counterproposal that Netanyahu dismissed as "delusional."'
+    )
+    [q] = quotes(text)
+    assert (q.speaker_key, q.said) == ("benjamin netanyahu", None)

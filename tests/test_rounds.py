@@ -216,3 +216,40 @@ def test_where_someone_was_killed_or_lives_is_no_venue():
 def test_an_agreement_concluded_in_a_city_is_a_round_with_an_agreement():
     r = only("The agreement concluded in Doha on Monday ended months of war.")
     assert (r.place_key, r.status, r.when.start) == ("doha", "agreement", date(2025, 8, 11))
+
+
+def test_a_delegation_back_from_the_talks_means_the_round_there_is_over():
+    r = only("An Israeli delegation returned from Doha on Tuesday after talks there on Monday.")
+    assert r.status == "concluded"
+
+
+def test_stalled_talks_and_talks_without_a_breakthrough_have_collapsed():
+    assert only("By early March, talks in Cairo had stalled over the end of the war.").status == (
+        "collapsed"
+    )
+    r = only("Hamas left Cairo on Tuesday after talks that ended without a breakthrough.")
+    assert r.status == "collapsed"
+
+
+def test_a_delegation_that_remains_in_the_city_keeps_the_round_ongoing():
+    r = only(
+        "A Hamas delegation held talks in Cairo on Sunday. "
+        "The delegation remains in the Egyptian capital for further meetings.",
+        published=date(2025, 8, 11),
+    )
+    assert (r.place_key, r.status) == ("cairo", "ongoing")
+
+
+def test_a_meeting_reported_after_the_day_it_was_held_took_place():
+    r = only("A Hamas delegation met Egyptian mediators in Cairo on Sunday.")
+    assert (r.when.start, r.status) == (date(2025, 8, 10), "concluded")
+
+
+def test_a_meeting_that_produced_a_framework_is_over_even_long_ago():
+    r = only("Negotiators drew up a framework at a meeting in Cairo late last month.")
+    assert (r.background, r.status) == (True, "concluded")
+
+
+def test_a_recalled_round_with_no_status_word_keeps_its_status_unknown():
+    r = only("A marathon session in Doha in June was the first since the spring.")
+    assert (r.background, r.status) == (True, None)
