@@ -353,7 +353,10 @@ _WHERE = {
 
 
 def _cpu_line(result: dict[str, float], in_process: bool) -> str:
-    bots = f"echo bot {result['echo_cpu_ms']:.2f} ms, timeline bot {result['our_cpu_ms']:.2f} ms"
+    bots = (
+        f"echo bot {result['echo_cpu_ms']:.2f} ms, timeline bot {result['our_cpu_ms']:.2f} ms "
+        f"(echo / timeline {result['echo_cpu_ms'] / result['our_cpu_ms']:.2f})"
+    )
     if in_process:
         return f"CPU per question (bot and emulator, one process): {bots}"
     return (

@@ -26,6 +26,11 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--no-privacy-mode", action="store_true", help="the bot sees every group message"
     )
+    parser.add_argument(
+        "--exit-with-stdin",
+        action="store_true",
+        help="stop when stdin closes: a parent that dies, even killed, takes the emulator along",
+    )
     return parser.parse_args(argv)
 
 
@@ -40,6 +45,8 @@ async def _main(options: argparse.Namespace) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopping.set)
+    if options.exit_with_stdin:
+        loop.add_reader(sys.stdin.fileno(), lambda: sys.stdin.read(1) or stopping.set())
     await serve(emulator, stopping)
 
 

@@ -231,8 +231,9 @@ class RemoteEmulator:
         """Starts the process (``arguments`` as for ``python -m tests.emulator``) and
         returns once it has announced its ports."""
         process = subprocess.Popen(
-            [sys.executable, "-m", "tests.emulator", *arguments],
+            [sys.executable, "-m", "tests.emulator", "--exit-with-stdin", *arguments],
             cwd=_PROJECT_ROOT,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -259,8 +260,9 @@ class RemoteEmulator:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
 
     async def __aenter__(self) -> RemoteEmulator:
         self._session = aiohttp.ClientSession()
