@@ -161,7 +161,9 @@ def _by_author(
         owned = None
     if owned and not _TERMS.match(after.lstrip("’'s ")):
         noun = owned.group("noun").lower()
-        content = _CONTENT.match(after[owned.end() :])
+        # "Trump's plan to ..." keeps its author's name; "a U.S. proposal to ..." is known
+        # by what it would do.
+        content = None if owned.group("poss") else _CONTENT.match(after[owned.end() :])
         if content:
             # A plan named by what it would do; "presented by envoy X" names its author.
             aside = content.group("aside") or ""

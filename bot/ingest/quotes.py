@@ -5,8 +5,10 @@ the same sentence (or the sentence the quote continues) says who spoke.  The
 speaker is the subject of that verb: "X said", "said X", "according to X",
 "X told ...", "X, the ..., said", or "he said" after a sentence that named the
 speaker.  When the subject is an unnamed source ("a US official") the quote keeps
-the article's label and no key.  When nothing can be trusted the speaker stays
-unnamed: a quote given to the wrong person is worse than a quote without a name.
+the article's label and no key, as do words several states said together
+("the leaders of the US, Egypt and Qatar said", see joint_speakers.py).  When
+nothing can be trusted the speaker stays unnamed: a quote given to the wrong
+person is worse than a quote without a name.
 Words in quote marks inside a noun phrase ("a “day after” plan", "the “Witkoff
 proposal”") are names or scare quotes, not statements.
 """
@@ -18,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.ingest.joint_speakers import joint_speakers
 from bot.ingest.model import ExtractedQuote, When
-from bot.ingest.passages import Mark, Passage, QuoteSpan
+from bot.ingest.passages import Passage, QuoteSpan
 from bot.ingest.roles import ROLE_MODIFIERS, ROLE_WORDS
 
 _SPEECH_VERB = re.compile(
@@ -174,7 +177,7 @@ def _candidates(
         label = state.unnamed_label(m.group("det"), m.group(0), m.group("head"))
         unnamed.append((m.start(), m.end()))
         found.append(_Candidate(m.start(), m.end(), Speaker(None, label), "unnamed"))
-    for first, last, label in _joint_speakers(passage, blank, name_of):
+    for first, last, label in joint_speakers(passage, blank, name_of):
         unnamed.append((first, last))
         found.append(_Candidate(first, last, Speaker(None, label), "unnamed"))
     for mark in passage.marks:
@@ -186,51 +189,6 @@ def _candidates(
     for m in _PRONOUN.finditer(blank):
         found.append(_Candidate(m.start(), m.end(), None, "pronoun"))
     return sorted(found, key=lambda c: c.start)
-
-
-_COORDINATION = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?")
-_GROUP_HEAD = re.compile(
-    r"(?:\bthe\s+)?(?:[\w-]+\s+){0,2}?(?:leaders|heads|governments|ministers|presidents|"
-    r"mediators|officials|representatives|envoys)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_STATEMENT = re.compile(r"\bjoint statement\b", re.IGNORECASE)
-
-
-def _joint_speakers(
-    passage: Passage, blank: str, name_of: Callable[[str], str]
-) -> list[tuple[int, int, str]]:
-    """ "the leaders of the US, Egypt and Qatar said": several states speak as one,
-    so the words are no one state's; the label names them all."""
-    sides = [m for m in passage.marks if m.kind in ("country", "organisation")
-             and blank[m.start : m.end] == m.text]
-    groups: list[list[Mark]] = []
-    for mark in sides:
-        last = groups[-1][-1] if groups else None
-        if last is not None and _COORDINATION.fullmatch(passage.text[last.end : mark.start]):
-            groups[-1].append(mark)
-        else:
-            groups.append([mark])
-    found: list[tuple[int, int, str]] = []
-    for group in groups:
-        names = sorted({name_of(m.key) for m in group})
-        if len(names) < 2:
-            continue
-        first = group[0].start
-        head = _GROUP_HEAD.search(blank[max(0, first - 60) : first])
-        if head is not None:
-            first -= len(head.group(0))
-        start, end = _sentence_bounds(passage, first)
-        named = [_with_article(n) for n in names]
-        listed = f"{', '.join(named[:-1])} and {named[-1]}"
-        joint = _STATEMENT.search(blank[start:end])
-        found.append((first, group[-1].end, f"a joint statement by {listed}" if joint else listed))
-    return found
-
-
-def _with_article(name: str) -> str:
-    plural = name.endswith(("States", "Nations", "Emirates", "Kingdom", "Union", "Authority"))
-    return f"the {name}" if plural else name
 
 
 def _sentence_bounds(passage: Passage, offset: int) -> tuple[int, int]:
