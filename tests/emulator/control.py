@@ -16,8 +16,9 @@ collide with a Bot API one):
     POST /reset                        counts start again from zero
     POST /shutdown                     the process stops
 
-``RemoteEmulator`` is the client a benchmark uses: it starts the process, waits until it
-answers, and stops it.
+``RemoteEmulator`` is the client a benchmark uses: it starts the process (with
+``--exit-with-stdin``, so that it cannot outlive a benchmark killed midway), waits until
+it answers, and stops it.
 """
 
 from __future__ import annotations
