@@ -44,12 +44,14 @@ def timeline_snapshot(session: Session) -> dict:
     }
     event_ids = list(session.execute(select(Event.id).order_by(Event.id)).scalars())
     events = load_events(session, event_ids)
+    # A truce an article recalls is background, as the gold file lists it, not a proposal.
+    current = [e for e in events if not e.background]
     return {
         "rounds": [_round(e, labels) for e in events if e.kind == "round"],
         "people": _people(session, labels),
         "quotes": _quotes(session, labels),
-        "proposals": _per_source(events, "proposal", labels, _proposal),
-        "figures": _per_source(events, "figure", labels, _figure),
+        "proposals": _per_source(current, "proposal", labels, _proposal),
+        "figures": _per_source(current, "figure", labels, _figure),
         "events": [_event(e, labels) for e in events],
         "background": _per_source(
             [e for e in events if e.background and e.kind != "round"], None, labels, _recalled
