@@ -120,17 +120,17 @@ def run() -> None:
     from bot.startup import configure_logging, open_timeline
 
     settings = _settings()
-    configure_logging(settings)
-    engine = open_timeline(settings, say=_note)
     if settings.telegram_bot_token is None:
+        # The console is a conversation, not a service: no log lines between the answers.
         _note("TELEGRAM_BOT_TOKEN is not set: opening the local console chat instead.")
         from bot.console import run_console
 
-        run_console(engine)
+        run_console(open_timeline(settings, say=_note))
         return
+    configure_logging(settings)
     from handlers.app import run_bot
 
-    run_bot(settings, engine)
+    run_bot(settings, open_timeline(settings, say=_note))
 
 
 @app.command()
