@@ -43,3 +43,19 @@ async def test_run_answers_on_telegram_and_stops_cleanly_on_sigint(tmp_path):
     assert TOKEN not in output and TOKEN.split(":")[1] not in output
     assert "Traceback" not in output
     assert process.returncode == 0
+
+
+def test_run_without_a_token_opens_the_console_chat_without_log_noise(tmp_path):
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'console.db'}"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], input="/latest 1\n/quit\n",
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "opening the local console chat" in done.stderr
+    assert "ingested 5 seed articles" in done.stderr
+    assert "The latest development" in done.stdout and "Ynetnews" in done.stdout
+    assert " INFO " not in done.stdout + done.stderr

@@ -45,7 +45,9 @@ def latest(session: Session, args: str, asker: Asker) -> Reply:
     found = latest_events(session, limit=count)
     if not found.items:
         return Reply.text("Nothing is on record yet. Articles are added with /ingest by admins.")
-    lines = [bold(f"The {len(found.items)} latest developments, newest first")]
+    count = len(found.items)
+    heading = "The latest development" if count == 1 else f"The {count} latest developments"
+    lines = [bold(f"{heading}, newest first" if count > 1 else heading)]
     lines += [f"• {event_line(e)}" for e in found.items]
     lines.append(
         italic("Background events recalled by articles are left out; see /rounds and /on.")
