@@ -73,8 +73,8 @@ def format_reply(reply: Reply, *, as_html: bool, page: int | None = None) -> str
 
 
 def _choice_buttons(reply: Reply) -> list[Button]:
-    # Paging buttons are pointless here: the console prints every page at once.
-    return [b for row in reply.buttons for b in row if b.data is not None or b.url is not None]
+    # `buttons`, not `keyboard()`: paging is pointless here, the console prints every page.
+    return [b for row in reply.buttons for b in row]
 
 
 def run_console(

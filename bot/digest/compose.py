@@ -35,7 +35,6 @@ from bot.timeline.records import EventView, QuoteView
 
 # A backfill of old articles must not turn one digest into fifty messages.
 MAX_ITEMS = 60
-_FILTER_KINDS = ("person", "place", "organisation", "country")
 
 
 @dataclass(frozen=True)

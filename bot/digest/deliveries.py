@@ -68,7 +68,7 @@ def enqueue_due(session: Session, now: datetime, *, late_window: timedelta) -> E
         instants, following = cache[key]
         for instant in instants:
             late = now - instant > late_window
-            rows.append(_row(sub, instant, now, late, late_window))
+            rows.append(_row(sub, instant, late, late_window))
             skipped += late
             pending += not late
         schedule.append({"b_id": sub.id, "b_next": following})
@@ -90,9 +90,7 @@ def _instants(sub: DueSubscription, start: datetime, now: datetime) -> tuple[lis
     return instants, following
 
 
-def _row(
-    sub: DueSubscription, instant: datetime, now: datetime, late: bool, window: timedelta
-) -> dict:
+def _row(sub: DueSubscription, instant: datetime, late: bool, window: timedelta) -> dict:
     hours = window.total_seconds() / 3600
     return {
         "subscription_id": sub.id,
