@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
-from bot.render import code
+from bot.render import callback_data_fits, code
 from bot.replies.about import help_command, sources_command
 from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.developments import latest, on, search_command
@@ -127,12 +127,9 @@ def _unknown_command(name: str, args: str) -> Reply:
         return Reply.text(f"I do not know /{shown}. Send /help to see what I can answer.")
     args = tidy(args)
     data = f"{guess}|{args}"
-    buttons = [[Button(f"/{guess} {args}".strip()[:60], data=data)]] if _fits(data) else []
+    fits = callback_data_fits(data)
+    buttons = [[Button(f"/{guess} {args}".strip()[:60], data=data)]] if fits else []
     return Reply.text(f"I do not know /{shown}. Did you mean {code('/' + guess)}?", buttons=buttons)
-
-
-def _fits(data: str) -> bool:
-    return len(data.encode("utf-8")) <= 64
 
 
 def answer_text(session: Session, text: str, asker: Asker) -> Reply | None:
@@ -160,7 +157,7 @@ def _hint(text: str, person) -> Reply:
     buttons = []
     if person.close:
         buttons += [[Button(c.name, data=f"who|#{c.entity_id}")] for c in person.choices]
-    if _fits(f"search|{text}"):
+    if callback_data_fits(f"search|{text}"):
         buttons.append([Button(f"Search “{text[:40]}”", data=f"search|{text}")])
     lines = [f"I did not recognise “{excerpt(text)}” as a name or a place."]
     lines.append(
