@@ -23,8 +23,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from bot.config import SEEDS_DIR
 from bot.names import name_key
+from bot.paths import SEEDS_DIR
 from bot.replies.commands import answer, inline_cards
 from bot.replies.reply import Asker
 from bot.store.database import make_engine, upgrade

@@ -60,7 +60,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import SEEDS_DIR
+from bot.paths import SEEDS_DIR
 from bot.replies.commands import answer, answer_text
 from bot.replies.reply import Asker
 from bot.store.database import make_engine, upgrade

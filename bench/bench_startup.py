@@ -28,9 +28,9 @@ def _time_command(args: list[str], env: dict[str, str]) -> float:
 
 
 def _ingest_seeds(url: str) -> float:
-    from bot.config import SEEDS_DIR
     from bot.ingest.batch import ingest_articles
     from bot.ingest.sources import collect_articles
+    from bot.paths import SEEDS_DIR
     from bot.store.database import make_engine, upgrade
 
     engine = make_engine(url)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.paths import DATA_DIR, SEEDS_DIR  # noqa: F401  (SEEDS_DIR is part of this API)
+from bot.paths import DATA_DIR
 
 DEFAULT_SQLITE_PATH = DATA_DIR / "timeline.db"
 

@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from bot.config import SEEDS_DIR, Settings
+from bot.config import Settings
+from bot.paths import SEEDS_DIR
 from bot.store.database import ensure_schema, make_engine, session_scope
 from bot.store.models import Article
 

@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 
-from bot.config import SEEDS_DIR, Settings, load_settings
+from bot.config import Settings, load_settings
+from bot.paths import SEEDS_DIR
 from bot.store.database import make_engine, upgrade
 from tests.emulator.fixtures import *  # noqa: F403  (emulator, flood_limited_emulator, emulator_bot)
 

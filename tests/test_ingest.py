@@ -10,9 +10,9 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.config import SEEDS_DIR
 from bot.ingest.batch import ingest_articles
 from bot.ingest.sources import collect_articles
+from bot.paths import SEEDS_DIR
 from bot.store.database import session_scope
 from bot.store.models import (
     Alias,

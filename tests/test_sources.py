@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import SEEDS_DIR
 from bot.ingest.model import ArticleInput
 from bot.ingest.sources import (
     ArticleMeta,
@@ -16,6 +15,7 @@ from bot.ingest.sources import (
     content_hash,
     parse_published,
 )
+from bot.paths import SEEDS_DIR
 
 STORY = (
     "Talks resumed Tuesday in Cairo as mediators from Egypt and Qatar pressed Hamas and Israel "
