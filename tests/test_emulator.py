@@ -308,6 +308,8 @@ async def test_user_writing_first_opens_the_private_chat(emulator, emulator_bot)
     shy = emulator.private_chat(31, started=False)
     emulator.send_text(shy, 31, "/start")
     await emulator_bot.send_message(31, "hello")
+    assert [m.plain_text for m in emulator.messages_to(31)] == ["hello"]
+    assert emulator.rejected == []
 
 
 async def test_replies_quote_their_target_one_level_deep(emulator, emulator_bot, ann):

@@ -80,7 +80,7 @@ def text_of(reply: Reply) -> str:
     return "\n".join(plain(p) for p in reply.pages)
 
 
-def test_command_lists_cover_the_digest_and_fit_telegram(story):
+def test_command_lists_cover_the_digest_and_fit_telegram():
     names = [n for n, _ in COMMANDS]
     assert {"subscribe", "unsubscribe", "settings", "digest", "who", "round"} <= set(names)
     assert set(n for n, _ in GROUP_COMMANDS) <= set(names)
