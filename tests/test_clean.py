@@ -242,3 +242,26 @@ def test_the_story_resumes_after_a_newsletter_box_but_not_after_the_comments():
     assert "46,000 Palestinians have been killed" in text
     for furniture in ("First Edition", "Privacy Notice", "newsletter promotion", "mark my words"):
         assert furniture not in text
+
+
+def test_an_author_bio_ends_the_story_with_what_follows_it():
+    text = (
+        "Talks resume in Cairo\n"
+        "Egyptian mediators hosted a Hamas delegation in Cairo on Monday for talks on a truce.\n"
+        "The talks ended without agreement on Tuesday, officials said.\n"
+        "About the author: Jane Roe is a senior fellow at the Policy Institute in Washington.\n"
+        "She previously worked as a diplomat.\n"
+    )
+    cleaned = clean_article(text)
+    assert not any("Jane Roe" in p or "diplomat" in p for p in cleaned.paragraphs)
+    assert len(cleaned.paragraphs) == 2
+
+
+def test_a_gallery_counter_line_is_a_caption():
+    text = (
+        "Talks resume in Cairo\n"
+        "Egyptian mediators hosted a Hamas delegation in Cairo on Monday for talks on a truce.\n"
+        "3 of 12 Displaced families wait at the crossing on Monday.\n"
+        "The talks ended without agreement on Tuesday, officials said.\n"
+    )
+    assert not any("Displaced" in p for p in clean_article(text).paragraphs)

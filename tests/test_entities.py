@@ -193,3 +193,40 @@ def test_title_and_given_name_refer_to_the_long_name_introduced_earlier():
     assert index.resolve("Sheikh Mohammed", "person") == name_key(
         "Sheikh Mohammed bin Abdulrahman Al Thani"
     )
+
+
+def test_a_name_that_speaks_is_a_person_without_a_role_word():
+    index = _index("Leah Carmon said in a statement that the family was relieved.")
+    assert _person(index, "Leah Carmon").name == "Leah Carmon"
+
+
+def test_a_name_with_an_age_or_a_family_aside_is_a_person():
+    index = _index(
+        "The freed men, Amit Sadeh, 41, and Yossi Dor, 35, were taken to hospital.",
+        "Nurit Peled, whose son is held in Gaza, spoke to the crowd.",
+    )
+    assert {_person(index, s).name for s in ("Amit Sadeh", "Yossi Dor", "Nurit Peled")} == {
+        "Amit Sadeh", "Yossi Dor", "Nurit Peled"}
+
+
+def test_a_title_like_sir_is_not_part_of_the_name():
+    index = _index("Foreign Secretary Sir Alan Brooks said the talks must go on.")
+    assert _person(index, "Alan Brooks").name == "Alan Brooks"
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it():
+    index = _index("British-Israeli Noa Levin was released on Sunday.")
+    assert _person(index, "Noa Levin").name == "Noa Levin"
+
+
+def test_a_capitalised_adverb_at_the_head_of_a_sentence_is_nobody():
+    index = _index("Separately, Egyptian officials said the crossing would open.")
+    assert [m.name for m in index.mentions if m.kind == "person"] == []
+
+
+def test_a_member_of_the_second_delegation_in_a_sentence_is_of_that_side():
+    index = _index(
+        "Mediators hosted a Hamas delegation led by Khalil al-Hayya, and an Israeli team "
+        "that included Gadi Orr held separate meetings."
+    )
+    assert _person(index, "Gadi Orr").affiliation == "Israel"

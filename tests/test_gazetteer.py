@@ -95,3 +95,9 @@ def test_every_affiliation_in_the_data_is_itself_an_entry(gazetteer):
     affiliations |= {p.affiliation for e in gazetteer.entries for p in e.role_periods
                      if p.affiliation}
     assert {a for a in affiliations if gazetteer.by_name(a) is None} == set()
+
+
+def test_a_world_capital_spelled_exactly_beats_a_region_town_with_the_same_key(gazetteer):
+    assert (gazetteer.place("Rome").name, gazetteer.place("Rome").country) == ("Rome", "Italy")
+    assert gazetteer.place("Acre").country == "Israel"
+    assert gazetteer.place("Tripoli").country == "Lebanon"

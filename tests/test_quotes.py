@@ -205,3 +205,33 @@ def test_a_time_in_a_relative_clause_does_not_date_the_words():
     )
     [q] = quotes(text)
     assert (q.speaker_key, q.said) == ("benjamin netanyahu", None)
+
+
+def test_an_aside_between_the_speaker_and_said_does_not_speak():
+    text = "Netanyahu, asked about the talks at a Hamas rally, said: “We are close.”"
+    assert who(text) == [("benjamin netanyahu", "We are close.")]
+
+
+def test_a_name_inside_the_aside_speaks_when_nobody_stands_before_it():
+    text = "His spokesman, Steve Witkoff, said: “Talks go on.”"
+    assert who(text) == [("steve witkoff", "Talks go on.")]
+
+
+def test_an_office_speaks_for_its_owner_as_an_unnamed_body():
+    [quote] = quotes("Netanyahu's office said the operation would go on “to apply pressure”.")
+    assert (quote.speaker_key, quote.speaker_label) == (None, "Netanyahu's office")
+
+
+def test_the_subject_of_said_speaks_not_the_person_of_the_reported_clause():
+    text = "Trump said Steve Witkoff, who flew to Egypt, was “working this hard”."
+    assert who(text) == [("donald trump", "working this hard")]
+
+
+def test_a_colon_after_the_subject_attributes_the_quote():
+    text = "Steve Witkoff put it plainly: “There is a deal on the table.”"
+    assert who(text) == [("steve witkoff", "There is a deal on the table.")]
+
+
+def test_what_someone_called_a_thing_is_a_quote_not_a_name():
+    text = "Netanyahu called the action “limited and necessary”."
+    assert who(text) == [("benjamin netanyahu", "limited and necessary")]

@@ -253,3 +253,20 @@ def test_a_meeting_that_produced_a_framework_is_over_even_long_ago():
 def test_a_recalled_round_with_no_status_word_keeps_its_status_unknown():
     r = only("A marathon session in Doha in June was the first since the spring.")
     assert (r.background, r.status) == (True, None)
+
+
+def test_leaders_meeting_in_a_city_is_a_summit_not_a_round():
+    assert rounds("Arab leaders meeting in Cairo on Friday will discuss the Gaza truce.") == []
+
+
+def test_a_postponed_visit_is_no_round():
+    text = (
+        "An Israeli delegation had been expected in Cairo on Saturday, but the visit "
+        "was postponed."
+    )
+    assert rounds(text) == []
+
+
+def test_a_president_meeting_hostage_families_is_no_round():
+    assert rounds("The president met relatives of hostages in Amman on Monday, a meeting "
+                  "about the talks.") == []

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.gazetteer import load_gazetteer
 from bot.ingest.furniture import (
+    AUTHOR_BIO,
     CAPTION_CREDIT,
     TRAILING_AGENCY,
     vocabulary_hits,
@@ -134,7 +135,7 @@ def _judge(line: str, position: int) -> _Line:
     if line.startswith("(") and line.endswith(")"):
         return _Line(line, "furniture")
     hits = _hits(line, words)
-    if "other_stories" in hits and len(words) <= 6:
+    if AUTHOR_BIO.match(line) or ("other_stories" in hits and len(words) <= 6):
         return _Line(line, "other_stories")
     closing = [h for h in hits if h in ("comment", "legal", "cookie")]
     # A consent banner's vocabulary is unmistakable; a legal notice repeats its phrases.

@@ -20,7 +20,7 @@ from bot.ingest.mentions import (
     Match,
     Part,
     acting_capital,
-    delegation_side,
+    delegation_sides,
     find_known,
     name_runs,
     possessive_owner,
@@ -40,10 +40,30 @@ _CALENDAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
 )
+# A delegation's noun, then its membership verb right before the name.
+_MEMBER_BEFORE = re.compile(
+    r"^.{0,80}?\b(?:led|headed|included|includes|including|comprising|accompanied|joined)"
+    r"(?:\s+by)?\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_SPEECH = r"(?:said|says|told|wrote|writes|added|tweeted|posted|stated|warned|urged|insisted)"
+_SPEAKS_AFTER = re.compile(rf"^,?\s+{_SPEECH}\b")
+_SPEAKS_BEFORE = re.compile(rf"[,”\"']\s+{_SPEECH}\s+$")
+_AGE_AFTER = re.compile(r"^,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
+_KIN = r"(?:mother|father|son|daughter|brother|sister|wife|husband|widow|family|parents)"
+_KIN_AFTER = re.compile(rf"^,\s+whose\s+{_KIN}\b")
+_KIN_BEFORE = re.compile(rf"\b(?:his|her|their)\s+{_KIN},\s+$", re.IGNORECASE)
+_ACTS_AFTER = re.compile(r"^\s+(?:was|is|has|had|were|said|told)\b")
+# Titles before a name that are not part of it: "Sir Keir Starmer" is Keir Starmer.
+_HONORIFICS = frozenset("sir dame lord lady mr mrs ms dr".split())
+# Capitalised at the head of a sentence without being a name.
+_SENTENCE_ADVERBS = frozenset(
+    "separately meanwhile however still also earlier later instead yet then".split()
+)
 _APPOSITIVE = re.compile(
     r"^,\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,6}?(?:"
     + "|".join(sorted(ROLE_WORDS))
-    + r")(?:\s+(?:of|for|at|in)\s+[\w'’\-\s]{1,60}?)?)(?=[,.;]|\s+(?:who|which|said|told)\b)",
+    + r")(?:\s+(?:of|for|at|in)\s+[\w'’\-\s]{1,100}?)?)(?=[,.;]|\s+(?:who|which|said|told)\b)",
     re.IGNORECASE,
 )
 
@@ -167,23 +187,56 @@ class _SentencePass:
     def introductions(self) -> None:
         runs = name_runs(self.parts)
         plural_claim: RoleClaim | None = None
-        side, noun_end = delegation_side(self.parts, self.known)
-        self.builder.last_side = side or self.builder.last_side
-        side = side or (self.builder.last_side if noun_end is not None else None)
+        sides = delegation_sides(self.parts, self.known)
+        named = next((s for s, _ in sides if s), None)
+        self.builder.last_side = named or self.builder.last_side
         for run_first, last in runs:
             first = _name_start(self.parts, run_first, last)
+            first = self._after_nationality(first, last)
+            # The delegation noun nearest before the name: "a Hamas delegation led by X,
+            # and an Israeli team that included Y".
+            before = [(s, end) for s, end in sides if end <= self.parts[first].start]
+            side, noun_end = before[-1] if before else (None, None)
+            side = side or (self.builder.last_side if noun_end is not None else None)
             claim = (self._claim_before(first) or self._coordinated(first, plural_claim)
                      or self._claim_after(last) or self._claim_by_owner(first, last))
-            if claim and claim.affiliation is None and side and noun_end is not None and \
-                    MEMBERSHIP.search(self.text[noun_end : self.parts[first].start]):
-                # "A Hamas delegation led by senior negotiator X": X is of Hamas.
-                claim = RoleClaim(role=claim.role, affiliation=side, sentence=claim.sentence)
-            person = self._person_in_run(first, last, introduced=claim is not None)
+            between = self.text[noun_end : self.parts[first].start] if noun_end else ""
+            # A claimed role needs only a membership word between; a bare name needs it
+            # right before ("a team that included X").
+            member = side and noun_end is not None and (
+                MEMBERSHIP.search(between) if claim else _MEMBER_BEFORE.search(between)
+            )
+            if member and (claim is None or claim.affiliation is None):
+                # "A Hamas delegation led by senior negotiator X": X is of Hamas; "an
+                # Israeli team that included X" introduces X as one of its members.
+                role = claim.role if claim else f"member of the {side} delegation"
+                claim = RoleClaim(role=role, affiliation=side, sentence=self.sentence.index)
+            introduced = claim is not None or self._introduced_by_context(first, last)
+            person = self._person_in_run(first, last, introduced=introduced)
             if person is None:
                 continue
             if claim:
                 person.role_claims.append(claim)
                 plural_claim = claim if self._plural_role_before(first) else plural_claim
+
+    def _after_nationality(self, first: int, last: int) -> int:
+        """"British-Israeli Emily Damari": the name starts after its nationality."""
+        k = first
+        while k < last and (m := self.by_part.get(id(self.parts[k]))) and m.demonym:
+            k = m.last + 1
+        return k if k > first and last - k >= 1 else first
+
+    def _introduced_by_context(self, first: int, last: int) -> bool:
+        """News also introduces a person by speech, age or family ("X, 24,", "X said")."""
+        before = self.text[: self.parts[first].start]
+        after = self.text[self.parts[last].end :]
+        if last == first or self.parts[first].text.lower() in _SENTENCE_ADVERBS:
+            return False
+        return bool(_SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before)
+                    or _AGE_AFTER.match(after) or _KIN_AFTER.match(after)
+                    or _KIN_BEFORE.search(before)
+                    or (first > 0 and (m := self.by_part.get(id(self.parts[first - 1])))
+                        and m.demonym and _ACTS_AFTER.match(after)))
 
     def _plural_role_before(self, first: int) -> bool:
         return first > 0 and self.parts[first - 1].text.lower().endswith("s") and \
@@ -257,9 +310,9 @@ class _SentencePass:
 
 
 def _name_start(parts: list[Part], first: int, last: int) -> int:
-    """Where the name begins in a capitalised run: after its last role word."""
+    """Where the name begins in a capitalised run: after its last role word or title."""
     for k in range(last - 1, first - 1, -1):
-        if parts[k].text.lower() in ROLE_WORDS:
+        if parts[k].text.lower() in ROLE_WORDS or parts[k].text.lower() in _HONORIFICS:
             return k + 1
     return first
 
@@ -267,6 +320,8 @@ def _name_start(parts: list[Part], first: int, last: int) -> int:
 def _plausible_name(run: list[Part]) -> bool:
     words = [p for p in run if p.text.lower() not in PARTICLES]
     if not 1 <= len(words) <= 5:
+        return False
+    if len(words) == 1 and words[0].text.lower() in _SENTENCE_ADVERBS:
         return False
     return not any(
         _CALENDAR.match(p.text) or p.text.lower() in ROLE_WORDS

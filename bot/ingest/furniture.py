@@ -69,12 +69,16 @@ OTHER_STORIES = _any(
     r"^(?:latest|top|trending|recommended) (?:news|stories|articles)\b", r"^trending\b",
     r"^in other news\b", r"^what to read next\b", r"^editor'?s picks?\b",
 )
+# An author's bio closes a newsletter or an opinion piece, however long its first line.
+AUTHOR_BIO = re.compile(r"^about (?:the|this) (?:authors?|writers?|contributors?)\b", _FLAGS)
 CREDIT = _any(
     r"\breporting by\b", r"\bediting by\b", r"\bwriting by\b", r"\badditional reporting\b",
     r"\bcontributed to this report\b", r"\bcompiled by\b", r"^\s*by\s+[A-Z]",
 )
 MEDIA = _any(
-    r"\bview gallery\b", r"\b(?:photo|video|image|picture)s?\s*(?:gallery|credit)?\s*:",
+    # "1 of 6 Displaced Palestinians pack...": a gallery's counter before its caption.
+    r"\bview gallery\b", r"^\d{1,2} of \d{1,2}\s+[A-Z]",
+    r"\b(?:photo|video|image|picture)s?\s*(?:gallery|credit)?\s*:",
     r"\bgallery\b", r"\bslideshow\b", r"\bgetty images\b", r"\bshutterstock\b",
     r"\b(?:photo|file photo|image|video)\b.{0,40}\b(?:afp|ap|reuters|getty|epa|via)\b",
 )

@@ -194,24 +194,23 @@ MEMBERSHIP = re.compile(
 )
 
 
-def delegation_side(parts: list[Part], known: list[Match]) -> tuple[str | None, int | None]:
-    """Whose delegation a sentence speaks of, and where that noun ends.
+def delegation_sides(parts: list[Part], known: list[Match]) -> list[tuple[str | None, int]]:
+    """Every delegation a sentence speaks of: (side, where its noun ends), in order.
 
-    ("Hamas", 18) for "A Hamas delegation led by ..."; (None, 13) for "The delegation,
-    which also included ...", whose side an earlier sentence named; (None, None)
-    when the sentence names no delegation.
+    [("Hamas", 18)] for "A Hamas delegation led by ..."; [(None, 13)] for "The
+    delegation, which also included ...", whose side an earlier sentence named.
     """
     by_last = {m.last: m for m in known if m.entry.kind in ("country", "organisation")}
-    bare: int | None = None
+    sides: list[tuple[str | None, int]] = []
     for i, part in enumerate(parts):
         if part.text.lower() not in _SIDE_NOUNS:
             continue
         side = by_last.get(i - 1)
         if side is not None:
-            return side.entry.name, part.end
-        if bare is None and part.text.lower().startswith("delegation"):
-            bare = part.end
-    return None, bare
+            sides.append((side.entry.name, part.end))
+        elif part.text.lower().startswith("delegation"):
+            sides.append((None, part.end))
+    return sides
 
 
 def possessive_owner(

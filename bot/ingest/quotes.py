@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.ingest.asides import NAMING_VERB, ORGAN_BEFORE_VERB, outside_aside
 from bot.ingest.joint_speakers import joint_speakers
 from bot.ingest.model import ExtractedQuote, When
 from bot.ingest.passages import Passage, QuoteSpan
@@ -28,7 +29,7 @@ from bot.ingest.roles import ROLE_MODIFIERS, ROLE_WORDS
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|telling|added|adds|adding|noted|notes|stated|states|"
     r"stressed|explained|asserted|confirmed|clarified|warned|argued|insisted|declared|"
-    r"announced|wrote|writes|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
+    r"announced|wrote|written|writes|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
     r"responded|commented|acknowledged|emphasi[sz]ed|calling|called|describing|described|"
     r"condemned|dismissed|saying|mentioned|urged|suggested|cautioned|vowed|"
     r"according to)\b",
@@ -144,9 +145,9 @@ def _passage_quotes(
         verb = _verb_for(span, verbs, blank, passage)
         speaker = subjects.get(verb.start) if verb else None
         if verb is None:
-            speaker = _headline_speaker(span, candidates, blank) or _continued(
-                span, previous, passage
-            )
+            speaker = _headline_speaker(span, candidates, blank) or _colon_speaker(
+                span, candidates, blank, passage
+            ) or _continued(span, previous, passage)
             if speaker is None:
                 continue
         if speaker is None:
@@ -203,16 +204,24 @@ def _subject(
     if verb.word == "according to":
         near = [c for c in after if not blank[verb.end : c.start].strip(" the")]
         return near[0] if near else None
-    if verb.word in _INVERTIBLE:
+    before = [c for c in candidates if start <= c.start and c.end <= verb.start]
+    # "Kirby said CIA Director William Burns ... was": a name right before the verb speaks.
+    right_before = bool(before) and not blank[before[-1].end : verb.start].strip()
+    if verb.word in _INVERTIBLE and not right_before:
         inverted = _inverted_subject(verb, after, blank)
         if inverted is not None:
             return inverted
-    before = [c for c in candidates if start <= c.start and c.end <= verb.start]
-    for cand in reversed(before):
+    body = ORGAN_BEFORE_VERB.search(blank[start : verb.start])
+    if body:
+        # "Netanyahu's office said", "a meeting his office described as": a body speaks.
+        label = body.group(0).strip()
+        return _Candidate(start + body.start(), start + body.end(), Speaker(None, label),
+                          "unnamed")
+    for cand in outside_aside(before, blank, start, verb.start):
         if _OBJECT_BEFORE.search(blank[start : cand.start]):
             continue
         if blank[cand.end : cand.end + 2] in {"’s", "'s"}:
-            continue  # "Netanyahu’s office declined": the office, not Netanyahu
+            continue
         return cand
     return None
 
@@ -259,7 +268,7 @@ def _inside_noun_phrase(blank: str, span: QuoteSpan, passage: Passage) -> bool:
     if words > 4:
         return False
     m = _DETERMINER_BEFORE.search(head)
-    if m is None or _SPEECH_VERB.search(m.group(0)):
+    if m is None or _SPEECH_VERB.search(m.group(0)) or NAMING_VERB.search(head[: m.start()]):
         return False
     return not any(w.lower() in _NOT_MODIFIERS for w in m.group(0).split()[1:])
 
@@ -293,6 +302,19 @@ def _headline_speaker(
         if cand.speaker is not None and cand.kind == "person" and re.fullmatch(r"\s*:\s*", gap):
             return cand.speaker
     return None
+
+
+def _colon_speaker(
+    span: QuoteSpan, candidates: list[_Candidate], blank: str, passage: Passage
+) -> Speaker | None:
+    """ "Hamas spokesman X put the group's position plainly: “...”": the subject speaks."""
+    start, _ = _sentence_bounds(passage, span.start)
+    if not re.search(r":\s*$", blank[start : span.start]):
+        return None
+    named = [c for c in candidates if start <= c.start and c.end <= span.start and c.speaker]
+    if not named or named[0].kind != "person" or blank[start : named[0].start].strip():
+        return None
+    return named[0].speaker
 
 
 def _continued(

@@ -34,7 +34,8 @@ ROLE_MODIFIERS = frozenset(
 INSTITUTION_WORDS = frozenset(
     """office ministry council cabinet forces authority agency department committee party
     movement brigades army court government administration media news house bureau
-    service police coalition parliament assembly union league front""".split()
+    service police coalition parliament assembly union league front directorate intelligence
+    secretariat commission institute centre center foundation""".split()
 )
 _STOPPERS = frozenset("a an the of to for by with said and or but as its his her their".split())
 # A verb ends a role phrase read backwards: "Erdogan received Hamas chief Ismail Haniyeh".

@@ -38,6 +38,18 @@ _BILATERAL = re.compile(
     r"(?:[\w-]+\s+){0,2}counterpart|\bon the (?:margins|sidelines)\b",
     re.IGNORECASE,
 )
+# Leaders gathering is a summit; a president meeting hostages' families is no round.
+_NOT_TALKS = re.compile(
+    r"\b(?:leaders|heads of state|kings|presidents|monarchs)\s+(?:\w+\s+)?"
+    r"(?:meeting|met|meet|gather\w*|convene\w*)\b|"
+    r"\b(?:met|meets|meeting with|received)\s+(?:with\s+)?(?:the\s+)?(?:relatives|families|"
+    r"family members|mourners|troops|soldiers|students|supporters|protesters)\b",
+    re.IGNORECASE,
+)
+# "had been expected in Cairo on Saturday, but the visit has been postponed": no round,
+# unless the sentence says the talks happened after all ("postponed talks resumed").
+_CALLED_OFF = re.compile(r"\b(?:postponed|called off|cancell?ed|scrapped|shelved)\b", re.I)
+_TOOK_PLACE = re.compile(r"\b(?:resumed|began|opened|started|held|took place)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|yet to|neither|nor|cancel\w*|postpon\w*|called off|don’t|don't|"
     r"won’t|won't|didn’t|didn't|hasn’t|hasn't|haven’t|haven't)\b",
@@ -132,6 +144,8 @@ def _read_sentence(
     if noun is not None and noun.group().lower() in _NOT_NEGOTIATION:
         return None
     if _BILATERAL.search(text) or (noun is not None and _negated(text, noun)):
+        return None
+    if _NOT_TALKS.search(text) or (_CALLED_OFF.search(text) and not _TOOK_PLACE.search(text)):
         return None
     status = sentence_status(text, noun.start() if noun else anchor)
     if not times and status in ("agreement", "collapsed", "concluded"):
