@@ -10,7 +10,9 @@ from bot.ingest.model import Granularity
 
 Direction = Literal["past", "present", "future"]
 
-__all__ = ["Direction", "Granularity", "TimeExpression", "direction_of"]
+__all__ = ["Direction", "Granularity", "TimeExpression", "coarseness", "direction_of"]
+
+_COARSENESS = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,11 @@ class TimeExpression:
     granularity: Granularity
     direction: Direction  # relative to publication
     is_range: bool = False
+
+
+def coarseness(granularity: str | None) -> int:
+    """0 for a day up to 4 for a year; a date of unknown precision counts as a year's."""
+    return _COARSENESS.get(granularity or "year", _COARSENESS["year"])
 
 
 def direction_of(start: date, end: date, published: date) -> Direction:

@@ -6,6 +6,7 @@ import re
 
 from sqlmodel import Session
 
+from bot.dates.model import coarseness
 from bot.render import bold, code, esc, italic, quote_block, shorten
 from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
@@ -29,7 +30,6 @@ LATEST_MAX = 50
 ON_LISTED = 25
 SEARCH_LISTED = 10
 ARTICLE_LINES = 5
-GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 
 def latest(session: Session, args: str, asker: Asker) -> Reply:
@@ -56,8 +56,7 @@ def latest(session: Session, args: str, asker: Asker) -> Reply:
 
 
 def _finer_or_equal(event: EventView, granularity: str) -> bool:
-    mine = GRANULARITY_RANK.get(event.granularity or "year", 4)
-    return mine <= GRANULARITY_RANK.get(granularity, 4)
+    return coarseness(event.granularity) <= coarseness(granularity)
 
 
 def on(session: Session, args: str, asker: Asker) -> Reply:

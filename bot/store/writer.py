@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from bot.dates.model import coarseness
 from bot.ingest.model import ArticleInput, ExtractedEvent, Extraction
 from bot.names import name_key
 from bot.store.entities import find_entity, resolve_mention
@@ -32,7 +33,6 @@ from bot.store.models import (
 # How far apart two day-dated reports of a round at one place may be and still be one round:
 # talks that "began Monday" and "resumed Wednesday" are the same round.
 ROUND_GAP = timedelta(days=3)
-GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 # When two sources of the same day disagree, the more final word wins.
 STATUS_RANK = {"scheduled": 0, "ongoing": 1, "concluded": 2, "collapsed": 3, "agreement": 4}
 
@@ -218,8 +218,8 @@ def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> Non
             event.start_date, event.end_date = when.start, when.end
             event.granularity = when.granularity
     elif when is not None and event.start_date is not None:
-        mine = GRANULARITY_RANK.get(event.granularity or "year", 4)
-        theirs = GRANULARITY_RANK.get(when.granularity, 4)
+        mine = coarseness(event.granularity)
+        theirs = coarseness(when.granularity)
         if theirs < mine:
             event.start_date, event.end_date, event.granularity = (
                 when.start,
