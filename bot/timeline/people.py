@@ -33,10 +33,22 @@ def entity_view(session: Session, entity_id: int) -> EntityView | None:
 
 
 def spellings(session: Session, entity_id: int, canonical: str) -> list[str]:
-    texts = session.execute(
-        select(Alias.text).where(Alias.entity_id == entity_id).order_by(Alias.id)
-    ).scalars()
-    return [t for t in dict.fromkeys(texts) if t != canonical]
+    return spellings_of(session, {entity_id: canonical})[entity_id]
+
+
+def spellings_of(session: Session, names: dict[int, str]) -> dict[int, list[str]]:
+    """Each entity's other spellings (`names` maps id to canonical name), oldest first, in
+    one query however many entities are asked for."""
+    found: dict[int, dict[str, None]] = {entity_id: {} for entity_id in names}
+    rows = session.execute(
+        select(Alias.entity_id, Alias.text)
+        .where(Alias.entity_id.in_(list(names)))
+        .order_by(Alias.id)
+    ).all()
+    for entity_id, text in rows:
+        if text != names[entity_id]:
+            found[entity_id][text] = None
+    return {entity_id: list(texts) for entity_id, texts in found.items()}
 
 
 def role_history(session: Session, entity_id: int) -> list[RoleView]:

@@ -23,7 +23,7 @@ from bot.store.models import (
     RoleClaim,
 )
 from bot.timeline.loading import load_events
-from bot.timeline.people import spellings
+from bot.timeline.people import spellings_of
 from bot.timeline.records import EventView
 
 _PREFIX = re.compile(r"^(\d+)_")
@@ -160,11 +160,12 @@ def _people(session: Session, labels: dict[int, str]) -> list[dict]:
             mentioned[entity_id].add(article_id)
     people = session.execute(
         select(Entity).where(Entity.kind == "person").order_by(Entity.id)
-    ).scalars()
+    ).scalars().all()
+    other_spellings = spellings_of(session, {person.id: person.name for person in people})
     return [
         {
             "name": person.name,
-            "spellings": spellings(session, person.id, person.name),
+            "spellings": other_spellings[person.id],
             "role": person.role,
             "affiliation": person.affiliation,
             "sources": sorted({labels[a] for a in mentioned.get(person.id, ())}),
