@@ -28,7 +28,7 @@ from bot.digest.filters import DigestFilter, filter_key, resolve_filter
 from bot.digest.news import RoundMove, moved_rounds, new_events, new_quotes
 from bot.names import name_key
 from bot.render import bold, esc, italic
-from bot.replies.lines import event_line, quote_line, source_html
+from bot.replies.lines import event_line, quote_line, source_html, when_text
 from bot.replies.reply import Reply
 from bot.timeline.loading import load_events, load_quotes
 from bot.timeline.records import EventView, QuoteView
@@ -208,8 +208,8 @@ def render_digest(
 def _move_line(move: RoundMove) -> str:
     """ "Jul 2025 · Negotiations in Doha: ongoing → collapsed — iAqaba, Tue 12 Aug 2025"."""
     event = move.event
-    when = format_when(event.start, event.end or event.start, event.granularity or "day")
-    what = f"{esc(when)} · {esc(event.title)}" if event.start else esc(event.title)
+    when = when_text(event.start, event.end, event.granularity)
+    what = f"{esc(when)} · {esc(event.title)}" if when else esc(event.title)
     change = f"{italic(move.before)} → {italic(move.report.status)}"
     return f"{what}: {change} — {source_html(move.report)}"
 
