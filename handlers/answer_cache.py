@@ -20,11 +20,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 
-from sqlalchemy import func, select
-from sqlmodel import Session
-
 from bot.replies.reply import Asker, Reply
-from bot.store.models import Alias, Article, Entity, Event, Quote, RoleClaim
+from bot.timeline.version import TimelineVersion
 
 LOOKUP_COMMANDS = frozenset(
     {"start", "help", "latest", "round", "rounds", "who", "quotes", "on", "search", "sources"}
@@ -36,19 +33,6 @@ REVALIDATE_SECONDS = 1.0
 # yesterday's "today".
 NOW_SLOT_SECONDS = 15 * 60
 MAX_ENTRIES = 512
-
-TimelineVersion = tuple[int, ...]
-
-
-def timeline_version(session: Session) -> TimelineVersion:
-    """Changes whenever an article, event, quote, name or role is added or removed."""
-    tables = (Article, Event, Quote, Entity, Alias, RoleClaim)
-    columns = []
-    for table in tables:
-        columns.append(select(func.max(table.id)).scalar_subquery())
-        columns.append(select(func.count(table.id)).scalar_subquery())
-    return tuple(value or 0 for value in session.execute(select(*columns)).one())
-
 
 def answer_key(command: str, args: str, asker: Asker) -> Hashable | None:
     """The cache key of a question, or None when its answer must not be cached."""

@@ -21,7 +21,8 @@ from telegram.ext import Application, ContextTypes
 from bot.config import Settings
 from bot.replies.reply import Asker, Reply
 from bot.store.database import session_scope
-from handlers.answer_cache import AnswerCache, timeline_version
+from bot.timeline.version import timeline_version
+from handlers.answer_cache import AnswerCache
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -12,7 +11,7 @@ from bot.names import name_key
 from bot.replies.lines import when_text
 from bot.store.models import Event
 from bot.timeline.stats import Overview, overview
-from bot.timeline.version import newest_ids
+from bot.timeline.version import KeptUntilChanged, newest_ids
 
 
 @dataclass(frozen=True)
@@ -24,23 +23,18 @@ class Examples:
     words: str | None
 
 
-_cache: dict[str, tuple[tuple[int, ...], Examples]] = {}
-_lock = threading.Lock()
+_examples: KeptUntilChanged[Examples] = KeptUntilChanged()
 
 
 def live_examples(session: Session) -> Examples:
     """The timeline's overview and examples; recomputed only after an ingest changed it."""
-    url = session.get_bind().url.render_as_string(hide_password=True)
-    version = newest_ids(session)
-    held = _cache.get(url)
-    if held is not None and held[0] == version:
-        return held[1]
+    return _examples.get(session, newest_ids(session), lambda: _compute(session))
+
+
+def _compute(session: Session) -> Examples:
     view = overview(session)
     when = when_text(*view.example_day) if view.example_day else None
-    examples = Examples(view, view.example_person, view.example_place, when, _words(session, view))
-    with _lock:
-        _cache[url] = (version, examples)
-    return examples
+    return Examples(view, view.example_person, view.example_place, when, _words(session, view))
 
 
 def _words(session: Session, view: Overview) -> str | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import heapq
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ from sqlmodel import Session
 
 from bot.names import match_name, name_key
 from bot.store.models import Alias, Entity
+from bot.timeline.version import KeptUntilChanged
 
 PREFILTER = 30
 CLOSE_SCORE = 60.0  # below this a candidate is a suggestion, not a likely meaning
@@ -53,7 +53,6 @@ class Lookup:
 class _Book:
     """The aliases of some kinds, held in memory between questions until the table grows."""
 
-    version: tuple[int, int]
     keys: list[str]
     texts: list[str]
     entity_of: list[int]
@@ -63,8 +62,7 @@ class _Book:
     tokens: list[str] = field(default_factory=list)
 
 
-_books: dict[tuple[str, tuple[str, ...]], _Book] = {}
-_books_lock = threading.Lock()
+_books: KeptUntilChanged[_Book] = KeptUntilChanged()
 
 
 def _version(session: Session) -> tuple[int, int]:
@@ -83,19 +81,17 @@ def _version(session: Session) -> tuple[int, int]:
 
 
 def _book(session: Session, kinds: tuple[str, ...]) -> _Book:
-    bind = session.get_bind()
-    cache_key = (bind.url.render_as_string(hide_password=True), kinds)
-    version = _version(session)
-    held = _books.get(cache_key)
-    if held is not None and held.version == version:
-        return held
+    return _books.get(session, _version(session), lambda: _read_book(session, kinds), kinds)
+
+
+def _read_book(session: Session, kinds: tuple[str, ...]) -> _Book:
     rows = session.execute(
         select(Alias.text, Alias.key, Alias.entity_id, Entity.name, Entity.kind)
         .join(Entity, Entity.id == Alias.entity_id)
         .where(Alias.kind.in_(list(kinds)))
         .order_by(Alias.id)
     ).all()
-    book = _Book(version, [], [], [], {}, {})
+    book = _Book([], [], [], {}, {})
     for text, key, entity_id, name, kind in rows:
         book.texts.append(text)
         book.keys.append(key)
@@ -105,8 +101,6 @@ def _book(session: Session, kinds: tuple[str, ...]) -> _Book:
         for token in set(key.split()):
             book.by_token.setdefault(token, []).append(len(book.keys) - 1)
     book.tokens = list(book.by_token)
-    with _books_lock:
-        _books[cache_key] = book
     return book
 
 

@@ -12,12 +12,12 @@ from sqlmodel import Session
 from bot.store.models import Entity, Event, Quote
 from bot.timeline.loading import count_upto, load_events, load_quotes
 from bot.timeline.records import EventView, Page, QuoteView
-from bot.timeline.version import newest_ids
+from bot.timeline.version import KeptUntilChanged, newest_ids
 
 ROUND = "round"
 
 
-_longest: dict[str, tuple[tuple[int, ...], int]] = {}
+_longest: KeptUntilChanged[int] = KeptUntilChanged()
 
 
 def longest_event_days(session: Session) -> int:
@@ -26,19 +26,15 @@ def longest_event_days(session: Session) -> int:
     It bounds the start dates worth scanning for events that overlap a span, so a
     date query reads an index range instead of every event that began before it.
     """
-    bind = session.get_bind()
-    url = bind.url.render_as_string(hide_password=True)
-    version = newest_ids(session)
-    held = _longest.get(url)
-    if held is not None and held[0] == version:
-        return held[1]
-    if bind.dialect.name == "sqlite":
+    return _longest.get(session, newest_ids(session), lambda: _longest_span(session))
+
+
+def _longest_span(session: Session) -> int:
+    if session.get_bind().dialect.name == "sqlite":
         span = func.julianday(Event.end_date) - func.julianday(Event.start_date)
     else:
         span = Event.end_date - Event.start_date
-    days = session.execute(select(func.max(span))).scalar()
-    _longest[url] = (version, int(days or 0))
-    return _longest[url][1]
+    return int(session.execute(select(func.max(span))).scalar() or 0)
 
 
 def _overlapping(session: Session, start: date, end: date) -> list[ColumnElement[bool]]:

@@ -1,11 +1,18 @@
-"""How far the timeline has grown: cheap enough to ask on every answer."""
+"""How far the timeline has grown, and answers derived from it kept until it grows again."""
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from bot.store.models import Article, Event, Quote
+from bot.store.models import Alias, Article, Entity, Event, Quote, RoleClaim
+
+T = TypeVar("T")
+TimelineVersion = tuple[int, ...]
 
 
 def newest_ids(session: Session) -> tuple[int, int, int]:
@@ -18,3 +25,38 @@ def newest_ids(session: Session) -> tuple[int, int, int]:
         select(*(select(func.max(t.id)).scalar_subquery() for t in (Article, Event, Quote)))
     ).one()
     return row[0] or 0, row[1] or 0, row[2] or 0
+
+
+def timeline_version(session: Session) -> TimelineVersion:
+    """Changes whenever an article, event, quote, name or role is added or removed."""
+    tables = (Article, Event, Quote, Entity, Alias, RoleClaim)
+    columns = []
+    for table in tables:
+        columns.append(select(func.max(table.id)).scalar_subquery())
+        columns.append(select(func.count(table.id)).scalar_subquery())
+    return tuple(value or 0 for value in session.execute(select(*columns)).one())
+
+
+class KeptUntilChanged(Generic[T]):
+    """Values computed from a database, one per database and `part`, recomputed only when
+    the version given with the request differs from the one they were computed at.
+
+    The core runs in worker threads: a value is replaced whole, under a lock, so a reader
+    sees the old value or the new one, never half of either.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[tuple[str, Hashable], tuple[Hashable, T]] = {}
+        self._lock = threading.Lock()
+
+    def get(
+        self, session: Session, version: Hashable, compute: Callable[[], T], part: Hashable = ()
+    ) -> T:
+        where = (session.get_bind().url.render_as_string(hide_password=True), part)
+        held = self._held.get(where)
+        if held is not None and held[0] == version:
+            return held[1]
+        value = compute()
+        with self._lock:
+            self._held[where] = (version, value)
+        return value
