@@ -30,6 +30,13 @@ HELDOUT2 = Path(__file__).parent / "articles" / "heldout2"
 GOLD = Path(__file__).parent / "gold" / "heldout2.json"
 MIN_PRECISION = 0.85
 MIN_RECALL = 0.8
+# Proposals and figures: (precision, recall) floors at the level reached.  Plans named
+# only inside quotation marks ("a softened version of the Egyptian proposal") are not
+# read, which costs proposals both ways.
+SECONDARY_FLOORS = {
+    "proposals": (0.75, 0.75),
+    "figures": (1.0, 1.0),
+}
 
 # Page furniture of each outlet that no stored sentence may contain.
 FURNITURE = [
@@ -108,6 +115,16 @@ def test_heldout2_rounds_people_and_quotes_reach_precision_085_and_recall_080(st
         for name, c in stored.scores.categories.items()
         if name in ("rounds", "people", "quotes")
         and (c.precision < MIN_PRECISION or c.recall < MIN_RECALL)
+    ]
+    assert below == [], stored.scores.table()
+
+
+def test_heldout2_proposals_and_figures_keep_their_floors(stored: Stored):
+    below = [
+        f"{name} P={c.precision:.2f} R={c.recall:.2f}"
+        for name, c in stored.scores.categories.items()
+        if name in SECONDARY_FLOORS
+        and (c.precision < SECONDARY_FLOORS[name][0] or c.recall < SECONDARY_FLOORS[name][1])
     ]
     assert below == [], stored.scores.table()
 

@@ -229,3 +229,55 @@ def test_invented_article_from_another_outlet_end_to_end():
         ("Oncu Keceli", "Keceli"), ("Oncu Keceli", "Keceli"), (None, "an Israeli official"),
     ]
     assert not any("Vienna" in e.summary or "OPEC" in e.summary for e in ex.events)
+
+
+def test_each_count_keeps_the_source_nearest_it_in_one_sentence():
+    text = (
+        "Qatar says 300 people were killed in Israel's raids, after Hamas attacked, "
+        "killing about 40 people according to the UN."
+    )
+    figures = find_figures(passages_of(text, ENTITIES, DAY), DAY)
+    assert [(f.title, f.participants[0].entity_key) for f in figures] == [
+        ("40 killed", "united nations"), ("300 killed", "qatar"),
+    ]
+
+
+def test_a_count_in_words_after_a_spokesman_is_his_figure():
+    text = "The group's spokesman, Steve Witkoff, said five fighters had been killed."
+    figures = find_figures(passages_of(text, ENTITIES, DAY), DAY)
+    assert [(f.title, f.participants[0].entity_key) for f in figures] == [
+        ("five killed", "steve witkoff"),
+    ]
+
+
+def test_a_plan_in_phases_of_set_length_is_a_proposal():
+    assert titles("The deal, officials said, comprises four phases of 30 days each.") == [
+        "four phases of 30 days each"
+    ]
+
+
+def test_what_a_side_brings_to_the_table_is_its_proposal():
+    [p] = proposals("Qatar brought what envoys called fresh demands to the table on Monday.")
+    assert (p.title, p.participants[0].entity_key) == ("fresh demands", "qatar")
+
+
+def test_a_plan_a_body_approved_is_named_by_what_it_would_do_up_to_its_condition():
+    [p] = proposals("Hamas approved on Friday a plan to widen the strikes in Rafah if talks fail.")
+    assert (p.title, p.participants[0].entity_key) == (
+        "plan to widen the strikes in Rafah", "hamas",
+    )
+
+
+def test_a_truce_agreement_reached_is_a_proposal_on_record():
+    assert titles("Prisoners walked free under the truce agreement signed in Cairo.") == [
+        "truce agreement"
+    ]
+
+
+def test_a_determiner_starts_a_new_phrase_before_a_plan():
+    assert titles("Officials said the group approved their proposal on Monday.") == []
+
+
+def test_an_authors_proposal_for_a_truce_is_one_truce_of_that_author():
+    [p] = proposals("Envoys discussed an American proposal for a phased truce in Gaza.")
+    assert (p.title, p.participants[0].entity_key) == ("phased truce", "united states")

@@ -1,8 +1,10 @@
 """Reported figures of the war's toll and who reported them.
 
-A figure is a count ("56,500 killed", "more than 400 people") next to a toll
-verb, and its source is whoever the sentence credits: "according to the
-Palestinian Health Ministry", or the subject of "said"/"reported".
+A figure is a count ("56,500 killed", "more than 400 people", "five fighters had
+been killed", "killing about 1,200") next to a toll verb.  Its source is whoever
+the sentence credits for that count: the "according to" phrase that follows it in
+its clause, else the subject of the "says"/"said" that comes before it.  A cause
+phrase ("killed in Israel's bombardment") names no source.
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ from bot.ingest.model import ExtractedEvent, Participant, When
 from bot.ingest.passages import Passage
 
 _TOLL_VERB = r"killed|injured|wounded|dead|displaced|detained|arrested|abducted|missing"
+_NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds"
 _COUNT = r"(?:at least |more than |over |nearly |almost |some |about |around )?" \
-    r"(?P<num>\d[\d,.]*(?:\s+(?:million|thousand))?)"
-_TOLL_AFTER_VERB = re.compile(rf"\b(?P<verb>{_TOLL_VERB})\s+{_COUNT}\b", re.IGNORECASE)
+    rf"(?P<num>\d[\d,.]*(?:\s+(?:million|thousand))?|(?:{_NUMBER_WORD})(?=\s))"
+# "killing about 1,200 people": the participle puts the verb first, as "killed 1,200" does.
+_TOLL_AFTER_VERB = re.compile(
+    rf"\b(?P<verb>{_TOLL_VERB}|killing|injuring|wounding)\s+{_COUNT}\b", re.IGNORECASE
+)
 _TOLL_AFTER_COUNT = re.compile(
     rf"{_COUNT}\s+(?:(?!and\b|or\b)[A-Za-z]+\s+){{0,2}}?(?:(?:have|had|were|was|are)\s+"
     r"(?:been\s+)?)?"
@@ -24,6 +30,10 @@ _TOLL_AFTER_COUNT = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|reported|reports|announced)\b")
+_SOURCE_KINDS = ("organisation", "person", "country")
+# How far an "according to" may sit after its count and still credit it.
+_ACCORDING_REACH = 120
 
 
 def find_figures(passages: list[Passage], published: date) -> list[ExtractedEvent]:
@@ -42,7 +52,7 @@ def find_figures(passages: list[Passage], published: date) -> list[ExtractedEven
                     if title in seen:
                         continue
                     seen.add(title)
-                    source = _attribution(text, start, passage)
+                    source = _attribution(text, start, passage, m.start(), m.end())
                     events.append(ExtractedEvent(
                         kind="figure",
                         title=title,
@@ -60,20 +70,31 @@ def _is_year(number: str) -> bool:
 
 def _verb(word: str) -> str:
     word = word.lower()
-    return "killed" if word == "dead" else word
+    return {"dead": "killed", "killing": "killed", "injuring": "injured",
+            "wounding": "wounded"}.get(word, word)
 
 
-def _attribution(text: str, offset: int, passage: Passage) -> str | None:
-    m = _ACCORDING.search(text)
-    if m:
-        after = [k for k in passage.marks_in(offset + m.end(), offset + len(text))
-                 if k.kind in ("organisation", "person", "country")]
-        if after and after[0].start - offset - m.end() <= 30:
-            return after[0].key
-    said = re.search(r"\b(?:said|says|reported|reports|announced)\b", text)
-    if said:
+def _attribution(
+    text: str, offset: int, passage: Passage, at: int, figure_end: int
+) -> str | None:
+    """Who the sentence credits for the count at `at`..`figure_end`: the nearer of an
+    "according to" after it and a "says" before it, so that in "the ministry says 13,300
+    were killed ..., killing 1,200 according to Israeli tallies" each count keeps its own."""
+    credits: list[tuple[int, str]] = []
+    according = _ACCORDING.search(text, figure_end)
+    if according and according.start() - figure_end <= _ACCORDING_REACH:
+        after = [k for k in passage.marks_in(offset + according.end(), offset + len(text))
+                 if k.kind in _SOURCE_KINDS]
+        if after and after[0].start - offset - according.end() <= 30:
+            credits.append((according.start() - figure_end, after[0].key))
+    said = next(iter(reversed(list(_SAID.finditer(text, 0, at)))), None)
+    if said is not None:
+        distance = at - said.end()
+    elif not credits and not _ACCORDING.search(text, 0, at):
+        said, distance = _SAID.search(text, figure_end), len(text)
+    if said is not None:
         before = [k for k in passage.marks_in(offset, offset + said.start())
-                  if k.kind in ("organisation", "person", "country")]
+                  if k.kind in _SOURCE_KINDS]
         if before:
-            return before[-1].key
-    return None
+            credits.append((distance, before[-1].key))
+    return min(credits)[1] if credits else None

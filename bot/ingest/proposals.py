@@ -61,6 +61,32 @@ _CONTENT = re.compile(
     r"^(?P<aside>,[^,.;]{1,60},)?\s+to\s+(?P<what>(?!(?:the|a|an|be|date|end|this|that)\b)"
     r"[a-z]+\s[^.;,]{3,100})"
 )
+# "three phases of 42 days each": a plan's shape, named as the story writes it.
+_PHASES = re.compile(
+    rf"\b(?P<n>{_NUMBER_WORDS})\s+(?:phases|stages)\s+of\s+(?:{_NUMBER_WORDS})\s+"
+    r"(?:days|weeks)(?:\s+each)?\b",
+    re.IGNORECASE,
+)
+# "Israel brought new conditions to the table": whatever a side lays on the table.
+_TABLED = re.compile(
+    r"\b(?:brought|put|placed|laid|tabled)\s+(?:what\s[^.;]{0,60}?\s(?:as|called|termed)\s+)?"
+    r"(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"(?P<what>(?:[a-z][\w-]*\s+){0,2}(?:conditions|demands|terms|proposals?|offer|ideas))"
+    r"\s+(?:to|on)\s+the\s+table\b",
+)
+# "The cabinet approved on Sunday a plan to expand the operation if ...": a decided plan,
+# named by what it would do, up to the condition or the end of the clause.
+_DECIDED_PLAN = re.compile(
+    r"\b(?:approved|adopted|endorsed|unveiled|announced|drew up)\b[^.;:]{0,30}?\s"
+    r"(?:a|an|the|its|their)\s+(?P<what>plan\s+to\s+[a-z]+\s[^.;,]{3,80}?)"
+    r"(?=\s+(?:if|unless|which|that|after|before|as|when|while|amid)\b|[.;,]|$)",
+)
+# "the ceasefire agreement reached in Doha": a deal made is a deal on record.
+_REACHED_DEAL = re.compile(
+    r"\b(?:the|a|an)\s+(?P<what>(?:ceasefire|cease-fire|truce|hostage)\s+(?:agreement|deal))"
+    r"\s+(?:was\s+|were\s+|that\s+was\s+)?(?:reached|signed|agreed|struck|brokered)\b",
+    re.IGNORECASE,
+)
 # "American officials may present a final compromise proposal": not on the table yet.
 _HYPOTHETICAL = re.compile(
     r"\b(?:may|might|could|would)\s+(?:\w+\s+)?(?:present|propose|offer|put forward|submit|"
@@ -73,6 +99,9 @@ _NOT_NAME_WORDS = frozenset(
     rejected accepted welcomed called""".split()
 )
 _LINKS = frozenset({"of", "for", "to", "on", "in", "with", "by", "from", "and", "or"})
+# A determiner inside the words before a plan starts a new noun phrase: "the group
+# approved their proposal" names no "group approved" plan.
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 # Modifiers that do not make a plan a particular plan.
 _GENERIC = frozenset(
     {"the", "a", "an", "new", "same", "this", "that", "his", "her", "its", "their", "any",
@@ -144,6 +173,7 @@ def _proposals_in(
         if mark.kind in ("person", "organisation", "country"):
             found += _by_author(text, start, mark, marks, {m.end() for m in terms}, name_of)
     found += _described(text, start, marks)
+    found += _phrased(text, start, marks)
     found += _quoted_names(passage, start, end, marks)
     return found
 
@@ -159,6 +189,8 @@ def _by_author(
     between = owned.group(0).split()[:-1] if owned else []
     if owned and not owned.group("poss") and any(w.lower() in _NOT_NAME_WORDS for w in between):
         owned = None
+    if owned and _named_by_terms(after[owned.end() :]):
+        owned = None  # "an Egyptian proposal for a phased truce" is the truce, Egypt's
     if owned and not _TERMS.match(after.lstrip("’'s ")):
         noun = owned.group("noun").lower()
         # "Trump's plan to ..." keeps its author's name; "a U.S. proposal to ..." is known
@@ -191,7 +223,8 @@ def _described(text: str, offset: int, marks: list[Mark]) -> list[tuple[str, str
     for pattern in (_DESCRIBED, _TEMPORARY):
         for m in pattern.finditer(text):
             words = m.group("mods").split()
-            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _LINKS), default=0)
+            cut = max((i + 1 for i, w in enumerate(words)
+                       if w.lower() in _LINKS or w.lower() in _DETERMINERS), default=0)
             mods = [w.strip("“”\"‘’") for w in words[cut:]]
             if not mods or all(w.lower() in _GENERIC for w in mods) or any(
                 w[:1].isupper() or w.endswith(("’s", "'s")) for w in mods
@@ -200,6 +233,27 @@ def _described(text: str, offset: int, marks: list[Mark]) -> list[tuple[str, str
             title = " ".join([*mods, m.group("noun").lower()])
             found.append((title, _owner_before(text, offset, m.start(), marks), m.start()))
     return found
+
+
+def _phrased(text: str, offset: int, marks: list[Mark]) -> list[tuple[str, str | None, int]]:
+    """Plans named by a phrase of their own: a shape, a table, a decision, a deal reached."""
+    found: list[tuple[str, str | None, int]] = []
+    for m in _PHASES.finditer(text):
+        found.append((m.group(0), None, m.start()))
+    for pattern in (_TABLED, _DECIDED_PLAN):
+        for m in pattern.finditer(text):
+            found.append((m.group("what").strip(), _subject_before(offset, m.start(), marks),
+                          m.start()))
+    for m in _REACHED_DEAL.finditer(text):
+        found.append((m.group("what").lower(), None, m.start()))
+    return found
+
+
+def _subject_before(offset: int, at: int, marks: list[Mark]) -> str | None:
+    """The side named last before the verb at `at`: who brought or approved the plan."""
+    before = [k for k in marks if k.end - offset <= at
+              and k.kind in ("person", "organisation", "country")]
+    return before[-1].key if before else None
 
 
 # Quote marks name a document ("bridging proposal"); a quoted state ("humanitarian
@@ -237,12 +291,29 @@ def _is_plan_name(span: QuoteSpan) -> bool:
 
 
 def _owner_before(text: str, offset: int, at: int, marks: list[Mark]) -> str | None:
-    """ "US-backed 60-day ceasefire", "Egypt’s proposed 60-day truce": the author."""
+    """ "US-backed 60-day ceasefire", "Egypt’s proposed 60-day truce", "an Egyptian
+    proposal for a phased truce": the author."""
     for mark in marks:
         rel = mark.end - offset
         if 0 <= at - rel <= 14 and re.match(r"(?:’s|'s|-backed|-brokered)", text[rel:at]):
             return mark.key
+        if 0 <= at - rel <= 30 and _AUTHOR_FOR.fullmatch(text[rel:at]):
+            return mark.key
     return None
+
+
+_AUTHOR_FOR = re.compile(
+    r"\s+(?:proposal|plan|offer|initiative)\s+for\s+(?:a|an|the)\s+", re.IGNORECASE
+)
+_NAMED_BY_TERMS = re.compile(r"\s+for\s+(?:a|an|the)\s+")
+
+
+def _named_by_terms(rest: str) -> bool:
+    """Whether `rest` goes on "for a 60-day truce" / "for a phased truce"."""
+    m = _NAMED_BY_TERMS.match(rest)
+    return m is not None and any(
+        p.match(rest, m.end()) for p in (_TERMS, _LENGTH, _TEMPORARY)
+    )
 
 
 def _when(passage: Passage, start: int, end: int, at: int, published: date) -> When:
