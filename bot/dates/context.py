@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple
 
-from bot.dates.cues import points_forward
+from bot.dates.cues import Lean, lean
 from bot.dates.model import Granularity
 
 # How an expression repeats, so that the end of a range can be moved past its start:
@@ -34,13 +34,16 @@ class Found:
 class Context:
     text: str
     published: date
-    _forward: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _leans: dict[tuple[int, int], Lean] = field(default_factory=dict)
+
+    def lean(self, start: int, end: int) -> Lean:
+        key = (start, end)
+        if key not in self._leans:
+            self._leans[key] = lean(self.text, start, end)
+        return self._leans[key]
 
     def points_forward(self, start: int, end: int) -> bool:
-        key = (start, end)
-        if key not in self._forward:
-            self._forward[key] = points_forward(self.text, start, end)
-        return self._forward[key]
+        return self.lean(start, end) == "forward"
 
     def before(self, position: int, width: int = 40) -> str:
         return self.text[max(0, position - width) : position]

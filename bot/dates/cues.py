@@ -1,15 +1,24 @@
-"""Does the verb around a time expression point forward?
+"""Does the verb around a time expression point forward, back, or either way?
 
 News writes "talks resumed Tuesday" and "talks will resume Tuesday" with the same bare
 weekday; only the verb tells which Tuesday.  We look at the words of the same clause, the
 nearest tense cue winning, first to the left ("is expected to arrive on Monday") and then,
 for an expression that opens its clause, to the right ("On Sunday, Egypt will host").
+
+A participle or an open question hands the decision to the main verb on the right
+("leaders meeting on Friday agreed", "whether leaders meeting on Friday endorse the plan
+remains to be seen").  An expectation in the past perfect ("had been expected on
+Saturday") says only that the plan was made earlier: the day may lie either way, and the
+caller takes the nearest one unless the sentence says the day went by ("but never came").
 """
 
 from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Literal
+
+Lean = Literal["forward", "past", "either"]
 
 _FORWARD = frozenset(
     """will shall would could might may should ll upcoming scheduled slated due expected
@@ -61,18 +70,33 @@ _PLACE_ADJECTIVES = frozenset(
     """northern southern eastern western central occupied besieged neighbouring neighboring
     nearby southeastern southwestern northeastern northwestern coastal""".split()
 )
+# Open questions are about what has not happened yet: "whether ... endorse the plan
+# remains to be seen", "if talks on Sunday fail".
+_OPEN_QUESTION = frozenset({"whether", "if"})
+# Words in -ing that are no participle of a clause: prepositions, nouns of time.
+_NOT_PARTICIPLES = frozenset(
+    """during including according following regarding concerning morning evening nothing
+    something anything everything""".split()
+)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[\"“]?[A-Z]|\s*$)")
+_WENT_BY = re.compile(
+    r"\b(?:never|failed|did\s+not|didn['’]t|came\s+and\s+went|passed\s+without"
+    r"|no[-\s]show)\b",
+    re.IGNORECASE,
+)
 # Enough words to reach the verb across an object ("will mark the second anniversary of
 # the October 7 attack on Tuesday"); the nearest cue still wins.
 _WINDOW = 14
 
 
 def _pluperfect(words: list[str], index: int) -> bool:
-    """"had planned", "had been due": a plan made before some past moment, now past."""
+    """"had planned", "had been due": a plan made before some past moment, which may or
+    may not have come about by now."""
     before = [w.lower() for w in words[max(0, index - 2) : index]]
     return before[-1:] == ["had"] or before == ["had", "been"]
 
 
-def _cue(words: list[str], index: int) -> str | None:
+def _cue(words: list[str], index: int) -> Lean | None:
     word = words[index]
     following = words[index + 1] if index + 1 < len(words) else None
     preceding = words[index - 1].lower() if index else ""
@@ -86,7 +110,7 @@ def _cue(words: list[str], index: int) -> str | None:
         # "would have met", "could have been" look back, not forward.
         if following == "have" and lower in {"would", "could", "might", "may", "should"}:
             return "past"
-        return "past" if _pluperfect(words, index) else "forward"
+        return "either" if _pluperfect(words, index) else "forward"
     if lower in _SCHEDULE or (lower in {"take", "takes"} and following in _TAKE_OBJECTS):
         # "the start", "Israel's return", "did not meet": a noun, or a denied past;
         # after "to" the words before the infinitive decide ("were supposed to start").
@@ -96,10 +120,11 @@ def _cue(words: list[str], index: int) -> str | None:
     if lower == "to" and following is not None:
         # "to" before a verb ("agreed to meet", "is to arrive") points forward; before a
         # name or a determiner ("returned to Gaza", "went to the") it is a place.  A plan
-        # in the pluperfect or one "supposed to" happen did not happen: it looks back.
+        # in the pluperfect or one "supposed to" happen was made earlier, for a day on
+        # either side of publication.
         if following[:1].islower() and following not in _DETERMINERS | _PLACE_ADJECTIVES:
             if preceding == "supposed" or (index and _pluperfect(words, index - 1)):
-                return "past"
+                return "either"
             return "forward"
         return None
     past = lower in _IRREGULAR_PAST or (
@@ -128,25 +153,62 @@ def _clause_right(text: str, end: int, opens_clause: bool) -> str:
     return right[: stop.start()] if stop else right
 
 
-def points_forward(text: str, start: int, end: int) -> bool:
-    """True when the clause around text[start:end] speaks of something still to come."""
+def lean(text: str, start: int, end: int) -> Lean:
+    """Whether the clause around text[start:end] speaks of something still to come
+    ("forward"), of something done ("past"), or of an earlier plan for a day that may lie
+    on either side of publication ("either")."""
+    found = _clause_lean(text, start, end)
+    return "past" if found == "either" and _day_went_by(text, end) else found
+
+
+def _clause_lean(text: str, start: int, end: int) -> Lean:
     left = _TOKEN.findall(_clause_left(text, start))[-_WINDOW:]
     opens_clause = all(word.lower() in {"on", "by", "until", "from", "late", "early"}
                        for word in left)
     right = _TOKEN.findall(_clause_right(text, end, opens_clause))[:5]
     if _is_deadline(left, right):
-        return True
+        return "forward"
+    deferred = False
     for index in range(len(left) - 1, -1, -1):
-        cue = "forward" if left[index].lower() == _DEADLINE else _cue(left, index)
+        word = left[index].lower()
+        if word in _OPEN_QUESTION:
+            return _right_cue(right) or "forward"
+        cue = "forward" if word == _DEADLINE else _cue(left, index)
         if cue is not None:
-            return cue == "forward"
+            return cue
+        if not deferred and _is_participle(left, index):
+            deferred = True
+            cue = _right_cue(right)
+            if cue is not None:
+                return cue
+    return _right_cue(right) or "past"
+
+
+def _right_cue(right: list[str]) -> Lean | None:
     for index, word in enumerate(right):
         if word.lower() in _RIGHT_STOPS:
-            return False
+            return None
         cue = _cue(right, index)
         if cue is not None:
-            return cue == "forward"
-    return False
+            return cue
+    return None
+
+
+def _is_participle(words: list[str], index: int) -> bool:
+    """"Leaders meeting in Riyadh", "a meeting in Riyadh": a phrase with no tense of its
+    own; the main verb after the time expression gives it one."""
+    word = words[index]
+    return word.islower() and word.endswith("ing") and len(word) > 5 and (
+        word not in _NOT_PARTICIPLES
+    )
+
+
+def _day_went_by(text: str, end: int) -> bool:
+    """"Had been due to meet on Saturday, but the delegation never came": the rest of
+    the sentence reports the plan failing, so its day is behind us.  A plan called off
+    or postponed says nothing of the sort: it can be called off ahead of its day."""
+    rest = _SENTENCE_END.split(text[end : end + 200], maxsplit=1)[0]
+    return _WENT_BY.search(rest) is not None
 
 
 def _is_deadline(left: list[str], right: list[str]) -> bool:

@@ -91,9 +91,20 @@ def part_name(words: str | None) -> str | None:
 
 
 def year_for_month_day(month: int, day: int, ctx: Context, start: int, end: int) -> date | None:
-    """The most recent such day, or the next one when the clause points forward."""
+    """The most recent such day, or the next one when the clause points forward; for a
+    plan told in the past perfect, whichever of the two is nearer."""
     published = ctx.published
-    forward = ctx.points_forward(start, end)
+    lean = ctx.lean(start, end)
+    behind = _month_day_near(month, day, published, forward=False)
+    if lean == "past" or behind == published:
+        return behind
+    ahead = _month_day_near(month, day, published, forward=True)
+    if lean == "forward" or behind is None:
+        return ahead
+    return behind if ahead is None or published - behind <= ahead - published else ahead
+
+
+def _month_day_near(month: int, day: int, published: date, forward: bool) -> date | None:
     for offset in ((0, 1, 2, 3, 4) if forward else (0, -1, -2, -3, -4)):
         try:
             candidate = date(published.year + offset, month, day)

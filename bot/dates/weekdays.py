@@ -2,7 +2,9 @@
 
 A bare weekday means the publication day when it is the publication weekday ("talks
 resumed Tuesday" in Tuesday's paper), otherwise the most recent such day, unless the verb
-points forward ("will meet on Thursday"), then the next one.
+points forward ("will meet on Thursday"), then the next one.  A plan told in the past
+perfect ("had been expected on Saturday") takes the nearer of the two: written on Friday it
+means tomorrow, written on Monday the Saturday just gone.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from bot.dates.context import Context, Found, Rule, span
+from bot.dates.cues import Lean
 from bot.dates.vocabulary import WEEKDAY_FULL, WEEKDAY_WORDS, weekday_number
 
 _MODIFIER = r"(?P<mod>(?i:this\s+past|last|next|this|past|coming))\s+"
@@ -35,7 +38,7 @@ def _modifier(words: str | None) -> str | None:
     return {"past": "last", "coming": "next"}.get(words, words)
 
 
-def weekday_near(weekday: int, published: date, modifier: str | None, forward: bool) -> date:
+def weekday_near(weekday: int, published: date, modifier: str | None, lean: Lean) -> date:
     today = published.weekday()
     if modifier == "last":
         return published - timedelta(days=(today - weekday) % 7 or 7)
@@ -45,9 +48,10 @@ def weekday_near(weekday: int, published: date, modifier: str | None, forward: b
         return published + timedelta(days=weekday - today)
     if weekday == today:
         return published
-    if forward:
-        return published + timedelta(days=(weekday - today) % 7)
-    return published - timedelta(days=(today - weekday) % 7)
+    ahead, behind = (weekday - today) % 7, (today - weekday) % 7
+    if lean == "forward" or (lean == "either" and ahead < behind):
+        return published + timedelta(days=ahead)
+    return published - timedelta(days=behind)
 
 
 def _resolve_weekday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -56,10 +60,18 @@ def _resolve_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     ):
         return None
     start, end = span(m)
-    forward = ctx.points_forward(start, end)
     day = weekday_near(weekday_number(m.group("wd")), ctx.published, _modifier(m.group("mod")),
-                       forward)
+                       ctx.lean(start, end))
     return Found(start, end, day, day, "day", cycle="week")
+
+
+def _weekend_behind(ctx: Context, m: re.Match[str], coming_saturday: date) -> bool:
+    lean = ctx.lean(*span(m))
+    # On a weekday the last weekend ended one to five days back and the coming one starts
+    # five to one days ahead: from Monday to Wednesday the last one is no further away.
+    if lean == "either":
+        return (coming_saturday - ctx.published).days > 2
+    return lean == "past"
 
 
 def _resolve_weekend(m: re.Match[str], ctx: Context) -> Found | None:
@@ -71,7 +83,7 @@ def _resolve_weekend(m: re.Match[str], ctx: Context) -> Found | None:
         saturday -= timedelta(days=7)
     elif modifier == "next":
         saturday += timedelta(days=7) if on_weekend else timedelta(0)
-    elif not on_weekend and (modifier != "this" and not ctx.points_forward(*span(m))):
+    elif not on_weekend and modifier != "this" and _weekend_behind(ctx, m, saturday):
         saturday -= timedelta(days=7)
     start, end = span(m)
     return Found(start, end, saturday, saturday + timedelta(days=1), "day", True, "week")
