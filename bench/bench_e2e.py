@@ -61,11 +61,11 @@ from telegram.ext import (
 )
 
 from bot.paths import SEEDS_DIR
+from bot.replies.arguments import split_command
 from bot.replies.commands import answer, answer_text
 from bot.replies.reply import Asker
 from bot.store.database import make_engine, upgrade
 from handlers.app import ALLOWED_UPDATES, CONCURRENT_UPDATES, build_application
-from handlers.commands import split_command
 from handlers.send import inline_keyboard, pages_to_send
 from tests.emulator.control import EmulatorControl, RemoteEmulator
 from tests.emulator.server import BotApiEmulator

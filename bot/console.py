@@ -6,25 +6,16 @@ paging work here exactly as they do on Telegram.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
 from bot.render import plain
+from bot.replies.arguments import split_command
 from bot.replies.reply import Asker, Button, Reply
 from bot.store.database import session_scope
 
 CONSOLE_CHAT_ID = 0
-_COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,64})(?:@\w+)?(?:\s+(.*))?$", re.S)
-
-
-def split_command(text: str) -> tuple[str, str] | None:
-    """("who", "Witkoff") for "/who@TimelineBot Witkoff"; None when it is not a command."""
-    match = _COMMAND.match(text.strip())
-    if not match:
-        return None
-    return match[1].lower(), (match[2] or "").strip()
 
 
 def console_asker() -> Asker:

@@ -6,23 +6,13 @@ from telegram import Message, Update
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot.replies import commands as core
+from bot.replies.arguments import split_command
 from handlers.answer_cache import PLAIN_TEXT, answer_key
 from handlers.core_bridge import ask_core, asker_for, services_of
 from handlers.send import send_reply
 
 # Edited messages are left alone: re-answering an edit would post a second answer.
 NEW_MESSAGES = filters.UpdateType.MESSAGE
-
-
-def split_command(text: str, bot_username: str | None) -> tuple[str, str] | None:
-    """("who", "Witkoff") from "/who@OurBot  Witkoff"; None when addressed to another bot."""
-    parts = text.split(None, 1)
-    if not parts or not parts[0].startswith("/"):
-        return None
-    name, _, addressee = parts[0][1:].partition("@")
-    if addressee and (bot_username is None or addressee.lower() != bot_username.lower()):
-        return None
-    return name.lower(), parts[1].strip() if len(parts) > 1 else ""
 
 
 def reply_target(message: Message) -> int | None:

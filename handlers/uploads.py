@@ -18,9 +18,10 @@ from telegram.ext import Application, ContextTypes, MessageHandler, filters
 from bot.ingest.sources import HTML_SUFFIXES, MAX_ARTICLE_BYTES, TEXT_SUFFIXES
 from bot.render import esc
 from bot.replies import commands as core
+from bot.replies.arguments import split_command
 from bot.replies.reply import Asker, Reply
 from bot.replies.upload import Caption, parse_caption
-from handlers.commands import NEW_MESSAGES, reply_target, split_command
+from handlers.commands import NEW_MESSAGES, reply_target
 from handlers.core_bridge import asker_for, services_of
 from handlers.send import send_reply
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.console import run_console, split_command
+from bot.console import run_console
+from bot.replies.arguments import split_command
 
 
 def _chat(engine, *lines: str) -> list[str]:

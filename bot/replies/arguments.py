@@ -1,4 +1,4 @@
-"""What users type after a command, made safe to read and to echo."""
+"""What users type: a command and its arguments, made safe to read and to echo."""
 
 from __future__ import annotations
 
@@ -11,6 +11,20 @@ from bot.replies.reply import Reply
 
 RERUN_BYTES = 56  # 64 bytes of callback data less "pg|999|"
 MAX_ARGS = 200  # the longest name, place or query worth reading; anything longer is not one
+# Arguments may run over several lines: /ingest takes the article's text below its first line.
+_COMMAND = re.compile(r"^/([^\s@]{1,64})(?:@(\w+))?(?:\s+(.*))?$", re.S)
+
+
+def split_command(text: str, bot_username: str | None = None) -> tuple[str, str] | None:
+    """("who", "Witkoff") for "/who@OurBot  Witkoff"; None for plain text, and for a command
+    addressed to a bot other than `bot_username` (any bot, when that is None: the console)."""
+    match = _COMMAND.match(text.strip())
+    if not match:
+        return None
+    addressee = match[2]
+    if addressee and bot_username and addressee.lower() != bot_username.lower():
+        return None
+    return match[1].lower(), (match[3] or "").strip()
 
 
 def tidy(args: str) -> str:
