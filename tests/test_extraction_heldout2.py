@@ -30,12 +30,13 @@ HELDOUT2 = Path(__file__).parent / "articles" / "heldout2"
 GOLD = Path(__file__).parent / "gold" / "heldout2.json"
 MIN_PRECISION = 0.85
 MIN_RECALL = 0.8
-# Proposals and figures: (precision, recall) floors at the level reached.  Plans named
+# Proposals, figures and round status: (precision, recall) floors at the level reached.  Plans named
 # only inside quotation marks ("a softened version of the Egyptian proposal") are not
 # read, which costs proposals both ways.
 SECONDARY_FLOORS = {
     "proposals": (0.75, 0.75),
     "figures": (1.0, 1.0),
+    "round status": (0.85, 0.85),
 }
 
 # Page furniture of each outlet that no stored sentence may contain.
@@ -119,7 +120,7 @@ def test_heldout2_rounds_people_and_quotes_reach_precision_085_and_recall_080(st
     assert below == [], stored.scores.table()
 
 
-def test_heldout2_proposals_and_figures_keep_their_floors(stored: Stored):
+def test_heldout2_proposals_figures_and_round_status_keep_their_floors(stored: Stored):
     below = [
         f"{name} P={c.precision:.2f} R={c.recall:.2f}"
         for name, c in stored.scores.categories.items()

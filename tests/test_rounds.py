@@ -270,3 +270,33 @@ def test_a_postponed_visit_is_no_round():
 def test_a_president_meeting_hostage_families_is_no_round():
     assert rounds("The president met relatives of hostages in Amman on Monday, a meeting "
                   "about the talks.") == []
+
+
+def test_two_days_joined_by_and_are_one_round_spanning_both():
+    r = only("Hamas and Israeli negotiators held talks in Amman on Sunday and Monday.")
+    assert (r.place_key, r.when.start, r.when.end) == (
+        "amman", date(2025, 8, 10), date(2025, 8, 11),
+    )
+
+
+def test_a_team_landing_back_home_makes_no_round_at_home():
+    text = (
+        "Talks in Istanbul ended on Monday. The Egyptian delegation landed back in Egypt "
+        "on Tuesday morning."
+    )
+    assert [r.place_key for r in rounds(text)] == ["istanbul"]
+
+
+def test_negotiators_closing_in_on_a_deal_are_in_ongoing_talks():
+    r = only("The talks in Doha were closing in on Tuesday on a deal for a pause.")
+    assert (r.place_key, r.status) == ("doha", "ongoing")
+
+
+def test_an_agreement_reached_in_a_city_is_a_round_that_ended_in_agreement():
+    r = only("Prisoners were freed under the agreement reached in Cairo last Wednesday.")
+    assert (r.place_key, r.status, r.when.start) == ("cairo", "agreement", date(2025, 8, 6))
+
+
+def test_envoys_who_met_in_a_city_on_a_past_day_held_a_concluded_round():
+    r = only("Talks gathered pace after envoys met Qatar's premier in Doha on Aug. 1.")
+    assert (r.place_key, r.status) == ("doha", "concluded")

@@ -28,11 +28,14 @@ STATUS_WORDS: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
     ("agreement", re.compile(
         r"\b(?:agreed|signed|reached (?:a|an) (?:deal|agreement|accord)|struck (?:a|an) "
         r"(?:deal|agreement)|(?:deal|agreement) (?:was|has been) reached|"
-        r"(?:deal|agreement|accord) (?:was |were )?(?:concluded|signed|sealed))\b", re.IGNORECASE)),
+        r"(?:deal|agreement|accord) (?:was |were )?(?:concluded|signed|sealed|reached))\b",
+        re.IGNORECASE)),
     ("concluded", re.compile(
         r"\b(?:ended|concluded|wrapped up|adjourned|produced|drew up|drawn up|hammered out|"
         # A delegation that came back from a city, or left it, is done with the talks there.
-        r"returned from|returning from|back from|(?:left|departed)(?=\s+[A-Z]))\b",
+        r"returned from|returning from|back from|(?:left|departed)(?=\s+[A-Z])|"
+        # "X and Y met in Doha on Nov. 9": a meeting told in the past tense took place.
+        r"met(?!\s+(?:daily|regularly|again|every)))\b",
         re.IGNORECASE)),
     ("scheduled", re.compile(
         r"\b(?:will|scheduled|set (?:for|to)|expected|due to|planned|to be held|next week)\b",
@@ -40,7 +43,7 @@ STATUS_WORDS: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
     ("ongoing", re.compile(
         r"\b(?:resum\w*|underway|under way|continu\w*|arriv\w*|began|begun|begin\w*|start\w*|"
         r"kick\w* off|ongoing|taking place|are meeting|is meeting|meet|opened|under(?:taking)?|"
-        r"remains?|remained|stays?|stayed)\b",
+        r"remains?|remained|stays?|stayed|closing in|nearing)\b",
         re.IGNORECASE)),
 )
 _FUTURE_BEFORE = re.compile(

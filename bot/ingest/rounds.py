@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from bot.ingest.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
 from bot.ingest.model import EventStatus, ExtractedEvent, Participant, When
@@ -152,7 +153,7 @@ def _read_sentence(
         times = all_times  # "announced on Wednesday that a deal had been agreed": that day
     at = start + (noun.start() if noun else anchor)
     time = _nearest_time(_same_clause(passage.text, times, at), at)
-    when = _when(time)
+    when = _coordinated(passage.text, times, time) or _when(time)
     if status is None:
         status = "scheduled" if time and time.expression.direction == "future" else None
     background = bool(_BACKGROUND.search(text)) or (
@@ -187,6 +188,24 @@ def _same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMa
 def _nearest_time(times: list[TimeMark], position: int) -> TimeMark | None:
     usable = [t for t in times if t.expression.granularity != "year" or len(times) == 1]
     return min(usable, key=lambda t: abs(t.start - position)) if usable else None
+
+
+# "on Sunday and Monday": two days joined by "and" are one stretch of talks.
+_PAIR_JOIN = re.compile(r"\s*(?:,\s*)?and\s+(?:on\s+)?")
+
+
+def _coordinated(text: str, times: list[TimeMark], time: TimeMark | None) -> When | None:
+    """The span of a pair of days ("Monday and Tuesday") that `time` belongs to."""
+    if time is None or time.expression.granularity != "day":
+        return None
+    for first, second in pairwise(times):
+        if time not in (first, second) or second.expression.granularity != "day":
+            continue
+        gap = second.expression.start - first.expression.end
+        if _PAIR_JOIN.fullmatch(text[first.end : second.start]) and timedelta(0) < gap <= \
+                timedelta(days=6):
+            return When(first.expression.start, second.expression.end, "day")
+    return None
 
 
 def _when(time: TimeMark | None) -> When | None:

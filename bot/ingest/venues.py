@@ -41,6 +41,13 @@ _WAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "the delegation landed back in Israel", "flew home to Cairo": a team going home is done
+# with the talks, which were held elsewhere.
+_HOME_BEFORE = re.compile(
+    r"\b(?:back|home)\s+(?:in|to)\s+(?:the\s+)?$|\breturned\s+home\s+(?:in|to)\s+$",
+    re.IGNORECASE,
+)
+
 
 def table_row(passage: Passage, start: int, end: int, times: list[TimeMark]) -> Mark | None:
     """ "July 2025 Doha Talks collapsed ...": a date, a venue, an outcome, no verb phrase."""
@@ -68,6 +75,8 @@ def find_venue(
         if facts is not None and facts.place_type in ("region", "crossing", "corridor"):
             continue
         before = text[max(0, mark.start - offset - 70) : mark.start - offset]
+        if _HOME_BEFORE.search(before):
+            continue
         if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
             by_preposition.append(mark)
         elif mark.kind == "place" and re.match(
