@@ -230,3 +230,19 @@ def test_a_member_of_the_second_delegation_in_a_sentence_is_of_that_side():
         "that included Gadi Orr held separate meetings."
     )
     assert _person(index, "Gadi Orr").affiliation == "Israel"
+
+
+def test_people_in_a_list_with_ages_are_all_introduced_the_last_before_a_full_stop():
+    index = _index("Three men were freed on Sunday: Avi Tamir, 40, and Yossi Lavon, 52.")
+    people = sorted(m.name for m in index.mentions if m.kind == "person")
+    assert people == ["Avi Tamir", "Yossi Lavon"]
+
+
+def test_a_town_name_after_a_given_name_and_before_an_age_is_a_surname():
+    index = _index("She was freed alongside Noa Gonen, 24, on Sunday.")
+    assert [(m.name, m.kind) for m in index.mentions] == [("Noa Gonen", "person")]
+
+
+def test_a_town_before_a_distance_stays_a_town():
+    index = _index("Talks were held in Gonen, 24 km from the coast.")
+    assert [m.kind for m in index.mentions] == ["place"]

@@ -48,3 +48,13 @@ def test_sentences_are_numbered_across_paragraphs_with_their_paragraph():
 def test_an_unbalanced_quote_mark_does_not_swallow_the_paragraph():
     text = "He said “no deal. " + "Talks went on for hours. " * 40
     assert len(_texts(text)) > 10
+
+
+def test_a_one_letter_platform_before_the_ends_the_sentence():
+    texts = ["The minister posted on X. The ministry said more would follow.",
+             "Talks moved to the U.S. They resume on Monday."]
+    assert [len(split_sentences([t])) for t in texts] == [2, 2]
+
+
+def test_an_initial_before_a_surname_does_not_end_the_sentence():
+    assert len(split_sentences(["Envoy John F. Kennedy met Mr. Brown in D.C. today."])) == 1

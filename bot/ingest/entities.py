@@ -49,7 +49,8 @@ _MEMBER_BEFORE = re.compile(
 _SPEECH = r"(?:said|says|told|wrote|writes|added|tweeted|posted|stated|warned|urged|insisted)"
 _SPEAKS_AFTER = re.compile(rf"^,?\s+{_SPEECH}\b")
 _SPEAKS_BEFORE = re.compile(rf"[,”\"']\s+{_SPEECH}\s+$")
-_AGE_AFTER = re.compile(r"^,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
+# "X, 24," and a list's last "and Y, 31.": an age after a name introduces a person.
+_AGE_AFTER = re.compile(r"^,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,|\.?$|;)")
 _KIN = r"(?:mother|father|son|daughter|brother|sister|wife|husband|widow|family|parents)"
 _KIN_AFTER = re.compile(rf"^,\s+whose\s+{_KIN}\b")
 _KIN_BEFORE = re.compile(rf"\b(?:his|her|their)\s+{_KIN},\s+$", re.IGNORECASE)

@@ -97,6 +97,20 @@ def _exact_city_name(parts: list[Part], first: int, last: int, spelling: Spellin
     return anyascii(surface).lower() == anyascii(spelling.entry.name).lower()
 
 
+def _surname_given_an_age(parts: list[Part], first: int, last: int, matches: list[Match]) -> bool:
+    """ "Romi Gonen, 24,": a town's name after an unknown given name, then an age, is a
+    surname (Gönen is also a Turkish town)."""
+    if first == 0 or last + 1 >= len(parts):
+        return False
+    given, age = parts[first - 1], parts[last + 1]
+    if matches and matches[-1].last == first - 1:
+        return False
+    return (
+        _is_capitalised(given) and parts[first].start - given.end == 1
+        and age.text.isdigit() and len(age.text) <= 3 and age.start - parts[last].end == 2
+    )
+
+
 def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
     """Longest gazetteer spellings in the sentence, left to right, not overlapping."""
     flat: list[tuple[str, int]] = [(key, i) for i, part in enumerate(parts) for key in part.keys]
@@ -119,7 +133,10 @@ def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
                     continue  # ends inside a part ("Abd" of "Abdelatty")
                 if not _surface_ok(parts, i, last, spelling.acronym):
                     continue
-                if spelling.entry.population and not _exact_city_name(parts, i, last, spelling):
+                if spelling.entry.population and (
+                    not _exact_city_name(parts, i, last, spelling)
+                    or _surname_given_an_age(parts, i, last, matches)
+                ):
                     continue
                 found = Match(i, last, parts[i].start, parts[last].end, spelling.entry,
                               spelling.demonym)

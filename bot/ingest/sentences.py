@@ -39,6 +39,22 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
+# Words that start a sentence and are never a surname: after "wrote on X." or "in the
+# U.S." they show that the letters ended the sentence ("J. Smith" is an initial).
+_SENTENCE_OPENERS = frozenset(
+    "the a an he she it they we his her its their this that these those but and".split()
+)
+
+
+def _letters_end_sentence(text: str, end: int) -> bool:
+    """Whether an initial or dotted acronym ending at `end` closes the sentence."""
+    if not re.search(r"(?:^|[\s(])(?:[A-Z]\.)*[A-Z]\.$", text[:end]):
+        return False  # titles such as "Mr." or "Gen." always go on
+    nxt = re.match(r"\s+[\"“‘']?([A-Za-z]+)\b", text[end:])
+    return nxt is not None and nxt.group(1).lower() in _SENTENCE_OPENERS and \
+        nxt.group(1)[0].isupper()
+
+
 def _quote_depth(text: str) -> int:
     """How many quotations are open at the end of `text` (curly or straight)."""
     curly = text.count(_OPEN_QUOTES) - text.count(_CLOSE_QUOTES)
@@ -57,10 +73,7 @@ def _split_paragraph(text: str) -> list[str]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         punct_end = match.start() + len(match.group(0).rstrip("\"'”’)]"))
-        if _is_abbreviation(text, punct_end):
-            # "U.S. envoy" continues; "in the U.S. The talks" ends only if a
-            # capitalised function word follows, which we cannot tell apart
-            # cheaply from a name, so abbreviations never split.
+        if _is_abbreviation(text, punct_end) and not _letters_end_sentence(text, punct_end):
             continue
         piece = text[start:end]
         if _quote_depth(piece) and _quote_closes_later(text, end):
