@@ -2,7 +2,8 @@
 
 The rows are what ingest would write (articles, sentences, entities with aliases,
 events with sources and participants, quotes, search documents), so the tests
-do not depend on the extractor's current accuracy.
+do not depend on the extractor's current accuracy.  `StoryRows` is the one place
+tests build such rows; `tests/digest_data.py` wraps it for the digest's tests.
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ from bot.store.models import (
 )
 
 
-def day(text: str) -> date:
-    return date.fromisoformat(text)
+def day(value: str | date) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-def moment(text: str) -> datetime:
-    return datetime.combine(day(text), datetime.min.time(), tzinfo=UTC)
+def moment(value: str | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(day(value), datetime.min.time(), tzinfo=UTC)
 
 
 class StoryRows:
@@ -49,19 +52,29 @@ class StoryRows:
         self.session.flush()
         return row
 
-    def article(self, outlet: str, published: str, url: str | None = None, name: str = ""):
+    def article(
+        self,
+        outlet: str,
+        published: str | datetime,
+        url: str | None = None,
+        name: str = "",
+        *,
+        ingested_at: datetime | None = None,
+    ) -> Article:
+        """An article; `ingested_at` (when the bot learned of it) defaults to now."""
         digest = hashlib.sha256(f"{outlet}{published}{url}{name}".encode()).hexdigest()
-        return self._add(
-            Article(
-                outlet=outlet,
-                url=url,
-                title=f"{outlet} report",
-                published_at=moment(published),
-                content_hash=digest,
-                text="...",
-                source_name=name or f"{outlet}.txt",
-            )
+        article = Article(
+            outlet=outlet,
+            url=url,
+            title=f"{outlet} report",
+            published_at=moment(published),
+            content_hash=digest,
+            text="...",
+            source_name=name or f"{outlet}.txt",
         )
+        if ingested_at is not None:
+            article.ingested_at = ingested_at
+        return self._add(article)
 
     def sentence(self, article: Article, text: str) -> Sentence:
         position = self.session.execute(
@@ -69,9 +82,18 @@ class StoryRows:
         ).scalar_one()
         return self._add(Sentence(article_id=article.id, position=position, paragraph=0, text=text))
 
-    def entity(self, kind: str, name: str, *spellings: str, role=None, affiliation=None) -> Entity:
+    def entity(
+        self, kind: str, name: str, *spellings: str, role=None, affiliation=None, known=False
+    ) -> Entity:
         entity = self._add(
-            Entity(kind=kind, name=name, key=name_key(name), role=role, affiliation=affiliation)
+            Entity(
+                kind=kind,
+                name=name,
+                key=name_key(name),
+                role=role,
+                affiliation=affiliation,
+                known=known,
+            )
         )
         # One alias per key, as the store keeps them: "al-Nono" and "al-Nounou" share one.
         by_key = {name_key(text): text for text in reversed((name, *spellings))}
@@ -108,8 +130,8 @@ class StoryRows:
         article: Article,
         sentence_text: str,
         *,
-        start: str | None,
-        end: str | None = None,
+        start: str | date | None,
+        end: str | date | None = None,
         granularity: str | None = "day",
         place: Entity | None = None,
         status: str | None = None,
@@ -182,7 +204,7 @@ class StoryRows:
         article: Article,
         sentence_text: str,
         *,
-        said: str | None,
+        said: str | date | None,
         granularity: str = "day",
         about: tuple[Entity, ...] = (),
         event: Event | None = None,
