@@ -40,36 +40,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import shutil
 import tempfile
 import time
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Update
-from telegram.constants import ParseMode
-from telegram.ext import (
-    AIORateLimiter,
-    Application,
-    ApplicationBuilder,
-    ContextTypes,
-    MessageHandler,
-    TypeHandler,
-    filters,
+from bench.e2e_bots import (
+    AnswerAsSent,
+    EmulatorSide,
+    MeasuredBot,
+    answers_as_sent,
+    echo_bot,
+    emulator_side,
+    our_bot,
+    start_polling,
+    stop_bot,
 )
-
 from bot.paths import SEEDS_DIR
-from bot.replies.arguments import split_command
-from bot.replies.commands import answer, answer_text
-from bot.replies.reply import Asker
 from bot.store.database import make_engine, upgrade
-from handlers.app import ALLOWED_UPDATES, CONCURRENT_UPDATES, build_application
-from handlers.send import inline_keyboard, pages_to_send
-from tests.emulator.control import EmulatorControl, RemoteEmulator
-from tests.emulator.server import BotApiEmulator
-from tests.test_bot_e2e_harness import BOT_USERNAME, TOKEN, make_settings
+from handlers.app import CONCURRENT_UPDATES
+from tests.emulator.control import RemoteEmulator
+from tests.test_bot_e2e_harness import BOT_USERNAME, TOKEN
 
 USERS = 25
 MESSAGES_PER_USER = 8
@@ -88,131 +80,6 @@ REPEATED = (
 
 
 WARM_UP = ("/help", "/latest 5", "/who Witkoff")
-
-
-async def _echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-    assert update.message is not None and update.message.text is not None
-    await update.message.reply_text(update.message.text)
-
-
-# The messages our bot sends for one question: its pages and the first one's keyboard.
-AnswerAsSent = tuple[list[str], InlineKeyboardMarkup | None]
-
-
-def _replying_with(answers: dict[str, AnswerAsSent]):
-    async def reply(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert update.message is not None and update.message.text is not None
-        pages, keyboard = answers[update.message.text]
-        for number, page in enumerate(pages):
-            await update.message.reply_text(
-                page,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                reply_markup=keyboard if number == 0 else None,
-            )
-
-    return reply
-
-
-def _answers_as_sent(engine, questions: list[str]) -> dict[str, AnswerAsSent]:
-    """The messages our bot sends for each question, as handlers/send.py sends them."""
-    from bot.store.database import session_scope
-
-    asker = Asker(user_id=10_000, chat_id=10_000)
-    answers = {}
-    with session_scope(engine) as session:
-        for question in {*questions, *WARM_UP}:
-            parsed = split_command(question, BOT_USERNAME)
-            if parsed is None:
-                reply = answer_text(session, question, asker)
-            else:
-                reply = answer(session, *parsed, asker)
-            assert reply is not None, question
-            answers[question] = (pages_to_send(reply), inline_keyboard(reply.keyboard(0)))
-    return answers
-
-
-# What the benchmark drives: the emulator in this process or in its own, alike.
-EmulatorSide = EmulatorControl | RemoteEmulator
-
-
-@contextlib.asynccontextmanager
-async def _emulator_side(process: RemoteEmulator | None) -> AsyncIterator[EmulatorSide]:
-    if process is not None:
-        async with process:
-            yield process
-        return
-    async with BotApiEmulator(token=TOKEN, bot_username=BOT_USERNAME) as emulator:
-        yield EmulatorControl(emulator)
-
-
-@dataclass
-class MeasuredBot:
-    """A polling Application and the updates it has finished with (every handler and the
-    error handler done: a TypeHandler in the last group sees each update after them)."""
-
-    application: Application
-    handled: set[int] = field(default_factory=set)
-    progress: asyncio.Event = field(default_factory=asyncio.Event)
-
-    async def mark_handled(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        self.handled.add(update.update_id)
-        self.progress.set()
-
-    async def finished(self, update_ids: list[int], timeout: float) -> None:
-        async with asyncio.timeout(timeout):
-            while not self.handled.issuperset(update_ids):
-                self.progress.clear()
-                await self.progress.wait()
-
-
-async def _start_polling(application: Application) -> MeasuredBot:
-    """Starts the Application as run_polling would, with a short long-poll."""
-    bot = MeasuredBot(application)
-    application.add_handler(TypeHandler(Update, bot.mark_handled), group=1_000)
-    await application.initialize()
-    if application.post_init is not None:  # run_polling would call it; starting by hand, we do
-        await application.post_init(application)
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(
-        poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES
-    )
-    return bot
-
-
-async def _stop(bot: MeasuredBot) -> None:
-    application = bot.application
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
-    if application.running:
-        await application.stop()
-    await application.shutdown()
-
-
-def _echo_bot(side: EmulatorSide, answers: dict[str, AnswerAsSent] | None = None) -> Application:
-    application = (
-        ApplicationBuilder()
-        .token(TOKEN)
-        .base_url(side.base_url)
-        .base_file_url(side.base_file_url)
-        .concurrent_updates(CONCURRENT_UPDATES)
-        .build()
-    )
-    callback = _echo if answers is None else _replying_with(answers)
-    application.add_handler(MessageHandler(filters.TEXT, callback))
-    return application
-
-
-def _our_bot(side: EmulatorSide, engine, scratch: Path) -> Application:
-    uncapped = AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3)
-    return build_application(
-        make_settings(scratch),
-        engine,
-        base_url=side.base_url,
-        base_file_url=side.base_file_url,
-        rate_limiter=uncapped,
-    )
 
 
 def _distinct_questions(engine, count: int) -> list[str]:
@@ -285,16 +152,16 @@ async def _one_round(
     await side.reset()
     chat_ids = await side.private_chats([(10_000 + n, f"Reader{n}") for n in range(USERS)])
     if kind == "echo":
-        application = _echo_bot(side)
+        application = echo_bot(side)
     elif kind == "same_html":
-        application = _echo_bot(side, answers)
+        application = echo_bot(side, answers)
     else:
-        application = _our_bot(side, engine, scratch)
-    bot = await _start_polling(application)
+        application = our_bot(side, engine, scratch)
+    bot = await start_polling(application)
     try:
         return await _burst(bot, side, chat_ids, questions, latency)
     finally:
-        await _stop(bot)
+        await stop_bot(bot)
 
 
 def _seeded_engine(scratch: Path):
@@ -319,7 +186,7 @@ async def _compare(
     best: dict[str, Round] = {}
     rounds = 1 if latency else ROUNDS  # sleeping, not computing: one round is steady
     kinds = ("echo", "ours") if answers is None else ("echo", "same_html", "ours")
-    async with _emulator_side(process) as side:
+    async with emulator_side(process) as side:
         for _ in range(rounds):
             for kind in kinds:
                 done = await _one_round(kind, side, engine, scratch, questions, latency, answers)
@@ -402,7 +269,7 @@ def run(in_process: bool = False) -> dict[str, float]:
         engine = _seeded_engine(scratch)
         repeated = [REPEATED[n % len(REPEATED)] for n in range(total)]
         workloads = {
-            "repeated": (repeated, 0.0, _answers_as_sent(engine, repeated)),
+            "repeated": (repeated, 0.0, answers_as_sent(engine, [*repeated, *WARM_UP])),
             "distinct": (_distinct_questions(engine, total), 0.0, None),
             "latency": (repeated, SEND_LATENCY, None),
         }
