@@ -31,9 +31,9 @@ from bot.digest.compose import DigestComposer  # noqa: E402
 from bot.digest.deliveries import claim, enqueue_due  # noqa: E402
 from bot.digest.pacing import Pacing, PacingLimits  # noqa: E402
 from bot.digest.schedule import occurrence  # noqa: E402
-from bot.digest.sender import DigestSender  # noqa: E402
 from bot.store.database import make_engine, session_scope, upgrade  # noqa: E402
 from bot.store.models import Subscription  # noqa: E402
+from handlers.digest_sender import DigestSender  # noqa: E402
 from tests.digest_data import Timeline  # noqa: E402
 from tests.emulator import BotApiEmulator  # noqa: E402
 

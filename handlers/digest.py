@@ -18,9 +18,9 @@ from telegram import ChatMember, Update
 from telegram.ext import Application, ChatMemberHandler, ContextTypes
 
 from bot.config import Settings
-from bot.digest.sender import DigestSender
 from bot.digest.subscriptions import deactivate
 from bot.store.database import session_scope
+from handlers.digest_sender import DigestSender
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from bot.digest.pacing import Pacing, PacingLimits
-from bot.digest.sender import DigestSender, RetryPolicy
 from bot.store.database import session_scope
 from bot.store.models import Delivery, Subscription
+from handlers.digest_sender import DigestSender, RetryPolicy
 from tests.digest_data import Timeline
 from tests.emulator import BotApiEmulator
 
