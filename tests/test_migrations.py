@@ -102,3 +102,24 @@ def test_sentence_search_migration_indexes_sentences_stored_before_it(engine):
         assert len(session.exec(select(SearchDoc).where(SearchDoc.kind == "sentence")).all()) == 1
         (hit,) = search_sentences(session, "khan younis")
         assert hit.source.sentence == "Mediators met in Khan Younis."
+
+
+def test_title_key_migration_keys_the_events_stored_before_it(engine):
+    from bot.store.database import session_scope
+
+    downgrade(engine, "0004_sentence_search")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO event (kind, title, summary, issues, background, "
+                "first_reported_at, last_reported_at) VALUES "
+                "('proposal', 'The 60-Day Truce', 's', '', false, :at, :at)"
+            ),
+            {"at": _NOON.replace(tzinfo=None) if engine.dialect.name == "sqlite" else _NOON},
+        )
+    upgrade(engine)
+    with session_scope(engine) as session:
+        key = session.execute(text("SELECT title_key FROM event")).scalar_one()
+    from bot.names import name_key
+
+    assert key == name_key("the 60-day truce")

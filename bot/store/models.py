@@ -126,11 +126,15 @@ class Event(SQLModel, table=True):
         Index("ix_event_kind_start", "kind", "start_date"),
         Index("ix_event_start_end", "start_date", "end_date"),
         Index("ix_event_place_kind_start", "place_id", "kind", "start_date"),
+        Index("ix_event_kind_title_key", "kind", "title_key"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str
     title: str
+    # bot.names.name_key(title): a later report of "the 60-Day truce" finds its proposal by
+    # index instead of re-keying every proposal on record.
+    title_key: str | None = None
     summary: str
     start_date: date | None = None
     end_date: date | None = None

@@ -160,6 +160,7 @@ def _merge_or_create(session, article, extracted: ExtractedEvent, entity_for) ->
         event = Event(
             kind=extracted.kind,
             title=extracted.title,
+            title_key=name_key(extracted.title),
             summary=extracted.summary,
             start_date=when.start if when else None,
             end_date=when.end if when else None,
@@ -193,11 +194,11 @@ def _find_same_event(
             if _same_period(event, extracted):
                 return event
         return None
-    key = name_key(extracted.title)
-    for event in session.exec(select(Event).where(Event.kind == extracted.kind)).all():
-        if name_key(event.title) == key:
-            return event
-    return None
+    return session.exec(
+        select(Event)
+        .where(Event.kind == extracted.kind, Event.title_key == name_key(extracted.title))
+        .order_by(Event.id)
+    ).first()
 
 
 def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
