@@ -10,19 +10,12 @@ background.  They go through the real ingest into a real database.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
-from sqlmodel import Session
 
-from bot.ingest.batch import ingest_articles
-from bot.ingest.sources import collect_articles
 from bot.names import name_key
-from bot.store.models import Article, Sentence
-from bot.timeline.snapshot import timeline_snapshot
-from tests.gold.score import Scores, load_gold, score
+from tests.gold.stored import Stored, ingest_and_score, rounds_at
 
 HELDOUT = Path(__file__).parent / "articles" / "heldout"
 GOLD = Path(__file__).parent / "gold" / "heldout.json"
@@ -95,37 +88,13 @@ APPENDED = [
 NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
 
 
-@dataclass
-class Stored:
-    snapshot: dict
-    scores: Scores
-    sentences: dict[str, list[str]]  # source label -> stored sentence texts
-
-
 @pytest.fixture
 def stored(engine) -> Stored:
-    report = ingest_articles(engine, collect_articles([HELDOUT]))
-    assert report.ok, report.rejected
-    assert len(report.added) == 8
-    with Session(engine) as session:
-        snapshot = timeline_snapshot(session)
-        rows = session.execute(
-            select(Article.source_name, Sentence.text)
-            .join(Sentence, Sentence.article_id == Article.id)
-            .order_by(Article.id, Sentence.position)
-        ).all()
-    sentences: dict[str, list[str]] = {}
-    for source_name, text in rows:
-        sentences.setdefault(Path(source_name).name.split("_", 1)[0], []).append(text)
-    return Stored(snapshot, score(snapshot, load_gold(GOLD)), sentences)
-
-
-def _rounds_at(snapshot: dict, place: str) -> list[dict]:
-    return [r for r in snapshot["rounds"] if name_key(r["place"] or "") == name_key(place)]
+    return ingest_and_score(engine, HELDOUT, GOLD, articles=8)
 
 
 def _round_on(snapshot: dict, place: str, day: str) -> dict:
-    found = [r for r in _rounds_at(snapshot, place) if r["start"] <= day <= r["end"]]
+    found = [r for r in rounds_at(snapshot, place) if r["start"] <= day <= r["end"]]
     assert len(found) == 1, f"{place} on {day}: {found} among {snapshot['rounds']}"
     return found[0]
 
@@ -175,9 +144,9 @@ def test_transliterations_of_one_person_across_outlets_are_one_person(stored: St
 
 def test_a_bilateral_visit_and_a_news_conference_are_not_rounds(stored: Stored):
     rounds = stored.snapshot["rounds"]
-    assert _rounds_at(stored.snapshot, "Istanbul") == []
+    assert rounds_at(stored.snapshot, "Istanbul") == []
     assert [r for r in rounds if "103" in r["sources"]] == []
-    assert _rounds_at(stored.snapshot, "Amman") == []
+    assert rounds_at(stored.snapshot, "Amman") == []
 
 
 def test_page_furniture_never_reaches_stored_sentences(stored: Stored):

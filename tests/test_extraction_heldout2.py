@@ -12,19 +12,11 @@ talks in Istanbul, and a piece about Yemen with one paragraph on the Gaza talks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
-from sqlmodel import Session
 
-from bot.ingest.batch import ingest_articles
-from bot.ingest.sources import collect_articles
-from bot.names import name_key
-from bot.store.models import Article, Sentence
-from bot.timeline.snapshot import timeline_snapshot
-from tests.gold.score import Scores, load_gold, score
+from tests.gold.stored import Stored, ingest_and_score
 
 HELDOUT2 = Path(__file__).parent / "articles" / "heldout2"
 GOLD = Path(__file__).parent / "gold" / "heldout2.json"
@@ -80,33 +72,9 @@ APPENDED = [
 NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
 
 
-@dataclass
-class Stored:
-    snapshot: dict
-    scores: Scores
-    sentences: dict[str, list[str]]  # source label -> stored sentence texts
-
-
 @pytest.fixture
 def stored(engine) -> Stored:
-    report = ingest_articles(engine, collect_articles([HELDOUT2]))
-    assert report.ok, report.rejected
-    assert len(report.added) == 8
-    with Session(engine) as session:
-        snapshot = timeline_snapshot(session)
-        rows = session.execute(
-            select(Article.source_name, Sentence.text)
-            .join(Sentence, Sentence.article_id == Article.id)
-            .order_by(Article.id, Sentence.position)
-        ).all()
-    sentences: dict[str, list[str]] = {}
-    for source_name, text in rows:
-        sentences.setdefault(Path(source_name).name.split("_", 1)[0], []).append(text)
-    return Stored(snapshot, score(snapshot, load_gold(GOLD)), sentences)
-
-
-def _rounds_at(snapshot: dict, place: str) -> list[dict]:
-    return [r for r in snapshot["rounds"] if name_key(r["place"] or "") == name_key(place)]
+    return ingest_and_score(engine, HELDOUT2, GOLD, articles=8)
 
 
 def test_heldout2_rounds_people_and_quotes_reach_precision_085_and_recall_080(stored: Stored):
