@@ -15,6 +15,7 @@ from handlers.answer_cache import REVALIDATE_SECONDS
 from handlers.app import webhook_arguments
 from handlers.core_bridge import SERVICES_KEY, Services
 from handlers.errors import APOLOGY
+from tests.emulator.fixtures import free_port
 from tests.emulator.server import BotApiEmulator
 from tests.test_bot_e2e_harness import (
     ADMIN_ID,
@@ -22,7 +23,6 @@ from tests.test_bot_e2e_harness import (
     TOKEN,
     TOKEN_SECRET,
     BotUnderTest,
-    free_port,
     make_settings,
     polling_bot,
     start_webhook_bot,

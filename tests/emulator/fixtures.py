@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import Application
 
 from tests.emulator.server import BotApiEmulator
 
-__all__ = ["emulator", "emulator_bot", "flood_limited_emulator", "polling"]
+__all__ = ["ann", "emulator", "emulator_bot", "flood_limited_emulator", "polling"]
+
+PRIVATE = 4242  # the private chat of "Ann", the emulator tests' usual reader
 
 
 @pytest.fixture
@@ -51,3 +54,23 @@ async def polling(app: Application, *, timeout: int = 1) -> AsyncIterator[Applic
         if app.running:
             await app.stop()
         await app.shutdown()
+
+
+@pytest.fixture
+def ann(emulator: BotApiEmulator):
+    """Ann's private chat with the bot, already opened."""
+    return emulator.private_chat(PRIVATE, "Ann", "ann_reads")
+
+
+def keyboard(*datas: str) -> InlineKeyboardMarkup:
+    """One button per callback data, each on its own row."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(d[:10] or "x", callback_data=d)] for d in datas]
+    )
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 nobody listens on now, for a webhook server under test."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
