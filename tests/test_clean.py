@@ -265,3 +265,33 @@ def test_a_gallery_counter_line_is_a_caption():
         "The talks ended without agreement on Tuesday, officials said.\n"
     )
     assert not any("Displaced" in p for p in clean_article(text).paragraphs)
+
+
+def test_a_briefs_section_label_is_cut_from_the_sentence_it_opens():
+    text = (
+        "Envoys gather in Amman for truce talks\n"
+        "The bottom line: Envoys from three countries met in Amman on Monday to revive the "
+        "truce talks.\n"
+        "What they're saying: \"We are close,\" a Jordanian official said of the talks.\n"
+        "Sami Nasser said: \"We are not close at all to any deal.\"\n"
+    )
+    paragraphs = clean_article(text).paragraphs
+    assert paragraphs[0].startswith("Envoys from three countries met in Amman")
+    assert paragraphs[1].startswith('"We are close,"')
+    assert paragraphs[2].startswith("Sami Nasser said:")
+
+
+def test_syndication_notices_after_a_story_are_dropped():
+    text = (
+        "Truce talks resume in Amman\n"
+        "Envoys from three countries met in Amman on Monday to revive the truce talks, and "
+        "officials said the sides had exchanged new maps of a withdrawal.\n"
+        "The talks are expected to continue on Tuesday, a Jordanian official said.\n"
+        "This article is available in Spanish on our Latin America edition.\n"
+        "The Levant Courier delivers independent coverage of the region. To learn more about "
+        "republishing this content and the associated fees, please fill out this form.\n"
+    )
+    cleaned = clean_article(text)
+    assert not any("available in Spanish" in p for p in cleaned.paragraphs)
+    assert not any("republishing" in p for p in cleaned.paragraphs)
+    assert len(cleaned.paragraphs) == 2

@@ -246,3 +246,37 @@ def test_a_town_name_after_a_given_name_and_before_an_age_is_a_surname():
 def test_a_town_before_a_distance_stays_a_town():
     index = _index("Talks were held in Gonen, 24 km from the coast.")
     assert [m.kind for m in index.mentions] == ["place"]
+
+
+def test_a_who_clause_before_speech_introduces_a_person():
+    index = _index(
+        "Nadim Farouki, who runs the movement's office in Amman and sits on its council, "
+        "told reporters that the talks would go on."
+    )
+    assert _person(index, "Nadim Farouki") is not None
+
+
+def test_an_appositive_with_an_article_before_speech_introduces_a_person():
+    index = _index(
+        "Lina Haddad, a historian at Birzeit University who lives in Ramallah, said the "
+        "sides were far apart."
+    )
+    assert _person(index, "Lina Haddad") is not None
+
+
+def test_the_outlet_someone_told_is_no_person():
+    index = _index(
+        "A negotiator, speaking on condition of anonymity, told Gulf Courier that the gaps "
+        "remained wide."
+    )
+    assert [m.name for m in index.mentions if m.kind == "person"] == []
+
+
+def test_a_role_before_a_name_between_commas_is_its_role_claim():
+    index = _index(
+        "Jordan's foreign ministry spokesperson, Samir Qudah, said Amman backed the talks."
+    )
+    person = _person(index, "Samir Qudah")
+    assert person is not None
+    assert person.affiliation == "Jordan"
+    assert "spokesperson" in (person.role or "")

@@ -35,6 +35,12 @@ class CleanedArticle:
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# "Driving the news:", "What they're saying:": a capitalised word, a few lowercase ones,
+# a colon, then a sentence.  A speaker's name before a colon has a capital or a speech verb.
+_RUBRIC = re.compile(r"^([A-Z][a-z'’]*(?:\s+[a-z][a-z'’]*){1,4}):\s+(?=[A-Z\"“‘'])")
+_SPEECH_WORD = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|added|adds|tweeted|posted|stated|announced)\b"
+)
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BREADCRUMB = re.compile(r"\s[|›»>/]\s")
@@ -61,7 +67,7 @@ _VERBISH = re.compile(
 _NOTICE_WORDS = frozenset(
     """rights reserved copyright terms privacy commenter commenters comments cookie cookies
     newsletter newsletters subscribe subscription disclaimer permission contract reproduction
-    redistributed rewritten unsubscribe inbox signing""".split()
+    redistributed rewritten unsubscribe inbox signing republishing republish""".split()
 )
 _STOP = frozenset(
     "the a an and or but in on at of to for from with by as is are was were be been has have had "
@@ -160,10 +166,18 @@ def _judge(line: str, position: int) -> _Line:
     if _ends_as_prose(line):
         if _is_verbless_fragment(line) or (line.endswith(":") and len(words) <= 2):
             return _Line(line, "furniture")
-        return _Line(line, "story")
+        return _Line(_without_rubric(line), "story")
     # No final punctuation: a heading, caption, link or tag, unless long enough
     # to be a standfirst.
     return _Line(line, "story" if len(words) >= 20 else "furniture")
+
+
+def _without_rubric(line: str) -> str:
+    """A brief's section label ("Why it matters: ...") is no part of the sentence after it."""
+    match = _RUBRIC.match(line)
+    if not match or _SPEECH_WORD.search(match[1]) or len(_words(line[match.end():])) < 4:
+        return line
+    return line[match.end():]
 
 
 def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[str], list[str]]:

@@ -48,7 +48,13 @@ _MEMBER_BEFORE = re.compile(
 )
 _SPEECH = r"(?:said|says|told|wrote|writes|added|tweeted|posted|stated|warned|urged|insisted)"
 _SPEAKS_AFTER = re.compile(rf"^,?\s+{_SPEECH}\b")
-_SPEAKS_BEFORE = re.compile(rf"[,”\"']\s+{_SPEECH}\s+$")
+# '"...," said X' names the speaker; "..., told X" names the one spoken to (an outlet).
+_SPEAKS_BEFORE = re.compile(rf"[,”\"']\s+(?!told\b){_SPEECH}\s+$")
+# "X, who heads ..., told" and "X, a political scientist at ..., said": a clause about a
+# name, then speech, introduce a person.
+_CLAUSE_THEN_SPEAKS = re.compile(
+    rf"^,\s+(?:who|an?|the)\s+[^,;\"“”]{{3,160}}?,\s+{_SPEECH}\b"
+)
 # "X, 24," and a list's last "and Y, 31.": an age after a name introduces a person.
 _AGE_AFTER = re.compile(r"^,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,|\.?$|;)")
 _KIN = r"(?:mother|father|son|daughter|brother|sister|wife|husband|widow|family|parents)"
@@ -199,7 +205,7 @@ class _SentencePass:
             before = [(s, end) for s, end in sides if end <= self.parts[first].start]
             side, noun_end = before[-1] if before else (None, None)
             side = side or (self.builder.last_side if noun_end is not None else None)
-            claim = (self._claim_before(first) or self._coordinated(first, plural_claim)
+            claim = (self._claim_before(first, last) or self._coordinated(first, plural_claim)
                      or self._claim_after(last) or self._claim_by_owner(first, last))
             between = self.text[noun_end : self.parts[first].start] if noun_end else ""
             # A claimed role needs only a membership word between; a bare name needs it
@@ -234,6 +240,7 @@ class _SentencePass:
         if last == first or self.parts[first].text.lower() in _SENTENCE_ADVERBS:
             return False
         return bool(_SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before)
+                    or _CLAUSE_THEN_SPEAKS.match(after)
                     or _AGE_AFTER.match(after) or _KIN_AFTER.match(after)
                     or _KIN_BEFORE.search(before)
                     or (first > 0 and (m := self.by_part.get(id(self.parts[first - 1])))
@@ -248,8 +255,9 @@ class _SentencePass:
             return None
         return claim if self.parts[first - 1].text.lower() == "and" else None
 
-    def _claim_before(self, first: int) -> RoleClaim | None:
-        phrase = role_phrase(self.text, self.parts, first, set(self.by_part))
+    def _claim_before(self, first: int, last: int) -> RoleClaim | None:
+        apposed = self.text[self.parts[last].end :].startswith(",")
+        phrase = role_phrase(self.text, self.parts, first, set(self.by_part), apposed=apposed)
         if not phrase or (phrase[-1].text.lower() in _UNNAMED and len(phrase) == 1):
             return None
         affiliation, role = affiliation_and_role(phrase, self.by_part, self.builder.gazetteer)

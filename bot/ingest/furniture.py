@@ -32,6 +32,9 @@ LEGAL = _any(
     r"\bmay not be (?:published|broadcast|rewritten|redistributed|reproduced)\b",
     r"\breproduc(?:e|tion)\b.{0,40}\bprohibited\b", r"\bprivacy notice\b",
     r"\bviews expressed\b", r"\bdo(?:es)? not necessarily reflect\b", r"\beditorial policy\b",
+    # Syndication notices: other editions, republishing and its fees.
+    r"\brepublish(?:ing|ed)?\b", r"\bassociated fees\b",
+    r"\b(?:article|story|report) is (?:also )?available in [A-Z][a-z]+\b",
 )
 COOKIE = _any(
     r"\bcookies?\b.{0,60}\b(?:consent|accept|use|policy|settings)\b", r"\baccept all\b",

@@ -105,11 +105,17 @@ def singular_role(role: str) -> str:
     return role
 
 
-def role_phrase(text: str, parts: list[Part], first: int, known: set[int]) -> list[Part]:
-    """The role words right before a name: "senior Hamas official" of "... official Taher"."""
+def role_phrase(
+    text: str, parts: list[Part], first: int, known: set[int], *, apposed: bool = False
+) -> list[Part]:
+    """The role words right before a name: "senior Hamas official" of "... official Taher".
+
+    `apposed`: the name stands between commas, so "Egypt's foreign ministry spokesperson,
+    X," gives X the role before the comma too.
+    """
     if first == 0 or parts[first - 1].text.lower().removesuffix("s") not in ROLE_WORDS:
         return []
-    if text[parts[first - 1].end : parts[first].start] != " ":
+    if text[parts[first - 1].end : parts[first].start] not in ((" ", ", ") if apposed else (" ",)):
         return []  # "the Prime Minister's Office" names no one
     j = first - 1
     solid = j
