@@ -235,3 +235,17 @@ def test_a_colon_after_the_subject_attributes_the_quote():
 def test_what_someone_called_a_thing_is_a_quote_not_a_name():
     text = "Netanyahu called the action “limited and necessary”."
     assert who(text) == [("benjamin netanyahu", "limited and necessary")]
+
+
+def test_a_statement_from_a_named_spokesperson_is_quoted_as_theirs():
+    [quote] = quotes(
+        '"The sides agreed on the first stage," according to a statement from Jordanian '
+        "government spokesperson Ayman Safadi."
+    )
+    assert quote.speaker_key == "ayman safadi"
+
+
+def test_a_statement_from_an_office_stays_unnamed():
+    [quote] = quotes('"Progress was made," according to a statement from the ministry.')
+    assert quote.speaker_key is None
+    assert quote.speaker_label == "a statement"

@@ -25,6 +25,7 @@ from bot.ingest.joint_speakers import joint_speakers
 from bot.ingest.model import ExtractedQuote, When
 from bot.ingest.passages import Passage, QuoteSpan
 from bot.ingest.roles import ROLE_MODIFIERS, ROLE_WORDS
+from bot.ingest.statement_authors import statement_author
 
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|telling|added|adds|adding|noted|notes|stated|states|"
@@ -203,6 +204,10 @@ def _subject(
     after = [c for c in candidates if verb.end <= c.start <= end]
     if verb.word == "according to":
         near = [c for c in after if not blank[verb.end : c.start].strip(" the")]
+        if near and near[0].speaker and near[0].speaker.label.endswith("statement"):
+            spans = [(c.start, c.end, c.kind) for c in after]
+            author = statement_author(blank, near[0].end, spans)
+            return after[author] if author is not None else near[0]
         return near[0] if near else None
     before = [c for c in candidates if start <= c.start and c.end <= verb.start]
     # "Kirby said CIA Director William Burns ... was": a name right before the verb speaks.
