@@ -300,3 +300,21 @@ def test_an_agreement_reached_in_a_city_is_a_round_that_ended_in_agreement():
 def test_envoys_who_met_in_a_city_on_a_past_day_held_a_concluded_round():
     r = only("Talks gathered pace after envoys met Qatar's premier in Doha on Aug. 1.")
     assert (r.place_key, r.status) == ("doha", "concluded")
+
+
+def test_negotiators_from_several_countries_meeting_in_a_city_are_a_round():
+    r = only("Negotiators from Egypt, Qatar and Israel met in Amman on Tuesday to close gaps.")
+    assert r.place_key == "amman"
+    assert r.when is not None and r.when.start == TUESDAY
+
+
+def test_envoys_spending_days_in_a_city_with_mediators_are_a_round():
+    r = only("Two envoys spent the weekend in Doha with Qatari mediators.")
+    assert r.place_key == "doha"
+
+
+def test_one_person_meeting_another_is_no_round():
+    assert rounds(
+        "Hakan Fidan, who leads the Turkish effort, met Israeli Minister Ron Dermer in "
+        "Istanbul on Tuesday, a meeting both sides called useful."
+    ) == []

@@ -29,9 +29,15 @@ _ROUND_NOUN = re.compile(
     r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
     r"negotiating teams?|sessions?|summit|visit|conference|forum|ceremony|funeral|"
     # "the agreement concluded in Doha": where a deal is sealed, a round ended.
-    r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b))\b",
+    r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
+    # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
+    # Doha": the people who negotiate, gathering somewhere, are a round there.
+    r"(?:negotiators|mediators|envoys?|senior officials)"
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent)\b))\b",
     re.IGNORECASE,
 )
+# "X met Prime Minister Y in Z": one person meeting another is diplomacy, not a round.
+_PERSON_MET_PERSON = re.compile(r"^(?:,[^,]{1,120},)?\s+met\s+(?:with\s+)?((?:[A-Z][\w'’-]*\s+)*)$")
 _NOT_NEGOTIATION = frozenset({"summit", "visit", "conference", "forum", "ceremony", "funeral"})
 # Talks with one named person, or a minister with "his counterpart", are bilateral diplomacy.
 _BILATERAL = re.compile(
@@ -144,7 +150,9 @@ def _read_sentence(
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
     if noun is not None and noun.group().lower() in _NOT_NEGOTIATION:
         return None
-    if _BILATERAL.search(text) or (noun is not None and _negated(text, noun)):
+    if _BILATERAL.search(text) or _one_met_another(passage.text, marks) or (
+        noun is not None and _negated(text, noun)
+    ):
         return None
     if _NOT_TALKS.search(text) or (_CALLED_OFF.search(text) and not _TOOK_PLACE.search(text)):
         return None
@@ -165,6 +173,21 @@ def _read_sentence(
     if place is None and time and status == "ongoing" and time.expression.direction != "future":
         mention.began = when
     return mention
+
+
+def _one_met_another(text: str, marks: list[Mark]) -> bool:
+    people = [m for m in marks if m.kind == "person"]
+    for i, first in enumerate(people):
+        for second in people[i + 1 :]:
+            if _met_between(text[first.end : second.start]):
+                return True
+    return False
+
+
+def _met_between(between: str) -> bool:
+    """ "X[, an aside,] met [Prime Minister] Y": nothing else stands between the two."""
+    joined = _PERSON_MET_PERSON.match(between)
+    return bool(joined) and all(w[:1].isupper() for w in joined[1].split())
 
 
 def _negated(text: str, noun: re.Match[str]) -> bool:
