@@ -249,3 +249,17 @@ def test_a_statement_from_an_office_stays_unnamed():
     [quote] = quotes('"Progress was made," according to a statement from the ministry.')
     assert quote.speaker_key is None
     assert quote.speaker_label == "a statement"
+
+
+def test_single_quote_marks_hold_a_quote_with_apostrophes_inside():
+    [quote] = quotes("'We don't expect a deal tonight, but we're close,' said Majed al-Ansari.")
+    assert quote.text.startswith("We don't expect a deal tonight")
+    assert quote.speaker_key == "majed al-ansari"
+
+
+def test_the_name_after_a_role_and_a_comma_speaks_not_the_body_before_the_role():
+    found = quotes(
+        "Qatar Foreign Ministry spokesperson, Majed al-Ansari, told reporters the talks "
+        "went on.\n\n\"We need more time for this,\" he said."
+    )
+    assert [q.speaker_key for q in found] == ["majed al-ansari"]

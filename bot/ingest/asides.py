@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Protocol, TypeVar
 
+from bot.ingest.roles import ROLE_WORDS
+
 # A body speaking for a person: "Netanyahu's office said", "his office described".
 ORGAN_BEFORE_VERB = re.compile(
     r"(?:\b[A-Z][\w-]*(?:['’]s)|\b(?:his|her|its|their))\s+(?:office|government|"
@@ -35,7 +37,8 @@ def outside_aside(before: list[S], blank: str, start: int, verb_start: int) -> l
     """Candidates before a verb, nearest first, those of an aside that ends at the verb last.
 
     "Joe Biden, asked about the talks at a White House event, said": Biden speaks;
-    "His mother, Orna Neutra, said": with nobody before the aside, the aside speaks.
+    "His mother, Orna Neutra, said": with nobody before the aside, the aside speaks, as it
+    does after a role ("the ministry's spokesperson, X, said").
     """
     head = blank[start:verb_start].rstrip()
     if not head.endswith(","):
@@ -45,4 +48,13 @@ def outside_aside(before: list[S], blank: str, start: int, verb_start: int) -> l
         return list(reversed(before))
     outside = [c for c in before if c.end <= start + opening]
     inside = [c for c in before if c.start > start + opening]
+    if inside and _role_word_before(head[:opening]):
+        # "Qatar's foreign ministry spokesperson, Majed al-Ansari, told": the aside names
+        # the spokesperson, who speaks, not the ministry before the role.
+        return list(reversed(inside)) + list(reversed(outside))
     return list(reversed(outside)) + list(reversed(inside))
+
+
+def _role_word_before(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower().removesuffix("s") in ROLE_WORDS

@@ -108,8 +108,9 @@ def build_passages(
 _QUOTE_PAIRS = (
     re.compile(r"“([^”“]{1,1500})”"),
     re.compile(r'(?<![\w])"([^"]{1,1500})"'),
-    re.compile(r"(?:(?<=^)|(?<=[\s:(\[—–-]))‘([^‘’]{2,1500}?)’(?![\w])"),
-    re.compile(r"(?:(?<=^)|(?<=[\s:(\[—–-]))'([^']{2,1500}?)'(?![\w])"),
+    # Inside single marks, an apostrophe between letters ("don't") does not close them.
+    re.compile(r"(?:(?<=^)|(?<=[\s:(\[—–-]))‘((?:[^‘’]|(?<=\w)’(?=\w)){2,1500}?)’(?![\w])"),
+    re.compile(r"(?:(?<=^)|(?<=[\s:(\[—–-]))'((?:[^']|(?<=\w)'(?=\w)){2,1500}?)'(?![\w])"),
 )
 
 
