@@ -295,3 +295,20 @@ def test_syndication_notices_after_a_story_are_dropped():
     assert not any("available in Spanish" in p for p in cleaned.paragraphs)
     assert not any("republishing" in p for p in cleaned.paragraphs)
     assert len(cleaned.paragraphs) == 2
+
+
+def test_a_quote_left_open_at_a_paragraph_end_runs_on_into_the_next():
+    text = (
+        "Envoys gather in Amman for truce talks\n"
+        "Envoys from three countries met in Amman on Monday to revive the truce talks.\n"
+        "\"We were promised nothing about the crossings.\n"
+        "\"We will not sign a text that leaves them closed,\" said Rami Saleh.\n"
+        "\"Talks will go on,\" he added. \"We are patient.\"\n"
+        "The envoys are expected to meet again on Tuesday, officials said.\n"
+    )
+    paragraphs = clean_article(text).paragraphs
+    assert paragraphs[1] == (
+        "\"We were promised nothing about the crossings. We will not sign a text that leaves "
+        "them closed,\" said Rami Saleh."
+    )
+    assert paragraphs[2] == "\"Talks will go on,\" he added. \"We are patient.\""

@@ -31,7 +31,7 @@ GOLD = Path(__file__).parent / "gold" / "heldout3.json"
 FLOORS = {
     "rounds": (0.95, 0.95),
     "people": (0.9, 0.9),
-    "quotes": (0.95, 0.95),
+    "quotes": (0.95, 1.0),
     "round status": (0.55, 0.55),
     "proposals": (1.0, 0.5),
     "figures": (0.5, 0.33),

@@ -330,4 +330,22 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
         paragraphs.append(item.text)
         seen_chars += len(item.text)
     paragraphs, tail = _cut_unrelated_tail(paragraphs, title)
-    return CleanedArticle(title=title, paragraphs=paragraphs, dropped=dropped + tail)
+    return CleanedArticle(title=title, paragraphs=_join_continued_quotes(paragraphs),
+                          dropped=dropped + tail)
+
+
+def _left_open(paragraph: str) -> bool:
+    curly = paragraph.count("“") > paragraph.count("”")
+    return paragraph[:1] in "“\"" and (curly or paragraph.count('"') % 2 == 1)
+
+
+def _join_continued_quotes(paragraphs: list[str]) -> list[str]:
+    """A quote runs on when its paragraph ends without a closing mark and the next one
+    opens with a mark again (the news convention): one statement, one paragraph."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _left_open(joined[-1]) and paragraph[:1] in "“\"":
+            joined[-1] = f"{joined[-1]} {paragraph[1:]}"
+        else:
+            joined.append(paragraph)
+    return joined
