@@ -280,3 +280,19 @@ def test_a_role_before_a_name_between_commas_is_its_role_claim():
     assert person is not None
     assert person.affiliation == "Jordan"
     assert "spokesperson" in (person.role or "")
+
+
+def test_a_who_heads_clause_pointing_back_to_the_group_gives_its_affiliation():
+    index = _index(
+        "Hamas did not attend the meeting.",
+        "Nadim Farouki, who heads the group's office in Amman, told reporters the talks "
+        "would go on.",
+    )
+    person = _person(index, "Nadim Farouki")
+    assert person.affiliation == "Hamas"
+    assert "office in Amman" in (person.role or "")
+
+
+def test_a_who_leads_clause_naming_a_body_gives_that_body():
+    index = _index("Nadim Farouki, who leads Islamic Jihad's team, said the talks would go on.")
+    assert _person(index, "Nadim Farouki").affiliation == "Palestinian Islamic Jihad"

@@ -30,7 +30,7 @@ GOLD = Path(__file__).parent / "gold" / "heldout3.json"
 # are not read.
 FLOORS = {
     "rounds": (0.95, 0.95),
-    "people": (0.9, 0.9),
+    "people": (0.95, 0.95),
     "quotes": (0.95, 1.0),
     "round status": (0.55, 0.55),
     "proposals": (1.0, 0.5),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.gazetteer import Entry, Gazetteer
+from bot.ingest.clause_roles import clause_role
 from bot.ingest.mentions import (
     MEMBERSHIP,
     PARTICLES,
@@ -144,6 +145,13 @@ class _Builder:
             spans.sort(key=lambda s: s.start)
         return mention
 
+    def latest_organisation(self, sentence: int) -> str | None:
+        """The organisation the story named last, up to `sentence`: "the group" is it."""
+        seen = [(max(i for i in m.sentences if i <= sentence), m.name)
+                for m in self.index.mentions
+                if m.kind == "organisation" and any(i <= sentence for i in m.sentences)]
+        return max(seen)[1] if seen else None
+
     def _new(self, entry: Entry | None, key: str, name: str) -> EntityMention:
         if entry is None:
             return EntityMention(key=key, kind="person", name=name, known=False)
@@ -206,7 +214,8 @@ class _SentencePass:
             side, noun_end = before[-1] if before else (None, None)
             side = side or (self.builder.last_side if noun_end is not None else None)
             claim = (self._claim_before(first, last) or self._coordinated(first, plural_claim)
-                     or self._claim_after(last) or self._claim_by_owner(first, last))
+                     or self._claim_after(last) or self._claim_by_owner(first, last)
+                     or self._claim_in_clause(last))
             between = self.text[noun_end : self.parts[first].start] if noun_end else ""
             # A claimed role needs only a membership word between; a bare name needs it
             # right before ("a team that included X").
@@ -282,6 +291,20 @@ class _SentencePass:
              if id(p) in self.by_part
              and self.by_part[id(p)].entry.kind in ("organisation", "country")), None)
         return RoleClaim(role=role, affiliation=affiliation, sentence=self.sentence.index)
+
+    def _claim_in_clause(self, last: int) -> RoleClaim | None:
+        offset = self.parts[last].end
+        clause = clause_role(self.text[offset:])
+        if clause is None:
+            return None
+        named = [self.by_part[id(p)].entry for p in self.parts
+                 if offset + clause.start <= p.start < offset + clause.end
+                 and id(p) in self.by_part
+                 and self.by_part[id(p)].entry.kind in ("organisation", "country")]
+        affiliation = named[0].name if named else (
+            self.builder.latest_organisation(self.sentence.index) if clause.points_back else None
+        )
+        return RoleClaim(role=clause.role, affiliation=affiliation, sentence=self.sentence.index)
 
     def _person_in_run(self, first: int, last: int, *, introduced: bool) -> EntityMention | None:
         """The person a name run is: a known person, a new person, or None."""
