@@ -11,12 +11,11 @@ talks in Istanbul, and a piece about Yemen with one paragraph on the Gaza talks.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.gold.stored import Stored, ingest_and_score
+from tests.gold.stored import NON_LATIN, Stored, below, ingest_and_score, leaked, texts
 
 HELDOUT2 = Path(__file__).parent / "articles" / "heldout2"
 GOLD = Path(__file__).parent / "gold" / "heldout2.json"
@@ -69,8 +68,6 @@ APPENDED = [
     "Taylor Swift",
 ]
 
-NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
-
 
 @pytest.fixture
 def stored(engine) -> Stored:
@@ -79,33 +76,19 @@ def stored(engine) -> Stored:
 
 def test_heldout2_rounds_people_and_quotes_reach_precision_085_and_recall_080(stored: Stored):
     print("\n" + stored.scores.table())
-    below = [
-        f"{name} P={c.precision:.2f} R={c.recall:.2f}"
-        for name, c in stored.scores.categories.items()
-        if name in ("rounds", "people", "quotes")
-        and (c.precision < MIN_PRECISION or c.recall < MIN_RECALL)
-    ]
-    assert below == [], stored.scores.table()
+    floors = dict.fromkeys(("rounds", "people", "quotes"), (MIN_PRECISION, MIN_RECALL))
+    assert below(stored, floors) == [], stored.scores.table()
 
 
 def test_heldout2_proposals_figures_and_round_status_keep_their_floors(stored: Stored):
-    below = [
-        f"{name} P={c.precision:.2f} R={c.recall:.2f}"
-        for name, c in stored.scores.categories.items()
-        if name in SECONDARY_FLOORS
-        and (c.precision < SECONDARY_FLOORS[name][0] or c.recall < SECONDARY_FLOORS[name][1])
-    ]
-    assert below == [], stored.scores.table()
+    assert below(stored, SECONDARY_FLOORS) == [], stored.scores.table()
 
 
 def test_page_furniture_never_reaches_stored_sentences(stored: Stored):
-    texts = [t for ts in stored.sentences.values() for t in ts]
-    leaked = [f"{line!r} in {t!r}" for line in FURNITURE for t in texts if line in t]
-    assert leaked == []
-    assert [t for t in texts if NON_LATIN.search(t)] == []
+    assert leaked(stored, FURNITURE) == []
+    assert [t for t in texts(stored) if NON_LATIN.search(t)] == []
 
 
 def test_appended_unrelated_items_are_neither_stored_nor_events(stored: Stored):
-    texts = [t for ts in stored.sentences.values() for t in ts]
-    assert [a for a in APPENDED if any(a in t for t in texts)] == []
+    assert leaked(stored, APPENDED) == []
     assert stored.scores.leaks == []

@@ -13,12 +13,11 @@ single quotes, bullets and statements; people are introduced by "who heads", "Fo
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.gold.stored import Stored, ingest_and_score
+from tests.gold.stored import NON_LATIN, Stored, below, ingest_and_score, leaked, texts
 
 HELDOUT3 = Path(__file__).parent / "articles" / "heldout3"
 GOLD = Path(__file__).parent / "gold" / "heldout3.json"
@@ -67,8 +66,6 @@ FURNITURE = [
 # One line of each list of unrelated items the sites appended after their stories.
 APPENDED = ["Beyoncé", "Bayern", "aid crossings shut", "Djokovic", "Azerbaijan", "Galatasaray"]
 
-NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
-
 
 @pytest.fixture
 def stored(engine) -> Stored:
@@ -77,22 +74,14 @@ def stored(engine) -> Stored:
 
 def test_heldout3_categories_keep_their_floors(stored: Stored):
     print("\n" + stored.scores.table())
-    below = [
-        f"{name} P={c.precision:.2f} R={c.recall:.2f}"
-        for name, c in stored.scores.categories.items()
-        if name in FLOORS and (c.precision < FLOORS[name][0] or c.recall < FLOORS[name][1])
-    ]
-    assert below == [], stored.scores.table()
+    assert below(stored, FLOORS) == [], stored.scores.table()
 
 
 def test_page_furniture_never_reaches_stored_sentences(stored: Stored):
-    texts = [t for ts in stored.sentences.values() for t in ts]
-    leaked = [f"{line!r} in {t!r}" for line in FURNITURE for t in texts if line in t]
-    assert leaked == []
-    assert [t for t in texts if NON_LATIN.search(t)] == []
+    assert leaked(stored, FURNITURE) == []
+    assert [t for t in texts(stored) if NON_LATIN.search(t)] == []
 
 
 def test_appended_unrelated_items_are_neither_stored_nor_events(stored: Stored):
-    texts = [t for ts in stored.sentences.values() for t in ts]
-    assert [a for a in APPENDED if any(a in t for t in texts)] == []
+    assert leaked(stored, APPENDED) == []
     assert stored.scores.leaks == []

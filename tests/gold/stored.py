@@ -3,6 +3,7 @@ with the sentences each article left in the store (to prove furniture never got 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,3 +45,24 @@ def ingest_and_score(engine: Engine, folder: Path, gold: Path, *, articles: int)
 
 def rounds_at(snapshot: dict, place: str) -> list[dict]:
     return [r for r in snapshot["rounds"] if name_key(r["place"] or "") == name_key(place)]
+
+
+NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")  # Hebrew and Arabic captions
+
+
+def below(stored: Stored, floors: dict[str, tuple[float, float]]) -> list[str]:
+    """The categories scoring under their (precision, recall) floors, readably."""
+    return [
+        f"{name} P={c.precision:.2f} R={c.recall:.2f}"
+        for name, c in stored.scores.categories.items()
+        if name in floors and (c.precision < floors[name][0] or c.recall < floors[name][1])
+    ]
+
+
+def texts(stored: Stored) -> list[str]:
+    return [t for ts in stored.sentences.values() for t in ts]
+
+
+def leaked(stored: Stored, lines: list[str]) -> list[str]:
+    """Which of `lines` (furniture, appended items) some stored sentence contains."""
+    return [f"{line!r} in {t!r}" for line in lines for t in texts(stored) if line in t]
