@@ -1,4 +1,4 @@
-"""`timeline-bot`: ingest, ask, chat, run, dates, db, stats.
+"""`timeline-bot`: ingest, ask, chat, run, dates, db, stats, export.
 
 Heavy imports (Telegram, the extractor, trafilatura) happen inside the commands
 that need them, so `ask` starts fast.
@@ -165,6 +165,36 @@ def stats() -> None:
     for name, value in figures.items():
         table.add_row(name, str(value))
     Console().print(table)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="Output format: json")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output")
+    ] = None,
+) -> None:
+    """Write the whole timeline for other tools (JSON: rounds, events, people, quotes)."""
+    if format != "json":
+        typer.echo(f"Unknown export format '{format}': the formats are json.", err=True)
+        raise typer.Exit(2)
+    from bot.export.timeline_json import dumps, export_timeline
+    from bot.startup import open_timeline
+    from bot.store.database import session_scope
+
+    settings = _settings()
+    engine = open_timeline(settings, say=_note)
+    with session_scope(engine) as session:
+        text = dumps(export_timeline(session, story=settings.story))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        typer.echo(f"Cannot write {output}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    _note(f"Wrote the timeline to {output}")
 
 
 @db_app.command("upgrade")

@@ -83,13 +83,15 @@ def _truncate_all(engine: Engine) -> None:
             for row in conn.execute(
                 text(
                     "SELECT tablename FROM pg_tables WHERE schemaname='public' "
-                    "AND tablename <> 'alembic_version'"
+                    "AND tablename NOT IN ('alembic_version', 'id_counter')"
                 )
             )
         ]
         if tables:
             names = ", ".join(f'"{t}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        # The counter rows are the schema's, like alembic_version: reset, never emptied.
+        conn.execute(text("UPDATE id_counter SET last = 0"))
 
 
 @pytest.fixture(params=BACKENDS)

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -64,6 +74,9 @@ class Article(SQLModel, table=True):
     text: str
     note: str | None = None
     source_name: str = ""
+    # Minutes east of UTC the outlet gave with the publication time: `published_at` is UTC,
+    # and the export gives the time back with the outlet's own offset.
+    published_offset: int | None = None
 
 
 class Sentence(SQLModel, table=True):
@@ -148,6 +161,14 @@ class Event(SQLModel, table=True):
     background: bool = False
     first_reported_at: datetime = Field(sa_column=_when(nullable=False, index=True))
     last_reported_at: datetime = Field(sa_column=_when(nullable=False))
+    # How well the reports' cues support the event (0..1), and whether it rests on one weak
+    # cue: an unconfirmed event is shown marked in detail answers and left out of news.
+    confidence: float = Field(
+        default=1.0, sa_column=Column(Float, nullable=False, server_default="1.0")
+    )
+    unconfirmed: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class EventSource(SQLModel, table=True):
@@ -162,6 +183,13 @@ class EventSource(SQLModel, table=True):
     status: str | None = None
     summary: str
     reported_at: datetime = Field(sa_column=_when(nullable=False))
+    # What this report said of the event's dates: merging never joins reports of dates more
+    # than a month apart unless one of them gives the span that joins them.
+    start_date: date | None = None
+    end_date: date | None = None
+    granularity: str | None = None
+    evidence: str | None = None  # JSON: the cue behind each slot this report filled
+    confidence: float | None = None  # what this report's cues alone support
 
 
 class EventEntity(SQLModel, table=True):
@@ -211,6 +239,15 @@ class QuoteSubject(SQLModel, table=True):
     entity_id: int = Field(
         sa_column=Column(Integer, ForeignKey("entity.id", ondelete="CASCADE"), primary_key=True)
     )
+
+
+class IdCounter(SQLModel, table=True):
+    """The last id given out per table, so an id is never given out twice (see `bot.store.ids`)."""
+
+    __tablename__ = "id_counter"
+
+    name: str = Field(primary_key=True)
+    last: int
 
 
 class SearchDoc(SQLModel, table=True):
@@ -272,3 +309,9 @@ class Delivery(SQLModel, table=True):
     since: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     sent_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     messages_sent: int = 0
+
+
+# After the classes: the counter hands out ids for the tables whose ids users see.
+from bot.store.ids import give_ids  # noqa: E402
+
+give_ids(Article, Entity, Event, Quote)

@@ -54,6 +54,7 @@ def store_extraction(
         url=article_input.url,
         title=article_input.title or extraction.title,
         published_at=article_input.published_at,
+        published_offset=_offset_minutes(article_input.published_at),
         content_hash=digest,
         text="\n\n".join(extraction.paragraphs),
         note=article_input.note,
@@ -139,6 +140,11 @@ def store_extraction(
         session.add(SearchDoc(kind="quote", ref_id=row.id, body=f"{row.speaker_label}: {row.text}"))
     session.flush()
     return result
+
+
+def _offset_minutes(moment) -> int | None:
+    offset = moment.utcoffset()
+    return None if offset is None else int(offset.total_seconds() // 60)
 
 
 def _store_sentences(session: Session, article: Article, extraction: Extraction) -> dict[int, int]:
@@ -271,6 +277,9 @@ def _add_source(session, event: Event, article: Article, sentence_id: int, extra
                 status=extracted.status,
                 summary=extracted.summary,
                 reported_at=article.published_at,
+                start_date=extracted.when.start if extracted.when else None,
+                end_date=extracted.when.end if extracted.when else None,
+                granularity=extracted.when.granularity if extracted.when else None,
             )
         )
 

@@ -71,6 +71,8 @@ def _event_sources(session: Session, event_ids: list[int]) -> list[tuple[int, So
         select(
             EventSource.event_id,
             EventSource.status,
+            EventSource.start_date,
+            EventSource.end_date,
             Article.id,
             Article.outlet,
             Article.url,
@@ -83,8 +85,8 @@ def _event_sources(session: Session, event_ids: list[int]) -> list[tuple[int, So
         .order_by(EventSource.reported_at, EventSource.id)
     ).all()
     return [
-        (event_id, SourceRef(art_id, outlet, url, published, sentence, status))
-        for event_id, status, art_id, outlet, url, published, sentence in rows
+        (event_id, SourceRef(art_id, outlet, url, published, sentence, status, start, end))
+        for event_id, status, start, end, art_id, outlet, url, published, sentence in rows
     ]
 
 

@@ -19,6 +19,8 @@ class SourceRef:
     published: datetime
     sentence: str | None = None
     status: str | None = None  # what this report said of a round's status
+    start: date | None = None  # what this report said of the event's dates
+    end: date | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,263 @@
+"""The whole timeline as one JSON object: a stable interface for evaluation and other tools.
+
+Field names are a contract (see the README): outside checks read `rounds[].place`,
+`start`, `status`, `confidence`... so they change only with `schema_version`.  Dates are
+ISO 8601; an article's `published` keeps the offset its outlet gave.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from bot.ids import article_id, event_id, person_id, quote_id
+from bot.store.models import Alias, Article, Entity, Event, Quote, RoleClaim
+from bot.timeline.loading import load_events
+from bot.timeline.records import EventView, SourceRef
+
+SCHEMA_VERSION = 1
+
+
+def export_timeline(session: Session, *, story: str, now: datetime | None = None) -> dict:
+    articles = _articles(session)
+    published = {a["id"]: a["published"] for a in articles}
+    event_ids = list(session.execute(select(Event.id).order_by(Event.id)).scalars())
+    events = load_events(session, event_ids)
+    extra = _event_extras(session, event_ids)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "story": story,
+        "exported_at": (now or datetime.now(UTC)).isoformat(),
+        "articles": articles,
+        "rounds": [
+            _round(e, extra[e.id], published) for e in events if e.kind == "round"
+        ],
+        "events": [
+            _event(e, extra[e.id], published) for e in events if e.kind != "round"
+        ],
+        "people": _people(session, published),
+        "quotes": _quotes(session, published),
+    }
+
+
+def dumps(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _published(article: Article) -> str:
+    moment = article.published_at
+    if article.published_offset is not None:
+        moment = moment.astimezone(timezone(timedelta(minutes=article.published_offset)))
+    return moment.isoformat()
+
+
+def _articles(session: Session) -> list[dict]:
+    rows = session.execute(select(Article).order_by(Article.id)).scalars().all()
+    return [
+        {
+            "id": article_id(a.id),
+            "outlet": a.outlet,
+            "url": a.url,
+            "published": _published(a),
+            "title": a.title,
+        }
+        for a in rows
+    ]
+
+
+def _source(source: SourceRef, published: dict[str, str]) -> dict:
+    typed = article_id(source.article_id)
+    return {
+        "article_id": typed,
+        "outlet": source.outlet,
+        "url": source.url,
+        "published": published.get(typed, source.published.isoformat()),
+    }
+
+
+def _sources(event: EventView, published: dict[str, str]) -> list[dict]:
+    """One entry per article, with what that article said of the dates and the status."""
+    seen: dict[int, dict] = {}
+    for source in event.sources:
+        entry = seen.setdefault(source.article_id, _source(source, published))
+        if source.start is not None and "start" not in entry:
+            entry["start"], entry["end"] = _iso(source.start), _iso(source.end or source.start)
+        if source.status is not None:
+            entry["status"] = source.status
+    return list(seen.values())
+
+
+def _event_extras(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """What EventView does not carry: confidence, the unconfirmed mark, the place's country."""
+    rows = session.execute(
+        select(Event.id, Event.confidence, Event.unconfirmed, Entity.kind, Entity.name,
+               Entity.country)
+        .outerjoin(Entity, Entity.id == Event.place_id)
+        .where(Event.id.in_(ids))
+    ).all() if ids else []
+    extras: dict[int, dict[str, Any]] = {}
+    for ident, confidence, unconfirmed, place_kind, place_name, country in rows:
+        extras[ident] = {
+            "confidence": round(float(confidence), 2),
+            "unconfirmed": bool(unconfirmed),
+            "country": place_name if place_kind == "country" else country,
+        }
+    return extras
+
+
+def _round(event: EventView, extra: dict[str, Any], published: dict[str, str]) -> dict:
+    people = [p for p in event.participants if p.kind == "person"]
+    taking_part = [p for p in people if p.role in ("lead", "participant")]
+    sides = {p.side for p in event.participants if p.side}
+    sides |= {
+        p.name for p in event.participants
+        if p.kind != "person" and p.role in ("lead", "participant")
+    }
+    return {
+        "id": event_id("round", event.id),
+        "title": event.title,
+        "place": event.place,
+        "country": extra["country"],
+        "start": _iso(event.start),
+        "end": _iso(event.end or event.start),
+        "granularity": event.granularity,
+        "status": event.status,
+        "participants": [
+            {
+                "person_id": person_id(p.entity_id),
+                "name": p.name,
+                "side": p.side,
+                "lead": p.role == "lead",
+            }
+            for p in _unique_people(taking_part)
+        ],
+        "delegations": sorted(sides),
+        "mediators": list(dict.fromkeys(p.name for p in event.with_role("mediator"))),
+        "issues": event.issues,
+        "outcome": event.outcome,
+        "summary": event.summary,
+        "sources": _sources(event, published),
+        "confidence": extra["confidence"],
+        "unconfirmed": extra["unconfirmed"],
+        "background": event.background,
+    }
+
+
+def _unique_people(people: list) -> list:
+    # A lead is also listed as a participant by some reports: one entry, lead wins.
+    chosen: dict[int, Any] = {}
+    for p in people:
+        if p.entity_id not in chosen or p.role == "lead":
+            chosen[p.entity_id] = p
+    return list(chosen.values())
+
+
+def _event(event: EventView, extra: dict[str, Any], published: dict[str, str]) -> dict:
+    return {
+        "id": event_id(event.kind, event.id),
+        "kind": event.kind,
+        "title": event.title,
+        "summary": event.summary,
+        "place": event.place,
+        "start": _iso(event.start),
+        "end": _iso(event.end or event.start),
+        "granularity": event.granularity,
+        "status": event.status,
+        "sources": _sources(event, published),
+        "confidence": extra["confidence"],
+        "unconfirmed": extra["unconfirmed"],
+        "background": event.background,
+    }
+
+
+def _source_of(
+    article: int | None, articles: dict[int, Article], published: dict[str, str]
+) -> dict | None:
+    if article is None or article not in articles:
+        return None
+    row = articles[article]
+    return {
+        "article_id": article_id(row.id),
+        "outlet": row.outlet,
+        "url": row.url,
+        "published": published[article_id(row.id)],
+    }
+
+
+def _people(session: Session, published: dict[str, str]) -> list[dict]:
+    people = session.execute(
+        select(Entity).where(Entity.kind == "person").order_by(Entity.id)
+    ).scalars().all()
+    ids = [p.id for p in people]
+    aliases: dict[int, list[str]] = defaultdict(list)
+    roles: dict[int, list[RoleClaim]] = defaultdict(list)
+    if ids:
+        for entity, text in session.execute(
+            select(Alias.entity_id, Alias.text).where(Alias.entity_id.in_(ids)).order_by(Alias.id)
+        ).all():
+            aliases[entity].append(text)
+        for claim in session.execute(
+            select(RoleClaim).where(RoleClaim.entity_id.in_(ids)).order_by(RoleClaim.id)
+        ).scalars():
+            roles[claim.entity_id].append(claim)
+    articles = {a.id: a for a in session.execute(select(Article)).scalars()}
+    return [
+        {
+            "id": person_id(p.id),
+            "name": p.name,
+            "aliases": [a for a in dict.fromkeys(aliases[p.id]) if a != p.name],
+            "roles": _roles(roles[p.id], articles, published),
+        }
+        for p in people
+    ]
+
+
+def _roles(
+    claims: list[RoleClaim], articles: dict[int, Article], published: dict[str, str]
+) -> list[dict]:
+    seen: set[tuple] = set()
+    out = []
+    for c in claims:
+        key = (c.role.lower(), (c.affiliation or "").lower(), c.valid_from, c.valid_to,
+               c.article_id is None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({
+            "title": c.role,
+            "affiliation": c.affiliation,
+            "since": _iso(c.valid_from),
+            "until": _iso(c.valid_to),
+            "source": _source_of(c.article_id, articles, published),
+        })
+    return out
+
+
+def _quotes(session: Session, published: dict[str, str]) -> list[dict]:
+    articles = {a.id: a for a in session.execute(select(Article)).scalars()}
+    rows = session.execute(
+        select(Quote, Entity.name)
+        .outerjoin(Entity, Entity.id == Quote.speaker_id)
+        .order_by(Quote.id)
+    ).all()
+    return [
+        {
+            "id": quote_id(q.id),
+            "speaker": name or q.speaker_label,
+            "person_id": person_id(q.speaker_id) if q.speaker_id is not None else None,
+            "text": q.text,
+            "said_on": _iso(q.said_on),
+            "granularity": q.said_granularity,
+            "source": _source_of(q.article_id, articles, published),
+        }
+        for q, name in rows
+    ]
