@@ -27,10 +27,10 @@ if str(ROOT) not in sys.path:  # runnable as a plain script too
 from dateparser.search import search_dates  # noqa: E402
 
 from bot.gazetteer import load_gazetteer  # noqa: E402
-from bot.ingest.clean import clean_article  # noqa: E402
+from bot.ingest.document.clean import clean_article  # noqa: E402
+from bot.ingest.document.sentences import split_sentences  # noqa: E402
 from bot.ingest.model import ArticleInput  # noqa: E402
 from bot.ingest.pipeline import extract  # noqa: E402
-from bot.ingest.sentences import split_sentences  # noqa: E402
 from bot.ingest.sources import collect_articles  # noqa: E402
 
 REPEATS = 15

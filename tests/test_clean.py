@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.clean import clean_article
+from bot.ingest.document.clean import clean_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Invented articles in the page shapes of other outlets (AP, Times of Israel, Al Jazeera).

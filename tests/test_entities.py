@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from bot.gazetteer import load_gazetteer
-from bot.ingest.clean import clean_article
-from bot.ingest.entities import EntityIndex, find_entities
-from bot.ingest.sentences import split_sentences
+from bot.ingest.document.clean import clean_article
+from bot.ingest.document.sentences import split_sentences
+from bot.ingest.mentions.entities import EntityIndex, find_entities
 from bot.names import name_key
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

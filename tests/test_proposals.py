@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.ingest.figures import find_figures
+from bot.ingest.events.figures import find_figures
+from bot.ingest.events.past_deals import find_past_deals
+from bot.ingest.events.proposals import find_proposals
 from bot.ingest.model import ArticleInput, ExtractedEvent
-from bot.ingest.past_deals import find_past_deals
 from bot.ingest.pipeline import extract
-from bot.ingest.proposals import find_proposals
 from tests.gold.lines import passages_of
 from tests.gold.snapshot import seed_articles
 

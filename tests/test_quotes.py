@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.ingest.model import ExtractedQuote
-from bot.ingest.quotes import find_quotes
+from bot.ingest.quotes.attributed import find_quotes
 from tests.gold.lines import passages_of
 
 ENTITIES = {

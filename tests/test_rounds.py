@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.ingest.events.rounds import find_rounds
 from bot.ingest.model import ExtractedEvent
-from bot.ingest.rounds import find_rounds
 from tests.gold.lines import describe, passages_of
 
 ENTITIES = {

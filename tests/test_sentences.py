@@ -1,6 +1,6 @@
 """Sentence splitting keeps abbreviations and multi-sentence quotes whole."""
 
-from bot.ingest.sentences import split_sentences
+from bot.ingest.document.sentences import split_sentences
 
 
 def _texts(*paragraphs: str) -> list[str]:

@@ -11,17 +11,17 @@ from collections.abc import Callable
 
 from bot.dates import find_time_expressions
 from bot.gazetteer import Gazetteer, load_gazetteer
-from bot.ingest.clean import clean_article
-from bot.ingest.entities import EntityIndex, find_entities
-from bot.ingest.figures import find_figures
+from bot.ingest.document.clean import clean_article
+from bot.ingest.document.passages import build_passages
+from bot.ingest.document.sentences import split_sentences
+from bot.ingest.events.figures import find_figures
+from bot.ingest.events.past_deals import find_past_deals
+from bot.ingest.events.proposals import find_proposals, proposal_titles
+from bot.ingest.events.rounds import find_rounds
+from bot.ingest.events.venues import PlaceFacts
+from bot.ingest.mentions.entities import EntityIndex, find_entities
 from bot.ingest.model import ArticleInput, Extraction
-from bot.ingest.passages import build_passages
-from bot.ingest.past_deals import find_past_deals
-from bot.ingest.proposals import find_proposals, proposal_titles
-from bot.ingest.quotes import find_quotes
-from bot.ingest.rounds import find_rounds
-from bot.ingest.sentences import split_sentences
-from bot.ingest.venues import PlaceFacts
+from bot.ingest.quotes.attributed import find_quotes
 
 
 def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Extraction:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.dates import find_time_expressions
-from bot.ingest.passages import Passage, build_passages
-from bot.ingest.sentences import split_sentences
-from bot.ingest.venues import PlaceFacts
+from bot.ingest.document.passages import Passage, build_passages
+from bot.ingest.document.sentences import split_sentences
+from bot.ingest.events.venues import PlaceFacts
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from bot.ingest.document.passages import Mark, Passage, QuoteSpan
+from bot.ingest.events.past_deals import recalled_deal
 from bot.ingest.model import ExtractedEvent, Participant, When
-from bot.ingest.passages import Mark, Passage, QuoteSpan
-from bot.ingest.past_deals import recalled_deal
 
 _NUMBER_WORDS = (
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.ingest.passages import Mark, Passage
+from bot.ingest.document.passages import Mark, Passage
 
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?")
 _GROUP_HEAD = re.compile(

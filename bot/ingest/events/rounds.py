@@ -18,11 +18,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
-from bot.ingest.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
+from bot.ingest.document.passages import Mark, Passage, TimeMark
+from bot.ingest.events.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
+from bot.ingest.events.round_status import STATUS_RANK, outcome, sentence_status
+from bot.ingest.events.venues import (
+    PlaceFacts,
+    coordinated_venues,
+    find_venue,
+    same_venue,
+    table_row,
+)
 from bot.ingest.model import EventStatus, ExtractedEvent, Participant, When
-from bot.ingest.passages import Mark, Passage, TimeMark
-from bot.ingest.round_status import STATUS_RANK, outcome, sentence_status
-from bot.ingest.venues import PlaceFacts, coordinated_venues, find_venue, same_venue, table_row
 from bot.names import name_key
 
 _ROUND_NOUN = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, TypeVar
 
-from bot.ingest.roles import ROLE_WORDS
+from bot.ingest.mentions.roles import ROLE_WORDS
 
 # A body speaking for a person: "Netanyahu's office said", "his office described".
 ORGAN_BEFORE_VERB = re.compile(

@@ -19,7 +19,7 @@ from bot.ingest.model import Sentence
 
 
 class SpanLike(Protocol):
-    """What the grammars need of `bot.ingest.entities.EntitySpan`."""
+    """What the grammars need of `bot.ingest.mentions.entities.EntitySpan`."""
 
     start: int
     end: int

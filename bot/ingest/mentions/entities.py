@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.gazetteer import Entry, Gazetteer
-from bot.ingest.clause_roles import clause_role
-from bot.ingest.mentions import (
+from bot.ingest.mentions.clause_roles import clause_role
+from bot.ingest.mentions.known import (
     MEMBERSHIP,
     PARTICLES,
     Match,
@@ -26,14 +26,14 @@ from bot.ingest.mentions import (
     name_runs,
     possessive_owner,
 )
-from bot.ingest.mentions import tokenize as tokenize_sentence
-from bot.ingest.model import EntityKind, EntityMention, RoleClaim, Sentence
-from bot.ingest.roles import (
+from bot.ingest.mentions.known import tokenize as tokenize_sentence
+from bot.ingest.mentions.roles import (
     INSTITUTION_WORDS,
     ROLE_WORDS,
     affiliation_and_role,
     role_phrase,
 )
+from bot.ingest.model import EntityKind, EntityMention, RoleClaim, Sentence
 from bot.names import match_name, name_key
 
 _UNNAMED = frozenset({"source", "sources", "officials", "official"})

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.ingest.document.passages import Passage, TimeMark
 from bot.ingest.model import ExtractedEvent, Participant, When
-from bot.ingest.passages import Passage, TimeMark
 
 _PAST_DEAL = re.compile(
     r"\b(?P<deal>truce|ceasefire|cease-fire|deal|agreement|accord)\b", re.IGNORECASE

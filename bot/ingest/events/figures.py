@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.ingest.document.passages import Passage
 from bot.ingest.model import ExtractedEvent, Participant, When
-from bot.ingest.passages import Passage
 
 _TOLL_VERB = r"killed|injured|wounded|dead|displaced|detained|arrested|abducted|missing"
 _NUMBER_WORD = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds"

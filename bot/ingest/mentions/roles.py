@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.gazetteer import Gazetteer
-from bot.ingest.mentions import Match, Part, adjacent
+from bot.ingest.mentions.known import Match, Part, adjacent
 
 ROLE_WORDS = frozenset(
     """official officials spokesperson spokesman spokeswoman minister ministers envoy envoys

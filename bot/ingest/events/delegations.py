@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.ingest.document.passages import Mark
 from bot.ingest.model import Participant
-from bot.ingest.passages import Mark
 
 # "led by senior official Basem Naim", "headed by Shin Bet chief Ronen Bar"
 _LEAD_BEFORE = re.compile(

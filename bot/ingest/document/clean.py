@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.gazetteer import load_gazetteer
-from bot.ingest.furniture import (
+from bot.ingest.document.furniture import (
     AUTHOR_BIO,
     CAPTION_CREDIT,
     TRAILING_AGENCY,

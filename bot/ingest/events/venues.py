@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.ingest.passages import Mark, Passage, TimeMark
-from bot.ingest.round_status import STATUS_WORDS
+from bot.ingest.document.passages import Mark, Passage, TimeMark
+from bot.ingest.events.round_status import STATUS_WORDS
 
 
 @dataclass(frozen=True)

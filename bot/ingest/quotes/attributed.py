@@ -20,12 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.ingest.asides import NAMING_VERB, ORGAN_BEFORE_VERB, outside_aside
-from bot.ingest.joint_speakers import joint_speakers
+from bot.ingest.document.passages import Passage, QuoteSpan
+from bot.ingest.mentions.roles import ROLE_MODIFIERS, ROLE_WORDS
 from bot.ingest.model import ExtractedQuote, When
-from bot.ingest.passages import Passage, QuoteSpan
-from bot.ingest.roles import ROLE_MODIFIERS, ROLE_WORDS
-from bot.ingest.statement_authors import statement_author
+from bot.ingest.quotes.asides import NAMING_VERB, ORGAN_BEFORE_VERB, outside_aside
+from bot.ingest.quotes.joint_speakers import joint_speakers
+from bot.ingest.quotes.statement_authors import statement_author
 
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|telling|added|adds|adding|noted|notes|stated|states|"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.ingest.roles import ROLE_MODIFIERS, ROLE_WORDS
+from bot.ingest.mentions.roles import ROLE_MODIFIERS, ROLE_WORDS
 
 _FROM = re.compile(r"\s+(?:from|by|issued by)\s+(?:the\s+)?")
 

@@ -1,0 +1,1 @@
+"""Who said what: quotations, their speakers, and asides that name them."""
