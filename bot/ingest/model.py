@@ -12,7 +12,9 @@ from datetime import date, datetime
 from typing import Literal
 
 EntityKind = Literal["person", "organisation", "country", "place"]
-EventKind = Literal["round", "statement", "proposal", "announcement", "figure"]
+EventKind = Literal[
+    "round", "statement", "proposal", "announcement", "figure", "agreement", "collapse"
+]
 EventStatus = Literal["scheduled", "ongoing", "concluded", "collapsed", "agreement"]
 Granularity = Literal["day", "week", "month", "season", "year"]
 ParticipantRole = Literal["participant", "lead", "mediator", "speaker", "subject"]
@@ -93,6 +95,12 @@ class ExtractedEvent:
     issues: list[str] = field(default_factory=list)
     outcome: str | None = None
     background: bool = False
+    # The cue behind each slot ("venue": "in-city: talks in Doha"), what they support
+    # together (0..1), and whether the event rests on one weak cue: an unconfirmed event
+    # is stored and shown marked, never stated as fact.
+    evidence: dict[str, str] = field(default_factory=dict)
+    confidence: float = 1.0
+    unconfirmed: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,30 @@
 """One article in, one `Extraction` out: every ingest stage in a row.
 
-clean → sentences → entities → (per paragraph) dates → rounds, quotes,
-proposals, figures.  Pure: the same article always gives the same extraction,
-and nothing here touches the database.
+report (clean, dateline, lede) → sentences → entities → (per paragraph) dates →
+rounds, outcomes, quotes, proposals, figures.  Pure: the same article always gives the
+same extraction, and nothing here touches the database.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.dates import find_time_expressions
 from bot.gazetteer import Gazetteer, load_gazetteer
-from bot.ingest.document.clean import clean_article
-from bot.ingest.document.passages import build_passages
+from bot.ingest.document.dateline import Dateline
+from bot.ingest.document.passages import Mark, build_passages
+from bot.ingest.document.report import read_report
 from bot.ingest.document.sentences import split_sentences
 from bot.ingest.events.figures import find_figures
+from bot.ingest.events.outcomes import find_outcomes
 from bot.ingest.events.past_deals import find_past_deals
 from bot.ingest.events.proposals import find_proposals, proposal_titles
 from bot.ingest.events.rounds import find_rounds
 from bot.ingest.events.venues import PlaceFacts
 from bot.ingest.mentions.entities import EntityIndex, find_entities
-from bot.ingest.model import ArticleInput, Extraction
+from bot.ingest.mentions.known import find_known, tokenize
+from bot.ingest.model import ArticleInput, EntityMention, Extraction
 from bot.ingest.quotes.attributed import find_quotes
 
 
@@ -28,25 +32,60 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     """Everything the story says: entities, rounds, proposals, figures and quotes."""
     gazetteer = gazetteer or load_gazetteer()
     published = article.published_at.date()
-    cleaned = clean_article(article.text, title_hint=article.title)
-    sentences = split_sentences(cleaned.paragraphs)
+    report = read_report(article.text, title_hint=article.title)
+    sentences = split_sentences(report.paragraphs)
     index = find_entities(sentences, article.published_at, gazetteer)
     passages = build_passages(
         sentences, index.spans, lambda text: find_time_expressions(text, published)
     )
+    dateline = _dateline_mark(report.dateline, index, gazetteer)
+    lede = frozenset(s.index for s in sentences if s.paragraph == report.lede)
     describe = _place_facts(index, gazetteer)
-    events = find_rounds(passages, published, describe, proposal_titles)
+    events = find_rounds(
+        passages, published, describe, proposal_titles, dateline=dateline, lede=lede,
+        headline=_headline_venues(report.title, gazetteer),
+    )
+    events += find_outcomes(passages, published, describe, lede=lede)
     events += find_proposals(passages, published, lambda key: _name(index, key))
     events += find_figures(passages, published)
     events += find_past_deals(passages, published)
     return Extraction(
-        title=cleaned.title,
-        paragraphs=cleaned.paragraphs,
+        title=report.title,
+        paragraphs=report.paragraphs,
         sentences=sentences,
         entities=index.mentions,
         events=sorted(events, key=lambda e: e.sentence),
         quotes=find_quotes(passages, published, lambda key: _name(index, key)),
-        dropped=cleaned.dropped,
+        dropped=report.dropped,
+    )
+
+
+def _dateline_mark(
+    dateline: Dateline | None, index: EntityIndex, gazetteer: Gazetteer
+) -> Mark | None:
+    """The dateline's city as a mark of no sentence, and as an entity the store will know."""
+    if dateline is None:
+        return None
+    entry = gazetteer.place(dateline.city)
+    if entry is None or entry.kind != "place":
+        return None
+    if index.by_key(entry.key) is None:
+        index.mentions.append(EntityMention(
+            key=entry.key, kind="place", name=entry.name, spellings={dateline.city},
+            country=entry.country, known=True,
+        ))
+    return Mark(-1, -1, entry.key, "place", dateline.city)
+
+
+_TALKS_IN_HEADLINE = re.compile(r"\b(?:talks|negotiations|round|meeting)\b", re.IGNORECASE)
+
+
+def _headline_venues(title: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """The cities a headline puts the talks in: "Gaza talks in Doha enter third day"."""
+    if not _TALKS_IN_HEADLINE.search(title):
+        return frozenset()
+    return frozenset(
+        m.entry.key for m in find_known(tokenize(title), gazetteer) if m.entry.kind == "place"
     )
 
 

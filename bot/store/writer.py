@@ -8,12 +8,14 @@ what it said.  Re-ingesting an article is refused earlier by its content hash.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlmodel import Session, select
 
 from bot.dates.model import coarseness
+from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.model import ArticleInput, ExtractedEvent, Extraction
 from bot.names import name_key
 from bot.store.entities import find_entity, resolve_mention
@@ -33,6 +35,14 @@ from bot.store.models import (
 # How far apart two day-dated reports of a round at one place may be and still be one round:
 # talks that "began Monday" and "resumed Wednesday" are the same round.
 ROUND_GAP = timedelta(days=3)
+# Two reports of an agreement or a collapse a day apart tell of one (time zones, "late
+# Wednesday" told on Thursday); two of a proposal or a figure more than a month apart tell
+# of two, unless one report gives the span that joins them.
+OUTCOME_GAP = timedelta(days=1)
+MERGE_LIMIT = timedelta(days=31)
+OUTCOME_KINDS = ("agreement", "collapse")
+# Words of the text outrank what the dates imply; see rounds._settled_status.
+_DERIVED = ("dates past", "dates now", "dates ahead")
 # When two sources of the same day disagree, the more final word wins.
 STATUS_RANK = {"scheduled": 0, "ongoing": 1, "concluded": 2, "collapsed": 3, "agreement": 4}
 
@@ -178,6 +188,8 @@ def _merge_or_create(session, article, extracted: ExtractedEvent, entity_for) ->
             background=extracted.background,
             first_reported_at=article.published_at,
             last_reported_at=article.published_at,
+            confidence=extracted.confidence,
+            unconfirmed=extracted.unconfirmed,
         )
         session.add(event)
         session.flush()
@@ -200,11 +212,44 @@ def _find_same_event(
             if _same_period(event, extracted):
                 return event
         return None
-    return session.exec(
+    if extracted.kind in OUTCOME_KINDS:
+        return _same_outcome(session, extracted)
+    candidates = session.exec(
         select(Event)
         .where(Event.kind == extracted.kind, Event.title_key == name_key(extracted.title))
         .order_by(Event.id)
-    ).first()
+    ).all()
+    return next((e for e in candidates if _within_a_month(e, extracted)), None)
+
+
+def _within_a_month(event: Event, extracted: ExtractedEvent) -> bool:
+    """The same-titled plan or figure, unless the two reports are more than a month apart."""
+    when = extracted.when
+    if when is None or event.start_date is None:
+        return True
+    gap = max(when.start - (event.end_date or event.start_date), event.start_date - when.end)
+    return gap <= MERGE_LIMIT
+
+
+def _same_outcome(session: Session, extracted: ExtractedEvent) -> Event | None:
+    when = extracted.when
+    if when is None:
+        return None
+    candidates = session.exec(
+        select(Event).where(Event.kind == extracted.kind).order_by(Event.id)
+    ).all()
+    for event in candidates:
+        if event.start_date is None:
+            continue
+        end = event.end_date or event.start_date
+        if event.granularity == "day" and when.granularity == "day":
+            if abs(when.start - event.start_date) <= OUTCOME_GAP:
+                return event
+        elif when.start <= end and event.start_date <= when.end and (
+            max(end, when.end) - min(event.start_date, when.start) <= MERGE_LIMIT
+        ):
+            return event
+    return None
 
 
 def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
@@ -218,7 +263,14 @@ def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
 
 def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> None:
     when = extracted.when
-    if event.kind != "round":
+    if event.kind in OUTCOME_KINDS:
+        # The finest date any report gives: "in January" and "on January 15" are one day.
+        if when is not None and (
+            event.start_date is None or coarseness(when.granularity) < coarseness(event.granularity)
+        ):
+            event.start_date, event.end_date = when.start, when.end
+            event.granularity = when.granularity
+    elif event.kind != "round":
         # A proposal or a figure dates from when it was first put forward; a later report
         # of it does not stretch it into a range of days.
         if when is not None and (event.start_date is None or when.start < event.start_date):
@@ -238,8 +290,10 @@ def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> Non
             event.end_date = max(event.end_date or when.end, when.end)
     elif when is not None:
         event.start_date, event.end_date, event.granularity = when.start, when.end, when.granularity
-    if extracted.status and _newer_word(event, extracted, article):
+    if extracted.status and _moves_status(event, extracted, article):
         event.status = extracted.status
+    event.confidence = round(combine([event.confidence, extracted.confidence]), 2)
+    event.unconfirmed = event.confidence < CONFIRMED
     issues = [i for i in event.issues.split("; ") if i] + list(extracted.issues)
     event.issues = "; ".join(dict.fromkeys(issues))
     if extracted.outcome and article.published_at >= event.last_reported_at:
@@ -254,8 +308,23 @@ def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> Non
     event.last_reported_at = max(event.last_reported_at, article.published_at)
 
 
-def _newer_word(event: Event, extracted: ExtractedEvent, article: Article) -> bool:
-    if event.status is None or article.published_at > event.last_reported_at:
+def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> bool:
+    """Whether this report's status replaces the event's.
+
+    A report moves the status when it tells the change as news: a newer report, or one of
+    the same day with the more final word.  A report that only recalls the round moves it
+    only to a breakdown or a deal it names in words; a status inferred from the dates
+    ("it was on Sunday, so it took place") never undoes a breakdown or a deal.
+    """
+    if event.status is None:
+        return True
+    strong = ("collapsed", "agreement")
+    derived = extracted.evidence.get("status", "") in _DERIVED
+    if derived and event.status in strong:
+        return False
+    if extracted.background and not event.background:
+        return not derived and extracted.status in strong and event.status not in strong
+    if article.published_at > event.last_reported_at:
         return True
     if article.published_at < event.last_reported_at:
         return False
@@ -280,6 +349,9 @@ def _add_source(session, event: Event, article: Article, sentence_id: int, extra
                 start_date=extracted.when.start if extracted.when else None,
                 end_date=extracted.when.end if extracted.when else None,
                 granularity=extracted.when.granularity if extracted.when else None,
+                evidence=json.dumps(extracted.evidence, ensure_ascii=False)
+                if extracted.evidence else None,
+                confidence=extracted.confidence,
             )
         )
 

@@ -197,12 +197,27 @@ def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[st
         if (
             len(words) >= 4
             and not line.rstrip(_CLOSERS).endswith(".")
+            and not _is_masthead(line, words)
             and not _is_dateline(line)
             and not _BREADCRUMB.search(line)
             and _latin_share(line) >= 0.5
         ):
             return line, lines[i + 1 :], lines[:i]
     return "", lines, []
+
+
+# A page's top bar: the site's name in capitals, or its menu ("Menu Search Log in Donate").
+_MENU_WORDS = frozenset(
+    "menu search log login sign donate subscribe subscribers edition home sections account "
+    "register newsletters podcasts video live online english view email browser".split()
+)
+
+
+def _is_masthead(line: str, words: list[str]) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters) / len(letters) if letters else 0
+    menu = sum(w.lower() in _MENU_WORDS for w in words)
+    return capitals >= 0.8 or menu >= 2
 
 
 def _terms(text: str) -> set[str]:

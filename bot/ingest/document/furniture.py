@@ -52,7 +52,7 @@ SOCIAL = _any(
     r"^share\b", r"\bshare (?:this|on|via|article)\b", r"\bfacebook\b", r"\btwitter\b",
     r"\bwhatsapp\b", r"\blinkedin\b", r"\breddit\b", r"\bpinterest\b", r"\bfollow us\b",
     r"\bemail this\b", r"\bprint this\b", r"\bcopy link\b", r"\binstagram\b", r"\btiktok\b",
-    r"\byoutube\b", r"\bflipboard\b",
+    r"\byoutube\b", r"\bflipboard\b", r"\bforward (?:this )?to a friend\b",
 )
 NAVIGATION = _any(
     r"^(?:read|see) (?:more|also)\b", r"^also read\b", r"^related\b", r"^recommended\b",

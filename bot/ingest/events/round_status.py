@@ -1,59 +1,59 @@
 """How a negotiation round stands, read from the words of one sentence.
 
-Each status has its words ("crumbled", "stalled" and "ended without a
-breakthrough" say collapsed; "ended", "returned from Paris" and "produced a
-framework" say the round is over; "remains in the capital" says it goes on).
-The word nearest the round's noun decides, the stronger status on a tie.  A
-status word in a conditional clause ("should the efforts collapse") says
-nothing, and one after "will"/"expected to" only says the round is scheduled.
+Each status has its words in data/negotiation.toml ("crumbled", "recalled its team"
+and "ended without a breakthrough" say collapsed; "ended", "returned from Paris" and
+"produced a framework" say the round is over; "remains in the capital" says it goes on).
+The word nearest the round's noun decides, the stronger status on a tie.  A status word
+says nothing when it is hedged ("should the efforts collapse"), negated ("with no
+ceasefire agreed") or in a clause about another event ("since the truce ended"); after
+"will"/"expected to" it only says the round is scheduled.  A meeting told in the past
+tense ("met", "held talks") took place, a weaker word than one that says the round is
+over, so "held talks on Sunday; the delegation remains" is still going on.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import EventStatus
 
-CONDITIONAL = re.compile(
-    r"\b(?:if|should|could|would|may|might|unless|risk\w*|threat|fear\w*|whether|hop\w*|"
-    r"avoid|prevent)\b",
-    re.IGNORECASE,
-)
-STATUS_WORDS: tuple[tuple[EventStatus, re.Pattern[str]], ...] = (
-    ("collapsed", re.compile(
-        r"\b(?:crumbl\w*|collaps\w*|broke down|break(?:s|ing)? down|broken down|"
-        r"f[ae]ll(?:s|en|ing)? apart|failed|stalled|deadlocked|reached an impasse|"
-        r"ended without (?:a |an |any )?(?:breakthrough|agreement|deal|progress|result))\b",
-        re.IGNORECASE)),
-    ("agreement", re.compile(
-        r"\b(?:agreed|signed|reached (?:a|an) (?:deal|agreement|accord)|struck (?:a|an) "
-        r"(?:deal|agreement)|(?:deal|agreement) (?:was|has been) reached|"
-        r"(?:deal|agreement|accord) (?:was |were )?(?:concluded|signed|sealed|reached))\b",
-        re.IGNORECASE)),
-    ("concluded", re.compile(
-        r"\b(?:ended|concluded|wrapped up|adjourned|produced|drew up|drawn up|hammered out|"
-        # A delegation that came back from a city, or left it, is done with the talks there.
-        r"returned from|returning from|back from|(?:left|departed)(?=\s+[A-Z])|"
-        # "X and Y met in Doha on Nov. 9": a meeting told in the past tense took place.
-        r"met(?!\s+(?:daily|regularly|again|every)))\b",
-        re.IGNORECASE)),
-    ("scheduled", re.compile(
-        r"\b(?:will|scheduled|set (?:for|to)|expected|due to|planned|to be held|next week)\b",
-        re.IGNORECASE)),
-    ("ongoing", re.compile(
-        r"\b(?:resum\w*|underway|under way|continu\w*|arriv\w*|began|begun|begin\w*|start\w*|"
-        r"kick\w* off|ongoing|taking place|are meeting|is meeting|meet|opened|under(?:taking)?|"
-        r"remains?|remained|stays?|stayed|closing in|nearing)\b",
-        re.IGNORECASE)),
-)
+CONDITIONAL = vocabulary().hedge
+STATUS_WORDS = vocabulary().status  # data/negotiation.toml, [status]
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|expected to|set to|scheduled to|due to|plans? to|planned to|to be)\s+"
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-STATUS_RANK: dict[EventStatus | None, int] = {
-    None: 0, "scheduled": 1, "ongoing": 2, "concluded": 3, "agreement": 4, "collapsed": 5,
+# "with no ceasefire agreed", "no deal was reached", "did not collapse"
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|nor|without|yet to|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|"
+    r"weren['’]t|won['’]t)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A clause that opens with these tells of another event: "since the truce ended".
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:since|after|before|following|until|when|once|as|because|while)\b", re.IGNORECASE
+)
+# A past-tense meeting took place; it does not say the round is over.
+_HELD = re.compile(r"^(?:met|held talks|sat down)$", re.IGNORECASE)
+STATUS_RANK: dict[str | None, float] = {
+    None: 0, "scheduled": 1, "held": 1.5, "ongoing": 2, "concluded": 3, "agreement": 4,
+    "collapsed": 5,
 }
+
+
+@dataclass(frozen=True)
+class StatusCue:
+    """A status and the word that says it; "held" is a meeting told in the past tense."""
+
+    status: str  # an EventStatus, or "held"
+    word: str
+
+    @property
+    def final(self) -> EventStatus:
+        return "concluded" if self.status == "held" else self.status  # type: ignore[return-value]
 
 
 def clause(text: str, position: int) -> tuple[int, int]:
@@ -63,26 +63,56 @@ def clause(text: str, position: int) -> tuple[int, int]:
     return left, min(rights) if rights else len(text)
 
 
-def sentence_status(text: str, anchor: int) -> EventStatus | None:
+def sentence_status(text: str, anchor: int) -> StatusCue | None:
     """The status the words nearest `anchor` (the round's noun) give, if any."""
-    found: list[tuple[int, int, EventStatus]] = []
+    found: list[tuple[int, float, StatusCue]] = []
     for status, pattern in STATUS_WORDS:
         for m in pattern.finditer(text):
-            left, _ = clause(text, m.start())
-            if CONDITIONAL.search(text[left : m.start()]):
-                continue
-            if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-                status = "scheduled"  # "will meet", "expected to arrive"
-            found.append((abs(m.start() - anchor), -STATUS_RANK[status], status))
-    return min(found)[2] if found else None
+            cue = _read(text, m, status, anchor)
+            if cue is not None:
+                found.append((abs(m.start() - anchor), -STATUS_RANK[cue.status], cue))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | None:
+    left, right = clause(text, m.start())
+    before = text[left : m.start()]
+    if CONDITIONAL.search(before) or _NEGATED_BEFORE.search(text[max(0, m.start() - 40) :
+                                                                  m.start()]):
+        return None
+    opener = _OTHER_CLAUSE.search(before)
+    if opener is not None and not left + opener.start() <= anchor < right:
+        return None  # "talks in Warsaw ... since the team was called home": another event
+    if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        status = "scheduled"  # "will meet", "expected to arrive"
+    elif status == "concluded" and _HELD.match(m.group(0)):
+        status = "held"
+    return StatusCue(status, m.group(0))
+
+
+_OUTCOME_PHRASE = re.compile(
+    r"^\s*,?\s*((?:without|with no|under|amid|over"
+    r"|with(?= (?:a|an|the) (?:deal|agreement|breakthrough|framework))"
+    r"|in (?:deadlock|failure|agreement|acrimony))\b[^,;.:]{0,70})",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|according|reported|announced|added)\b", re.IGNORECASE
+)
 
 
 def outcome(text: str, status: EventStatus | None) -> str | None:
-    """What the sentence says came of a round that ended: "without a breakthrough"."""
+    """What came of a round that ended, when the sentence says it in a short phrase right
+    after the status word: "without a breakthrough", "in deadlock"."""
     if status not in ("collapsed", "agreement", "concluded"):
         return None
     for s, pattern in STATUS_WORDS:
-        if s == status and (m := pattern.search(text)):
-            rest = re.split(r"[.;]", text[m.end() :], maxsplit=1)[0].strip(" ,")
-            return rest or None
+        if s != status:
+            continue
+        for m in pattern.finditer(text):
+            phrase = _OUTCOME_PHRASE.match(text[m.end() :])
+            if phrase and not _REPORTED.search(phrase.group(1)):
+                words = phrase.group(1).split()
+                if 2 <= len(words) <= 10:
+                    return " ".join(words)
     return None

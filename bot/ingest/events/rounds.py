@@ -1,13 +1,17 @@
-"""Negotiation rounds: where, when, who led and who mediated, and how it stands.
+"""Negotiation rounds as frames: where, when, who, how it stands, and on what evidence.
 
-A sentence mentions a round when a negotiation noun ("talks", "round",
-"delegation", "negotiations") meets a venue ("in Cairo", "the Doha round",
-or a table row "July 2025 Doha Talks collapsed").  Summits, visits and
-bilateral meetings are other stories; negated or hypothetical talks ("no
-meetings have yet been scheduled", "should the efforts collapse") say nothing.
-Sentences about the talks that name no venue still add leads, mediators and a
-start day to the nearest round.  Mentions of one venue in one article merge;
-a country ("talks in Egypt") merges into the article's round at a city of it.
+A clause mentions a round when a negotiation noun ("talks", "round", "delegation",
+"negotiators met") meets a venue ("in Cairo", "the Doha round", "the Qatari capital", or
+the wire dateline for the lede's meeting).  Summits, visits and bilateral meetings are
+other stories; negated or hypothetical talks say nothing.  Clauses about the talks that
+name no venue still add leads, mediators and a start day to the nearest round.  Mentions
+of one venue in one article merge into one frame.
+
+Every slot keeps the cue that filled it (`evidence`), and each cue has a weight: a venue
+after "in" is sound, a venue only implied by a modifier less so, a country for a city
+weak; a date the text gives is sound, the publication day assumed for an undated
+mention less so; "talks" says negotiation, a "team" alone does not.  A frame whose best
+cues multiply to less than `CONFIRMED` is kept but marked unconfirmed.
 """
 
 from __future__ import annotations
@@ -19,27 +23,41 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from bot.ingest.document.passages import Mark, Passage, TimeMark
+from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.events.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
-from bot.ingest.events.round_status import STATUS_RANK, outcome, sentence_status
+from bot.ingest.events.round_status import STATUS_RANK, StatusCue, outcome, sentence_status
 from bot.ingest.events.venues import (
     PlaceFacts,
     coordinated_venues,
-    find_venue,
+    find_venue_cue,
     same_venue,
     table_row,
 )
-from bot.ingest.model import EventStatus, ExtractedEvent, Participant, When
+from bot.ingest.model import ExtractedEvent, Participant, When
 from bot.names import name_key
 
 _ROUND_NOUN = re.compile(
     r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
-    r"negotiating teams?|sessions?|summit|visit|conference|forum|ceremony|funeral|"
+    r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
     # "the agreement concluded in Doha": where a deal is sealed, a round ended.
     r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
     # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
     # Doha": the people who negotiate, gathering somewhere, are a round there.
-    r"(?:negotiators|mediators|envoys?|senior officials)"
-    r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent)\b))\b",
+    r"(?:negotiators|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs)"
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent|sat down|held)\b))\b",
+    re.IGNORECASE,
+)
+# How much each noun says of a negotiation: "talks" and "negotiators met" say it; a
+# "meeting" or a "session" may be of anything; a "team" or a "delegation" is only people,
+# unless the clause says they talk, meet or arrive for the talks.
+_NOUN_WEIGHT = {"strong": 1.0, "medium": 0.85, "weak": 0.45}
+_MEDIUM_NOUNS = re.compile(r"^(?:meetings?|sessions?|discussions|gathering)$", re.IGNORECASE)
+_WEAK_NOUNS = re.compile(
+    r"^(?:delegations?|negotiating teams?|consultations)$", re.IGNORECASE
+)
+_TALKS_VERB = re.compile(
+    r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
+    r"left|departed|returned|recalled|hosted|join\w*)\b",
     re.IGNORECASE,
 )
 # "X met Prime Minister Y in Z": one person meeting another is diplomacy, not a round.
@@ -51,12 +69,14 @@ _BILATERAL = re.compile(
     r"(?:[\w-]+\s+){0,2}counterpart|\bon the (?:margins|sidelines)\b",
     re.IGNORECASE,
 )
-# Leaders gathering is a summit; a president meeting hostages' families is no round.
+# Leaders gathering is a summit; a president meeting hostages' families is no round; an
+# attack on negotiators is no meeting of them.
 _NOT_TALKS = re.compile(
     r"\b(?:leaders|heads of state|kings|presidents|monarchs)\s+(?:\w+\s+)?"
     r"(?:meeting|met|meet|gather\w*|convene\w*)\b|"
     r"\b(?:met|meets|meeting with|received)\s+(?:with\s+)?(?:the\s+)?(?:relatives|families|"
-    r"family members|mourners|troops|soldiers|students|supporters|protesters)\b",
+    r"family members|mourners|troops|soldiers|students|supporters|protesters)\b|"
+    r"\b(?:attack|strike|assassination attempt|bombing|raid)\s+(?:on|targeting|against)\b",
     re.IGNORECASE,
 )
 # "had been expected in Cairo on Saturday, but the visit has been postponed": no round,
@@ -72,7 +92,7 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
-_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:previous|prior|earlier|past|last|former)\s+(?:\w+\s+)?"
     r"(?:rounds?|talks|negotiations|meetings?|attempts?)\b",
@@ -83,6 +103,19 @@ _ISSUES = re.compile(
     r"such as|like)\s*(?P<list>[^.;—–]{3,160})",
     re.IGNORECASE,
 )
+# Where one sentence tells of two meetings: "met in Paris on Feb. 23, and a team then held
+# talks in Doha in the last week of February".
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})")
+# A report older than this tells of the past: background, not the day's news.
+RECENT = timedelta(days=7)
+
+# Weights of the venue cues (see the module's docstring).
+_VENUE_WEIGHT = {
+    "in-city": 0.95, "left-city": 0.9, "table-row": 0.85, "coordinated": 0.85,
+    "headline": 0.85, "dateline": 0.8, "modifier": 0.75, "destination": 0.55,
+    "country": 0.35, "speech": 0.3,
+}
+_DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "year": 0.6, "assumed": 0.75, "none": 0.6}
 
 
 @dataclass
@@ -91,12 +124,33 @@ class _Mention:
     text: str
     place: Mark | None
     when: When | None
-    status: EventStatus | None
+    status: StatusCue | None
     background: bool
     participants: list[Participant] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
     outcome: str | None = None
     began: When | None = None
+    noun: str = ""
+    venue_cue: str = ""
+    date_cue: str = "none"
+    time_text: str = ""
+
+    @property
+    def weight(self) -> float:
+        noun = _noun_strength(self.noun, self.text)
+        venue = _VENUE_WEIGHT.get(self.venue_cue, 0.0) if self.place else 0.0
+        return _NOUN_WEIGHT[noun] * venue * _DATE_WEIGHT[self.date_cue]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the whole report tells every sentence: its day, its dateline, its lede."""
+
+    published: date
+    describe: Callable[[str], PlaceFacts | None]
+    dateline: Mark | None = None  # the dateline's city, as a mark of no sentence
+    lede: frozenset[int] = frozenset()  # sentences of the lede
+    headline: frozenset[str] = frozenset()  # places the headline's talks are in
 
 
 def find_rounds(
@@ -104,54 +158,90 @@ def find_rounds(
     published: date,
     describe: Callable[[str], PlaceFacts | None],
     issues_in: Callable[[str], list[str]] = lambda _text: [],
+    *,
+    dateline: Mark | None = None,
+    lede: frozenset[int] = frozenset(),
+    headline: frozenset[str] = frozenset(),
 ) -> list[ExtractedEvent]:
     """Rounds of negotiation the story reports, merged per venue."""
+    setting = Setting(published, describe, dateline, lede, headline)
     placed: list[_Mention] = []
     loose: list[_Mention] = []
     for passage in passages:
         for index, start, end in passage.sentences:
-            mention = _read_sentence(passage, index, start, end, published, describe)
-            if mention is None:
+            sentence = passage.text[start:end]
+            if _CALLED_OFF.search(sentence) and not _TOOK_PLACE.search(sentence):
                 continue
-            mention.issues = _issues(mention.text, issues_in)
-            if mention.place is None:
-                loose.append(mention)
-                continue
-            placed.append(mention)
-            for other in coordinated_venues(passage, mention.place, end):
-                placed.append(replace(mention, place=other, participants=[]))
+            for c_start, c_end in _clauses(passage, start, end):
+                mention = _read_clause(passage, index, c_start, c_end, setting)
+                if mention is None:
+                    continue
+                mention.issues = _issues(mention.text, issues_in)
+                if mention.place is None:
+                    loose.append(mention)
+                    continue
+                placed.append(mention)
+                for other in coordinated_venues(passage, mention.place, c_end):
+                    placed.append(
+                        replace(mention, place=other, participants=[], venue_cue="coordinated")
+                    )
     rounds = _merge(placed, describe)
     _attach(rounds, loose)
-    events = [_event(group, published, describe) for group in rounds]
+    events = [_event(group, setting) for group in rounds]
     # A current round the story cannot date ("months of talks in Cairo and Doha failed")
     # is a summary, not an event; a past one keeps its place ("the last round crumbled").
     return [e for e in events if e.when is not None or e.background]
 
 
-def _read_sentence(
-    passage: Passage, index: int, start: int, end: int, published: date,
-    describe: Callable[[str], PlaceFacts | None],
+def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence, or its clauses when it places things in two venues."""
+    venues = passage.marks_in(start, end, ("place",))
+    if len({m.key for m in venues}) < 2:
+        return [(start, end)]
+    bounds = [start]
+    for m in _CLAUSE_BREAK.finditer(passage.text, start, end):
+        bounds.append(m.end())
+    bounds.append(end)
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def _noun_strength(noun: str, text: str) -> str:
+    if _MEDIUM_NOUNS.match(noun):
+        return "medium"
+    if _WEAK_NOUNS.match(noun) and not _TALKS_VERB.search(text):
+        return "weak"
+    return "strong"
+
+
+def _read_clause(
+    passage: Passage, index: int, start: int, end: int, setting: Setting
 ) -> _Mention | None:
     text = passage.text[start:end]
-    # "Hamas said on Thursday that talks will resume next week": Thursday dates the saying.
-    # "has hosted the office since 2012": a state's beginning, never a round's date.
+    published = setting.published
+    # "has hosted the office since 2012": a state's beginning, never a round's date; but
+    # "had been in Doha since the 18th" is when this round began.
     all_times = [
         t for t in passage.times_in(start, end)
         if not _SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
+        or t.expression.granularity == "day"
     ]
     times = [
         t for t in all_times
         if not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
     ]
     row = table_row(passage, start, end, times)
-    nouns = [m for m in _ROUND_NOUN.finditer(text)]
+    nouns = list(_ROUND_NOUN.finditer(text))
     marks = passage.marks_in(start, end)
     if not nouns and row is None:
         if not TEAM_LEAD.search(text) and not MEDIATION_WORD.search(text):
             return None
         # "The Israeli team is led by X": who leads a side, never a round by itself.
         return _Mention(index, text, None, None, None, False, participants_in(text, start, marks))
-    place = row or find_venue(text, start, marks, nouns, describe)
+    if row is not None:
+        place, venue_cue = row, "table-row"
+    else:
+        place, how = find_venue_cue(text, start, marks, nouns, setting.describe)
+        venue_cue = _venue_cue(passage.text, place, setting.describe, how)
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
     if noun is not None and noun.group().lower() in _NOT_NEGOTIATION:
@@ -160,25 +250,65 @@ def _read_sentence(
         noun is not None and _negated(text, noun)
     ):
         return None
-    if _NOT_TALKS.search(text) or (_CALLED_OFF.search(text) and not _TOOK_PLACE.search(text)):
+    if _NOT_TALKS.search(text):
         return None
     status = sentence_status(text, noun.start() if noun else anchor)
-    if not times and status in ("agreement", "collapsed", "concluded"):
+    if not times and status is not None and status.final in ("agreement", "collapsed",
+                                                             "concluded"):
         times = all_times  # "announced on Wednesday that a deal had been agreed": that day
     at = start + (noun.start() if noun else anchor)
     time = _nearest_time(_same_clause(passage.text, times, at), at)
-    when = _coordinated(passage.text, times, time) or _when(time)
-    if status is None:
-        status = "scheduled" if time and time.expression.direction == "future" else None
+    when = _coordinated(passage.text, times, time) or _since(passage.text, time, published) \
+        or _when(time)
+    if status is None and time is not None and time.expression.direction == "future":
+        status = StatusCue("scheduled", time.expression.text)
     background = bool(_BACKGROUND.search(text)) or (
-        when is not None and when.end < published - timedelta(days=7) and status != "scheduled"
+        when is not None and when.end < published - RECENT
+        and (status is None or status.final != "scheduled")
     )
+    if place is None and index in setting.lede and setting.dateline is not None \
+            and noun is not None and not background and not _WEAK_NOUNS.match(noun.group()):
+        place, venue_cue = setting.dateline, "dateline"  # wire copy: the talks are here
+    if place is not None and place.key in setting.headline and \
+            _VENUE_WEIGHT[venue_cue] < _VENUE_WEIGHT["headline"]:
+        venue_cue = "headline"  # "told reporters in Doha" under "talks in Doha enter day 3"
     mention = _Mention(index, text, place, when, status, background)
+    mention.noun = noun.group() if noun else "talks"
+    mention.venue_cue = venue_cue
+    mention.date_cue = _date_cue(time)
+    mention.time_text = time.expression.text if time else ""
     mention.participants = participants_in(text, start, marks)
-    mention.outcome = outcome(text, status)
-    if place is None and time and status == "ongoing" and time.expression.direction != "future":
+    mention.outcome = outcome(text, status.final if status else None)
+    if place is None and time and status and status.final == "ongoing" \
+            and time.expression.direction != "future":
         mention.began = when
     return mention
+
+
+def _venue_cue(text: str, place: Mark | None, describe, how: str) -> str:
+    if place is None:
+        return ""
+    facts = describe(place.key)
+    if place.kind == "country" or (facts is not None and facts.place_type == "country"):
+        return "country"
+    if how in ("speech", "destination", "modifier"):
+        return how
+    before = text[max(0, place.start - 40) : place.start]
+    if re.search(r"\b(?:left|leaves|leaving|departed|returned from|returning from|back from)\s+$",
+                 before):
+        return "left-city"
+    if re.search(r"\b(?:in|at)\s+(?:[\w’'.-]+\s+){0,6}$", before):
+        return "in-city"
+    return "modifier"
+
+
+def _date_cue(time: TimeMark | None) -> str:
+    if time is None:
+        return "none"
+    granularity = time.expression.granularity
+    if granularity == "day":
+        return "stated"
+    return "year" if granularity == "year" else "coarse"
 
 
 def _one_met_another(text: str, marks: list[Mark]) -> bool:
@@ -201,7 +331,10 @@ def _negated(text: str, noun: re.Match[str]) -> bool:
     return bool(_NEGATION.search(window))
 
 
-_OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|when)\b", re.IGNORECASE)
+_OTHER_EVENT = re.compile(
+    r"\b(?:after|before|following|followed|follows|preceded|ahead of|when|since)\b",
+    re.IGNORECASE,
+)
 
 
 def _same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMark]:
@@ -217,6 +350,17 @@ def _same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMa
 def _nearest_time(times: list[TimeMark], position: int) -> TimeMark | None:
     usable = [t for t in times if t.expression.granularity != "year" or len(times) == 1]
     return min(usable, key=lambda t: abs(t.start - position)) if usable else None
+
+
+def _since(text: str, time: TimeMark | None, published: date) -> When | None:
+    """ "had been in the Qatari capital since the 18th": from that day to the report's."""
+    if time is None or time.expression.granularity != "day":
+        return None
+    if not _SINCE_BEFORE.search(text[max(0, time.start - 12) : time.start]):
+        return None
+    if time.expression.start > published:
+        return None
+    return When(time.expression.start, published, "day")
 
 
 # "on Sunday and Monday": two days joined by "and" are one stretch of talks.
@@ -297,31 +441,36 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
         group.append(mention)
 
 
-def _event(
-    group: list[_Mention], published: date, describe: Callable[[str], PlaceFacts | None]
-) -> ExtractedEvent:
+def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
+    published, describe = setting.published, setting.describe
     placed = [m for m in group if m.place is not None]
     venue = next((m.place for m in placed if m.place.kind == "place"), placed[0].place)
     assert venue is not None
     facts = describe(venue.key)
-    status = max((m.status for m in group), key=lambda s: STATUS_RANK[s])
+    cues = [m.status for m in group if m.status is not None]
+    cue = max(cues, key=lambda c: STATUS_RANK[c.status]) if cues else None
+    status = cue.final if cue else None
     background = group[0].background
     # What is expected ("arrives tomorrow") does not stretch what has happened.
-    happened = [m for m in group if m.status != "scheduled"]
+    happened = [m for m in group if m.status is None or m.status.final != "scheduled"]
     dated = [m for m in happened if m.when or m.began] or group
     when = _combined_when([m.when for m in dated] + [m.began for m in dated])
+    date_cue = "stated" if when is not None else "none"
     if when is None and not background and status in ("ongoing", None):
         when = When(published, published, "day")
-        status = status or "ongoing"
-    if status is None and when is not None and not background and when.end < published:
-        # News of a meeting held before the publication day, no word that it goes on:
-        # it took place.  A recalled round stays unknown so it cannot undo a newer report.
-        status = "concluded"
+        date_cue = "assumed"
+    status, status_cue = _settled_status(status, cue, when, published, background)
+    if status == "ongoing" and when is not None and when.granularity == "day" \
+            and when.start <= published and when.end < published:
+        # Talks that began on Sunday and go on when the report is filed run to its day.
+        when = When(when.start, published, "day")
     participants = list(dict.fromkeys(p for m in sorted(group, key=_order) for p in m.participants))
     host = _host_mediator(group, facts, participants)
     if host is not None:
         participants.append(host)
     first = min(group, key=_order)
+    best = max(placed, key=lambda m: m.weight)
+    confidence = combine([m.weight for m in placed])
     name = facts.name if facts else venue.text
     return ExtractedEvent(
         kind="round",
@@ -335,7 +484,31 @@ def _event(
         issues=list(dict.fromkeys(i for m in group for i in m.issues)),
         outcome=next((m.outcome for m in group if m.outcome), None),
         background=background,
+        evidence={
+            "venue": f"{best.venue_cue}: {best.place.text if best.place else ''}",
+            "noun": best.noun,
+            "dates": f"{date_cue}: {best.time_text}" if best.time_text else date_cue,
+            "status": status_cue,
+        },
+        confidence=round(confidence, 2),
+        unconfirmed=confidence < CONFIRMED,
     )
+
+
+def _settled_status(
+    status: str | None, cue: StatusCue | None, when: When | None, published: date,
+    background: bool,
+) -> tuple[str | None, str]:
+    """The status, and its cue: a word of the text, or the tense of the dates."""
+    if status is not None:
+        return status, f"word: {cue.word}" if cue else "word"
+    if when is None:
+        return None, "none"
+    if when.start > published:
+        return "scheduled", "dates ahead"
+    if when.end < published or background:
+        return "concluded", "dates past"
+    return "ongoing", "dates now"
 
 
 def _host_mediator(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.ingest.document.passages import Mark, Passage, TimeMark
 from bot.ingest.events.round_status import STATUS_WORDS
+from bot.ingest.events.vocabulary import vocabulary
 
 
 @dataclass(frozen=True)
@@ -32,14 +33,18 @@ _VENUE_BEFORE = re.compile(
     # A delegation that left a city or came back from it was there for the talks.
     r"|\b(?:left|leaves|leaving|departed|returned from|returning from|back from)\s+)$"
 )
-# "the war in Gaza", "hostages held in Gaza": where the war is, not where the talks are.
-_WAR_BEFORE = re.compile(
-    r"\b(?:war|ceasefire|truce|fighting|offensive|aid|hostages?|held|operations?|strikes?|"
-    r"situation|conflict|crisis|violence|people|residents|civilians|killed|reoccupation|"
-    r"control|withdrawal|forces|troops|assassinated|died|buried|born|based|lives|living|"
-    r"exiled|arrested)\s+in\s+(?:the\s+)?$",
+# "the war in Gaza", "hostages held in Gaza", "fighters in the Rafah area": where the war
+# is or people are, not where talks are (data/negotiation.toml, [venue]).
+_WAR_BEFORE = vocabulary().not_venue_before
+_DESTINATION_BEFORE = vocabulary().destination_before
+# "Speaking at the Atlantic Council in Washington, X said the talks ...": where a speech was
+# given, unless a meeting word stands between.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:speaking|spoke|speaks|told reporters|(?:press|news) conference|interview|"
+    r"remarks|address(?:ed|ing)?)\b[^,;]{0,60}$",
     re.IGNORECASE,
 )
+_MEETING_WORD = re.compile(r"\b(?:talks|negotiations|meeting|round|session)\b", re.IGNORECASE)
 
 # "the delegation landed back in Israel", "flew home to Cairo": a team going home is done
 # with the talks, which were held elsewhere.
@@ -66,8 +71,18 @@ def find_venue(
     text: str, offset: int, marks: list[Mark], nouns: list[re.Match[str]],
     describe: Callable[[str], PlaceFacts | None],
 ) -> Mark | None:
-    by_preposition: list[Mark] = []
-    by_modifier: list[Mark] = []
+    return find_venue_cue(text, offset, marks, nouns, describe)[0]
+
+
+def find_venue_cue(
+    text: str, offset: int, marks: list[Mark], nouns: list[re.Match[str]],
+    describe: Callable[[str], PlaceFacts | None],
+) -> tuple[Mark | None, str]:
+    """The venue of the talks a clause names, and how the clause names it: "in-city"
+    ("talks in Doha"), "modifier" ("the Doha talks"), "destination" ("leaving for
+    consultations in Doha") or "speech" ("told reporters in Doha"), best first."""
+    kinds: dict[str, list[Mark]] = {"in-city": [], "modifier": [], "destination": [],
+                                    "speech": []}
     for mark in marks:
         if mark.kind not in ("place", "country"):
             continue
@@ -77,22 +92,30 @@ def find_venue(
         before = text[max(0, mark.start - offset - 70) : mark.start - offset]
         if _HOME_BEFORE.search(before):
             continue
+        speech = _SPEECH_BEFORE.search(before)
         if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
-            by_preposition.append(mark)
+            if speech and not _MEETING_WORD.search(speech.group(0)):
+                kinds["speech"].append(mark)
+            elif _DESTINATION_BEFORE.search(before):
+                kinds["destination"].append(mark)
+            else:
+                kinds["in-city"].append(mark)
         elif mark.kind == "place" and re.match(
             r"\s+(?:talks|negotiations|round|meeting)\b", text[mark.end - offset :], re.IGNORECASE
         ):
-            by_modifier.append(mark)
-    options = by_preposition or by_modifier
-    if not options or not nouns:
-        return None
-    # "in the Egyptian resort city of Sharm el-Sheikh": the city, not the country.
-    options = [m for m in options if m.kind == "place"] or options
-    # The venue nearest a negotiation noun; on a tie the one after it ("talks in Doha").
-    return min(
-        options,
-        key=lambda m: min(abs(m.start - offset - n.end()) for n in nouns),
-    )
+            kinds["modifier"].append(mark)
+    if not nouns:
+        return None, ""
+    for cue, options in kinds.items():
+        if not options:
+            continue
+        # "in the Egyptian resort city of Sharm el-Sheikh": the city, not the country.
+        options = [m for m in options if m.kind == "place"] or options
+        # The venue nearest a negotiation noun; on a tie the one after it ("talks in Doha").
+        return min(
+            options, key=lambda m: min(abs(m.start - offset - n.end()) for n in nouns)
+        ), cue
+    return None, ""
 
 
 def coordinated_venues(passage: Passage, venue: Mark, end: int) -> list[Mark]:

@@ -68,6 +68,7 @@ _HONORIFICS = frozenset("sir dame lord lady mr mrs ms dr".split())
 _SENTENCE_ADVERBS = frozenset(
     "separately meanwhile however still also earlier later instead yet then".split()
 )
+_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city of|of\b))")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,6}?(?:"
     + "|".join(sorted(ROLE_WORDS))
@@ -194,10 +195,23 @@ class _SentencePass:
         countries |= {s for m in self.known if m.entry.kind == "country" for s in m.entry.demonyms}
         for match in self.known:
             entry = match.entry
+            end = match.end
             if entry.metonym_of and acting_capital(self.text, self.parts, match, countries):
                 entry = self.builder.gazetteer.by_name(entry.metonym_of) or entry
-            self.builder.add(self.sentence.index, match.start, match.end,
-                             self.text[match.start : match.end], entry=entry)
+            elif capital := self._capital_named(match):
+                entry, end = capital
+            self.builder.add(self.sentence.index, match.start, end,
+                             self.text[match.start : end], entry=entry)
+
+    def _capital_named(self, match: Match) -> tuple[Entry, int] | None:
+        """ "the Qatari capital", "the French capital": news names a city by its country."""
+        if not match.demonym or match.entry.kind != "country":
+            return None
+        after = _CAPITAL_AFTER.match(self.text, match.end)
+        if after is None:
+            return None
+        city = self.builder.gazetteer.capital_of(match.entry)
+        return (city, after.end()) if city is not None else None
 
     def introductions(self) -> None:
         runs = name_runs(self.parts)

@@ -1,0 +1,68 @@
+"""The dateline of a news report: "DOHA, Nov 28 (Reuters) -", "SHARM EL-SHEIKH, Egypt (AP) —".
+
+Wire copy opens with the city the reporter files from, often with the date and the
+agency; regional sites write "Doha:" or "CAIRO - 24 November 2025:".  The city is where
+the story happens (in wire copy, usually where the talks are), so the report keeps it
+apart from the lede's first sentence, which it would otherwise start with a city name
+that no grammar expects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+)
+_CAPS_CITY = r"[A-Z][A-Z'’.]+(?:[ -](?:[A-Z][A-Z'’.]+|el|al|EL|AL))*"
+_TITLE_CITY = r"[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|el|al))*"
+_DATELINE = re.compile(
+    # A site name and a slash before the dateline: "Anadolu Agency/ DOHA -"
+    r"^(?:(?=[^/]{0,40}[a-z])[A-Z][\w .&'’-]{1,40}/\s*)?"
+    rf"(?:(?P<caps>{_CAPS_CITY})(?:/{_CAPS_CITY})*|(?P<title>{_TITLE_CITY})(?=\s*(?:\(|:)))"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?"
+    r"\s*(?:[-–—:]+)"
+    rf"(?:\s*(?P<date2>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*[:,–—-])?"
+    r"\s+(?=[\w\"“‘'(])"
+)
+# All-capitals words that open a paragraph without being a city.
+_NOT_CITIES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE", "NEW",
+                         "OPINION", "EDITORIAL", "COMMENT", "UPDATED", "FACTBOX", "EXPLAINER"})
+
+
+# "18 March 2025 - The ceasefire ...", "Updated 09:14 GMT - ...": a stamp, not the story.
+_DATE_STAMP = re.compile(
+    rf"^(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
+    r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AP]\.?M\.?))?)?)\s*[-–—:|]\s+(?=[A-Z\"“‘'])"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str  # as written, in title case: "Sharm El-Sheikh"
+    text: str  # the whole dateline as it stood before the story
+    agency: str | None = None
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """The dateline at the head of `paragraph`, and the paragraph without it."""
+    stamp = _DATE_STAMP.match(paragraph)
+    if stamp is not None and len(paragraph[stamp.end() :].split()) >= 6:
+        return None, paragraph[stamp.end() :]
+    found = _DATELINE.match(paragraph)
+    if found is None:
+        return None, paragraph
+    city = found["caps"] or found["title"]
+    if found["caps"]:
+        if city.split()[0] in _NOT_CITIES or len(city) < 3:
+            return None, paragraph
+        city = city.split("/")[0].title()
+    elif not (found["agency"] or paragraph[found.end("title") :].lstrip().startswith(":")):
+        return None, paragraph
+    rest = paragraph[found.end() :]
+    if len(rest.split()) < 6:  # a heading such as "DOHA: live", not a story's dateline
+        return None, paragraph
+    return Dateline(city=city, text=found.group(0).strip(), agency=found["agency"]), rest

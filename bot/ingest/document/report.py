@@ -1,0 +1,46 @@
+"""A news report as its parts: headline, dateline, lede and body, appended items dropped.
+
+The headline and the lede say what the report is about; the dateline names the city
+the reporter files from, which in wire copy is where the talks are when the lede names
+no venue.  Furniture and appended stories are gone already (`clean.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.ingest.document.clean import clean_article
+from bot.ingest.document.dateline import Dateline, split_dateline
+
+# The dateline opens the story: after a kicker, a byline or a caption at most.
+_DATELINE_WITHIN = 4
+_LEDE_MIN_WORDS = 12
+
+
+@dataclass
+class Report:
+    title: str
+    paragraphs: list[str]
+    dateline: Dateline | None = None
+    lede: int = 0  # the paragraph that opens the story
+    dropped: list[str] = field(default_factory=list)
+
+
+def read_report(text: str, *, title_hint: str | None = None) -> Report:
+    cleaned = clean_article(text, title_hint=title_hint)
+    paragraphs = list(cleaned.paragraphs)
+    dateline: Dateline | None = None
+    lede: int | None = None
+    for i, paragraph in enumerate(paragraphs[:_DATELINE_WITHIN]):
+        found, rest = split_dateline(paragraph)
+        if rest == paragraph:
+            continue
+        paragraphs[i] = rest
+        if found is not None:
+            dateline, lede = found, i
+            break
+    if lede is None:
+        lede = next(
+            (i for i, p in enumerate(paragraphs) if len(p.split()) >= _LEDE_MIN_WORDS), 0
+        )
+    return Report(cleaned.title, paragraphs, dateline, lede, cleaned.dropped)

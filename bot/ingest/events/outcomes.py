@@ -1,0 +1,225 @@
+"""Agreements and collapses: the sides made a deal, or talks or a truce ended badly.
+
+Each is an event of its own ("agreement", "collapse"), read from the vocabulary of
+data/negotiation.toml: "Israel and Hamas signed off on the first phase", "the truce was
+extended by two days", "Israel recalled its negotiating team from Doha", "the ceasefire
+collapsed as strikes resumed".  One side accepting or rejecting a proposal is neither.
+A hedged, negated or future outcome ("hopes to reach a deal", "no deal was reached",
+"is expected to sign") is not reported as having happened, so it is not read.
+
+The date is the one the clause gives; with none, the lede's outcome is the day's news
+and anything later in the report is a reference this reader cannot date, so it is left
+out rather than dated to the wrong day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from bot.ingest.document.passages import Passage, TimeMark
+from bot.ingest.events.confidence import CONFIRMED, combine
+from bot.ingest.events.round_status import clause
+from bot.ingest.events.rounds import RECENT
+from bot.ingest.events.venues import PlaceFacts, find_venue
+from bot.ingest.events.vocabulary import vocabulary
+from bot.ingest.model import ExtractedEvent, When
+
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|to be|expected to|set to|due to|plans? to|planned to|would|could|"
+    r"about to|going to|ready to|willing to|close to|closer to|near|nearer|on the verge of|"
+    r"toward|towards|push\w* to|bid to|in order to)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|nor|without|yet to|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|"
+    r"weren['’]t|won['’]t|denied|deny|denies|rejected|refused)\b(?:\s+[\w-]+){0,4}\s+$",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"(?:,|\b)\s*(?:which|that|who)\s+[^,;]{3,120}(?:,|$)", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
+# A strong verb says the outcome itself; resumed strikes only imply a truce ended.
+_WEAK = re.compile(r"^(?:resum|fighting|war|hostilities|strikes|bombardment)", re.IGNORECASE)
+_LEAD_SENTENCES = 3  # the headline's news sits in the first sentences of the lede
+_DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "assumed": 0.8}
+
+
+@dataclass
+class _Found:
+    kind: str
+    sentence: int
+    text: str
+    phrase: str
+    when: When
+    date_cue: str
+    place_key: str | None
+    weight: float
+    background: bool
+
+
+def find_outcomes(
+    passages: list[Passage],
+    published: date,
+    describe: Callable[[str], PlaceFacts | None],
+    *,
+    lede: frozenset[int] = frozenset(),
+) -> list[ExtractedEvent]:
+    """The agreements and collapses the report tells, one event per kind and day."""
+    found: list[_Found] = []
+    opening = set(sorted(lede)[:_LEAD_SENTENCES]) if lede else set(range(_LEAD_SENTENCES))
+    for passage in passages:
+        for index, start, end in passage.sentences:
+            found += _read_sentence(passage, index, start, end, published, describe,
+                                    index in opening)
+    return [_event(group) for group in _grouped(found)]
+
+
+def _read_sentence(
+    passage: Passage, index: int, start: int, end: int, published: date,
+    describe: Callable[[str], PlaceFacts | None], opening: bool,
+) -> list[_Found]:
+    text = passage.text[start:end]
+    if text.rstrip().endswith("?"):
+        return []
+    words = vocabulary()
+    found: list[_Found] = []
+    for kind, pattern in (("agreement", words.agreement), ("collapse", words.collapse)):
+        for m in pattern.finditer(text):
+            if not _asserted(text, m):
+                continue
+            dated = _date(passage, start, end, start + m.start(), published, opening)
+            if dated is None:
+                continue
+            when, cue = dated
+            if cue == "assumed" and _subordinate(text, m):
+                continue  # "since the November truce ended": a reference point, not news
+            quoted = any(q.start <= start + m.start() < q.end for q in passage.quoted)
+            weight = (0.65 if _WEAK.match(m.group(0)) else 0.9) * _DATE_WEIGHT[cue]
+            found.append(_Found(
+                kind=kind, sentence=index, text=text, phrase=_phrase(text, m),
+                when=when, date_cue=cue, place_key=_place(passage, start, end, describe),
+                weight=weight * (0.85 if quoted else 1.0),
+                background=when.end < published - RECENT,
+            ))
+    return found
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:since|after|before|following|until|when|once|as|because|while)\b", re.IGNORECASE
+)
+
+
+def _subordinate(text: str, m: re.Match[str]) -> bool:
+    left, _ = clause(text, m.start())
+    return bool(_SUBORDINATE.search(text[left : m.start()]))
+
+
+def _asserted(text: str, m: re.Match[str]) -> bool:
+    """Said as having happened: not hedged, negated or ahead."""
+    left, _ = clause(text, m.start())
+    before = text[left : m.start()]
+    if vocabulary().hedge.search(before):
+        return False
+    window = text[max(0, m.start() - 45) : m.start()]
+    return not (_NEGATED_BEFORE.search(window) or _FUTURE_BEFORE.search(window))
+
+
+def _date(
+    passage: Passage, start: int, end: int, at: int, published: date, opening: bool
+) -> tuple[When, str] | None:
+    times = [
+        t for t in passage.times_in(start, end)
+        if not _SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
+        and t.expression.direction != "future"
+    ]
+    # "The truce, which had opened on November 24, lapsed": a date inside a relative
+    # clause is of that clause's event.
+    asides = [
+        (start + r.start(), start + r.end())
+        for r in _RELATIVE.finditer(passage.text[start:end])
+        if not r.start() <= at - start < r.end()
+    ]
+    near = [
+        t for t in times
+        if not _OTHER_EVENT.search(passage.text[min(t.end, at) : max(t.start, at)])
+        and not any(a <= t.start < b for a, b in asides)
+    ]
+    usable = [t for t in near if t.expression.granularity != "year"] or near
+    if usable:
+        time: TimeMark = min(usable, key=lambda t: abs(t.start - at))
+        e = time.expression
+        return When(e.start, e.end, e.granularity), (
+            "stated" if e.granularity == "day" else "coarse"
+        )
+    if opening:
+        return When(published, published, "day"), "assumed"
+    return None
+
+
+def _place(
+    passage: Passage, start: int, end: int, describe: Callable[[str], PlaceFacts | None]
+) -> str | None:
+    text = passage.text[start:end]
+    nouns = list(re.finditer(r"\b(?:talks|negotiations|agreement|deal|truce|ceasefire|phase|plan|"
+                             r"framework|extension|accord)\b",
+                             text, re.IGNORECASE))
+    venue = find_venue(text, start, passage.marks_in(start, end), nouns, describe)
+    if venue is not None and venue.kind == "place":
+        return venue.key
+    # "recalled its team from Doha", "pulled its negotiators out of Doha"
+    for mark in passage.marks_in(start, end, ("place",)):
+        if re.search(r"\b(?:from|out of)\s+$", passage.text[max(start, mark.start - 12) :
+                                                               mark.start]):
+            facts = describe(mark.key)
+            if facts is None or facts.place_type not in ("region", "crossing", "corridor"):
+                return mark.key
+    return None
+
+
+def _phrase(text: str, m: re.Match[str]) -> str:
+    """The clause that says it, as a title: "Israel and Hamas agreed to the first phase"."""
+    left, right = clause(text, m.start())
+    words = text[left:right].strip(" ,;:—–\"“”").split()
+    if len(words) > 16:
+        words = [*words[:16], "…"]
+    phrase = " ".join(words)
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _grouped(found: list[_Found]) -> list[list[_Found]]:
+    """Mentions of one kind within a day of each other are one outcome."""
+    groups: list[list[_Found]] = []
+    for item in sorted(found, key=lambda f: (f.kind, f.when.start, f.sentence)):
+        for group in groups:
+            head = group[0]
+            if head.kind == item.kind and abs((head.when.start - item.when.start).days) <= 1 \
+                    and head.when.granularity == item.when.granularity:
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups
+
+
+def _event(group: list[_Found]) -> ExtractedEvent:
+    first = min(group, key=lambda f: f.sentence)
+    best = max(group, key=lambda f: (f.date_cue == "stated", f.weight))
+    confidence = combine(f.weight for f in group)
+    label = "Agreement" if first.kind == "agreement" else "Collapse"
+    place = next((f.place_key for f in group if f.place_key), None)
+    return ExtractedEvent(
+        kind=first.kind,  # type: ignore[arg-type]
+        title=f"{label}: {best.phrase}",
+        summary=first.text[:400],
+        when=best.when,
+        sentence=first.sentence,
+        place_key=place,
+        status="agreement" if first.kind == "agreement" else "collapsed",
+        background=all(f.background for f in group),
+        evidence={"words": best.phrase, "dates": best.date_cue},
+        confidence=round(confidence, 2),
+        unconfirmed=confidence < CONFIRMED,
+    )

@@ -1,0 +1,56 @@
+"""The words of negotiation news, from data/negotiation.toml, compiled once.
+
+The engine (round_status.py, outcomes.py) is apart from the knowledge it reads, the way
+HeidelTime keeps its patterns in resource files: a new way of saying "the talks broke
+down" is a line in the data file, not a change of code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from bot.ingest.model import EventStatus
+from bot.paths import DATA_DIR
+
+STATUS_ORDER: tuple[EventStatus, ...] = (
+    "collapsed", "agreement", "concluded", "scheduled", "ongoing",
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    status: tuple[tuple[EventStatus, re.Pattern[str]], ...]
+    agreement: re.Pattern[str]
+    collapse: re.Pattern[str]
+    hedge: re.Pattern[str]
+    negation: re.Pattern[str]
+    not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
+    destination_before: re.Pattern[str]
+
+
+def _alternatives(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    with (DATA_DIR / "negotiation.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return Vocabulary(
+        status=tuple((s, _alternatives(data["status"][s])) for s in STATUS_ORDER),
+        agreement=_alternatives(data["outcome"]["agreement"]),
+        collapse=_alternatives(data["outcome"]["collapse"]),
+        hedge=_alternatives(data["hedge"]["words"]),
+        negation=_alternatives(data["hedge"]["negation"]),
+        not_venue_before=re.compile(
+            r"\b(?:" + "|".join(data["venue"]["not_after"]) + r")\s+(?:in|at)\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        destination_before=re.compile(
+            r"\b(?:" + "|".join(data["venue"]["destination"]) + r")\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+    )

@@ -1,0 +1,60 @@
+"""The news report's parts: dateline, date stamps and mastheads kept out of the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest.document.dateline import split_dateline
+from bot.ingest.document.report import read_report
+
+STORY = "Negotiators met the mediators on Sunday to discuss a new truce proposal for Gaza."
+
+
+@pytest.mark.parametrize(
+    ("head", "city", "agency"),
+    [
+        ("DOHA, Nov 28 (Reuters) - ", "Doha", "Reuters"),
+        ("DOHA, Nov 28 (Reuters): ", "Doha", "Reuters"),
+        ("SHARM EL-SHEIKH, Egypt (AP) — ", "Sharm El-Sheikh", "AP"),
+        ("CAIRO, Nov 25, 2025 (AFP) - ", "Cairo", "AFP"),
+        ("CAIRO - 24 November 2025: ", "Cairo", None),
+        ("Doha: ", "Doha", None),
+        ("Anadolu Agency/ ANKARA - ", "Ankara", None),
+        ("CAIRO/JERUSALEM, March 18 (Meridian) - ", "Cairo", "Meridian"),
+    ],
+)
+def test_a_wire_dateline_is_read_and_taken_off_the_lede(head, city, agency):
+    dateline, rest = split_dateline(head + STORY)
+    assert (dateline.city, dateline.agency) == (city, agency)
+    assert rest == STORY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: Talks in Doha resumed on Sunday after a pause of two weeks in the fighting.",
+        "A FAMILY with deep roots in Kent spoke of their relief last night after the release.",
+        STORY,
+    ],
+)
+def test_a_paragraph_without_a_dateline_is_left_alone(text):
+    assert split_dateline(text) == (None, text)
+
+
+def test_a_date_stamp_at_the_head_of_the_body_is_no_part_of_the_story():
+    dateline, rest = split_dateline("18 March 2025 - " + STORY)
+    assert (dateline, rest) == (None, STORY)
+
+
+def test_the_report_keeps_the_dateline_apart_and_names_the_lede():
+    page = (
+        "NILE POST ONLINE - English Edition\n\n"
+        "Mediators meet in Cairo to push the Gaza truce into its second phase\n\n"
+        "By Staff Writer\n\n"
+        "CAIRO, Nov 25 (AFP) - " + STORY + "\n\n"
+        "The talks are expected to continue on Wednesday, officials said on Tuesday."
+    )
+    report = read_report(page)
+    assert report.title.startswith("Mediators meet in Cairo")
+    assert report.dateline is not None and report.dateline.city == "Cairo"
+    assert report.paragraphs[report.lede] == STORY
