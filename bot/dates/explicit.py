@@ -153,6 +153,26 @@ def _year_from_weekday(m: re.Match[str], ctx: Context, parsed: date) -> date | N
     return min(matching, key=lambda c: abs(c - ctx.published)) if matching else None
 
 
+def _resolve_ordinal_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "since the 18th", "from the 7th until yesterday": a day of the month the report
+    is in, or of the month before when that day has not come yet (or the next such day
+    when the clause looks ahead)."""
+    start, end = span(m)
+    number = int(m.group("d"))
+    forward = ctx.points_forward(start, end)
+    published = ctx.published
+    for months_away in ((0, 1, 2) if forward else (0, -1, -2)):
+        year, month = published.year, published.month + months_away
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        try:
+            day = date(year, month, number)
+        except ValueError:
+            continue
+        if (day >= published) if forward else (day <= published):
+            return Found(start, end, day, day, "day")
+    return None
+
+
 def _resolve_iso(m: re.Match[str], ctx: Context) -> Found | None:
     try:
         day = date(int(m.group("year")), int(m.group("m")), int(m.group("d")))
@@ -269,6 +289,14 @@ RULES = [
         rf"{_B}(?:(?P<prep>(?i:from|between))\s+)?(?P<x>(?P<month>{MONTH_ANY})\s+"
         rf"(?P<d1>{DAY}){RANGE_JOIN}(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?)"
     ), _resolve_day_range, MONTH_STEMS),
+    # "the 18th" with no month: a day of this month.  Only where a date may stand: before
+    # punctuation or a joining word, never before a noun ("the 10th round", "the 20th
+    # century") or a month ("the 7th of March" is day_month's).
+    Rule("ordinal_day", re.compile(
+        r"\b(?P<x>(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+        r"(?=\s*(?:[,.;:)—–]|-\s|$)|\s+(?:and|until|till|to|through|when|in|at|with|for|on|"
+        r"as|after|before|but|while|or)\b)"
+    ), _resolve_ordinal_day, ("1st", "2nd", "3rd", "th")),
     Rule("month_year", re.compile(
         rf"{_B}(?:{_PARTS})?(?P<month>{MONTH_ANY}),?\s+(?:of\s+)?(?P<year>{YEAR})"
     ), _resolve_month_year, MONTH_STEMS),

@@ -259,7 +259,7 @@ def _read_clause(
     at = start + (noun.start() if noun else anchor)
     time = _nearest_time(_same_clause(passage.text, times, at), at)
     when = _coordinated(passage.text, times, time) or _since(passage.text, time, published) \
-        or _when(time)
+        or _lasting(text, time, status) or _when(time)
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
     background = bool(_BACKGROUND.search(text)) or (
@@ -332,7 +332,7 @@ def _negated(text: str, noun: re.Match[str]) -> bool:
 
 
 _OTHER_EVENT = re.compile(
-    r"\b(?:after|before|following|followed|follows|preceded|ahead of|when|since)\b",
+    r"\b(?:after|before|following|followed|follows|preceded|ahead of|when)\b",
     re.IGNORECASE,
 )
 
@@ -344,7 +344,9 @@ def _same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMa
         t for t in times
         if not _OTHER_EVENT.search(text[min(t.end, position) : max(t.start, position)])
     ]
-    return near or times
+    # "left Cairo on Tuesday after talks": the main clause's day ends the talks it follows;
+    # but in "the meeting followed an encounter on Friday" the day is the other event's.
+    return near or [t for t in times if t.end <= position]
 
 
 def _nearest_time(times: list[TimeMark], position: int) -> TimeMark | None:
@@ -361,6 +363,32 @@ def _since(text: str, time: TimeMark | None, published: date) -> When | None:
     if time.expression.start > published:
         return None
     return When(time.expression.start, published, "day")
+
+
+_DAYS_OF_TALKS = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|negotiations|meetings|discussions)\b",
+    re.IGNORECASE,
+)
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When | None:
+    """ "left Cairo on Thursday after four days of talks": Monday to Thursday; "three days
+    of talks that began on Sunday": Sunday to Tuesday."""
+    if time is None or time.expression.granularity != "day":
+        return None
+    found = _DAYS_OF_TALKS.search(text)
+    if found is None:
+        return None
+    n = _COUNT.get(found["n"].lower()) or int(found["n"])
+    day = time.expression.start
+    began = status is not None and status.final == "ongoing" and status.word.lower().startswith(
+        ("began", "begin", "start", "open")
+    )
+    if began:
+        return When(day, day + timedelta(days=n - 1), "day")
+    return When(day - timedelta(days=n - 1), day, "day")
 
 
 # "on Sunday and Monday": two days joined by "and" are one stretch of talks.
