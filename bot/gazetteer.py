@@ -65,7 +65,7 @@ class Entry:
     role_periods: tuple[RolePeriod, ...] = ()
     demonyms: tuple[str, ...] = ()
     metonym_of: str | None = None  # a capital acting for its country: "Doha said"
-    place_type: str | None = None
+    place_type: str | None = None  # a place's kind (city, region...); "outlet" for the press
     population: int = 0
     capital: str | None = None  # a country's capital city, by name: "the Qatari capital" is it
 
@@ -114,6 +114,7 @@ def _entries_from_data(actors: dict, places: dict) -> list[Entry]:
                 name=raw["name"],
                 spellings=(raw["name"], *raw.get("spellings", [])),
                 country=raw.get("country"),
+                place_type=raw.get("type"),  # "outlet": reports the story, never a party
             )
         )
     for raw in actors.get("country", []):
@@ -208,7 +209,8 @@ class Gazetteer:
         forms = [(s, False) for s in entry.spellings] + [(d, True) for d in entry.demonyms]
         for surface, is_demonym in forms:
             key = name_key(surface)
-            if not key:
+            # "AA" keys as "a": a one-letter key would find the article "A" everywhere.
+            if not key or len(key.replace(" ", "")) < 2:
                 continue
             if entry.kind == "place":
                 self._places.setdefault(key, entry)
@@ -243,7 +245,7 @@ class Gazetteer:
     def lookup(self, surface: str) -> Entry | None:
         """The entity a spelling names: exact key, then a confident fuzzy person/organisation."""
         key = name_key(surface)
-        if not key:
+        if not key or len(key.replace(" ", "")) < 2:
             return None
         found = self._by_key.get(key)
         if found:
@@ -263,6 +265,11 @@ class Gazetteer:
         if place is not None:
             return place
         return next((e for e in self._by_key.get(key, []) if e.kind == "country"), None)
+
+    def is_outlet(self, name: str) -> bool:
+        """A news outlet or agency: it reports the story and is never a party to it."""
+        entry = self.by_name(name)
+        return entry is not None and entry.place_type == "outlet"
 
     def capital_of(self, country: Entry) -> Entry | None:
         """The capital city of a country entry, as a place ("Qatar" -> Doha)."""

@@ -296,3 +296,19 @@ def test_a_who_heads_clause_pointing_back_to_the_group_gives_its_affiliation():
 def test_a_who_leads_clause_naming_a_body_gives_that_body():
     index = _index("Nadim Farouki, who leads Islamic Jihad's team, said the talks would go on.")
     assert _person(index, "Nadim Farouki").affiliation == "Palestinian Islamic Jihad"
+
+
+def test_a_rank_before_a_name_is_no_person():
+    index = _index("Egypt's intelligence chief Maj. Gen. Hassan Rashad met the delegation, "
+                   "Brig. Gen. Gal Hirsch said.")
+    people = {m.name for m in index.mentions if m.kind == "person"}
+    assert people.isdisjoint({"Maj", "Gen", "Brig"})
+
+
+def test_an_outlet_is_never_the_group_a_clause_points_back_to():
+    index = _index(
+        "Hamas officials said the talks would go on.",
+        "Hossam Badran, who heads the group's national relations office, told Al Jazeera "
+        "that the movement had been briefed.",
+    )
+    assert _person(index, "Hossam Badran").affiliation == "Hamas"

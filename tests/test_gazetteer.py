@@ -101,3 +101,12 @@ def test_a_world_capital_spelled_exactly_beats_a_region_town_with_the_same_key(g
     assert (gazetteer.place("Rome").name, gazetteer.place("Rome").country) == ("Rome", "Italy")
     assert gazetteer.place("Acre").country == "Israel"
     assert gazetteer.place("Tripoli").country == "Lebanon"
+
+
+def test_a_spelling_whose_key_is_one_letter_names_nothing():
+    from bot.gazetteer import Entry, Gazetteer
+
+    gazetteer = Gazetteer([Entry(key="anadolu", kind="organisation", name="Anadolu Agency",
+                                 spellings=("Anadolu Agency", "AA"))])
+    assert gazetteer.lookup("A") is None
+    assert gazetteer.lookup("Anadolu Agency").name == "Anadolu Agency"

@@ -342,11 +342,26 @@ def _same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMa
     talks on Friday" dates the talks Friday."""
     near = [
         t for t in times
-        if not _OTHER_EVENT.search(text[min(t.end, position) : max(t.start, position)])
+        if not _OTHER_EVENT.search(_between(text, t, position))
     ]
     # "left Cairo on Tuesday after talks": the main clause's day ends the talks it follows;
     # but in "the meeting followed an encounter on Friday" the day is the other event's.
     return near or [t for t in times if t.end <= position]
+
+
+# "before the end of next week", "after Sunday": a preposition of the time itself.
+_TIME_PREPOSITION = re.compile(
+    r"\b(?:after|before|following|ahead of|when)\s+(?:the\s+)?(?:(?:end|start|beginning|"
+    r"middle)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _between(text: str, time: TimeMark, position: int) -> str:
+    """The words between a time and the noun, less a preposition of the time itself."""
+    if time.start >= position:
+        return _TIME_PREPOSITION.sub("", text[position : time.start])
+    return text[time.end : position]
 
 
 def _nearest_time(times: list[TimeMark], position: int) -> TimeMark | None:

@@ -30,6 +30,7 @@ from bot.ingest.mentions.known import tokenize as tokenize_sentence
 from bot.ingest.mentions.roles import (
     INSTITUTION_WORDS,
     ROLE_WORDS,
+    TITLES,
     affiliation_and_role,
     role_phrase,
 )
@@ -62,8 +63,6 @@ _KIN = r"(?:mother|father|son|daughter|brother|sister|wife|husband|widow|family|
 _KIN_AFTER = re.compile(rf"^,\s+whose\s+{_KIN}\b")
 _KIN_BEFORE = re.compile(rf"\b(?:his|her|their)\s+{_KIN},\s+$", re.IGNORECASE)
 _ACTS_AFTER = re.compile(r"^\s+(?:was|is|has|had|were|said|told)\b")
-# Titles before a name that are not part of it: "Sir Keir Starmer" is Keir Starmer.
-_HONORIFICS = frozenset("sir dame lord lady mr mrs ms dr".split())
 # Capitalised at the head of a sentence without being a name.
 _SENTENCE_ADVERBS = frozenset(
     "separately meanwhile however still also earlier later instead yet then".split()
@@ -150,7 +149,8 @@ class _Builder:
         """The organisation the story named last, up to `sentence`: "the group" is it."""
         seen = [(max(i for i in m.sentences if i <= sentence), m.name)
                 for m in self.index.mentions
-                if m.kind == "organisation" and any(i <= sentence for i in m.sentences)]
+                if m.kind == "organisation" and any(i <= sentence for i in m.sentences)
+                and not self.gazetteer.is_outlet(m.name)]
         return max(seen)[1] if seen else None
 
     def _new(self, entry: Entry | None, key: str, name: str) -> EntityMention:
@@ -358,7 +358,7 @@ class _SentencePass:
 def _name_start(parts: list[Part], first: int, last: int) -> int:
     """Where the name begins in a capitalised run: after its last role word or title."""
     for k in range(last - 1, first - 1, -1):
-        if parts[k].text.lower() in ROLE_WORDS or parts[k].text.lower() in _HONORIFICS:
+        if parts[k].text.lower() in ROLE_WORDS or parts[k].text.lower() in TITLES:
             return k + 1
     return first
 
@@ -367,6 +367,8 @@ def _plausible_name(run: list[Part]) -> bool:
     words = [p for p in run if p.text.lower() not in PARTICLES]
     if not 1 <= len(words) <= 5:
         return False
+    if all(p.text.lower() in TITLES for p in words):
+        return False  # "Maj." of "Maj. Gen. Hassan Rashad": a rank, not a person
     if len(words) == 1 and words[0].text.lower() in _SENTENCE_ADVERBS:
         return False
     return not any(

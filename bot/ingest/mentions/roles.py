@@ -11,9 +11,11 @@ organ ("Mossad chief") is the affiliation itself.
 from __future__ import annotations
 
 import re
+import tomllib
 
 from bot.gazetteer import Gazetteer
 from bot.ingest.mentions.known import Match, Part, adjacent
+from bot.paths import DATA_DIR
 
 ROLE_WORDS = frozenset(
     """official officials spokesperson spokesman spokeswoman minister ministers envoy envoys
@@ -30,13 +32,11 @@ ROLE_MODIFIERS = frozenset(
     veteran ministry intelligence health state middle east west assistant vice high-ranking
     exiled longtime media press cabinet war""".split()
 )
-# Capitalised nouns of bodies, not people: "the Prime Minister's Office".
-INSTITUTION_WORDS = frozenset(
-    """office ministry council cabinet forces authority agency department committee party
-    movement brigades army court government administration media news house bureau
-    service police coalition parliament assembly union league front directorate intelligence
-    secretariat commission institute centre center foundation""".split()
-)
+_TITLES_DATA = tomllib.loads((DATA_DIR / "titles.toml").read_text(encoding="utf-8"))
+# Capitalised nouns of bodies, not people: "the Prime Minister's Office", "Channel 12".
+INSTITUTION_WORDS = frozenset(_TITLES_DATA["body_words"])
+# Ranks and titles before a name that are no part of it: "Brig. Gen. X", "Dr. X".
+TITLES = frozenset(_TITLES_DATA["ranks"]) | frozenset(_TITLES_DATA["honorifics"])
 _STOPPERS = frozenset("a an the of to for by with said and or but as its his her their".split())
 # A verb ends a role phrase read backwards: "Erdogan received Hamas chief Ismail Haniyeh".
 _VERB_BEFORE_ROLE = re.compile(
