@@ -224,12 +224,13 @@ def test_a_delegation_back_from_the_talks_means_the_round_there_is_over():
     assert r.status == "concluded"
 
 
-def test_stalled_talks_and_talks_without_a_breakthrough_have_collapsed():
+def test_stalled_talks_have_collapsed_and_talks_without_a_breakthrough_are_over():
     assert only("By early March, talks in Cairo had stalled over the end of the war.").status == (
         "collapsed"
     )
+    # Ended with no deal is over, not broken down: breakdown is a recall, a walkout, a stall.
     r = only("Hamas left Cairo on Tuesday after talks that ended without a breakthrough.")
-    assert r.status == "collapsed"
+    assert r.status == "concluded"
 
 
 def test_a_delegation_that_remains_in_the_city_keeps_the_round_ongoing():

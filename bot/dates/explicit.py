@@ -154,11 +154,14 @@ def _year_from_weekday(m: re.Match[str], ctx: Context, parsed: date) -> date | N
 
 
 def _resolve_ordinal_day(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "since the 18th", "from the 7th until yesterday": a day of the month the report
-    is in, or of the month before when that day has not come yet (or the next such day
-    when the clause looks ahead)."""
+    """ "since the 18th", "from the 7th until yesterday", "the 4th and 5th": a day (or
+    two) of the month the report is in, or of the month before when that day has not come
+    yet (or the next such day when the clause looks ahead)."""
     start, end = span(m)
     number = int(m.group("d"))
+    last = int(m.group("d2")) if m.group("d2") else number
+    if last < number:
+        return None
     forward = ctx.points_forward(start, end)
     published = ctx.published
     for months_away in ((0, 1, 2) if forward else (0, -1, -2)):
@@ -169,7 +172,10 @@ def _resolve_ordinal_day(m: re.Match[str], ctx: Context) -> Found | None:
         except ValueError:
             continue
         if (day >= published) if forward else (day <= published):
-            return Found(start, end, day, day, "day")
+            try:
+                return Found(start, end, day, day.replace(day=last), "day", is_range=last > number)
+            except ValueError:
+                return None
     return None
 
 
@@ -293,7 +299,8 @@ RULES = [
     # punctuation or a joining word, never before a noun ("the 10th round", "the 20th
     # century") or a month ("the 7th of March" is day_month's).
     Rule("ordinal_day", re.compile(
-        r"\b(?P<x>(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+        r"\b(?P<x>(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+        r"(?:\s+(?:and|to|-|–)\s+(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))?)\b"
         r"(?=\s*(?:[,.;:)—–]|-\s|$)|\s+(?:and|until|till|to|through|when|in|at|with|for|on|"
         r"as|after|before|but|while|or)\b)"
     ), _resolve_ordinal_day, ("1st", "2nd", "3rd", "th")),

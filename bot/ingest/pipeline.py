@@ -21,6 +21,7 @@ from bot.ingest.events.outcomes import find_outcomes
 from bot.ingest.events.past_deals import find_past_deals
 from bot.ingest.events.proposals import find_proposals, proposal_titles
 from bot.ingest.events.rounds import find_rounds
+from bot.ingest.events.settle import settle_rounds
 from bot.ingest.events.venues import PlaceFacts
 from bot.ingest.mentions.entities import EntityIndex, find_entities
 from bot.ingest.mentions.known import find_known, tokenize
@@ -54,7 +55,7 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
         paragraphs=report.paragraphs,
         sentences=sentences,
         entities=index.mentions,
-        events=sorted(events, key=lambda e: e.sentence),
+        events=sorted(settle_rounds(events), key=lambda e: e.sentence),
         quotes=find_quotes(passages, published, lambda key: _name(index, key)),
         dropped=report.dropped,
     )

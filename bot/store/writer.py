@@ -31,10 +31,11 @@ from bot.store.models import (
     SearchDoc,
     Sentence,
 )
+from bot.store.settling import settle_stored_rounds
 
 # How far apart two day-dated reports of a round at one place may be and still be one round:
 # talks that "began Monday" and "resumed Wednesday" are the same round.
-ROUND_GAP = timedelta(days=3)
+ROUND_GAP = timedelta(days=2)
 # Two reports of an agreement or a collapse a day apart tell of one (time zones, "late
 # Wednesday" told on Thursday); two of a proposal or a figure more than a month apart tell
 # of two, unless one report gives the span that joins them.
@@ -106,6 +107,7 @@ def store_extraction(
             return found
         return None
 
+    settled: list[tuple[Event, ExtractedEvent]] = []
     for extracted in extraction.events:
         sentence_id = sentence_ids.get(extracted.sentence)
         if sentence_id is None:
@@ -114,6 +116,7 @@ def store_extraction(
         result.events_merged += merged
         result.events_new += not merged
         _add_source(session, event, article, sentence_id, extracted)
+        settled.append((event, extracted))
         for participant in extracted.participants:
             person = entity_for(participant.entity_key)
             if person is None:
@@ -124,6 +127,8 @@ def store_extraction(
             _add_participant(session, event, person, participant.role, side, article, sentence_id)
         _index_event(session, event)
 
+    session.flush()
+    settle_stored_rounds(session, settled, article)
     for quote in extraction.quotes:
         sentence_id = sentence_ids.get(quote.sentence)
         if sentence_id is None:
@@ -276,6 +281,13 @@ def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> Non
         if when is not None and (event.start_date is None or when.start < event.start_date):
             event.start_date, event.end_date = when.start, when.end
             event.granularity = when.granularity
+    elif when is not None and event.start_date is not None and event.unconfirmed \
+            and not extracted.unconfirmed:
+        # The first firm report of a round that rested on weak cues gives its dates.
+        event.start_date, event.end_date, event.granularity = when.start, when.end, \
+            when.granularity
+    elif when is not None and event.start_date is not None and not _moves_dates(event, extracted):
+        pass
     elif when is not None and event.start_date is not None:
         mine = coarseness(event.granularity)
         theirs = coarseness(when.granularity)
@@ -308,6 +320,16 @@ def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> Non
     event.last_reported_at = max(event.last_reported_at, article.published_at)
 
 
+def _moves_dates(event: Event, extracted: ExtractedEvent) -> bool:
+    """A report that only assumes the day, rests on weak cues or recalls the round
+    corroborates it; its days do not stretch what firmer news reports gave."""
+    if extracted.evidence.get("dates", "").startswith("assumed"):
+        return False
+    if extracted.unconfirmed and not event.unconfirmed:
+        return False
+    return not (extracted.background and not event.background)
+
+
 def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> bool:
     """Whether this report's status replaces the event's.
 
@@ -318,6 +340,8 @@ def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> 
     """
     if event.status is None:
         return True
+    if extracted.unconfirmed and not event.unconfirmed:
+        return False
     strong = ("collapsed", "agreement")
     derived = extracted.evidence.get("status", "") in _DERIVED
     if derived and event.status in strong:

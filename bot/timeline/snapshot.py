@@ -53,8 +53,11 @@ def timeline_snapshot(session: Session) -> dict:
         "proposals": _per_source(current, "proposal", labels, _proposal),
         "figures": _per_source(current, "figure", labels, _figure),
         "events": [_event(e, labels) for e in events],
+        # Agreements and collapses are scored as outcomes (tests/gold/export_score.py).
         "background": _per_source(
-            [e for e in events if e.background and e.kind != "round"], None, labels, _recalled
+            [e for e in events
+             if e.background and e.kind not in ("round", "agreement", "collapse")],
+            None, labels, _recalled,
         ),
     }
 

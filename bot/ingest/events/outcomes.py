@@ -50,6 +50,7 @@ _DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "assumed": 0.8}
 @dataclass
 class _Found:
     kind: str
+    of: str  # "deal", "talks" (a round ended badly) or "truce" (a truce ended badly)
     sentence: int
     text: str
     phrase: str
@@ -86,7 +87,12 @@ def _read_sentence(
         return []
     words = vocabulary()
     found: list[_Found] = []
-    for kind, pattern in (("agreement", words.agreement), ("collapse", words.collapse)):
+    kinds = (
+        ("agreement", "deal", words.agreement),
+        ("collapse", "talks", words.collapse),
+        ("collapse", "truce", words.truce_end),
+    )
+    for kind, of, pattern in kinds:
         for m in pattern.finditer(text):
             if not _asserted(text, m):
                 continue
@@ -97,9 +103,10 @@ def _read_sentence(
             if cue == "assumed" and _subordinate(text, m):
                 continue  # "since the November truce ended": a reference point, not news
             quoted = any(q.start <= start + m.start() < q.end for q in passage.quoted)
-            weight = (0.65 if _WEAK.match(m.group(0)) else 0.9) * _DATE_WEIGHT[cue]
+            weight = (0.65 if of == "truce" and _WEAK.match(m.group(0)) else 0.9) \
+                * _DATE_WEIGHT[cue]
             found.append(_Found(
-                kind=kind, sentence=index, text=text, phrase=_phrase(text, m),
+                kind=kind, of=of, sentence=index, text=text, phrase=_phrase(text, m),
                 when=when, date_cue=cue, place_key=_place(passage, start, end, describe),
                 weight=weight * (0.85 if quoted else 1.0),
                 background=when.end < published - RECENT,
@@ -219,7 +226,8 @@ def _event(group: list[_Found]) -> ExtractedEvent:
         place_key=place,
         status="agreement" if first.kind == "agreement" else "collapsed",
         background=all(f.background for f in group),
-        evidence={"words": best.phrase, "dates": best.date_cue},
+        evidence={"words": best.phrase, "dates": best.date_cue,
+                  "of": "talks" if any(f.of == "talks" for f in group) else best.of},
         confidence=round(confidence, 2),
         unconfirmed=confidence < CONFIRMED,
     )

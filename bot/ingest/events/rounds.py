@@ -43,7 +43,9 @@ _ROUND_NOUN = re.compile(
     r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
     # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
     # Doha": the people who negotiate, gathering somewhere, are a round there.
-    r"(?:negotiators|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs)"
+    r"(?:negotiators|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
+    # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
+    r"(?:the\s+)?(?:heads|chiefs|directors)\s+of|delegates|spymasters)"
     r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent|sat down|held)\b))\b",
     re.IGNORECASE,
 )
@@ -229,8 +231,12 @@ def _read_clause(
         t for t in all_times
         if not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
     ]
-    row = table_row(passage, start, end, times)
     nouns = list(_ROUND_NOUN.finditer(text))
+    if nouns and (quote := _quote_around(passage, start + nouns[0].start())) is not None:
+        # 'Early today, Hamas said: "The delegation left Cairo"': the day of the saying.
+        times = [t for t in times if quote.start <= t.start < quote.end]
+        all_times = [t for t in all_times if quote.start <= t.start < quote.end]
+    row = table_row(passage, start, end, times)
     marks = passage.marks_in(start, end)
     if not nouns and row is None:
         if not TEAM_LEAD.search(text) and not MEDIATION_WORD.search(text):
@@ -259,7 +265,7 @@ def _read_clause(
     at = start + (noun.start() if noun else anchor)
     time = _nearest_time(_same_clause(passage.text, times, at), at)
     when = _coordinated(passage.text, times, time) or _since(passage.text, time, published) \
-        or _lasting(text, time, status) or _when(time)
+        or _lasting(text, time, status) or _stay(passage.text, times) or _when(time)
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
     background = bool(_BACKGROUND.search(text)) or (
@@ -283,6 +289,10 @@ def _read_clause(
             and time.expression.direction != "future":
         mention.began = when
     return mention
+
+
+def _quote_around(passage: Passage, at: int):
+    return next((q for q in passage.quoted if q.start <= at < q.end), None)
 
 
 def _venue_cue(text: str, place: Mark | None, describe, how: str) -> str:
@@ -406,6 +416,26 @@ def _lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When
     return When(day - timedelta(days=n - 1), day, "day")
 
 
+_ARRIVED = re.compile(r"\b(?:arriv\w+|landed|flew in(?:to)?|came to|reached)\b", re.IGNORECASE)
+_WENT = re.compile(
+    r"\b(?:left|leaving|departed|departing|return(?:ed|ing)|flew (?:back|home)|went home|"
+    r"headed home|wrapped up|ended)\b",
+    re.IGNORECASE,
+)
+
+
+def _stay(text: str, times: list[TimeMark]) -> When | None:
+    """ "arrived in Doha on Sunday ... before returning home on Monday": Sunday to Monday."""
+    days = [t for t in times if t.expression.granularity == "day"]
+    for first, second in pairwise(days):
+        came = _ARRIVED.search(text[max(0, first.start - 60) : first.start])
+        went = _WENT.search(text[max(first.end, second.start - 60) : second.start])
+        gap = second.expression.start - first.expression.start
+        if came and went and timedelta(0) < gap <= timedelta(days=14):
+            return When(first.expression.start, second.expression.end, "day")
+    return None
+
+
 # "on Sunday and Monday": two days joined by "and" are one stretch of talks.
 _PAIR_JOIN = re.compile(r"\s*(?:,\s*)?and\s+(?:on\s+)?")
 
@@ -447,8 +477,15 @@ def _same_place(a: _Mention, b: _Mention, describe: Callable[[str], PlaceFacts |
 def _close(a: When | None, b: When | None) -> bool:
     if a is None or b is None:
         return True
-    slack = timedelta(days=3)
+    slack = timedelta(days=1)
     return a.start - slack <= b.end and b.start - slack <= a.end
+
+
+def _span(whens: list[When | None]) -> When | None:
+    known = [w for w in whens if w is not None]
+    if not known:
+        return None
+    return When(min(w.start for w in known), max(w.end for w in known), known[0].granularity)
 
 
 def _merge(
@@ -463,13 +500,16 @@ def _merge(
             if (
                 _same_place(head, mention, describe)
                 and head.background == mention.background
-                and all(_close(m.when, mention.when) for m in group)
+                and _close(_span([m.when for m in group]), mention.when)
             ):
                 group.append(mention)
                 break
         else:
             groups.append([mention])
     return groups
+
+
+_DEFINITE = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|meeting)\b")
 
 
 def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
@@ -480,7 +520,10 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
             continue
         group = min(current, key=lambda g: min(abs(m.sentence - mention.sentence) for m in g))
         mention.status = None  # a venue-less sentence cannot move the round's status
-        mention.when = None
+        near = min(abs(m.sentence - mention.sentence) for m in group) <= 2
+        if not (near and _DEFINITE.search(mention.text) and mention.when is not None
+                and mention.when.granularity == "day"):
+            mention.when = None  # "The round, held from the 7th until yesterday" keeps its days
         group.append(mention)
 
 
@@ -502,7 +545,9 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     if when is None and not background and status in ("ongoing", None):
         when = When(published, published, "day")
         date_cue = "assumed"
-    status, status_cue = _settled_status(status, cue, when, published, background)
+    status, status_cue = _settled_status(
+        status, cue, when, published, background, any(_PAST_TENSE.search(m.text) for m in placed)
+    )
     if status == "ongoing" and when is not None and when.granularity == "day" \
             and when.start <= published and when.end < published:
         # Talks that began on Sunday and go on when the report is filed run to its day.
@@ -538,9 +583,15 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     )
 
 
+# "The Rome meeting was meant to settle ...": a meeting told in the past took place, even
+# when the only date ("this month") still runs; "were continuing" says otherwise, in words.
+_PAST_TENSE = re.compile(r"\b(?:was|were|had been|took place|went ahead)\b(?!\s+\w+ing\b)",
+                         re.IGNORECASE)
+
+
 def _settled_status(
     status: str | None, cue: StatusCue | None, when: When | None, published: date,
-    background: bool,
+    background: bool, told_in_past: bool,
 ) -> tuple[str | None, str]:
     """The status, and its cue: a word of the text, or the tense of the dates."""
     if status is not None:
@@ -550,6 +601,8 @@ def _settled_status(
     if when.start > published:
         return "scheduled", "dates ahead"
     if when.end < published or background:
+        return "concluded", "dates past"
+    if told_in_past and when.granularity != "day":
         return "concluded", "dates past"
     return "ongoing", "dates now"
 

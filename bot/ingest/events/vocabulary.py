@@ -24,7 +24,8 @@ STATUS_ORDER: tuple[EventStatus, ...] = (
 class Vocabulary:
     status: tuple[tuple[EventStatus, re.Pattern[str]], ...]
     agreement: re.Pattern[str]
-    collapse: re.Pattern[str]
+    collapse: re.Pattern[str]  # of talks: a recall, a walkout, a breakdown
+    truce_end: re.Pattern[str]  # of a truce: it lapsed, the fighting resumed
     hedge: re.Pattern[str]
     negation: re.Pattern[str]
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
@@ -43,6 +44,7 @@ def vocabulary() -> Vocabulary:
         status=tuple((s, _alternatives(data["status"][s])) for s in STATUS_ORDER),
         agreement=_alternatives(data["outcome"]["agreement"]),
         collapse=_alternatives(data["outcome"]["collapse"]),
+        truce_end=_alternatives(data["outcome"]["truce_end"]),
         hedge=_alternatives(data["hedge"]["words"]),
         negation=_alternatives(data["hedge"]["negation"]),
         not_venue_before=re.compile(

@@ -1,0 +1,60 @@
+"""A round and the outcome that ended it: a deal or a breakdown closes the round.
+
+"Israel recalled its negotiating team from Doha on Tuesday" is a collapse of its own and
+the end of the Doha round that team was at; "Israel and Hamas signed off on the first
+phase" in Sharm el-Sheikh ends the talks there in agreement.  A truce that lapsed ends no
+round: the talks about it may go on.  The outcome must fall in the round's days, or soon
+after its last reported day, and at its place; an outcome with no place closes the
+report's one current round only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from bot.ingest.model import ExtractedEvent, When
+
+# A recall is told days after the last report of the talks it ends.
+AFTER_LAST_DAY = timedelta(days=10)
+_STATUS = {"agreement": "agreement", "collapse": "collapsed"}
+
+
+def closes(outcome_day, start, end) -> bool:
+    """Whether an outcome on `outcome_day` can end a round reported `start`..`end`."""
+    return start - timedelta(days=1) <= outcome_day <= end + AFTER_LAST_DAY
+
+
+def ends_talks(outcome: ExtractedEvent) -> bool:
+    return (
+        outcome.kind in _STATUS and outcome.evidence.get("of") in ("deal", "talks")
+        and not outcome.unconfirmed and outcome.when is not None
+    )
+
+
+def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """The report's rounds, each closed by the outcome of the report that ends it."""
+    rounds = [e for e in events if e.kind == "round" and e.when is not None]
+    for outcome in (e for e in events if ends_talks(e)):
+        day = outcome.when.start  # type: ignore[union-attr]
+        fitting = [
+            r for r in rounds
+            if r.background == outcome.background and closes(day, r.when.start, r.when.end)
+        ]
+        if outcome.place_key is not None:
+            fitting = [r for r in fitting if r.place_key == outcome.place_key]
+        elif len([r for r in rounds if not r.background]) != 1:
+            fitting = []
+        for r in fitting:
+            close(r, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
+    return events
+
+
+def close(round_: ExtractedEvent, status: str, day, words: str) -> None:
+    when = round_.when
+    if when is not None and when.granularity == "day" and day > when.end:
+        round_.when = replace(when, end=day)
+    elif when is None:
+        round_.when = When(day, day, "day")
+    round_.status = status  # type: ignore[assignment]
+    round_.evidence = {**round_.evidence, "status": f"outcome: {words}"}

@@ -1,0 +1,62 @@
+"""An agreement or a breakdown ends the round it belongs to, in one report or across two."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Session, select
+
+from bot.ingest.batch import ingest_articles
+from bot.ingest.model import ArticleInput
+from bot.ingest.pipeline import extract
+from bot.store.models import Entity, Event
+
+_FILLER = (
+    "\n\nMediators from Egypt and Qatar said they would keep working with both sides to narrow "
+    "the remaining gaps over the hostages, the prisoners and the withdrawal of troops."
+)
+
+
+def _article(text: str, day: str, name: str) -> ArticleInput:
+    return ArticleInput(text=text + _FILLER, outlet="Wire",
+                        published_at=datetime.fromisoformat(day).replace(tzinfo=UTC),
+                        url=f"https://example.org/{name}", source_name=f"{name}.txt")
+
+
+def test_a_recall_in_the_same_report_ends_the_round_collapsed_on_its_day():
+    extraction = extract(_article(
+        "Israeli and Hamas negotiators held indirect talks in Doha on Sunday with Qatari "
+        "mediators.\n\nIsrael recalled its negotiating team from Doha on Tuesday.",
+        "2025-07-16", "recall",
+    ))
+    (round_,) = [e for e in extraction.events if e.kind == "round"]
+    assert (round_.place_key, round_.status) == ("duha", "collapsed")
+    assert (round_.when.start.day, round_.when.end.day) == (13, 15)
+    assert round_.evidence["status"].startswith("outcome:")
+
+
+def test_a_truce_that_lapsed_ends_no_round():
+    extraction = extract(_article(
+        "Israeli and Hamas negotiators held indirect talks in Doha on Sunday with Qatari "
+        "mediators.\n\nThe truce lapsed on Monday and the fighting resumed.",
+        "2025-07-15", "lapse",
+    ))
+    (round_,) = [e for e in extraction.events if e.kind == "round"]
+    assert round_.status != "collapsed"
+
+
+def test_a_recall_told_by_a_later_report_ends_the_round_another_report_told(engine):
+    report = ingest_articles(engine, [
+        _article("Israeli and Hamas negotiators held indirect talks in Doha on Sunday with "
+                 "Qatari mediators, officials said.", "2025-07-14", "talks"),
+        _article("Israel on Thursday recalled its negotiating team from Doha after Hamas "
+                 "rejected the latest proposal.", "2025-07-17", "recall"),
+    ])
+    assert report.ok
+    with Session(engine) as session:
+        doha = session.exec(select(Entity).where(Entity.name == "Doha")).one()
+        (round_,) = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == doha.id)
+        ).all()
+    assert round_.status == "collapsed"
+    assert (round_.start_date.day, round_.end_date.day) == (13, 17)
