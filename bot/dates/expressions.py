@@ -88,7 +88,9 @@ def _join_ranges(found: list[Found], text: str) -> list[Found]:
     for item in found:
         previous = joined[-1] if joined else None
         if previous is not None and _is_range_pair(previous, item, text):
-            end = _first_on_or_after(item, previous.start)
+            # "from the 6th until Thursday": Thursday as resolved when it falls after the
+            # start; moved to its first occurrence after the start only when it does not.
+            end = item if item.start > previous.start else _first_on_or_after(item, previous.start)
             joined[-1] = Found(previous.start_char, item.end_char, previous.start, end.end,
                                previous.granularity, True, previous.cycle, previous.yearless)
         else:

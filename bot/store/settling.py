@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from bot.ingest.events.settle import closes, ends_talks
+from bot.ingest.events.settle import closes, ends_talks, latest
 from bot.ingest.model import ExtractedEvent
 from bot.store.models import Article, Event, EventSource
 
@@ -25,12 +25,20 @@ def settle_stored_rounds(
 ) -> None:
     for event, extracted in stored:
         if extracted.kind in _STATUS and ends_talks(extracted) and event.place_id is not None:
-            for round_ in _rounds_near(session, event):
-                _close(round_, _STATUS[event.kind], event.start_date, extracted.background)
+            near = _rounds_near(session, event)
+            if near:
+                ended = latest(near, event.start_date, _start)
+                _close(ended, _STATUS[event.kind], event.start_date, extracted.background)
         elif extracted.kind == "round" and event.start_date is not None and event.place_id:
             for outcome in _outcomes_near(session, event):
-                _close(event, _STATUS[outcome.kind], outcome.start_date, outcome.background)
+                ended = latest(_rounds_near(session, outcome), outcome.start_date, _start)
+                if ended.id == event.id:
+                    _close(event, _STATUS[outcome.kind], outcome.start_date, outcome.background)
             session.add(event)
+
+
+def _start(event: Event):
+    return event.start_date
 
 
 def _rounds_near(session: Session, outcome: Event) -> list[Event]:

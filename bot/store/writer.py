@@ -35,7 +35,7 @@ from bot.store.settling import settle_stored_rounds
 
 # How far apart two day-dated reports of a round at one place may be and still be one round:
 # talks that "began Monday" and "resumed Wednesday" are the same round.
-ROUND_GAP = timedelta(days=2)
+ROUND_GAP = timedelta(days=1)
 # Two reports of an agreement or a collapse a day apart tell of one (time zones, "late
 # Wednesday" told on Thursday); two of a proposal or a figure more than a month apart tell
 # of two, unless one report gives the span that joins them.

@@ -10,11 +10,14 @@ report's one current round only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TypeVar
 
 from bot.ingest.model import ExtractedEvent, When
 
+T = TypeVar("T")
 # A recall is told days after the last report of the talks it ends.
 AFTER_LAST_DAY = timedelta(days=10)
 _STATUS = {"agreement": "agreement", "collapse": "collapsed"}
@@ -45,9 +48,16 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             fitting = [r for r in fitting if r.place_key == outcome.place_key]
         elif len([r for r in rounds if not r.background]) != 1:
             fitting = []
-        for r in fitting:
-            close(r, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
+        if fitting:
+            ended = latest(fitting, day, lambda r: r.when.start)
+            close(ended, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
     return events
+
+
+def latest(rounds: list[T], day: date, start: Callable[[T], date]) -> T:
+    """The round an outcome ends: the last one begun by its day."""
+    begun = [r for r in rounds if start(r) <= day] or rounds
+    return max(begun, key=start)
 
 
 def close(round_: ExtractedEvent, status: str, day, words: str) -> None:
