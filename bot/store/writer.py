@@ -338,8 +338,8 @@ def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> 
     only to a breakdown or a deal it names in words; a status inferred from the dates
     ("it was on Sunday, so it took place") never undoes a breakdown or a deal.
     """
-    if event.status is None:
-        return True
+    if event.status is None or (event.unconfirmed and not extracted.unconfirmed):
+        return True  # the first firm report of a round that rested on weak cues
     if extracted.unconfirmed and not event.unconfirmed:
         return False
     strong = ("collapsed", "agreement")

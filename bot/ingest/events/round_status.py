@@ -3,7 +3,8 @@
 Each status has its words in data/negotiation.toml ("crumbled", "recalled its team"
 and "ended without a breakthrough" say collapsed; "ended", "returned from Paris" and
 "produced a framework" say the round is over; "remains in the capital" says it goes on).
-The word nearest the round's noun decides, the stronger status on a tie.  A status word
+Of the words near the round's noun the one furthest along decides ("arrived ...
+before returning home" is over); beyond that, the nearest.  A status word
 says nothing when it is hedged ("should the efforts collapse"), negated ("with no
 ceasefire agreed") or in a clause about another event ("since the truce ended"); after
 "will"/"expected to" it only says the round is scheduled.  A meeting told in the past
@@ -36,6 +37,7 @@ _NEGATED_BEFORE = re.compile(
 _OTHER_CLAUSE = re.compile(
     r"\b(?:since|after|before|following|until|when|once|as|because|while)\b", re.IGNORECASE
 )
+_PARTICIPLE_AFTER = re.compile(r"\s+\w+ing\b")
 # A past-tense meeting took place; it does not say the round is over.
 _HELD = re.compile(r"^(?:met|held talks|sat down)$", re.IGNORECASE)
 STATUS_RANK: dict[str | None, float] = {
@@ -63,15 +65,25 @@ def clause(text: str, position: int) -> tuple[int, int]:
     return left, min(rights) if rights else len(text)
 
 
+# Status words this near the noun all tell of its round: the furthest along wins, as in
+# "arrived on Sunday and held talks before returning home on Monday".
+NEAR = 120
+
+
 def sentence_status(text: str, anchor: int) -> StatusCue | None:
-    """The status the words nearest `anchor` (the round's noun) give, if any."""
+    """The status the words near `anchor` (the round's noun) give, if any."""
     found: list[tuple[int, float, StatusCue]] = []
     for status, pattern in STATUS_WORDS:
         for m in pattern.finditer(text):
             cue = _read(text, m, status, anchor)
             if cue is not None:
                 found.append((abs(m.start() - anchor), -STATUS_RANK[cue.status], cue))
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+    if not found:
+        return None
+    near = [f for f in found if f[0] <= NEAR]
+    if near:
+        return min(near, key=lambda f: (f[1], f[0]))[2]
+    return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
 def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | None:
@@ -81,7 +93,9 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
                                                                   m.start()]):
         return None
     opener = _OTHER_CLAUSE.search(before)
-    if opener is not None and not left + opener.start() <= anchor < right:
+    # "held talks before returning home": a participle keeps the subject, and the event.
+    if opener is not None and not _PARTICIPLE_AFTER.match(before, opener.end()) \
+            and not left + opener.start() <= anchor < right:
         return None  # "talks in Warsaw ... since the team was called home": another event
     if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
         status = "scheduled"  # "will meet", "expected to arrive"

@@ -43,10 +43,12 @@ _ROUND_NOUN = re.compile(
     r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
     # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
     # Doha": the people who negotiate, gathering somewhere, are a round there.
-    r"(?:negotiators|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
+    r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
     # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
     r"(?:the\s+)?(?:heads|chiefs|directors)\s+of|delegates|spymasters)"
-    r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent|sat down|held)\b))\b",
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent|sat down|held|"
+    # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
+    r"flew home from|returned from|left|departed|arrived in|landed in)\b))\b",
     re.IGNORECASE,
 )
 # How much each noun says of a negotiation: "talks" and "negotiators met" say it; a
@@ -93,6 +95,9 @@ _NEGATION = re.compile(
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
+)
+_SUMMARY_BEFORE = re.compile(
+    r"\b(?:months|years|weeks|rounds|series)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 _SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 _BACKGROUND = re.compile(
@@ -252,6 +257,8 @@ def _read_clause(
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
     if noun is not None and noun.group().lower() in _NOT_NEGOTIATION:
         return None
+    if noun is not None and _SUMMARY_BEFORE.search(text[: noun.start()]):
+        return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
     if _BILATERAL.search(text) or _one_met_another(passage.text, marks) or (
         noun is not None and _negated(text, noun)
     ):
@@ -264,8 +271,10 @@ def _read_clause(
         times = all_times  # "announced on Wednesday that a deal had been agreed": that day
     at = start + (noun.start() if noun else anchor)
     time = _nearest_time(_same_clause(passage.text, times, at), at)
-    when = _coordinated(passage.text, times, time) or _since(passage.text, time, published) \
-        or _lasting(text, time, status) or _stay(passage.text, times) or _when(time)
+    when = _began(passage.text, times, time) \
+        or _coordinated(passage.text, times, time) or _since(passage.text, time, published) \
+        or _lasting(text, time, status) or _stay(passage.text, times) \
+        or _by_the_end(passage.text, time) or _when(time)
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
     background = bool(_BACKGROUND.search(text)) or (
@@ -304,8 +313,8 @@ def _venue_cue(text: str, place: Mark | None, describe, how: str) -> str:
     if how in ("speech", "destination", "modifier"):
         return how
     before = text[max(0, place.start - 40) : place.start]
-    if re.search(r"\b(?:left|leaves|leaving|departed|returned from|returning from|back from)\s+$",
-                 before):
+    if re.search(r"\b(?:left|leaves|leaving|departed|returned from|returning from|"
+                 r"(?:back|home) from)\s+$", before):
         return "left-city"
     if re.search(r"\b(?:in|at)\s+(?:[\w’'.-]+\s+){0,6}$", before):
         return "in-city"
@@ -336,9 +345,18 @@ def _met_between(between: str) -> bool:
     return bool(joined) and all(w[:1].isupper() for w in joined[1].split())
 
 
+_NEGATED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was|have|has|had|did|do|does|will|would|is|are)\s+"
+    r"(?:not|never)|(?:were|was|are|is|have been|has been)\s+(?:cancell?ed|postponed|called off)|"
+    r"(?:are|is|were|was)\s+yet\s+to|never)\b",
+    re.IGNORECASE,
+)
+
+
 def _negated(text: str, noun: re.Match[str]) -> bool:
-    window = text[max(0, noun.start() - 25) : noun.end() + 30]
-    return bool(_NEGATION.search(window))
+    """ "no talks", "talks were not held": not "negotiators left with no deal"."""
+    before = text[max(0, noun.start() - 25) : noun.start()]
+    return bool(_NEGATION.search(before) or _NEGATED_AFTER.match(text[noun.end() :]))
 
 
 _OTHER_EVENT = re.compile(
@@ -414,6 +432,44 @@ def _lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When
     if began:
         return When(day, day + timedelta(days=n - 1), "day")
     return When(day - timedelta(days=n - 1), day, "day")
+
+
+_BEGAN_BEFORE = re.compile(
+    r"\b(?:began|begun|started|opened|kicked off|got under way|got underway)\b[^.;,]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | None:
+    """ "arrived on Wednesday to join the negotiations that began on Monday": Monday to
+    Wednesday.  The day the talks began starts them, whatever other day is nearer."""
+    for t in times:
+        if t.expression.granularity == "day" and _BEGAN_BEFORE.search(
+            text[max(0, t.start - 60) : t.start]
+        ):
+            end = max([t.expression.end] + [
+                x.expression.end for x in times
+                if x.expression.granularity == "day" and x.expression.direction != "future"
+            ])
+            return When(t.expression.start, end, "day")
+    return None
+
+
+_BY_THE_END = re.compile(r"\b(?:before|by)\s+$", re.IGNORECASE)
+
+
+def _by_the_end(text: str, time: TimeMark | None) -> When | None:
+    """ "will meet again before the end of next week": any day of that week, not its end."""
+    if time is None or not time.expression.text.lower().startswith(("the end of", "end of")):
+        return None
+    if not _BY_THE_END.search(text[max(0, time.start - 10) : time.start]):
+        return None
+    e = time.expression
+    if e.granularity == "week":
+        return When(e.end - timedelta(days=6), e.end, "week")
+    if e.granularity == "month":
+        return When(e.end.replace(day=1), e.end, "month")
+    return None
 
 
 _ARRIVED = re.compile(r"\b(?:arriv\w+|landed|flew in(?:to)?|came to|reached)\b", re.IGNORECASE)
@@ -594,6 +650,10 @@ def _settled_status(
     background: bool, told_in_past: bool,
 ) -> tuple[str | None, str]:
     """The status, and its cue: a word of the text, or the tense of the dates."""
+    if cue is not None and cue.status == "held" and when is not None and not background \
+            and when.granularity == "day" and when.end >= published:
+        # "met in Cairo on Tuesday" in Tuesday's report: the day's news, not yet over.
+        return "ongoing", f"word: {cue.word} (on the report's day)"
     if status is not None:
         return status, f"word: {cue.word}" if cue else "word"
     if when is None:

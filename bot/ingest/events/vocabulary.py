@@ -36,12 +36,18 @@ def _alternatives(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
 
 
+def _status_words(data: dict, status: str) -> list[str]:
+    # A round ends in agreement in every way a deal between the sides is told.
+    extra = data["outcome"]["agreement"] if status == "agreement" else []
+    return [*data["status"][status], *extra]
+
+
 @cache
 def vocabulary() -> Vocabulary:
     with (DATA_DIR / "negotiation.toml").open("rb") as fh:
         data = tomllib.load(fh)
     return Vocabulary(
-        status=tuple((s, _alternatives(data["status"][s])) for s in STATUS_ORDER),
+        status=tuple((s, _alternatives(_status_words(data, s))) for s in STATUS_ORDER),
         agreement=_alternatives(data["outcome"]["agreement"]),
         collapse=_alternatives(data["outcome"]["collapse"]),
         truce_end=_alternatives(data["outcome"]["truce_end"]),
