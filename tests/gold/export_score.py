@@ -249,8 +249,7 @@ def _extracted_outcomes(export: dict, labels: _Labels) -> list[dict]:
     unique: list[dict] = []
     for item in found:  # a round's agreement and the agreement event of its last day: one
         if not any(
-            u["kind"] == item["kind"] and _dates_right(u["start"], u["end"], item["start"],
-                                                       item["end"])
+            u["kind"] == item["kind"] and u["start"] == item["start"] and u["end"] == item["end"]
             for u in unique
         ):
             unique.append(item)
