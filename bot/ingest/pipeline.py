@@ -46,7 +46,10 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
         passages, published, describe, proposal_titles, dateline=dateline, lede=lede,
         headline=_headline_venues(report.title, gazetteer),
     )
-    events += find_outcomes(passages, published, describe, lede=lede)
+    events += find_outcomes(
+        passages, published, describe, lede=lede, headline=report.title,
+        headline_places=_headline_places(report.title, gazetteer),
+    )
     events += find_proposals(passages, published, lambda key: _name(index, key))
     events += find_figures(passages, published)
     events += find_past_deals(passages, published)
@@ -85,8 +88,13 @@ def _headline_venues(title: str, gazetteer: Gazetteer) -> frozenset[str]:
     """The cities a headline puts the talks in: "Gaza talks in Doha enter third day"."""
     if not _TALKS_IN_HEADLINE.search(title):
         return frozenset()
+    return _headline_places(title, gazetteer)
+
+
+def _headline_places(title: str, gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(
-        m.entry.key for m in find_known(tokenize(title), gazetteer) if m.entry.kind == "place"
+        m.entry.key for m in find_known(tokenize(title), gazetteer)
+        if m.entry.kind == "place" and m.entry.place_type not in ("region", "crossing")
     )
 
 

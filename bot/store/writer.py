@@ -243,9 +243,10 @@ def _same_outcome(session: Session, extracted: ExtractedEvent) -> Event | None:
     candidates = session.exec(
         select(Event).where(Event.kind == extracted.kind).order_by(Event.id)
     ).all()
+    of = extracted.evidence.get("of")
     for event in candidates:
-        if event.start_date is None:
-            continue
+        if event.start_date is None or (of and of not in _outcome_of(session, event)):
+            continue  # a truce that lapsed and a team recalled the next day are two events
         end = event.end_date or event.start_date
         if event.granularity == "day" and when.granularity == "day":
             if abs(when.start - event.start_date) <= OUTCOME_GAP:
@@ -264,6 +265,17 @@ def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
     if event.granularity == "day" and when.granularity == "day":
         return when.start <= event.end_date + ROUND_GAP and event.start_date <= when.end + ROUND_GAP
     return when.start <= event.end_date and event.start_date <= when.end
+
+
+def _outcome_of(session: Session, event: Event) -> set[str]:
+    """What the reports of an outcome say it ended: "talks", "truce" or made a "deal"."""
+    found = set()
+    for evidence in session.exec(
+        select(EventSource.evidence).where(EventSource.event_id == event.id)
+    ).all():
+        if evidence:
+            found.add(json.loads(evidence).get("of"))
+    return found
 
 
 def _fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> None:

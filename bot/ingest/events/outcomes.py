@@ -67,6 +67,8 @@ def find_outcomes(
     describe: Callable[[str], PlaceFacts | None],
     *,
     lede: frozenset[int] = frozenset(),
+    headline: str = "",
+    headline_places: frozenset[str] = frozenset(),
 ) -> list[ExtractedEvent]:
     """The agreements and collapses the report tells, one event per kind and day."""
     found: list[_Found] = []
@@ -75,7 +77,35 @@ def find_outcomes(
         for index, start, end in passage.sentences:
             found += _read_sentence(passage, index, start, end, published, describe,
                                     index in opening)
+    first = min(opening) if opening else None
+    if headline and first is not None and any(i == first for p in passages
+                                              for i, _, _ in p.sentences):
+        found += _read_headline(headline, first, published, headline_places)
     return [_event(group) for group in _grouped(found)]
+
+
+def _read_headline(
+    headline: str, sentence: int, published: date, places: frozenset[str]
+) -> list[_Found]:
+    """ "Israel recalls senior negotiators from Doha": the day's news, told in the present.
+    It stands for the lede's first sentence, the story's own telling of it."""
+    if headline.rstrip().endswith("?"):
+        return []
+    words = vocabulary()
+    found = []
+    for kind, of, pattern in (("agreement", "deal", words.agreement),
+                              ("collapse", "talks", words.collapse),
+                              ("collapse", "truce", words.truce_end)):
+        m = pattern.search(headline)
+        if m is None or not _asserted(headline, m):
+            continue
+        found.append(_Found(
+            kind=kind, of=of, sentence=sentence, text=headline, phrase=_phrase(headline, m),
+            when=When(published, published, "day"), date_cue="assumed",
+            place_key=next(iter(places)) if len(places) == 1 else None,
+            weight=0.7, background=False,
+        ))
+    return found
 
 
 def _read_sentence(
