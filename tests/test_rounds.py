@@ -376,3 +376,18 @@ def test_no_agreement_reached_is_no_agreement():
 def test_a_status_word_about_another_event_does_not_move_the_round():
     r = only("The talks in Cairo on Monday were the first since the truce collapsed.")
     assert r.status == "concluded"
+
+
+def test_talks_with_one_person_are_diplomacy_not_a_round():
+    assert rounds("After talks with Hakan Fidan in Cairo on Monday, he said the plan held.") == []
+
+
+def test_talks_in_a_sides_own_city_are_a_visit_left_unconfirmed():
+    from bot.ingest.events.venues import PlaceFacts
+    from tests.gold.lines import PLACES
+
+    places = {**PLACES, "jerusalem": PlaceFacts("Jerusalem", "Israel", "city")}
+    text = "The White House envoy held talks in Jerusalem on Monday on the hostage deal."
+    found = find_rounds(passages_of(text, {**ENTITIES, "Jerusalem": ("jerusalem", "place")},
+                                    TUESDAY), TUESDAY, places.get)
+    assert [r.unconfirmed for r in found] == [True]

@@ -51,6 +51,7 @@ def find_time_expressions(text: str, published: date | datetime) -> list[TimeExp
             granularity=f.granularity,
             direction=direction_of(f.start, f.end, day),
             is_range=f.is_range,
+            yearless=f.yearless,
         )
         for f in found
     ]

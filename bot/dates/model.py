@@ -27,6 +27,7 @@ class TimeExpression:
     granularity: Granularity
     direction: Direction  # relative to publication
     is_range: bool = False
+    yearless: bool = False  # "November 22": the year was chosen, not written
 
 
 def coarseness(granularity: str | None) -> int:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from bot.dates import find_time_expressions
+from bot.dates.narrative import after_point, written_point
 from bot.gazetteer import Gazetteer, load_gazetteer
 from bot.ingest.document.dateline import Dateline
 from bot.ingest.document.passages import Mark, build_passages
@@ -36,9 +37,7 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     report = read_report(article.text, title_hint=article.title)
     sentences = split_sentences(report.paragraphs)
     index = find_entities(sentences, article.published_at, gazetteer)
-    passages = build_passages(
-        sentences, index.spans, lambda text: find_time_expressions(text, published)
-    )
+    passages = build_passages(sentences, index.spans, _narrative_dates(published))
     dateline = _dateline_mark(report.dateline, index, gazetteer)
     lede = frozenset(s.index for s in sentences if s.paragraph == report.lede)
     describe = _place_facts(index, gazetteer)
@@ -62,6 +61,20 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
         quotes=find_quotes(passages, published, lambda key: _name(index, key)),
         dropped=report.dropped,
     )
+
+
+def _narrative_dates(published):
+    """Each paragraph's dates, the yearless ones in the year the story is telling of."""
+    told: list = [None]
+
+    def dated(text: str):
+        found = find_time_expressions(text, published)
+        own = written_point(found)
+        point = own if own is not None else told[-1]
+        told.append(own)
+        return after_point(found, point, published)
+
+    return dated
 
 
 def _dateline_mark(

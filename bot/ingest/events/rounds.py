@@ -33,6 +33,7 @@ from bot.ingest.events.venues import (
     same_venue,
     table_row,
 )
+from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, Participant, When
 from bot.names import name_key
 
@@ -96,6 +97,11 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# "a day of talks here", "the meeting here": wire copy's "here" is the dateline's city.
+_HERE = re.compile(
+    r"\b(?:talks|meeting|negotiations|round|session)\s+here\b|\bhere\s+(?:on|this|last)\b",
+    re.IGNORECASE,
+)
 _SUMMARY_BEFORE = re.compile(
     r"\b(?:months|years|weeks|rounds|series)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
@@ -120,7 +126,7 @@ RECENT = timedelta(days=7)
 _VENUE_WEIGHT = {
     "in-city": 0.95, "left-city": 0.9, "table-row": 0.85, "coordinated": 0.85,
     "headline": 0.85, "dateline": 0.8, "modifier": 0.75, "destination": 0.55,
-    "country": 0.35, "speech": 0.3,
+    "country": 0.35, "speech": 0.3, "party-city": 0.25,
 }
 _DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "year": 0.6, "assumed": 0.75, "none": 0.6}
 
@@ -281,8 +287,10 @@ def _read_clause(
         when is not None and when.end < published - RECENT
         and (status is None or status.final != "scheduled")
     )
-    if place is None and index in setting.lede and setting.dateline is not None \
-            and noun is not None and not background and not _WEAK_NOUNS.match(noun.group()):
+    if place is None and setting.dateline is not None and noun is not None and (
+        (index in setting.lede and not background and not _WEAK_NOUNS.match(noun.group()))
+        or _HERE.search(text)
+    ):
         place, venue_cue = setting.dateline, "dateline"  # wire copy: the talks are here
     if place is not None and place.key in setting.headline and \
             _VENUE_WEIGHT[venue_cue] < _VENUE_WEIGHT["headline"]:
@@ -310,6 +318,8 @@ def _venue_cue(text: str, place: Mark | None, describe, how: str) -> str:
     facts = describe(place.key)
     if place.kind == "country" or (facts is not None and facts.place_type == "country"):
         return "country"
+    if facts is not None and facts.country in vocabulary().parties:
+        return "party-city"  # "McGurk held talks in Jerusalem": a visit to one side
     if how in ("speech", "destination", "modifier"):
         return how
     before = text[max(0, place.start - 40) : place.start]
@@ -330,8 +340,18 @@ def _date_cue(time: TimeMark | None) -> str:
     return "year" if granularity == "year" else "coarse"
 
 
+_WITH_BEFORE = re.compile(
+    r"\b(?:talks|meeting|met|meets|meet)\s+with\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
+
+
 def _one_met_another(text: str, marks: list[Mark]) -> bool:
     people = [m for m in marks if m.kind == "person"]
+    for person in people:
+        # "after talks with Netanyahu in Jerusalem": with one person, diplomacy.
+        if _WITH_BEFORE.search(text[max(0, person.start - 60) : person.start]) and not \
+                re.match(r"\s*(?:,|and)\s+[A-Z]", text[person.end :]):
+            return True
     for i, first in enumerate(people):
         for second in people[i + 1 :]:
             if _met_between(text[first.end : second.start]):
@@ -565,7 +585,10 @@ def _merge(
     return groups
 
 
-_DEFINITE = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|meeting)\b")
+_DEFINITE = re.compile(
+    r"^(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|meeting|delegation|team|"
+    r"negotiators)\b"
+)
 
 
 def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:

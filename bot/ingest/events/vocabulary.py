@@ -28,6 +28,7 @@ class Vocabulary:
     truce_end: re.Pattern[str]  # of a truce: it lapsed, the fighting resumed
     hedge: re.Pattern[str]
     negation: re.Pattern[str]
+    parties: frozenset[str]  # the sides' countries: their cities host visits, not rounds
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
     destination_before: re.Pattern[str]
 
@@ -53,6 +54,7 @@ def vocabulary() -> Vocabulary:
         truce_end=_alternatives(data["outcome"]["truce_end"]),
         hedge=_alternatives(data["hedge"]["words"]),
         negation=_alternatives(data["hedge"]["negation"]),
+        parties=frozenset(data["story"]["parties"]),
         not_venue_before=re.compile(
             r"\b(?:" + "|".join(data["venue"]["not_after"]) + r")\s+(?:in|at)\s+(?:the\s+)?$",
             re.IGNORECASE,

@@ -1,0 +1,41 @@
+"""Yearless days in a story told in order take the year the story has reached."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.dates import find_time_expressions
+from bot.dates.narrative import after_point, written_point
+
+PUBLISHED = date(2025, 9, 11)
+
+
+def _dates(text: str, point: date | None) -> list[tuple[date, date]]:
+    found = after_point(find_time_expressions(text, PUBLISHED), point, PUBLISHED)
+    return [(e.start, e.end) for e in found]
+
+
+def test_a_yearless_day_after_a_written_year_is_of_that_year():
+    written = written_point(find_time_expressions("In November 2023, Qatar announced a truce.",
+                                                  PUBLISHED))
+    assert _dates("On November 22 the truce was agreed.", written) == [
+        (date(2023, 11, 22), date(2023, 11, 22))
+    ]
+
+
+def test_the_story_moves_forward_across_a_new_year():
+    assert _dates("On January 15 the deal was concluded.", date(2024, 10, 1)) == [
+        (date(2025, 1, 15), date(2025, 1, 15))
+    ]
+
+
+def test_with_no_written_year_a_yearless_day_is_the_nearest_before_publication():
+    assert _dates("On January 15 the deal was concluded.", None) == [
+        (date(2025, 1, 15), date(2025, 1, 15))
+    ]
+
+
+def test_a_written_year_is_never_moved():
+    assert _dates("On January 15, 2024, talks resumed.", date(2024, 10, 1)) == [
+        (date(2024, 1, 15), date(2024, 1, 15))
+    ]
