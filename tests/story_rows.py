@@ -138,6 +138,7 @@ class StoryRows:
         issues: str = "",
         outcome: str | None = None,
         background: bool = False,
+        unconfirmed: bool = False,
     ) -> Event:
         event = self._add(
             Event(
@@ -154,6 +155,8 @@ class StoryRows:
                 background=background,
                 first_reported_at=article.published_at,
                 last_reported_at=article.published_at,
+                confidence=0.3 if unconfirmed else 1.0,
+                unconfirmed=unconfirmed,
             )
         )
         self.report(event, article, sentence_text, status=status)

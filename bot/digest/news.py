@@ -53,7 +53,7 @@ def new_events(
     query = (
         select(Event.id, first_seen.c.learned)
         .join(first_seen, first_seen.c.event_id == Event.id)
-        .where(Event.background.is_(False))
+        .where(Event.background.is_(False), Event.unconfirmed.is_(False))
     )
     rows = session.execute(
         _filtered(query, digest_filter).order_by(first_seen.c.learned, Event.id)
@@ -71,6 +71,7 @@ def moved_rounds(
         .join(Article, Article.id == EventSource.article_id)
         .where(
             Event.kind == "round",
+            Event.unconfirmed.is_(False),
             Article.ingested_at > low,
             Article.ingested_at <= high,
             EventSource.status.is_not(None),

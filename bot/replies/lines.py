@@ -14,6 +14,8 @@ from bot.dates import format_when
 from bot.render import bold, esc, italic, link, shorten
 from bot.timeline.records import EventView, Page, QuoteView, SourceRef
 
+# An event that rests on one weak cue: never stated as fact, so always marked.
+UNCONFIRMED = italic("unconfirmed")
 SUMMARY_CHARS = 280
 QUOTE_CHARS = 400
 EXCERPT_CHARS = 40
@@ -66,6 +68,8 @@ def event_line(event: EventView, *, with_place: bool = True) -> str:
         parts.append(italic(event.status))
     if event.background:
         parts.append(italic("background: recalled, not news of the day"))
+    if event.unconfirmed:
+        parts.append(UNCONFIRMED)
     return " · ".join(parts) + f" — {sources_html(event.sources)}"
 
 

@@ -11,7 +11,6 @@ answer is never empty.
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from bot.ids import parse_typed_id
 from bot.names import match_name, name_key
 from bot.store.models import Alias, Entity
 from bot.timeline.version import KeptUntilChanged
@@ -26,7 +26,6 @@ from bot.timeline.version import KeptUntilChanged
 PREFILTER = 30
 CLOSE_SCORE = 60.0  # below this a candidate is a suggestion, not a likely meaning
 NEAREST = 5
-_ID_FORM = re.compile(r"^#(\d{1,12})$")
 
 
 @dataclass(frozen=True)
@@ -105,9 +104,16 @@ def _read_book(session: Session, kinds: tuple[str, ...]) -> _Book:
 
 
 def entity_id_argument(text: str) -> int | None:
-    """The id in "#123", the form that buttons and paging use."""
-    match = _ID_FORM.match(text.strip())
-    return int(match[1]) if match else None
+    """The id in "#123" or "#p123"/"p123", the forms buttons, paging and users use."""
+    return typed_argument(text, "p")
+
+
+def typed_argument(text: str, letter: str) -> int | None:
+    """The number of a typed id of this kind ("#r12", "r12") or a bare "#12"."""
+    found = parse_typed_id(text)
+    if found is None or found.letter not in (None, letter):
+        return None
+    return found.number
 
 
 def lookup_entity(session: Session, query: str, kinds: Sequence[str]) -> Lookup:

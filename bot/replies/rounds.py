@@ -13,10 +13,12 @@ from datetime import date
 from sqlmodel import Session
 
 from bot.dates import resolve_when
+from bot.ids import parse_typed_id
 from bot.render import bold, code, esc, italic, quote_block, shorten
 from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
 from bot.replies.lines import (
+    UNCONFIRMED,
     event_when_html,
     excerpt,
     more_lines,
@@ -25,7 +27,7 @@ from bot.replies.lines import (
     sources_html,
     when_text,
 )
-from bot.replies.lookup import entity_id_argument, lookup_entity
+from bot.replies.lookup import lookup_entity, typed_argument
 from bot.replies.reply import Asker, Button, Reply
 from bot.timeline.events import (
     all_rounds,
@@ -63,10 +65,12 @@ def round_command(session: Session, args: str, asker: Asker) -> Reply:
         return usage("round", "<place | date>", examples.place or examples.when)
     if len(args) > MAX_ARGS:
         return too_long("round", args, examples.place)
-    wanted = entity_id_argument(args)
+    wanted = typed_argument(args, "r")
+    if wanted is None and parse_typed_id(args) is not None:
+        return Reply.text(f"There is no round {esc(args)}: round ids begin with r. See /rounds.")
     if wanted is not None:
         event = event_by_id(session, wanted)
-        if event is None:
+        if event is None or event.kind != "round":
             return Reply.text(f"There is no round {esc(args)} on record. See /rounds.")
         return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
     place_id = _PLACE_ID.match(args)
@@ -189,6 +193,8 @@ def round_block(event: EventView) -> str:
     lines = [f"{bold(title)} · {event_when_html(event)}"]
     if event.background:
         lines[0] += " · " + italic("background: recalled by a later article")
+    if event.unconfirmed:
+        lines[0] += " · " + UNCONFIRMED
     status = status_moves(event)
     if status:
         lines.append(f"Status: {status}")
@@ -246,6 +252,8 @@ def rounds_command(session: Session, args: str, asker: Asker) -> Reply:
             parts.append("led by " + esc(", ".join(dict.fromkeys(leads))))
         if event.background:
             parts.append(italic("background"))
+        if event.unconfirmed:
+            parts.append(UNCONFIRMED)
         lines.append("• " + " · ".join(parts) + f" — {sources_html(event.sources, limit=2)}")
     lines += more_lines(found, "Use /round with a date.")
     lines.append(italic("Details: /round <place>, /round <date> or /round #<id>."))

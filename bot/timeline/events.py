@@ -66,8 +66,11 @@ def _newest_first() -> list:
 def latest_events(
     session: Session, *, limit: int = 10, include_background: bool = False
 ) -> Page[EventView]:
-    """The newest developments: first reported most recently, then the latest dated."""
-    where = [] if include_background else [Event.background.is_(False)]
+    """The newest developments: first reported most recently, then the latest dated.
+    An unconfirmed event is no development: it is shown only where asked for by name."""
+    where = [Event.unconfirmed.is_(False)]
+    if not include_background:
+        where.append(Event.background.is_(False))
     # The index on first_reported_at finds the cut-off; only the ties at it need sorting.
     cutoff = session.execute(
         select(Event.first_reported_at)

@@ -63,6 +63,8 @@ def _event_view(event: Event, place_name: str | None) -> EventView:
         outcome=event.outcome,
         background=event.background,
         first_reported_at=event.first_reported_at,
+        confidence=event.confidence,
+        unconfirmed=event.unconfirmed,
     )
 
 

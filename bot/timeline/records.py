@@ -50,6 +50,8 @@ class EventView:
     first_reported_at: datetime
     sources: list[SourceRef] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
+    confidence: float = 1.0
+    unconfirmed: bool = False  # rests on one weak cue: shown marked, never as news
 
     def status_history(self) -> list[tuple[str, SourceRef]]:
         """How the status moved, report by report: a repeated word is said once, first."""
