@@ -64,3 +64,18 @@ def test_an_unconfirmed_round_is_marked_in_detail_and_left_out_of_the_news(engin
     assert "unconfirmed" not in _text(engine, f"/round #r{ids['firm']}")
     latest = _text(engine, "/latest")
     assert "Cairo" in latest and "Doha" not in latest
+
+
+def test_the_digest_leaves_an_unconfirmed_event_out_of_the_news(engine):
+    from datetime import timedelta
+
+    from bot.digest.filters import DigestFilter
+    from bot.digest.news import new_events
+
+    ids = _story(engine)
+    now = datetime.now(UTC)
+    with Session(engine) as session:
+        found = {event_id for event_id, _ in new_events(
+            session, DigestFilter(None), now - timedelta(days=1), now + timedelta(minutes=1)
+        )}
+    assert ids["firm"] in found and ids["weak"] not in found
