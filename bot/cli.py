@@ -1,4 +1,4 @@
-"""`timeline-bot`: ingest, ask, chat, run, dates, db, stats, export.
+"""`timeline-bot`: ingest, ask, chat, run, dates, db, stats, export, rebuild.
 
 Heavy imports (Telegram, the extractor, trafilatura) happen inside the commands
 that need them, so `ask` starts fast.
@@ -195,6 +195,55 @@ def export(
         typer.echo(f"Cannot write {output}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None
     _note(f"Wrote the timeline to {output}")
+
+
+@app.command()
+def rebuild(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change, change nothing")
+    ] = False,
+) -> None:
+    """Read every stored article again with today's extractor and replace the timeline."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from bot.startup import open_timeline
+    from bot.store.database import session_scope
+    from bot.store.models import Article
+    from bot.store.rebuild import rebuild as rebuild_timeline
+
+    engine = open_timeline(_settings(), seed=False, say=_note)
+    with session_scope(engine) as session:
+        total = session.exec(select(func.count(Article.id))).one()
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as progress:
+        task = progress.add_task("Reading again", total=total)
+        report = rebuild_timeline(
+            engine, dry_run=dry_run,
+            on_article=lambda name: progress.update(task, advance=1, description=name[:40]),
+        )
+    typer.echo(format_rebuild(report))
+
+
+def format_rebuild(report, *, listed: int = 20) -> str:
+    verb = "Would change" if report.dry_run else "Rebuilt"
+    lines = [f"{verb}: {report.articles} articles read again."]
+    for title, changes in (("Rounds", report.rounds), ("Other events", report.events)):
+        lines.append(
+            f"{title}: {len(changes.added)} added, {len(changes.removed)} removed, "
+            f"{len(changes.changed)} changed"
+        )
+        for sign, items in (("+", changes.added), ("-", changes.removed), ("~", changes.changed)):
+            lines += [f"  {sign} {item}" for item in items[:listed]]
+            if len(items) > listed:
+                lines.append(f"  {sign} … and {len(items) - listed} more")
+    if report.dry_run:
+        lines.append("Nothing was changed (--dry-run).")
+    return "\n".join(lines)
 
 
 @db_app.command("upgrade")

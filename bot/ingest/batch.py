@@ -12,6 +12,7 @@ from bot.ingest.model import ArticleInput
 from bot.ingest.pipeline import extract
 from bot.ingest.sources import Rejection, content_hash
 from bot.store.database import session_scope
+from bot.store.locks import hold_ingest_lock
 from bot.store.models import Article
 from bot.store.writer import store_extraction
 
@@ -59,6 +60,10 @@ def _ingest_one(engine: Engine, item: ArticleInput, report: IngestReport) -> Non
         report.rejected.append(Rejection(item.source_name, "no story text left after cleaning"))
         return
     with session_scope(engine) as session:
+        hold_ingest_lock(session)  # a rebuild in progress finishes first
+        if session.exec(select(Article.id).where(Article.content_hash == digest)).first():
+            report.duplicates.append(item.source_name)  # stored meanwhile by another writer
+            return
         stored = store_extraction(session, item, extraction, digest)
     report.added.append(item.source_name)
     report.events_new += stored.events_new

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+WRITER_WAIT_MS = 120_000
 _REVISION = re.compile(r"^revision(?::[^=]*)?=\s*[\"']([^\"']+)", re.M)
 _DOWN_REVISION = re.compile(r"^down_revision(?::[^=]*)?=\s*[\"']([^\"']+)", re.M)
 
@@ -34,9 +35,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    # WAL lets the console read while an ingest writes; the busy timeout covers the rest.
+    # WAL lets the console read while an ingest writes.  A writer waits for another one (a
+    # rebuild holds the write lock while it reads every article again) rather than fail.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={WRITER_WAIT_MS}")
     cursor.close()
 
 

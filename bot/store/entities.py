@@ -49,12 +49,14 @@ def add_aliases(session: Session, entity: Entity, spellings: set[str]) -> None:
             existing.add(key)
 
 
-def resolve_mention(session: Session, mention: EntityMention) -> Entity:
-    """The stored entity for an article's mention, created with its gazetteer knowledge if new."""
+def resolve_mention(session: Session, mention: EntityMention, kept=None) -> Entity:
+    """The stored entity for an article's mention, created with its gazetteer knowledge if new;
+    a rebuild's `kept` ids give it back the id it had."""
     spellings = {mention.name, *mention.spellings}
     entity = find_entity(session, mention.kind, spellings)
     if entity is None:
         entity = Entity(
+            id=kept.entity(mention.kind, name_key(mention.name)) if kept else None,
             kind=mention.kind,
             name=mention.name,
             key=name_key(mention.name),

@@ -12,6 +12,9 @@ from __future__ import annotations
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 
+# A counter row that is no table's: how many rebuilds, so answers kept until the timeline
+# changes expire even when a rebuild gives back the same ids and counts.
+REBUILDS = "rebuild"
 _NEXT = text("UPDATE id_counter SET last = last + 1 WHERE name = :name RETURNING last")
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Text,
     UniqueConstraint,
     false,
 )
@@ -71,7 +72,9 @@ class Article(SQLModel, table=True):
     published_at: datetime = Field(sa_column=_when(nullable=False, index=True))
     ingested_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
     content_hash: str = Field(unique=True, max_length=64)
-    text: str
+    text: str  # the story's paragraphs, as the extractor kept them
+    # The text as it arrived, page furniture and all: `timeline-bot rebuild` reads it again.
+    raw_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     note: str | None = None
     source_name: str = ""
     # Minutes east of UTC the outlet gave with the publication time: `published_at` is UTC,

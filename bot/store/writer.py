@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Protocol
 
 from sqlmodel import Session, select
 
@@ -57,6 +58,14 @@ class StoredArticle:
     people: set[int] = field(default_factory=set)
 
 
+class KeptIds(Protocol):
+    """Ids a rebuild gives back to the items that still exist (see bot.store.rebuild)."""
+
+    def entity(self, kind: str, key: str) -> int | None: ...
+    def event(self, extracted: ExtractedEvent, place_id: int | None) -> int | None: ...
+    def quote(self, article_id: int, text_hash: str) -> int | None: ...
+
+
 def store_extraction(
     session: Session, article_input: ArticleInput, extraction: Extraction, digest: str
 ) -> StoredArticle:
@@ -68,18 +77,26 @@ def store_extraction(
         published_offset=_offset_minutes(article_input.published_at),
         content_hash=digest,
         text="\n\n".join(extraction.paragraphs),
+        raw_text=article_input.text,
         note=article_input.note,
         source_name=article_input.source_name,
     )
     session.add(article)
     session.flush()
+    return store_derived(session, article, extraction)
+
+
+def store_derived(
+    session: Session, article: Article, extraction: Extraction, kept: KeptIds | None = None
+) -> StoredArticle:
+    """What the extractor read in a stored article: sentences, entities, events, quotes."""
     result = StoredArticle(article=article)
     sentence_ids = _store_sentences(session, article, extraction)
     published = article.published_at.date()
 
     entities: dict[str, Entity] = {}
     for mention in extraction.entities:
-        entity = resolve_mention(session, mention)
+        entity = resolve_mention(session, mention, kept)
         entities[mention.key] = entity
         if entity.kind == "person":
             result.people.add(entity.id)
@@ -112,7 +129,7 @@ def store_extraction(
         sentence_id = sentence_ids.get(extracted.sentence)
         if sentence_id is None:
             continue
-        event, merged = _merge_or_create(session, article, extracted, entity_for)
+        event, merged = _merge_or_create(session, article, extracted, entity_for, kept)
         result.events_merged += merged
         result.events_new += not merged
         _add_source(session, event, article, sentence_id, extracted)
@@ -136,6 +153,7 @@ def store_extraction(
         speaker = entity_for(quote.speaker_key, "person")
         text_hash = hashlib.sha256(quote.text.encode("utf-8")).hexdigest()
         row = Quote(
+            id=kept.quote(article.id, text_hash) if kept else None,
             speaker_id=speaker.id if speaker else None,
             speaker_label=speaker.name if speaker else quote.speaker_label,
             text=quote.text,
@@ -173,12 +191,15 @@ def _store_sentences(session: Session, article: Article, extraction: Extraction)
     return {row.position: row.id for row in rows}
 
 
-def _merge_or_create(session, article, extracted: ExtractedEvent, entity_for) -> tuple[Event, bool]:
+def _merge_or_create(
+    session, article, extracted: ExtractedEvent, entity_for, kept: KeptIds | None
+) -> tuple[Event, bool]:
     place = entity_for(extracted.place_key, "place")
     existing = _find_same_event(session, extracted, place)
     if existing is None:
         when = extracted.when
         event = Event(
+            id=kept.event(extracted, place.id if place else None) if kept else None,
             kind=extracted.kind,
             title=extracted.title,
             title_key=name_key(extracted.title),

@@ -9,7 +9,8 @@ from typing import Generic, TypeVar
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from bot.store.models import Alias, Article, Entity, Event, Quote, RoleClaim
+from bot.store.ids import REBUILDS
+from bot.store.models import Alias, Article, Entity, Event, IdCounter, Quote, RoleClaim
 
 T = TypeVar("T")
 TimelineVersion = tuple[int, ...]
@@ -28,12 +29,16 @@ def newest_ids(session: Session) -> tuple[int, int, int]:
 
 
 def timeline_version(session: Session) -> TimelineVersion:
-    """Changes whenever an article, event, quote, name or role is added or removed."""
+    """Changes whenever an article, event, quote, name or role is added or removed, and at
+    every rebuild (which may give back the same counts)."""
     tables = (Article, Event, Quote, Entity, Alias, RoleClaim)
     columns = []
     for table in tables:
         columns.append(select(func.max(table.id)).scalar_subquery())
         columns.append(select(func.count(table.id)).scalar_subquery())
+    columns.append(
+        select(IdCounter.last).where(IdCounter.name == REBUILDS).scalar_subquery()
+    )
     return tuple(value or 0 for value in session.execute(select(*columns)).one())
 
 

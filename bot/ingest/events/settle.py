@@ -24,8 +24,9 @@ _STATUS = {"agreement": "agreement", "collapse": "collapsed"}
 
 
 def closes(outcome_day, start, end) -> bool:
-    """Whether an outcome on `outcome_day` can end a round reported `start`..`end`."""
-    return start - timedelta(days=1) <= outcome_day <= end + AFTER_LAST_DAY
+    """Whether an outcome on `outcome_day` can end a round reported `start`..`end`: not
+    one that came before it began."""
+    return start <= outcome_day <= end + AFTER_LAST_DAY
 
 
 def ends_talks(outcome: ExtractedEvent) -> bool:
