@@ -14,6 +14,7 @@ mention less so; "talks" says negotiation, a "team" alone does not.  A frame who
 cues multiply to less than `CONFIRMED` is kept but marked unconfirmed.
 """
 
+
 from __future__ import annotations
 
 import re
@@ -22,9 +23,45 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
-from bot.ingest.document.passages import Mark, Passage, TimeMark
+from bot.ingest.document.passages import Mark, Passage
 from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.events.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
+from bot.ingest.events.round_cues import (
+    BILATERAL,
+    CALLED_OFF,
+    HERE,
+    NEGATION,
+    NOT_NEGOTIATION,
+    NOT_TALKS,
+    NOUN_WEIGHT,
+    ROUND_NOUN,
+    SUMMARY_BEFORE,
+    TOOK_PLACE,
+    VENUE_WEIGHT,
+    WEAK_NOUNS,
+    negated,
+    noun_strength,
+    one_met_another,
+    quote_around,
+    venue_cue_of,
+)
+from bot.ingest.events.round_dates import (
+    DATE_WEIGHT,
+    SAID_BEFORE,
+    SINCE_BEFORE,
+    began,
+    by_the_end,
+    combined_when,
+    coordinated,
+    date_cue_of,
+    lasting,
+    nearest_time,
+    same_clause,
+    since,
+    span,
+    stay,
+    when_of,
+)
 from bot.ingest.events.round_status import STATUS_RANK, StatusCue, outcome, sentence_status
 from bot.ingest.events.venues import (
     PlaceFacts,
@@ -33,102 +70,30 @@ from bot.ingest.events.venues import (
     same_venue,
     table_row,
 )
-from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, Participant, When
 from bot.names import name_key
 
-_ROUND_NOUN = re.compile(
-    r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
-    r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
-    # "the agreement concluded in Doha": where a deal is sealed, a round ended.
-    r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
-    # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
-    # Doha": the people who negotiate, gathering somewhere, are a round there.
-    r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
-    # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
-    r"(?:the\s+)?(?:heads|chiefs|directors)\s+of|delegates|spymasters)"
-    r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent|sat down|held|"
-    # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
-    r"flew home from|returned from|left|departed|arrived in|landed in)\b))\b",
-    re.IGNORECASE,
-)
-# How much each noun says of a negotiation: "talks" and "negotiators met" say it; a
-# "meeting" or a "session" may be of anything; a "team" or a "delegation" is only people,
-# unless the clause says they talk, meet or arrive for the talks.
-_NOUN_WEIGHT = {"strong": 1.0, "medium": 0.85, "weak": 0.45}
-_MEDIUM_NOUNS = re.compile(r"^(?:meetings?|sessions?|discussions|gathering)$", re.IGNORECASE)
-_WEAK_NOUNS = re.compile(
-    r"^(?:delegations?|negotiating teams?|consultations)$", re.IGNORECASE
-)
-_TALKS_VERB = re.compile(
-    r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
-    r"left|departed|returned|recalled|hosted|join\w*)\b",
-    re.IGNORECASE,
-)
-# "X met Prime Minister Y in Z": one person meeting another is diplomacy, not a round.
-_PERSON_MET_PERSON = re.compile(r"^(?:,[^,]{1,120},)?\s+met\s+(?:with\s+)?((?:[A-Z][\w'’-]*\s+)*)$")
-_NOT_NEGOTIATION = frozenset({"summit", "visit", "conference", "forum", "ceremony", "funeral"})
-# Talks with one named person, or a minister with "his counterpart", are bilateral diplomacy.
-_BILATERAL = re.compile(
-    r"\b(?:met|meets|meet|meeting|talks|spoke|call)\s+with\s+(?:his|her|their)\s+"
-    r"(?:[\w-]+\s+){0,2}counterpart|\bon the (?:margins|sidelines)\b",
-    re.IGNORECASE,
-)
-# Leaders gathering is a summit; a president meeting hostages' families is no round; an
-# attack on negotiators is no meeting of them.
-_NOT_TALKS = re.compile(
-    r"\b(?:leaders|heads of state|kings|presidents|monarchs)\s+(?:\w+\s+)?"
-    r"(?:meeting|met|meet|gather\w*|convene\w*)\b|"
-    r"\b(?:met|meets|meeting with|received)\s+(?:with\s+)?(?:the\s+)?(?:relatives|families|"
-    r"family members|mourners|troops|soldiers|students|supporters|protesters)\b|"
-    r"\b(?:attack|strike|assassination attempt|bombing|raid)\s+(?:on|targeting|against)\b",
-    re.IGNORECASE,
-)
-# "had been expected in Cairo on Saturday, but the visit has been postponed": no round,
-# unless the sentence says the talks happened after all ("postponed talks resumed").
-_CALLED_OFF = re.compile(r"\b(?:postponed|called off|cancell?ed|scrapped|shelved)\b", re.I)
-_TOOK_PLACE = re.compile(r"\b(?:resumed|began|opened|started|held|took place)\b", re.I)
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|yet to|neither|nor|cancel\w*|postpon\w*|called off|don’t|don't|"
-    r"won’t|won't|didn’t|didn't|hasn’t|hasn't|haven’t|haven't)\b",
-    re.IGNORECASE,
-)
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
-    re.IGNORECASE,
-)
-# "a day of talks here", "the meeting here": wire copy's "here" is the dateline's city.
-_HERE = re.compile(
-    r"\b(?:talks|meeting|negotiations|round|session)\s+here\b|\bhere\s+(?:on|this|last)\b",
-    re.IGNORECASE,
-)
-_SUMMARY_BEFORE = re.compile(
-    r"\b(?:months|years|weeks|rounds|series)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
-)
-_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:previous|prior|earlier|past|last|former)\s+(?:\w+\s+)?"
     r"(?:rounds?|talks|negotiations|meetings?|attempts?)\b",
     re.IGNORECASE,
 )
+
+
 _ISSUES = re.compile(
     r"\b(?:key |main |core |outstanding )?issues?\b\s*(?:—|–|-|:|,)?\s*(?:—|–|-|:|including|"
     r"such as|like)\s*(?P<list>[^.;—–]{3,160})",
     re.IGNORECASE,
 )
+
+
 # Where one sentence tells of two meetings: "met in Paris on Feb. 23, and a team then held
 # talks in Doha in the last week of February".
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})")
+
+
 # A report older than this tells of the past: background, not the day's news.
 RECENT = timedelta(days=7)
-
-# Weights of the venue cues (see the module's docstring).
-_VENUE_WEIGHT = {
-    "in-city": 0.95, "left-city": 0.9, "table-row": 0.85, "coordinated": 0.85,
-    "headline": 0.85, "dateline": 0.8, "modifier": 0.75, "destination": 0.55,
-    "country": 0.35, "speech": 0.3, "party-city": 0.25,
-}
-_DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "year": 0.6, "assumed": 0.75, "none": 0.6}
 
 
 @dataclass
@@ -150,9 +115,9 @@ class _Mention:
 
     @property
     def weight(self) -> float:
-        noun = _noun_strength(self.noun, self.text)
-        venue = _VENUE_WEIGHT.get(self.venue_cue, 0.0) if self.place else 0.0
-        return _NOUN_WEIGHT[noun] * venue * _DATE_WEIGHT[self.date_cue]
+        noun = noun_strength(self.noun, self.text)
+        venue = VENUE_WEIGHT.get(self.venue_cue, 0.0) if self.place else 0.0
+        return NOUN_WEIGHT[noun] * venue * DATE_WEIGHT[self.date_cue]
 
 
 @dataclass(frozen=True)
@@ -183,7 +148,7 @@ def find_rounds(
     for passage in passages:
         for index, start, end in passage.sentences:
             sentence = passage.text[start:end]
-            if _CALLED_OFF.search(sentence) and not _TOOK_PLACE.search(sentence):
+            if CALLED_OFF.search(sentence) and not TOOK_PLACE.search(sentence):
                 continue
             for c_start, c_end in _clauses(passage, start, end):
                 mention = _read_clause(passage, index, c_start, c_end, setting)
@@ -218,14 +183,6 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
-def _noun_strength(noun: str, text: str) -> str:
-    if _MEDIUM_NOUNS.match(noun):
-        return "medium"
-    if _WEAK_NOUNS.match(noun) and not _TALKS_VERB.search(text):
-        return "weak"
-    return "strong"
-
-
 def _read_clause(
     passage: Passage, index: int, start: int, end: int, setting: Setting
 ) -> _Mention | None:
@@ -235,15 +192,15 @@ def _read_clause(
     # "had been in Doha since the 18th" is when this round began.
     all_times = [
         t for t in passage.times_in(start, end)
-        if not _SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
+        if not SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
         or t.expression.granularity == "day"
     ]
     times = [
         t for t in all_times
-        if not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
+        if not SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
     ]
-    nouns = list(_ROUND_NOUN.finditer(text))
-    if nouns and (quote := _quote_around(passage, start + nouns[0].start())) is not None:
+    nouns = list(ROUND_NOUN.finditer(text))
+    if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
         # 'Early today, Hamas said: "The delegation left Cairo"': the day of the saying.
         times = [t for t in times if quote.start <= t.start < quote.end]
         all_times = [t for t in all_times if quote.start <= t.start < quote.end]
@@ -258,29 +215,29 @@ def _read_clause(
         place, venue_cue = row, "table-row"
     else:
         place, how = find_venue_cue(text, start, marks, nouns, setting.describe)
-        venue_cue = _venue_cue(passage.text, place, setting.describe, how)
+        venue_cue = venue_cue_of(passage.text, place, setting.describe, how)
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
-    if noun is not None and noun.group().lower() in _NOT_NEGOTIATION:
+    if noun is not None and noun.group().lower() in NOT_NEGOTIATION:
         return None
-    if noun is not None and _SUMMARY_BEFORE.search(text[: noun.start()]):
+    if noun is not None and SUMMARY_BEFORE.search(text[: noun.start()]):
         return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
-    if _BILATERAL.search(text) or _one_met_another(passage.text, marks) or (
-        noun is not None and _negated(text, noun)
+    if BILATERAL.search(text) or one_met_another(passage.text, marks) or (
+        noun is not None and negated(text, noun)
     ):
         return None
-    if _NOT_TALKS.search(text):
+    if NOT_TALKS.search(text):
         return None
     status = sentence_status(text, noun.start() if noun else anchor)
     if not times and status is not None and status.final in ("agreement", "collapsed",
                                                              "concluded"):
         times = all_times  # "announced on Wednesday that a deal had been agreed": that day
     at = start + (noun.start() if noun else anchor)
-    time = _nearest_time(_same_clause(passage.text, times, at), at)
-    when = _began(passage.text, times, time) \
-        or _coordinated(passage.text, times, time) or _since(passage.text, time, published) \
-        or _lasting(text, time, status) or _stay(passage.text, times) \
-        or _by_the_end(passage.text, time) or _when(time)
+    time = nearest_time(same_clause(passage.text, times, at), at)
+    when = began(passage.text, times, time) \
+        or coordinated(passage.text, times, time) or since(passage.text, time, published) \
+        or lasting(text, time, status) or stay(passage.text, times) \
+        or by_the_end(passage.text, time) or when_of(time)
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
     background = bool(_BACKGROUND.search(text)) or (
@@ -288,17 +245,17 @@ def _read_clause(
         and (status is None or status.final != "scheduled")
     )
     if place is None and setting.dateline is not None and noun is not None and (
-        (index in setting.lede and not background and not _WEAK_NOUNS.match(noun.group()))
-        or _HERE.search(text)
+        (index in setting.lede and not background and not WEAK_NOUNS.match(noun.group()))
+        or HERE.search(text)
     ):
         place, venue_cue = setting.dateline, "dateline"  # wire copy: the talks are here
     if place is not None and place.key in setting.headline and \
-            _VENUE_WEIGHT[venue_cue] < _VENUE_WEIGHT["headline"]:
+            VENUE_WEIGHT[venue_cue] < VENUE_WEIGHT["headline"]:
         venue_cue = "headline"  # "told reporters in Doha" under "talks in Doha enter day 3"
     mention = _Mention(index, text, place, when, status, background)
     mention.noun = noun.group() if noun else "talks"
     mention.venue_cue = venue_cue
-    mention.date_cue = _date_cue(time)
+    mention.date_cue = date_cue_of(time)
     mention.time_text = time.expression.text if time else ""
     mention.participants = participants_in(text, start, marks)
     mention.outcome = outcome(text, status.final if status else None)
@@ -308,241 +265,12 @@ def _read_clause(
     return mention
 
 
-def _quote_around(passage: Passage, at: int):
-    return next((q for q in passage.quoted if q.start <= at < q.end), None)
-
-
-def _venue_cue(text: str, place: Mark | None, describe, how: str) -> str:
-    if place is None:
-        return ""
-    facts = describe(place.key)
-    if place.kind == "country" or (facts is not None and facts.place_type == "country"):
-        return "country"
-    if facts is not None and facts.country in vocabulary().parties:
-        return "party-city"  # "McGurk held talks in Jerusalem": a visit to one side
-    if how in ("speech", "destination", "modifier"):
-        return how
-    before = text[max(0, place.start - 40) : place.start]
-    if re.search(r"\b(?:left|leaves|leaving|departed|returned from|returning from|"
-                 r"(?:back|home) from)\s+$", before):
-        return "left-city"
-    if re.search(r"\b(?:in|at)\s+(?:[\w’'.-]+\s+){0,6}$", before):
-        return "in-city"
-    return "modifier"
-
-
-def _date_cue(time: TimeMark | None) -> str:
-    if time is None:
-        return "none"
-    granularity = time.expression.granularity
-    if granularity == "day":
-        return "stated"
-    return "year" if granularity == "year" else "coarse"
-
-
-_WITH_BEFORE = re.compile(
-    r"\b(?:talks|meeting|met|meets|meet)\s+with\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
-)
-
-
-def _one_met_another(text: str, marks: list[Mark]) -> bool:
-    people = [m for m in marks if m.kind == "person"]
-    for person in people:
-        # "after talks with Netanyahu in Jerusalem": with one person, diplomacy.
-        if _WITH_BEFORE.search(text[max(0, person.start - 60) : person.start]) and not \
-                re.match(r"\s*(?:,|and)\s+[A-Z]", text[person.end :]):
-            return True
-    for i, first in enumerate(people):
-        for second in people[i + 1 :]:
-            if _met_between(text[first.end : second.start]):
-                return True
-    return False
-
-
-def _met_between(between: str) -> bool:
-    """ "X[, an aside,] met [Prime Minister] Y": nothing else stands between the two."""
-    joined = _PERSON_MET_PERSON.match(between)
-    return bool(joined) and all(w[:1].isupper() for w in joined[1].split())
-
-
-_NEGATED_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was|have|has|had|did|do|does|will|would|is|are)\s+"
-    r"(?:not|never)|(?:were|was|are|is|have been|has been)\s+(?:cancell?ed|postponed|called off)|"
-    r"(?:are|is|were|was)\s+yet\s+to|never)\b",
-    re.IGNORECASE,
-)
-
-
-def _negated(text: str, noun: re.Match[str]) -> bool:
-    """ "no talks", "talks were not held": not "negotiators left with no deal"."""
-    before = text[max(0, noun.start() - 25) : noun.start()]
-    return bool(_NEGATION.search(before) or _NEGATED_AFTER.match(text[noun.end() :]))
-
-
-_OTHER_EVENT = re.compile(
-    r"\b(?:after|before|following|followed|follows|preceded|ahead of|when)\b",
-    re.IGNORECASE,
-)
-
-
-def _same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMark]:
-    """Times not across an "after"/"before" from the noun: "returned on Saturday after
-    talks on Friday" dates the talks Friday."""
-    near = [
-        t for t in times
-        if not _OTHER_EVENT.search(_between(text, t, position))
-    ]
-    # "left Cairo on Tuesday after talks": the main clause's day ends the talks it follows;
-    # but in "the meeting followed an encounter on Friday" the day is the other event's.
-    return near or [t for t in times if t.end <= position]
-
-
-# "before the end of next week", "after Sunday": a preposition of the time itself.
-_TIME_PREPOSITION = re.compile(
-    r"\b(?:after|before|following|ahead of|when)\s+(?:the\s+)?(?:(?:end|start|beginning|"
-    r"middle)\s+of\s+(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
-
-
-def _between(text: str, time: TimeMark, position: int) -> str:
-    """The words between a time and the noun, less a preposition of the time itself."""
-    if time.start >= position:
-        return _TIME_PREPOSITION.sub("", text[position : time.start])
-    return text[time.end : position]
-
-
-def _nearest_time(times: list[TimeMark], position: int) -> TimeMark | None:
-    usable = [t for t in times if t.expression.granularity != "year" or len(times) == 1]
-    return min(usable, key=lambda t: abs(t.start - position)) if usable else None
-
-
-def _since(text: str, time: TimeMark | None, published: date) -> When | None:
-    """ "had been in the Qatari capital since the 18th": from that day to the report's."""
-    if time is None or time.expression.granularity != "day":
-        return None
-    if not _SINCE_BEFORE.search(text[max(0, time.start - 12) : time.start]):
-        return None
-    if time.expression.start > published:
-        return None
-    return When(time.expression.start, published, "day")
-
-
-_DAYS_OF_TALKS = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:talks|negotiations|meetings|discussions)\b",
-    re.IGNORECASE,
-)
-_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
-def _lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When | None:
-    """ "left Cairo on Thursday after four days of talks": Monday to Thursday; "three days
-    of talks that began on Sunday": Sunday to Tuesday."""
-    if time is None or time.expression.granularity != "day":
-        return None
-    found = _DAYS_OF_TALKS.search(text)
-    if found is None:
-        return None
-    n = _COUNT.get(found["n"].lower()) or int(found["n"])
-    day = time.expression.start
-    began = status is not None and status.final == "ongoing" and status.word.lower().startswith(
-        ("began", "begin", "start", "open")
-    )
-    if began:
-        return When(day, day + timedelta(days=n - 1), "day")
-    return When(day - timedelta(days=n - 1), day, "day")
-
-
-_BEGAN_BEFORE = re.compile(
-    r"\b(?:began|begun|started|opened|kicked off|got under way|got underway)\b[^.;,]{0,40}$",
-    re.IGNORECASE,
-)
-
-
-def _began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | None:
-    """ "arrived on Wednesday to join the negotiations that began on Monday": Monday to
-    Wednesday.  The day the talks began starts them, whatever other day is nearer."""
-    for t in times:
-        if t.expression.granularity == "day" and _BEGAN_BEFORE.search(
-            text[max(0, t.start - 60) : t.start]
-        ):
-            end = max([t.expression.end] + [
-                x.expression.end for x in times
-                if x.expression.granularity == "day" and x.expression.direction != "future"
-            ])
-            return When(t.expression.start, end, "day")
-    return None
-
-
-_BY_THE_END = re.compile(r"\b(?:before|by)\s+$", re.IGNORECASE)
-
-
-def _by_the_end(text: str, time: TimeMark | None) -> When | None:
-    """ "will meet again before the end of next week": any day of that week, not its end."""
-    if time is None or not time.expression.text.lower().startswith(("the end of", "end of")):
-        return None
-    if not _BY_THE_END.search(text[max(0, time.start - 10) : time.start]):
-        return None
-    e = time.expression
-    if e.granularity == "week":
-        return When(e.end - timedelta(days=6), e.end, "week")
-    if e.granularity == "month":
-        return When(e.end.replace(day=1), e.end, "month")
-    return None
-
-
-_ARRIVED = re.compile(r"\b(?:arriv\w+|landed|flew in(?:to)?|came to|reached)\b", re.IGNORECASE)
-_WENT = re.compile(
-    r"\b(?:left|leaving|departed|departing|return(?:ed|ing)|flew (?:back|home)|went home|"
-    r"headed home|wrapped up|ended)\b",
-    re.IGNORECASE,
-)
-
-
-def _stay(text: str, times: list[TimeMark]) -> When | None:
-    """ "arrived in Doha on Sunday ... before returning home on Monday": Sunday to Monday."""
-    days = [t for t in times if t.expression.granularity == "day"]
-    for first, second in pairwise(days):
-        came = _ARRIVED.search(text[max(0, first.start - 60) : first.start])
-        went = _WENT.search(text[max(first.end, second.start - 60) : second.start])
-        gap = second.expression.start - first.expression.start
-        if came and went and timedelta(0) < gap <= timedelta(days=14):
-            return When(first.expression.start, second.expression.end, "day")
-    return None
-
-
-# "on Sunday and Monday": two days joined by "and" are one stretch of talks.
-_PAIR_JOIN = re.compile(r"\s*(?:,\s*)?and\s+(?:on\s+)?")
-
-
-def _coordinated(text: str, times: list[TimeMark], time: TimeMark | None) -> When | None:
-    """The span of a pair of days ("Monday and Tuesday") that `time` belongs to."""
-    if time is None or time.expression.granularity != "day":
-        return None
-    for first, second in pairwise(times):
-        if time not in (first, second) or second.expression.granularity != "day":
-            continue
-        gap = second.expression.start - first.expression.end
-        if _PAIR_JOIN.fullmatch(text[first.end : second.start]) and timedelta(0) < gap <= \
-                timedelta(days=6):
-            return When(first.expression.start, second.expression.end, "day")
-    return None
-
-
-def _when(time: TimeMark | None) -> When | None:
-    if time is None:
-        return None
-    e = time.expression
-    return When(e.start, e.end, e.granularity)
-
-
 def _issues(text: str, issues_in: Callable[[str], list[str]]) -> list[str]:
     found = list(issues_in(text))
     m = _ISSUES.search(text)
     if m:
         parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))
-        found += [p.strip() for p in parts if 2 <= len(p.split()) <= 6 and not _NEGATION.match(p)]
+        found += [p.strip() for p in parts if 2 <= len(p.split()) <= 6 and not NEGATION.match(p)]
     return list(dict.fromkeys(found))
 
 
@@ -557,13 +285,6 @@ def _close(a: When | None, b: When | None) -> bool:
     return a.start - slack <= b.end and b.start - slack <= a.end
 
 
-def _span(whens: list[When | None]) -> When | None:
-    known = [w for w in whens if w is not None]
-    if not known:
-        return None
-    return When(min(w.start for w in known), max(w.end for w in known), known[0].granularity)
-
-
 def _merge(
     mentions: list[_Mention], describe: Callable[[str], PlaceFacts | None]
 ) -> list[list[_Mention]]:
@@ -576,7 +297,7 @@ def _merge(
             if (
                 _same_place(head, mention, describe)
                 and head.background == mention.background
-                and _close(_span([m.when for m in group]), mention.when)
+                and _close(span([m.when for m in group]), mention.when)
             ):
                 group.append(mention)
                 break
@@ -619,7 +340,7 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     # What is expected ("arrives tomorrow") does not stretch what has happened.
     happened = [m for m in group if m.status is None or m.status.final != "scheduled"]
     dated = [m for m in happened if m.when or m.began] or group
-    when = _combined_when([m.when for m in dated] + [m.began for m in dated])
+    when = combined_when([m.when for m in dated] + [m.began for m in dated])
     date_cue = "stated" if when is not None else "none"
     if when is None and not background and status in ("ongoing", None):
         when = When(published, published, "day")
@@ -706,14 +427,3 @@ def _host_mediator(
 
 def _order(mention: _Mention) -> tuple[bool, int]:
     return (mention.place is None, mention.sentence)
-
-
-def _combined_when(whens: list[When | None]) -> When | None:
-    """The most precise dates the mentions give, spanning all of them."""
-    known = [w for w in whens if w is not None]
-    if not known:
-        return None
-    order = ["day", "week", "month", "season", "year"]
-    finest = min(order.index(w.granularity) for w in known)
-    best = [w for w in known if order.index(w.granularity) == finest]
-    return When(min(w.start for w in best), max(w.end for w in best), best[0].granularity)

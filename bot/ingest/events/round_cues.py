@@ -1,0 +1,183 @@
+"""The cues of a round in one clause: which noun says negotiation, how the venue is named,
+and what says it is no round at all (a summit, a bilateral meeting, talks called off).
+
+Each cue has a weight (see rounds.py): "talks" say negotiation more surely than a
+"meeting", a venue after "in" is sounder than one only implied by a modifier, a country
+for a city is weak, and a city of one of the sides hosts visits, not rounds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.document.passages import Mark, Passage
+from bot.ingest.events.vocabulary import vocabulary
+
+ROUND_NOUN = re.compile(
+    r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
+    r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
+    # "the agreement concluded in Doha": where a deal is sealed, a round ended.
+    r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
+    # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
+    # Doha": the people who negotiate, gathering somewhere, are a round there.
+    r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
+    # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
+    r"(?:the\s+)?(?:heads|chiefs|directors)\s+of|delegates|spymasters)"
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent|sat down|held|"
+    # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
+    r"flew home from|returned from|left|departed|arrived in|landed in)\b))\b",
+    re.IGNORECASE,
+)
+
+
+# How much each noun says of a negotiation: "talks" and "negotiators met" say it; a
+# "meeting" or a "session" may be of anything; a "team" or a "delegation" is only people,
+# unless the clause says they talk, meet or arrive for the talks.
+NOUN_WEIGHT = {"strong": 1.0, "medium": 0.85, "weak": 0.45}
+
+
+_MEDIUM_NOUNS = re.compile(r"^(?:meetings?|sessions?|discussions|gathering)$", re.IGNORECASE)
+
+
+WEAK_NOUNS = re.compile(
+    r"^(?:delegations?|negotiating teams?|consultations)$", re.IGNORECASE
+)
+
+
+_TALKS_VERB = re.compile(
+    r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
+    r"left|departed|returned|recalled|hosted|join\w*)\b",
+    re.IGNORECASE,
+)
+
+
+# "X met Prime Minister Y in Z": one person meeting another is diplomacy, not a round.
+_PERSON_MET_PERSON = re.compile(r"^(?:,[^,]{1,120},)?\s+met\s+(?:with\s+)?((?:[A-Z][\w'’-]*\s+)*)$")
+
+
+NOT_NEGOTIATION = frozenset({"summit", "visit", "conference", "forum", "ceremony", "funeral"})
+
+
+# Talks with one named person, or a minister with "his counterpart", are bilateral diplomacy.
+BILATERAL = re.compile(
+    r"\b(?:met|meets|meet|meeting|talks|spoke|call)\s+with\s+(?:his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}counterpart|\bon the (?:margins|sidelines)\b",
+    re.IGNORECASE,
+)
+
+
+# Leaders gathering is a summit; a president meeting hostages' families is no round; an
+# attack on negotiators is no meeting of them.
+NOT_TALKS = re.compile(
+    r"\b(?:leaders|heads of state|kings|presidents|monarchs)\s+(?:\w+\s+)?"
+    r"(?:meeting|met|meet|gather\w*|convene\w*)\b|"
+    r"\b(?:met|meets|meeting with|received)\s+(?:with\s+)?(?:the\s+)?(?:relatives|families|"
+    r"family members|mourners|troops|soldiers|students|supporters|protesters)\b|"
+    r"\b(?:attack|strike|assassination attempt|bombing|raid)\s+(?:on|targeting|against)\b",
+    re.IGNORECASE,
+)
+
+
+# "had been expected in Cairo on Saturday, but the visit has been postponed": no round,
+# unless the sentence says the talks happened after all ("postponed talks resumed").
+CALLED_OFF = re.compile(r"\b(?:postponed|called off|cancell?ed|scrapped|shelved)\b", re.I)
+
+
+TOOK_PLACE = re.compile(r"\b(?:resumed|began|opened|started|held|took place)\b", re.I)
+
+
+NEGATION = re.compile(
+    r"\b(?:no|not|never|yet to|neither|nor|cancel\w*|postpon\w*|called off|don’t|don't|"
+    r"won’t|won't|didn’t|didn't|hasn’t|hasn't|haven’t|haven't)\b",
+    re.IGNORECASE,
+)
+
+
+# "a day of talks here", "the meeting here": wire copy's "here" is the dateline's city.
+HERE = re.compile(
+    r"\b(?:talks|meeting|negotiations|round|session)\s+here\b|\bhere\s+(?:on|this|last)\b",
+    re.IGNORECASE,
+)
+
+
+SUMMARY_BEFORE = re.compile(
+    r"\b(?:months|years|weeks|rounds|series)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+# Weights of the venue cues (see the module's docstring).
+VENUE_WEIGHT = {
+    "in-city": 0.95, "left-city": 0.9, "table-row": 0.85, "coordinated": 0.85,
+    "headline": 0.85, "dateline": 0.8, "modifier": 0.75, "destination": 0.55,
+    "country": 0.35, "speech": 0.3, "party-city": 0.25,
+}
+
+
+def noun_strength(noun: str, text: str) -> str:
+    if _MEDIUM_NOUNS.match(noun):
+        return "medium"
+    if WEAK_NOUNS.match(noun) and not _TALKS_VERB.search(text):
+        return "weak"
+    return "strong"
+
+
+def quote_around(passage: Passage, at: int):
+    return next((q for q in passage.quoted if q.start <= at < q.end), None)
+
+
+def venue_cue_of(text: str, place: Mark | None, describe, how: str) -> str:
+    if place is None:
+        return ""
+    facts = describe(place.key)
+    if place.kind == "country" or (facts is not None and facts.place_type == "country"):
+        return "country"
+    if facts is not None and facts.country in vocabulary().parties:
+        return "party-city"  # "McGurk held talks in Jerusalem": a visit to one side
+    if how in ("speech", "destination", "modifier"):
+        return how
+    before = text[max(0, place.start - 40) : place.start]
+    if re.search(r"\b(?:left|leaves|leaving|departed|returned from|returning from|"
+                 r"(?:back|home) from)\s+$", before):
+        return "left-city"
+    if re.search(r"\b(?:in|at)\s+(?:[\w’'.-]+\s+){0,6}$", before):
+        return "in-city"
+    return "modifier"
+
+
+_WITH_BEFORE = re.compile(
+    r"\b(?:talks|meeting|met|meets|meet)\s+with\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
+
+
+def one_met_another(text: str, marks: list[Mark]) -> bool:
+    people = [m for m in marks if m.kind == "person"]
+    for person in people:
+        # "after talks with Netanyahu in Jerusalem": with one person, diplomacy.
+        if _WITH_BEFORE.search(text[max(0, person.start - 60) : person.start]) and not \
+                re.match(r"\s*(?:,|and)\s+[A-Z]", text[person.end :]):
+            return True
+    for i, first in enumerate(people):
+        for second in people[i + 1 :]:
+            if _met_between(text[first.end : second.start]):
+                return True
+    return False
+
+
+def _met_between(between: str) -> bool:
+    """ "X[, an aside,] met [Prime Minister] Y": nothing else stands between the two."""
+    joined = _PERSON_MET_PERSON.match(between)
+    return bool(joined) and all(w[:1].isupper() for w in joined[1].split())
+
+
+_NEGATED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was|have|has|had|did|do|does|will|would|is|are)\s+"
+    r"(?:not|never)|(?:were|was|are|is|have been|has been)\s+(?:cancell?ed|postponed|called off)|"
+    r"(?:are|is|were|was)\s+yet\s+to|never)\b",
+    re.IGNORECASE,
+)
+
+
+def negated(text: str, noun: re.Match[str]) -> bool:
+    """ "no talks", "talks were not held": not "negotiators left with no deal"."""
+    before = text[max(0, noun.start() - 25) : noun.start()]
+    return bool(NEGATION.search(before) or _NEGATED_AFTER.match(text[noun.end() :]))

@@ -1,0 +1,219 @@
+"""When a round of talks took place, read from the times of one clause.
+
+The time nearest the round's noun dates it, unless it is across an "after" or a
+"following" (another event's day), said of a saying ("said on Thursday"), or the end of a
+state ("since 2012").  Spans are read as news writes them: "on Sunday and Monday", "from
+the 7th until yesterday", "four days of talks" ending on a day, "arrived on Sunday ...
+returning home on Monday", "the talks that began on Monday", "since the 18th", "before
+the end of next week".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from itertools import pairwise
+
+from bot.ingest.document.passages import TimeMark
+from bot.ingest.events.round_status import StatusCue
+from bot.ingest.model import When
+
+SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+
+
+SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "year": 0.6, "assumed": 0.75, "none": 0.6}
+
+
+def date_cue_of(time: TimeMark | None) -> str:
+    if time is None:
+        return "none"
+    granularity = time.expression.granularity
+    if granularity == "day":
+        return "stated"
+    return "year" if granularity == "year" else "coarse"
+
+
+_OTHER_EVENT = re.compile(
+    r"\b(?:after|before|following|followed|follows|preceded|ahead of|when)\b",
+    re.IGNORECASE,
+)
+
+
+def same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMark]:
+    """Times not across an "after"/"before" from the noun: "returned on Saturday after
+    talks on Friday" dates the talks Friday."""
+    near = [
+        t for t in times
+        if not _OTHER_EVENT.search(_between(text, t, position))
+    ]
+    # "left Cairo on Tuesday after talks": the main clause's day ends the talks it follows;
+    # but in "the meeting followed an encounter on Friday" the day is the other event's.
+    return near or [t for t in times if t.end <= position]
+
+
+# "before the end of next week", "after Sunday": a preposition of the time itself.
+_TIME_PREPOSITION = re.compile(
+    r"\b(?:after|before|following|ahead of|when)\s+(?:the\s+)?(?:(?:end|start|beginning|"
+    r"middle)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _between(text: str, time: TimeMark, position: int) -> str:
+    """The words between a time and the noun, less a preposition of the time itself."""
+    if time.start >= position:
+        return _TIME_PREPOSITION.sub("", text[position : time.start])
+    return text[time.end : position]
+
+
+def nearest_time(times: list[TimeMark], position: int) -> TimeMark | None:
+    usable = [t for t in times if t.expression.granularity != "year" or len(times) == 1]
+    return min(usable, key=lambda t: abs(t.start - position)) if usable else None
+
+
+def since(text: str, time: TimeMark | None, published: date) -> When | None:
+    """ "had been in the Qatari capital since the 18th": from that day to the report's."""
+    if time is None or time.expression.granularity != "day":
+        return None
+    if not SINCE_BEFORE.search(text[max(0, time.start - 12) : time.start]):
+        return None
+    if time.expression.start > published:
+        return None
+    return When(time.expression.start, published, "day")
+
+
+_DAYS_OF_TALKS = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|negotiations|meetings|discussions)\b",
+    re.IGNORECASE,
+)
+
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When | None:
+    """ "left Cairo on Thursday after four days of talks": Monday to Thursday; "three days
+    of talks that began on Sunday": Sunday to Tuesday."""
+    if time is None or time.expression.granularity != "day":
+        return None
+    found = _DAYS_OF_TALKS.search(text)
+    if found is None:
+        return None
+    n = _COUNT.get(found["n"].lower()) or int(found["n"])
+    day = time.expression.start
+    began = status is not None and status.final == "ongoing" and status.word.lower().startswith(
+        ("began", "begin", "start", "open")
+    )
+    if began:
+        return When(day, day + timedelta(days=n - 1), "day")
+    return When(day - timedelta(days=n - 1), day, "day")
+
+
+_BEGAN_BEFORE = re.compile(
+    r"\b(?:began|begun|started|opened|kicked off|got under way|got underway)\b[^.;,]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | None:
+    """ "arrived on Wednesday to join the negotiations that began on Monday": Monday to
+    Wednesday.  The day the talks began starts them, whatever other day is nearer."""
+    for t in times:
+        if t.expression.granularity == "day" and _BEGAN_BEFORE.search(
+            text[max(0, t.start - 60) : t.start]
+        ):
+            end = max([t.expression.end] + [
+                x.expression.end for x in times
+                if x.expression.granularity == "day" and x.expression.direction != "future"
+            ])
+            return When(t.expression.start, end, "day")
+    return None
+
+
+_BY_THE_END = re.compile(r"\b(?:before|by)\s+$", re.IGNORECASE)
+
+
+def by_the_end(text: str, time: TimeMark | None) -> When | None:
+    """ "will meet again before the end of next week": any day of that week, not its end."""
+    if time is None or not time.expression.text.lower().startswith(("the end of", "end of")):
+        return None
+    if not _BY_THE_END.search(text[max(0, time.start - 10) : time.start]):
+        return None
+    e = time.expression
+    if e.granularity == "week":
+        return When(e.end - timedelta(days=6), e.end, "week")
+    if e.granularity == "month":
+        return When(e.end.replace(day=1), e.end, "month")
+    return None
+
+
+_ARRIVED = re.compile(r"\b(?:arriv\w+|landed|flew in(?:to)?|came to|reached)\b", re.IGNORECASE)
+
+
+_WENT = re.compile(
+    r"\b(?:left|leaving|departed|departing|return(?:ed|ing)|flew (?:back|home)|went home|"
+    r"headed home|wrapped up|ended)\b",
+    re.IGNORECASE,
+)
+
+
+def stay(text: str, times: list[TimeMark]) -> When | None:
+    """ "arrived in Doha on Sunday ... before returning home on Monday": Sunday to Monday."""
+    days = [t for t in times if t.expression.granularity == "day"]
+    for first, second in pairwise(days):
+        came = _ARRIVED.search(text[max(0, first.start - 60) : first.start])
+        went = _WENT.search(text[max(first.end, second.start - 60) : second.start])
+        gap = second.expression.start - first.expression.start
+        if came and went and timedelta(0) < gap <= timedelta(days=14):
+            return When(first.expression.start, second.expression.end, "day")
+    return None
+
+
+# "on Sunday and Monday": two days joined by "and" are one stretch of talks.
+_PAIR_JOIN = re.compile(r"\s*(?:,\s*)?and\s+(?:on\s+)?")
+
+
+def coordinated(text: str, times: list[TimeMark], time: TimeMark | None) -> When | None:
+    """The span of a pair of days ("Monday and Tuesday") that `time` belongs to."""
+    if time is None or time.expression.granularity != "day":
+        return None
+    for first, second in pairwise(times):
+        if time not in (first, second) or second.expression.granularity != "day":
+            continue
+        gap = second.expression.start - first.expression.end
+        if _PAIR_JOIN.fullmatch(text[first.end : second.start]) and timedelta(0) < gap <= \
+                timedelta(days=6):
+            return When(first.expression.start, second.expression.end, "day")
+    return None
+
+
+def when_of(time: TimeMark | None) -> When | None:
+    if time is None:
+        return None
+    e = time.expression
+    return When(e.start, e.end, e.granularity)
+
+
+def span(whens: list[When | None]) -> When | None:
+    known = [w for w in whens if w is not None]
+    if not known:
+        return None
+    return When(min(w.start for w in known), max(w.end for w in known), known[0].granularity)
+
+
+def combined_when(whens: list[When | None]) -> When | None:
+    """The most precise dates the mentions give, spanning all of them."""
+    known = [w for w in whens if w is not None]
+    if not known:
+        return None
+    order = ["day", "week", "month", "season", "year"]
+    finest = min(order.index(w.granularity) for w in known)
+    best = [w for w in known if order.index(w.granularity) == finest]
+    return When(min(w.start for w in best), max(w.end for w in best), best[0].granularity)

@@ -1,0 +1,199 @@
+"""When a report tells of an event already on record, and what it may change of it.
+
+Two reports are of one round when they put it at one place on days next to each other;
+of one agreement or collapse when they give the same kind within a day; of one plan or
+figure when they name it alike within a month.  A later report moves a status only when
+it tells the change as news, and a report resting on weak cues or only recalling the
+event corroborates it without stretching its dates.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from bot.dates.model import coarseness
+from bot.ingest.events.confidence import CONFIRMED, combine
+from bot.ingest.model import ExtractedEvent
+from bot.names import name_key
+from bot.store.models import Article, Entity, Event, EventSource
+
+# How far apart two day-dated reports of a round at one place may be and still be one round:
+# talks that "began Monday" and "resumed Wednesday" are the same round.
+ROUND_GAP = timedelta(days=1)
+# Two reports of an agreement or a collapse a day apart tell of one (time zones, "late
+# Wednesday" told on Thursday); two of a proposal or a figure more than a month apart tell
+# of two, unless one report gives the span that joins them.
+OUTCOME_GAP = timedelta(days=1)
+MERGE_LIMIT = timedelta(days=31)
+OUTCOME_KINDS = ("agreement", "collapse")
+# Words of the text outrank what the dates imply; see rounds._settled_status.
+_DERIVED = ("dates past", "dates now", "dates ahead")
+# When two sources of the same day disagree, the more final word wins.
+STATUS_RANK = {"scheduled": 0, "ongoing": 1, "concluded": 2, "collapsed": 3, "agreement": 4}
+
+
+
+def find_same_event(
+    session: Session, extracted: ExtractedEvent, place: Entity | None
+) -> Event | None:
+    if extracted.kind == "round":
+        if place is None or extracted.when is None:
+            return None
+        candidates = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == place.id)
+        ).all()
+        for event in candidates:
+            if _same_period(event, extracted):
+                return event
+        return None
+    if extracted.kind in OUTCOME_KINDS:
+        return _same_outcome(session, extracted)
+    candidates = session.exec(
+        select(Event)
+        .where(Event.kind == extracted.kind, Event.title_key == name_key(extracted.title))
+        .order_by(Event.id)
+    ).all()
+    return next((e for e in candidates if _within_a_month(e, extracted)), None)
+
+
+def _within_a_month(event: Event, extracted: ExtractedEvent) -> bool:
+    """The same-titled plan or figure, unless the two reports are more than a month apart."""
+    when = extracted.when
+    if when is None or event.start_date is None:
+        return True
+    gap = max(when.start - (event.end_date or event.start_date), event.start_date - when.end)
+    return gap <= MERGE_LIMIT
+
+
+def _same_outcome(session: Session, extracted: ExtractedEvent) -> Event | None:
+    when = extracted.when
+    if when is None:
+        return None
+    candidates = session.exec(
+        select(Event).where(Event.kind == extracted.kind).order_by(Event.id)
+    ).all()
+    of = extracted.evidence.get("of")
+    for event in candidates:
+        if event.start_date is None or (of and of not in _outcome_of(session, event)):
+            continue  # a truce that lapsed and a team recalled the next day are two events
+        end = event.end_date or event.start_date
+        if event.granularity == "day" and when.granularity == "day":
+            if abs(when.start - event.start_date) <= OUTCOME_GAP:
+                return event
+        elif when.start <= end and event.start_date <= when.end and (
+            max(end, when.end) - min(event.start_date, when.start) <= MERGE_LIMIT
+        ):
+            return event
+    return None
+
+
+def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
+    when = extracted.when
+    if event.start_date is None or when is None:
+        return False
+    if event.granularity == "day" and when.granularity == "day":
+        return when.start <= event.end_date + ROUND_GAP and event.start_date <= when.end + ROUND_GAP
+    return when.start <= event.end_date and event.start_date <= when.end
+
+
+def _outcome_of(session: Session, event: Event) -> set[str]:
+    """What the reports of an outcome say it ended: "talks", "truce" or made a "deal"."""
+    found = set()
+    for evidence in session.exec(
+        select(EventSource.evidence).where(EventSource.event_id == event.id)
+    ).all():
+        if evidence:
+            found.add(json.loads(evidence).get("of"))
+    return found
+
+
+def fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> None:
+    when = extracted.when
+    if event.kind in OUTCOME_KINDS:
+        # The finest date any report gives: "in January" and "on January 15" are one day.
+        if when is not None and (
+            event.start_date is None or coarseness(when.granularity) < coarseness(event.granularity)
+        ):
+            event.start_date, event.end_date = when.start, when.end
+            event.granularity = when.granularity
+    elif event.kind != "round":
+        # A proposal or a figure dates from when it was first put forward; a later report
+        # of it does not stretch it into a range of days.
+        if when is not None and (event.start_date is None or when.start < event.start_date):
+            event.start_date, event.end_date = when.start, when.end
+            event.granularity = when.granularity
+    elif when is not None and event.start_date is not None and event.unconfirmed \
+            and not extracted.unconfirmed:
+        # The first firm report of a round that rested on weak cues gives its dates.
+        event.start_date, event.end_date, event.granularity = when.start, when.end, \
+            when.granularity
+    elif when is not None and event.start_date is not None and not _moves_dates(event, extracted):
+        pass
+    elif when is not None and event.start_date is not None:
+        mine = coarseness(event.granularity)
+        theirs = coarseness(when.granularity)
+        if theirs < mine:
+            event.start_date, event.end_date, event.granularity = (
+                when.start,
+                when.end,
+                when.granularity,
+            )
+        elif theirs == mine:
+            event.start_date = min(event.start_date, when.start)
+            event.end_date = max(event.end_date or when.end, when.end)
+    elif when is not None:
+        event.start_date, event.end_date, event.granularity = when.start, when.end, when.granularity
+    if extracted.status and _moves_status(event, extracted, article):
+        event.status = extracted.status
+    event.confidence = round(combine([event.confidence, extracted.confidence]), 2)
+    event.unconfirmed = event.confidence < CONFIRMED
+    issues = [i for i in event.issues.split("; ") if i] + list(extracted.issues)
+    event.issues = "; ".join(dict.fromkeys(issues))
+    if extracted.outcome and article.published_at >= event.last_reported_at:
+        event.outcome = extracted.outcome
+    if (
+        len(extracted.summary) > len(event.summary)
+        and article.published_at >= event.last_reported_at
+    ):
+        event.summary = extracted.summary
+    event.background = event.background and extracted.background
+    event.first_reported_at = min(event.first_reported_at, article.published_at)
+    event.last_reported_at = max(event.last_reported_at, article.published_at)
+
+
+def _moves_dates(event: Event, extracted: ExtractedEvent) -> bool:
+    """A report that only assumes the day, rests on weak cues or recalls the round
+    corroborates it; its days do not stretch what firmer news reports gave."""
+    if extracted.evidence.get("dates", "").startswith("assumed"):
+        return False
+    if extracted.unconfirmed and not event.unconfirmed:
+        return False
+    return not (extracted.background and not event.background)
+
+
+def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> bool:
+    """Whether this report's status replaces the event's.
+
+    A report moves the status when it tells the change as news: a newer report, or one of
+    the same day with the more final word.  A report that only recalls the round moves it
+    only to a breakdown or a deal it names in words; a status inferred from the dates
+    ("it was on Sunday, so it took place") never undoes a breakdown or a deal.
+    """
+    if event.status is None or (event.unconfirmed and not extracted.unconfirmed):
+        return True  # the first firm report of a round that rested on weak cues
+    if extracted.unconfirmed and not event.unconfirmed:
+        return False
+    strong = ("collapsed", "agreement")
+    derived = extracted.evidence.get("status", "") in _DERIVED
+    if derived and event.status in strong:
+        return False
+    if extracted.background and not event.background:
+        return not derived and extracted.status in strong and event.status not in strong
+    if article.published_at > event.last_reported_at:
+        return True
+    if article.published_at < event.last_reported_at:
+        return False
+    return STATUS_RANK.get(extracted.status, 0) >= STATUS_RANK.get(event.status, 0)
