@@ -25,12 +25,7 @@ def find_entity(session: Session, kind: str, spellings: set[str]) -> Entity | No
     ).first()
     if alias is not None:
         return session.get(Entity, alias.entity_id)
-    candidates = [
-        (text, entity_id)
-        for text, entity_id in session.exec(
-            select(Alias.text, Alias.entity_id).where(Alias.kind == kind)
-        ).all()
-    ]
+    candidates = _spellings(session, kind)
     if not candidates:
         return None
     for spelling in sorted(spellings, key=len, reverse=True):
@@ -40,13 +35,30 @@ def find_entity(session: Session, kind: str, spellings: set[str]) -> Entity | No
     return None
 
 
+def _spellings(session: Session, kind: str) -> list[tuple[str, int]]:
+    """Every stored spelling of one kind, read once per session: an article of many new
+    names, or a rebuild of a thousand articles, would otherwise read them all per name."""
+    held = session.info.setdefault("alias_spellings", {})
+    if kind not in held:
+        held[kind] = [
+            (text, entity_id)
+            for text, entity_id in session.exec(
+                select(Alias.text, Alias.entity_id).where(Alias.kind == kind)
+            ).all()
+        ]
+    return held[kind]
+
+
 def add_aliases(session: Session, entity: Entity, spellings: set[str]) -> None:
     existing = set(session.exec(select(Alias.key).where(Alias.entity_id == entity.id)).all())
+    held = session.info.get("alias_spellings", {}).get(entity.kind)
     for spelling in sorted(spellings):
         key = name_key(spelling)
         if key and key not in existing:
             session.add(Alias(entity_id=entity.id, kind=entity.kind, text=spelling, key=key))
             existing.add(key)
+            if held is not None:
+                held.append((spelling, entity.id))
 
 
 def resolve_mention(session: Session, mention: EntityMention, kept=None) -> Entity:

@@ -161,6 +161,7 @@ def rebuild(
         kept = KeptIds(session)
         articles = session.execute(select(Article).order_by(Article.id)).scalars().all()
         _clear_derived(session)
+        session.info.pop("alias_spellings", None)  # the spellings read before are gone
         for article in articles:
             store_derived(session, article, extract(_input_of(article)), kept)
             if on_article is not None:
