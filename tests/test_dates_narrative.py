@@ -39,3 +39,10 @@ def test_a_written_year_is_never_moved():
     assert _dates("On January 15, 2024, talks resumed.", date(2024, 10, 1)) == [
         (date(2024, 1, 15), date(2024, 1, 15))
     ]
+
+
+def test_each_yearless_day_follows_the_last_year_written_before_it():
+    text = ("The template was set in November 2023. On November 22 a pause was agreed. It "
+            "broke down on December 1, 2023, and a team in Doha on December 2 was called home.")
+    found = after_point(find_time_expressions(text, PUBLISHED), None, PUBLISHED)
+    assert [e.start for e in found if e.yearless] == [date(2023, 11, 22), date(2023, 12, 2)]

@@ -28,13 +28,14 @@ def written_point(expressions: list[TimeExpression]) -> date | None:
 def after_point(
     expressions: list[TimeExpression], point: date | None, published: date
 ) -> list[TimeExpression]:
-    """Yearless past days moved to their first occurrence from `point` on, before
-    publication; the others as they are."""
-    if point is None:
-        return expressions
+    """Yearless past days moved to their first occurrence from the story's point on (the
+    last date written out before them, else `point`), before publication; the others as
+    they are."""
     moved = []
     for e in expressions:
-        if e.yearless and e.direction == "past":
+        if _WRITTEN_YEAR.search(e.text):
+            point = e.start
+        elif e.yearless and e.direction == "past" and point is not None:
             e = _first_from(e, point, published)
         moved.append(e)
     return moved
