@@ -110,8 +110,12 @@ def _outcome_of(session: Session, event: Event) -> set[str]:
     return found
 
 
-def fold_into(event: Event, extracted: ExtractedEvent, article: Article) -> None:
+def fold_into(
+    event: Event, extracted: ExtractedEvent, article: Article, place_id: int | None = None
+) -> None:
     when = extracted.when
+    if event.place_id is None and place_id is not None:
+        event.place_id = place_id  # "called home at the start of the month", then "from Doha"
     if event.kind in OUTCOME_KINDS:
         # The finest date any report gives: "in January" and "on January 15" are one day.
         if when is not None and (

@@ -204,7 +204,7 @@ def _merge_or_create(
         session.add(event)
         session.flush()
         return event, False
-    fold_into(existing, extracted, article)
+    fold_into(existing, extracted, article, place.id if place else None)
     session.add(existing)
     return existing, True
 

@@ -342,7 +342,11 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     dated = [m for m in happened if m.when or m.began] or group
     when = combined_when([m.when for m in dated] + [m.began for m in dated])
     date_cue = "stated" if when is not None else "none"
-    if when is None and not background and status in ("ongoing", None):
+    if when is None and not background and status in ("ongoing", None) and (
+        _near_the_top(group, setting) or status == "ongoing"
+    ):
+        # Undated talks in the lede are the day's news; deeper in a report ("summer talks
+        # in Doha went the same way") they are history this reader cannot date.
         when = When(published, published, "day")
         date_cue = "assumed"
     status, status_cue = _settled_status(
@@ -387,6 +391,15 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
 # when the only date ("this month") still runs; "were continuing" says otherwise, in words.
 _PAST_TENSE = re.compile(r"\b(?:was|were|had been|took place|went ahead)\b(?!\s+\w+ing\b)",
                          re.IGNORECASE)
+
+
+# Sentences past the lede that still tell the day's news, in most reports.
+TOP = 3
+
+
+def _near_the_top(group: list[_Mention], setting: Setting) -> bool:
+    last_lede = max(setting.lede, default=0)
+    return any(m.sentence <= last_lede + TOP for m in group)
 
 
 def _settled_status(

@@ -5,7 +5,7 @@ the end of the Doha round that team was at; "Israel and Hamas signed off on the 
 phase" in Sharm el-Sheikh ends the talks there in agreement.  A truce that lapsed ends no
 round: the talks about it may go on.  The outcome must fall in the round's days, or soon
 after its last reported day, and at its place; an outcome with no place closes the
-report's one current round only.
+report's one current round, or the round told in the sentences just before it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ T = TypeVar("T")
 # A recall is told days after the last report of the talks it ends.
 AFTER_LAST_DAY = timedelta(days=10)
 _STATUS = {"agreement": "agreement", "collapse": "collapsed"}
+NEXT_TO = 2  # sentences between a round and an outcome with no place that ends it
 
 
 def closes(outcome_day, start, end) -> bool:
@@ -48,7 +49,9 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         if outcome.place_key is not None:
             fitting = [r for r in fitting if r.place_key == outcome.place_key]
         elif len([r for r in rounds if not r.background]) != 1:
-            fitting = []
+            # "The talks opened in Sharm el-Sheikh on Monday. On the third day they signed
+            # off": with no place, the round told just before.
+            fitting = [r for r in fitting if 0 <= outcome.sentence - r.sentence <= NEXT_TO]
         if fitting:
             ended = latest(fitting, day, lambda r: r.when.start)
             close(ended, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
