@@ -154,12 +154,15 @@ def by_the_end(text: str, time: TimeMark | None) -> When | None:
     return None
 
 
-_ARRIVED = re.compile(r"\b(?:arriv\w+|landed|flew in(?:to)?|came to|reached)\b", re.IGNORECASE)
+_ARRIVED = re.compile(
+    r"\b(?:arriv\w+|landed|flew in(?:to)?|came to|reached|joined|began|opened|started)\b",
+    re.IGNORECASE,
+)
 
 
 _WENT = re.compile(
     r"\b(?:left|leaving|departed|departing|return(?:ed|ing)|flew (?:back|home)|went home|"
-    r"headed home|wrapped up|ended)\b",
+    r"headed home|wrapped up|ended|concluded|broke down|collapsed)\b",
     re.IGNORECASE,
 )
 

@@ -94,7 +94,7 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
         return None
     opener = _OTHER_CLAUSE.search(before)
     # "held talks before returning home": a participle keeps the subject, and the event.
-    if opener is not None and not _PARTICIPLE_AFTER.match(before, opener.end()) \
+    if opener is not None and not _PARTICIPLE_AFTER.match(text, left + opener.end()) \
             and not left + opener.start() <= anchor < right:
         return None  # "talks in Warsaw ... since the team was called home": another event
     if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):

@@ -244,6 +244,9 @@ def _read_clause(
         when is not None and when.end < published - RECENT
         and (status is None or status.final != "scheduled")
     )
+    if venue_cue in ("destination", "speech") and index in setting.lede and \
+            setting.dateline is not None:
+        place = None  # "... as Netanyahu travelled to Washington": the dateline's talks
     if place is None and setting.dateline is not None and noun is not None and (
         (index in setting.lede and not background and not WEAK_NOUNS.match(noun.group()))
         or HERE.search(text)

@@ -31,7 +31,10 @@ _VENUE_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|resort|coastal|Red Sea|city|capital|town|port|of)\s+"
     r"|(?:capital|city|town),\s+){0,5}"
     # A delegation that left a city or came back from it was there for the talks.
-    r"|\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from)\s+)$"
+    r"|\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from)\s+"
+    # One that travelled to a city went there for them: a destination, weighed as such.
+    r"|\b(?:travell?ed|travell?ing|flew|flying|headed|heading|went|sent\s+(?:\w+\s+){0,2})"
+    r"\s+(?:back\s+)?to\s+(?:the\s+)?)$"
 )
 # "the war in Gaza", "hostages held in Gaza", "fighters in the Rafah area": where the war
 # is or people are, not where talks are (data/negotiation.toml, [venue]).
