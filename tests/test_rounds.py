@@ -391,3 +391,46 @@ def test_talks_in_a_sides_own_city_are_a_visit_left_unconfirmed():
     found = find_rounds(passages_of(text, {**ENTITIES, "Jerusalem": ("jerusalem", "place")},
                                     TUESDAY), TUESDAY, places.get)
     assert [r.unconfirmed for r in found] == [True]
+
+
+def test_negotiators_who_travelled_to_a_city_went_to_talks_there():
+    r = only("Israeli negotiators travelled to Cairo on Monday for talks with the mediators.")
+    assert (r.place_key, r.when.start) == ("cairo", date(2025, 8, 11))
+    assert r.evidence["venue"].startswith("destination")
+
+
+def test_a_joining_day_and_an_ending_day_span_the_round():
+    r = only("A new round of talks in Doha, which the delegations joined on Thursday, ended in "
+             "deadlock on Saturday.", published=date(2025, 8, 11))
+    assert (r.when.start, r.when.end, r.status) == (date(2025, 8, 7), date(2025, 8, 9),
+                                                    "collapsed")
+
+
+def test_a_team_returning_home_after_talks_ended_its_round():
+    r = only("An Israeli team arrived in Doha on Sunday and held technical discussions with "
+             "mediators before returning home on Monday.")
+    assert (r.when.start, r.when.end, r.status) == (date(2025, 8, 10), date(2025, 8, 11),
+                                                    "concluded")
+
+
+def test_a_team_ordered_home_collapses_its_round():
+    r = only("The Mossad negotiating team that was in Doha on Saturday for talks was ordered "
+             "home the same day.",
+             published=date(2025, 8, 11))
+    assert r.status == "collapsed"
+
+
+def test_in_the_lede_another_clauses_destination_yields_to_the_dateline():
+    from bot.ingest.document.passages import Mark
+
+    text = ("The opening session of a new round of indirect talks ended on Sunday, as the prime "
+            "minister travelled to Amman.")
+    (r,) = find_rounds(passages_of(text, ENTITIES, TUESDAY), TUESDAY, describe,
+                       dateline=Mark(-1, -1, "doha", "place", "Doha"), lede=frozenset({0}))
+    assert r.place_key == "doha"
+
+
+def test_undated_talks_deep_in_a_report_are_history_not_the_days_news():
+    text = "\n\n".join(["The mediators met in Cairo on Monday."] + ["Rain fell."] * 6
+                       + ["Summer talks in Doha went the same way."])
+    assert [r.place_key for r in rounds(text)] == ["cairo"]
