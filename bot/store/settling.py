@@ -81,5 +81,5 @@ def _close(round_: Event, status: str, day, recalled: bool) -> None:
     if round_.status in _STRONG and (recalled or round_.status == status):
         return  # a recalled outcome never undoes a deal or a breakdown already on record
     round_.status = status
-    if round_.granularity == "day" and day > (round_.end_date or round_.start_date):
-        round_.end_date = day
+    if round_.granularity == "day" and day >= round_.start_date:
+        round_.end_date = day  # the round ends the day the outcome ends it

@@ -16,6 +16,9 @@ from bot.ingest.events.vocabulary import vocabulary
 ROUND_NOUN = re.compile(
     r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
     r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
+    # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
+    r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
+    r"(?<=working-level ))teams?|"
     # "the agreement concluded in Doha": where a deal is sealed, a round ended.
     r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
     # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
@@ -41,7 +44,7 @@ _MEDIUM_NOUNS = re.compile(r"^(?:meetings?|sessions?|discussions|gathering)$", r
 
 
 WEAK_NOUNS = re.compile(
-    r"^(?:delegations?|negotiating teams?|consultations)$", re.IGNORECASE
+    r"^(?:delegations?|negotiating teams?|teams?|consultations)$", re.IGNORECASE
 )
 
 

@@ -233,6 +233,8 @@ def _read_clause(
                                                              "concluded"):
         times = all_times  # "announced on Wednesday that a deal had been agreed": that day
     at = start + (noun.start() if noun else anchor)
+    if place is not None and place.start >= 0 and venue_cue == "in-city":
+        at = place.start  # "convened in Paris on January 28": the day is the venue's
     time = nearest_time(same_clause(passage.text, times, at), at)
     when = began(passage.text, times, time) \
         or coordinated(passage.text, times, time) or since(passage.text, time, published) \
@@ -263,8 +265,8 @@ def _read_clause(
     mention.participants = participants_in(text, start, marks)
     mention.outcome = outcome(text, status.final if status else None)
     if place is None and time and status and status.final == "ongoing" \
-            and time.expression.direction != "future":
-        mention.began = when
+            and time.expression.direction != "future" and _STARTED.match(status.word):
+        mention.began = when  # "the talks began on Sunday", not "who arrived on Saturday"
     return mention
 
 
@@ -315,6 +317,12 @@ _DEFINITE = re.compile(
 )
 
 
+_STARTED = re.compile(r"^(?:began|begun|begin\w*|start\w*|open\w*|resum\w*|kick\w* off)",
+                      re.IGNORECASE)
+# A delegation's day is the talks' day when it met on it, not when it arrived.
+_MET = re.compile(r"\b(?:met|meet|held|negotiat\w+|talks)\b", re.IGNORECASE)
+
+
 def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
     """Sentences about the talks that name no venue feed the nearest current round."""
     current = [g for g in groups if not g[0].background]
@@ -324,7 +332,8 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
         group = min(current, key=lambda g: min(abs(m.sentence - mention.sentence) for m in g))
         mention.status = None  # a venue-less sentence cannot move the round's status
         near = min(abs(m.sentence - mention.sentence) for m in group) <= 2
-        if not (near and _DEFINITE.search(mention.text) and mention.when is not None
+        met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
+        if not (near and met and _DEFINITE.search(mention.text) and mention.when is not None
                 and mention.when.granularity == "day"):
             mention.when = None  # "The round, held from the 7th until yesterday" keeps its days
         group.append(mention)
@@ -410,10 +419,6 @@ def _settled_status(
     background: bool, told_in_past: bool,
 ) -> tuple[str | None, str]:
     """The status, and its cue: a word of the text, or the tense of the dates."""
-    if cue is not None and cue.status == "held" and when is not None and not background \
-            and when.granularity == "day" and when.end >= published:
-        # "met in Cairo on Tuesday" in Tuesday's report: the day's news, not yet over.
-        return "ongoing", f"word: {cue.word} (on the report's day)"
     if status is not None:
         return status, f"word: {cue.word}" if cue else "word"
     if when is None:

@@ -66,8 +66,10 @@ def latest(rounds: list[T], day: date, start: Callable[[T], date]) -> T:
 
 def close(round_: ExtractedEvent, status: str, day, words: str) -> None:
     when = round_.when
-    if when is not None and when.granularity == "day" and day > when.end:
-        round_.when = replace(when, end=day)
+    if when is not None and when.granularity == "day" and day != when.end:
+        # A round ends the day a deal or a breakdown ends it, even one that "has been under
+        # way since 6 July" up to the report.
+        round_.when = replace(when, end=max(day, when.start))
     elif when is None:
         round_.when = When(day, day, "day")
     round_.status = status  # type: ignore[assignment]

@@ -34,7 +34,8 @@ _VENUE_BEFORE = re.compile(
     r"|\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from)\s+"
     # One that travelled to a city went there for them: a destination, weighed as such.
     r"|\b(?:travell?ed|travell?ing|flew|flying|headed|heading|went|sent\s+(?:\w+\s+){0,2})"
-    r"\s+(?:back\s+)?to\s+(?:the\s+)?)$"
+    r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
+    r"|\b(?:flew|arrived|landed|came)\s+into\s+(?:the\s+)?)$"
 )
 # "the war in Gaza", "hostages held in Gaza", "fighters in the Rafah area": where the war
 # is or people are, not where talks are (data/negotiation.toml, [venue]).
