@@ -25,8 +25,8 @@ ROUND_NOUN = re.compile(
     # Doha": the people who negotiate, gathering somewhere, are a round there.
     r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
     # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
-    r"(?:the\s+)?(?:heads|chiefs|directors)\s+of|delegates|spymasters)"
-    r"(?=\s+(?:[\w,.'’-]+\s+){0,12}?(?:met|meet|gathered|convened|spent|sat down|held|"
+    r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters)"
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|convened|spent|sat down|held|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
     r"flew home from|returned from|left|departed|arrived in|landed in|travell?ed to|"
     r"flew to|headed to|joined)\b))\b",

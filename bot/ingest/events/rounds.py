@@ -249,6 +249,13 @@ def _read_clause(
     if venue_cue in ("destination", "speech") and index in setting.lede and \
             setting.dateline is not None:
         place = None  # "... as Netanyahu travelled to Washington": the dateline's talks
+    if venue_cue == "country" and place is not None and setting.dateline is not None:
+        city = setting.describe(setting.dateline.key)
+        if (city is not None and city.country == place.text) or (
+            city is not None and (facts := setting.describe(place.key)) is not None
+            and facts.name == city.country
+        ):
+            place, venue_cue = setting.dateline, "dateline"  # "talks in Egypt" from Sharm
     if place is None and setting.dateline is not None and noun is not None and (
         (index in setting.lede and not background and not WEAK_NOUNS.match(noun.group()))
         or HERE.search(text)
@@ -375,6 +382,9 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     first = min(group, key=_order)
     best = max(placed, key=lambda m: m.weight)
     confidence = combine([m.weight for m in placed])
+    if (facts is not None and facts.place_type == "country") or when is None:
+        # A round is in a city, on days: a country or no date at all is never stated.
+        confidence = min(confidence, CONFIRMED / 2)
     name = facts.name if facts else venue.text
     return ExtractedEvent(
         kind="round",
@@ -419,6 +429,8 @@ def _settled_status(
     background: bool, told_in_past: bool,
 ) -> tuple[str | None, str]:
     """The status, and its cue: a word of the text, or the tense of the dates."""
+    if status == "scheduled" and when is not None and when.end < published:
+        return "concluded", "dates past"  # "will" of another verb: the talks' day is gone
     if status is not None:
         return status, f"word: {cue.word}" if cue else "word"
     if when is None:
