@@ -40,7 +40,9 @@ def date_cue_of(time: TimeMark | None) -> str:
 
 
 _OTHER_EVENT = re.compile(
-    r"\b(?:after|before|following|followed|follows|preceded|ahead of|when)\b",
+    r"\b(?:after|before|following|followed|follows|preceded|ahead of|when|since)\b"
+    # ", and took effect on Jan. 19": a coordinated verb of another event.
+    r"|,\s*and\s+(?:then\s+)?(?:took|came|went|was|were|is|are|has|had|will|began|ended)\b",
     re.IGNORECASE,
 )
 
@@ -59,7 +61,7 @@ def same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMar
 
 # "before the end of next week", "after Sunday": a preposition of the time itself.
 _TIME_PREPOSITION = re.compile(
-    r"\b(?:after|before|following|ahead of|when)\s+(?:the\s+)?(?:(?:end|start|beginning|"
+    r"\b(?:after|before|following|ahead of|when|since)\s+(?:the\s+)?(?:(?:end|start|beginning|"
     r"middle)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
