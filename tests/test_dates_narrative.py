@@ -46,3 +46,22 @@ def test_each_yearless_day_follows_the_last_year_written_before_it():
             "broke down on December 1, 2023, and a team in Doha on December 2 was called home.")
     found = after_point(find_time_expressions(text, PUBLISHED), None, PUBLISHED)
     assert [e.start for e in found if e.yearless] == [date(2023, 11, 22), date(2023, 12, 2)]
+
+
+def test_the_same_day_and_the_next_day_point_back_to_the_day_told_before():
+    from bot.dates.narrative import pointing_back
+
+    text = ("Witkoff spoke on Sunday. The same day a team travelled to Cairo, and the next day "
+            "it flew home.")
+    found = pointing_back(text, find_time_expressions(text, PUBLISHED), None, PUBLISHED)
+    assert [(e.text, e.start) for e in found] == [
+        ("Sunday", date(2025, 9, 7)), ("The same day", date(2025, 9, 7)),
+        ("the next day", date(2025, 9, 8)),
+    ]
+
+
+def test_with_nothing_told_before_the_same_day_stays_unread():
+    from bot.dates.narrative import pointing_back
+
+    text = "The same day a team travelled to Cairo."
+    assert pointing_back(text, find_time_expressions(text, PUBLISHED), None, PUBLISHED) == []

@@ -1,4 +1,5 @@
-"""The year a passage is telling of, for the days it names without one.
+"""The year a passage is telling of, for the days it names without one; and the days it
+names only by pointing back ("the same day", "the next day").
 
 An analysis that reaches back writes "In November 2023, Qatar announced a truce. On
 November 22 ...": the second day is of 2023, not of the year the report is published in,
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.dates.model import TimeExpression, direction_of
 
@@ -52,3 +53,39 @@ def _first_from(e: TimeExpression, point: date, published: date) -> TimeExpressi
                 return e
             return replace(e, start=start, end=end, direction=direction_of(start, end, published))
     return e
+
+
+# "The same day an Israeli team travelled to Cairo": a day named by the one told before.
+_POINTING_BACK = re.compile(
+    r"\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that\s+same|that)\s+day)"
+    r"|(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)"
+    r"|(?P<before>the\s+(?:day\s+before|previous\s+day)|a\s+day\s+earlier))\b",
+    re.IGNORECASE,
+)
+
+
+def pointing_back(
+    text: str, expressions: list[TimeExpression], previous: date | None, published: date
+) -> list[TimeExpression]:
+    """The expressions, with "the same day", "the next day" and "the day before" resolved
+    against the last day named before them (in this paragraph, else `previous`)."""
+    added = []
+    for m in _POINTING_BACK.finditer(text):
+        if any(e.start_char <= m.start() < e.end_char for e in expressions):
+            continue
+        earlier = [e for e in expressions if e.end_char <= m.start() and e.granularity == "day"]
+        anchor = earlier[-1].end if earlier else previous
+        if anchor is None:
+            continue
+        shift = 1 if m["next"] else -1 if m["before"] else 0
+        day = anchor + timedelta(days=shift)
+        added.append(TimeExpression(
+            text=m.group(0), start_char=m.start(), end_char=m.end(), start=day, end=day,
+            granularity="day", direction=direction_of(day, day, published),
+        ))
+    return sorted([*expressions, *added], key=lambda e: e.start_char)
+
+
+def last_day(expressions: list[TimeExpression]) -> date | None:
+    days = [e.end for e in expressions if e.granularity == "day"]
+    return days[-1] if days else None

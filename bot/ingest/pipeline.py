@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from bot.dates import find_time_expressions
-from bot.dates.narrative import after_point, written_point
+from bot.dates.narrative import after_point, last_day, pointing_back, written_point
 from bot.gazetteer import Gazetteer, load_gazetteer
 from bot.ingest.document.dateline import Dateline
 from bot.ingest.document.passages import Mark, build_passages
@@ -66,13 +66,16 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
 def _narrative_dates(published):
     """Each paragraph's dates, the yearless ones in the year the story is telling of."""
     told: list = [None]
+    last: list = [None]
 
     def dated(text: str):
         found = find_time_expressions(text, published)
         own = written_point(found)
         point = own if own is not None else told[-1]
         told.append(own)
-        return after_point(found, point, published)
+        found = pointing_back(text, after_point(found, point, published), last[-1], published)
+        last.append(last_day(found) or last[-1])
+        return found
 
     return dated
 
