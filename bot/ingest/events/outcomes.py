@@ -38,7 +38,9 @@ _NEGATED_BEFORE = re.compile(
     r"weren['’]t|won['’]t|denied|deny|denies|rejected|refused)\b(?:\s+[\w-]+){0,4}\s+$",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"(?:,|\b)\s*(?:which|that|who)\s+[^,;]{3,120}(?:,|$)", re.IGNORECASE)
+# "The truce, which had opened on November 24, lapsed": a clause set off by commas tells of
+# another event; "the team that was in Doha on December 2" is the subject itself.
+_RELATIVE = re.compile(r",\s*(?:which|who)\s+[^,;]{3,120},", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
 # A strong verb says the outcome itself; resumed strikes only imply a truce ended.
