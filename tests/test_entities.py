@@ -312,3 +312,15 @@ def test_an_outlet_is_never_the_group_a_clause_points_back_to():
         "that the movement had been briefed.",
     )
     assert _person(index, "Hossam Badran").affiliation == "Hamas"
+
+
+def test_a_role_told_by_a_relative_clause_is_stored_as_a_title():
+    from bot.ingest.mentions.roles import clean_role
+
+    assert clean_role("who is also Qatar's foreign minister") == "Qatar's foreign minister"
+    assert clean_role("who also serves as foreign minister,") == "foreign minister"
+    assert clean_role("and his deputy") == "his deputy"
+    index = _index("Sheikh Mohammed bin Abdulrahman Al Thani, who is also Qatar's foreign "
+                   "minister, said the talks would go on.")
+    person = _person(index, "Sheikh Mohammed bin Abdulrahman Al Thani")
+    assert all(not c.role.lower().startswith("who") for c in person.role_claims)

@@ -10,7 +10,7 @@ span and role claim carries its sentence index.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from bot.gazetteer import Entry, Gazetteer
@@ -32,6 +32,7 @@ from bot.ingest.mentions.roles import (
     ROLE_WORDS,
     TITLES,
     affiliation_and_role,
+    clean_role,
     role_phrase,
 )
 from bot.ingest.model import EntityKind, EntityMention, RoleClaim, Sentence
@@ -241,6 +242,9 @@ class _SentencePass:
                 # Israeli team that included X" introduces X as one of its members.
                 role = claim.role if claim else f"member of the {side} delegation"
                 claim = RoleClaim(role=role, affiliation=side, sentence=self.sentence.index)
+            if claim is not None:
+                claim = replace(claim, role=clean_role(claim.role))
+                claim = claim if claim.role else None
             introduced = claim is not None or self._introduced_by_context(first, last)
             person = self._person_in_run(first, last, introduced=introduced)
             if person is None:

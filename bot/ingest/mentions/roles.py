@@ -37,6 +37,19 @@ _TITLES_DATA = tomllib.loads((DATA_DIR / "titles.toml").read_text(encoding="utf-
 INSTITUTION_WORDS = frozenset(_TITLES_DATA["body_words"])
 # Ranks and titles before a name that are no part of it: "Brig. Gen. X", "Dr. X".
 TITLES = frozenset(_TITLES_DATA["ranks"]) | frozenset(_TITLES_DATA["honorifics"])
+# "who is also Qatar's foreign minister", "and his deputy": the words before the role.
+_ROLE_LEAD = re.compile(
+    r"^(?:(?:and|but|who|which|is|was|are|were|also|now|currently|then|has|had|been|"
+    r"serves|served|acting|acts|as|to)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def clean_role(role: str) -> str:
+    """A role as a title: no relative clause or conjunction before it, no trailing stop."""
+    return _ROLE_LEAD.sub("", role.strip(" ,;.:—–-")).strip(" ,;.:—–-")
+
+
 _STOPPERS = frozenset("a an the of to for by with said and or but as its his her their".split())
 # A verb ends a role phrase read backwards: "Erdogan received Hamas chief Ismail Haniyeh".
 _VERB_BEFORE_ROLE = re.compile(
