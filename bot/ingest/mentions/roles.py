@@ -46,8 +46,13 @@ _ROLE_LEAD = re.compile(
 
 
 def clean_role(role: str) -> str:
-    """A role as a title: no relative clause or conjunction before it, no trailing stop."""
-    return _ROLE_LEAD.sub("", role.strip(" ,;.:—–-")).strip(" ,;.:—–-")
+    """A role as a title: no relative clause or conjunction before it, no trailing stop;
+    "" for a piece of a sentence that is no title ("his deputy", "included other officials")."""
+    cleaned = _ROLE_LEAD.sub("", role.strip(" ,;.:—–-")).strip(" ,;.:—–-")
+    return "" if _NO_TITLE.match(cleaned) else cleaned
+
+
+_NO_TITLE = re.compile(r"^(?:his|her|their|its|other|included|including|includes)\b", re.I)
 
 
 _STOPPERS = frozenset("a an the of to for by with said and or but as its his her their".split())
