@@ -263,3 +263,24 @@ def test_the_name_after_a_role_and_a_comma_speaks_not_the_body_before_the_role()
         "went on.\n\n\"We need more time for this,\" he said."
     )
     assert [q.speaker_key for q in found] == ["majed al-ansari"]
+
+
+def test_he_is_the_one_person_named_just_before():
+    text = ("The foreign minister, Ayman Safadi, struck a hopeful note. “We have reached a "
+            "critical point,” he told the radio.")
+    [q] = quotes(text)
+    assert q.speaker_key == "ayman safadi"
+
+
+def test_a_possessive_name_is_no_one_he_can_be():
+    text = ("Al-Ansari said Qatar backed Trump’s plan, which he said had many points. “There "
+            "are still many issues,” he said.")
+    [q] = quotes(text)
+    assert q.speaker_key == "majed al-ansari"
+
+
+def test_a_participle_after_the_quote_keeps_the_main_verbs_speaker():
+    text = ("Majed al-Ansari said Qatar “strongly condemns the attack,” calling it a breach of "
+            "the law.")
+    [q] = quotes(text)
+    assert q.speaker_key == "majed al-ansari"

@@ -254,6 +254,24 @@ def _in_name_or_role(word: str) -> bool:
 
 
 def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None:
+    """ "he said": the person named last before it, in this sentence or the one before;
+    else the last speaker."""
+    start, _ = _sentence_bounds(passage, verb.start)
+    index = passage.sentence_at(verb.start)
+    earlier = [i for i, _, _ in passage.sentences if i < index]
+    lower = passage.bounds(earlier[-1])[0] if earlier else start
+    named = [m for m in passage.marks if m.kind == "person" and lower <= m.start
+             and m.end <= verb.start and not _is_quoted(passage, m.start)
+             and passage.text[m.end : m.end + 2] not in ("'s", "’s")]  # "Trump's plan"
+    people = {m.key: m for m in named}
+    if len(people) == 1:
+        mark = named[-1]
+        return Speaker(mark.key, mark.text)
+    if len(people) > 1:
+        # "Netanyahu met Witkoff. 'It was good,' he said": two candidates, no guess, unless
+        # one of them was speaking already.
+        last = state.last
+        return last if last is not None and last.key in people else None
     if state.last is not None:
         return state.last
     # No earlier speaker: trust the previous sentence only if it names one person.
@@ -263,6 +281,10 @@ def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None
         mark = next(m for m in passage.marks if m.key in people)
         return Speaker(mark.key, mark.text)
     return None
+
+
+def _is_quoted(passage: Passage, at: int) -> bool:
+    return any(q.start <= at < q.end for q in passage.quoted)
 
 
 def _inside_noun_phrase(blank: str, span: QuoteSpan, passage: Passage) -> bool:
@@ -295,6 +317,13 @@ def _verb_for(
             distance = span.start - verb.end
         if best is None or distance < best[0]:
             best = (distance, verb)
+    if best is not None and best[1].word.endswith("ing"):
+        # 'X said Qatar "condemns ...", calling it ...': a participle's subject is the main
+        # verb's, so the quote is the finite verb's before it in the sentence.
+        finite = [v for v in verbs if first <= v.start < span.start
+                  and not v.word.endswith("ing") and v.word != "according to"]
+        if finite:
+            return finite[-1]
     return best[1] if best else None
 
 
