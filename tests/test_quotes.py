@@ -284,3 +284,10 @@ def test_a_participle_after_the_quote_keeps_the_main_verbs_speaker():
             "the law.")
     [q] = quotes(text)
     assert q.speaker_key == "majed al-ansari"
+
+
+def test_a_coordinated_speech_verb_keeps_the_first_verbs_speaker():
+    text = ("Witkoff said Egypt would “consider other options” and added: “It is a shame "
+            "that Hamas acted this way.”")
+    found = quotes(text)
+    assert {q.speaker_key for q in found} == {"steve witkoff"}

@@ -23,7 +23,8 @@ ROLE_WORDS = frozenset(
     ambassador commander member academic analyst secretary director mediator diplomat diplomats
     general lawmaker lawmakers mp senator journalist correspondent researcher professor expert
     coordinator representative emir king prince chairman chairwoman deputy governor mayor premier
-    strategist activist officer spokespeople premier cofounder founder""".split()
+    strategist activist officer spokespeople premier cofounder founder commissioner rapporteur
+    chancellor aide emissary delegate ombudsman monarch sultan""".split()
 )
 # Words that may stand inside a role phrase before the role word itself.
 ROLE_MODIFIERS = frozenset(

@@ -40,6 +40,7 @@ _SPEECH_VERB = re.compile(
 _INVERTIBLE = frozenset(
     {"said", "says", "added", "adds", "noted", "wrote", "explained", "stated", "insisted"}
 )
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+|also\s+)?$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _UNNAMED = re.compile(
     r"\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Tt]his)\s+"
@@ -124,7 +125,12 @@ def _passage_quotes(
     verbs = [_Verb(m.start(), m.end(), m.group().lower()) for m in _SPEECH_VERB.finditer(blank)]
     candidates = _candidates(passage, blank, state, name_of)
     subjects: dict[int, Speaker | None] = {}
-    for verb in verbs:
+    for i, verb in enumerate(verbs):
+        if i and _COORDINATED.search(blank[verbs[i - 1].end : verb.start]) and \
+                passage.sentence_at(verbs[i - 1].start) == passage.sentence_at(verb.start):
+            # "He said Washington would ... and added: ...": the first verb's speaker.
+            subjects[verb.start] = subjects.get(verbs[i - 1].start)
+            continue
         subject = _subject(verb, candidates, blank, passage)
         if subject is None:
             subjects[verb.start] = None
