@@ -36,6 +36,7 @@ _TRAILING_H = re.compile(r"(?<=[aeiu])h$")
 
 def _fold_token(token: str) -> str:
     """Vowel and consonant spellings that transliterations swap freely."""
+    token = token.replace("ph", "f")  # Ophir and Ofir, Philadelphi and Filadelfi
     token = token.replace("ee", "i").replace("ou", "u").replace("oo", "u")
     token = token.replace("ck", "k").replace("q", "k")
     token = re.sub(r"c(?!h)", "k", token)

@@ -87,3 +87,7 @@ def test_initial_i_or_e_and_a_surname_vowel_are_one_arabic_name():
 def test_given_names_that_differ_only_in_length_stay_apart():
     found = match_name("Mahmoud Sinwar", [("Mohammed Sinwar", "mohammed")])
     assert not found.confident
+
+
+def test_ph_and_f_are_one_sound():
+    assert name_key("Ophir Falk") == name_key("Ofir Falk")

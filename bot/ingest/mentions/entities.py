@@ -60,9 +60,15 @@ _CLAUSE_THEN_SPEAKS = re.compile(
 )
 # "X, 24," and a list's last "and Y, 31.": an age after a name introduces a person.
 _AGE_AFTER = re.compile(r"^,\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,|\.?$|;)")
-_KIN = r"(?:mother|father|son|daughter|brother|sister|wife|husband|widow|family|parents)"
+_KIN = (
+    r"(?:mother|father|sons?|daughters?|brothers?|sisters?|wife|husband|widow|family|parents|"
+    r"nephews?|nieces?|cousins?|uncle|aunt|grand(?:son|daughter|mother|father|children)s?)"
+)
 _KIN_AFTER = re.compile(rf"^,\s+whose\s+{_KIN}\b")
 _KIN_BEFORE = re.compile(rf"\b(?:his|her|their)\s+{_KIN},\s+$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(
+    r"\s*,\s*(?:and\s+)?(?:[\w'’-]+\s+){0,3}?|\s+and\s+(?:[\w'’-]+\s+){0,3}?"
+)
 _ACTS_AFTER = re.compile(r"^\s+(?:was|is|has|had|were|said|told)\b")
 # Capitalised at the head of a sentence without being a name.
 _SENTENCE_ADVERBS = frozenset(
@@ -72,7 +78,8 @@ _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city of|of\b))")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,6}?(?:"
     + "|".join(sorted(ROLE_WORDS))
-    + r")(?:\s+(?:of|for|at|in)\s+[\w'’\-\s]{1,100}?)?)(?=[,.;]|\s+(?:who|which|said|told)\b)",
+    + r")(?:\s+(?:of|for|at|in|to|with|on)\s+[\w'’\-\s]{1,100}?)?)"
+    r"(?=[,.;]|\s+(?:who|which|said|told)\b)",
     re.IGNORECASE,
 )
 
@@ -220,6 +227,7 @@ class _SentencePass:
         sides = delegation_sides(self.parts, self.known)
         named = next((s for s, _ in sides if s), None)
         self.builder.last_side = named or self.builder.last_side
+        listed: int | None = None  # where the last member of a delegation's list ended
         for run_first, last in runs:
             first = _name_start(self.parts, run_first, last)
             first = self._after_nationality(first, last)
@@ -236,6 +244,9 @@ class _SentencePass:
             # right before ("a team that included X").
             member = side and noun_end is not None and (
                 MEMBERSHIP.search(between) if claim else _MEMBER_BEFORE.search(between)
+                # "included X, Y, Z and political bureau member W": the list goes on.
+                or (listed is not None and _LIST_GOES_ON.fullmatch(
+                    self.text[listed : self.parts[first].start]))
             )
             if member and (claim is None or claim.affiliation is None):
                 # "A Hamas delegation led by senior negotiator X": X is of Hamas; "an
@@ -249,6 +260,7 @@ class _SentencePass:
             person = self._person_in_run(first, last, introduced=introduced)
             if person is None:
                 continue
+            listed = self.parts[last].end if member else None
             if claim:
                 person.role_claims.append(claim)
                 plural_claim = claim if self._plural_role_before(first) else plural_claim

@@ -24,7 +24,8 @@ ROLE_WORDS = frozenset(
     general lawmaker lawmakers mp senator journalist correspondent researcher professor expert
     coordinator representative emir king prince chairman chairwoman deputy governor mayor premier
     strategist activist officer spokespeople premier cofounder founder commissioner rapporteur
-    chancellor aide emissary delegate ombudsman monarch sultan""".split()
+    chancellor aide emissary delegate ombudsman monarch sultan soldier hostage captive
+    son daughter brother sister nephew niece cousin widow""".split()
 )
 # Words that may stand inside a role phrase before the role word itself.
 ROLE_MODIFIERS = frozenset(
