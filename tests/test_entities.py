@@ -325,3 +325,18 @@ def test_a_role_told_by_a_relative_clause_is_stored_as_a_title():
                    "minister, said the talks would go on.")
     person = _person(index, "Sheikh Mohammed bin Abdulrahman Al Thani")
     assert all(not c.role.lower().startswith("who") for c in person.role_claims)
+
+
+def test_an_appositive_role_to_someone_and_a_soldier_introduce_people():
+    index = _index("The team included Gal Hirsch and Ophir Falk, a political adviser to "
+                   "Netanyahu, officials said.",
+                   "Hamas offered to release Edan Alexander, an Israeli-American soldier.")
+    assert _person(index, "Ophir Falk").role == "political adviser to Netanyahu"
+    assert _person(index, "Edan Alexander")
+
+
+def test_a_delegations_list_of_members_goes_on_past_the_first():
+    index = _index("The Hamas delegation included Khaled Meshaal, Nizar Awadallah, Zaher "
+                   "Jabarin and political bureau member Ghazi Hamad.")
+    for name in ("Nizar Awadallah", "Zaher Jabarin", "Ghazi Hamad"):
+        assert _person(index, name).affiliation == "Hamas", name
