@@ -281,3 +281,15 @@ def test_a_determiner_starts_a_new_phrase_before_a_plan():
 def test_an_authors_proposal_for_a_truce_is_one_truce_of_that_author():
     [p] = proposals("Envoys discussed an American proposal for a phased truce in Gaza.")
     assert (p.title, p.participants[0].entity_key) == ("phased truce", "united states")
+
+
+def test_a_toll_counted_in_an_earlier_year_keeps_that_year():
+    from datetime import date as day
+
+    from bot.ingest.events.figures import find_figures
+    from tests.gold.lines import passages_of
+
+    published = day(2025, 3, 9)
+    text = "Health officials said 1,200 people were killed in October 2023, a figure recalled."
+    (figure,) = find_figures(passages_of(text, {}, published), published)
+    assert (figure.when.start, figure.background) == (day(2023, 10, 1), True)

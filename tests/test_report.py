@@ -58,3 +58,8 @@ def test_the_report_keeps_the_dateline_apart_and_names_the_lede():
     assert report.title.startswith("Mediators meet in Cairo")
     assert report.dateline is not None and report.dateline.city == "Cairo"
     assert report.paragraphs[report.lede] == STORY
+
+
+def test_a_section_label_is_no_part_of_the_headline():
+    report = read_report("World: Gaza talks edge forward in Cairo\n\n" + STORY + "\n\n" + STORY)
+    assert report.title == "Gaza talks edge forward in Cairo"

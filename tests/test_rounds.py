@@ -434,3 +434,16 @@ def test_undated_talks_deep_in_a_report_are_history_not_the_days_news():
     text = "\n\n".join(["The mediators met in Cairo on Monday."] + ["Rain fell."] * 6
                        + ["Summer talks in Doha went the same way."])
     assert [r.place_key for r in rounds(text)] == ["cairo"]
+
+
+def test_a_meeting_after_another_in_one_sentence_are_two_rounds_each_with_its_day():
+    from bot.ingest.document.passages import Mark
+
+    text = ("Hamas officials said on Sunday they were studying a proposal after a meeting on "
+            "Saturday with Egyptian mediators, following the Cairo meeting last month.")
+    sunday = date(2025, 3, 9)
+    found = find_rounds(passages_of(text, ENTITIES, sunday), sunday, describe,
+                        dateline=Mark(-1, -1, "doha", "place", "Doha"), lede=frozenset({0}))
+    assert sorted((r.place_key, r.when.start, r.background) for r in found) == [
+        ("cairo", date(2025, 2, 1), True), ("doha", date(2025, 3, 8), False),
+    ]

@@ -18,6 +18,7 @@ from bot.gazetteer import load_gazetteer
 from bot.ingest.document.furniture import (
     AUTHOR_BIO,
     CAPTION_CREDIT,
+    SECTION_LABEL,
     TRAILING_AGENCY,
     vocabulary_hits,
     vocabulary_match_count,
@@ -202,7 +203,7 @@ def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[st
             and not _BREADCRUMB.search(line)
             and _latin_share(line) >= 0.5
         ):
-            return line, lines[i + 1 :], lines[:i]
+            return SECTION_LABEL.sub("", line), lines[i + 1 :], lines[:i]
     return "", lines, []
 
 

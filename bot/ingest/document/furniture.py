@@ -73,6 +73,13 @@ OTHER_STORIES = _any(
     r"^in other news\b", r"^what to read next\b", r"^editor'?s picks?\b",
 )
 # An author's bio closes a newsletter or an opinion piece, however long its first line.
+# "World: Gaza talks edge forward": a site's section, not the headline's words.
+SECTION_LABEL = re.compile(
+    r"^(?:World|World news|Middle East|Mideast|Region|Politics|Analysis|Opinion|Comment|"
+    r"Live|Breaking|Exclusive|Explainer|Update|Latest|News|Features?|Israel at War|"
+    r"Africa|Europe|Asia|Americas|International)\s*[:|]\s+(?=\S)",
+    _FLAGS,
+)
 AUTHOR_BIO = re.compile(r"^about (?:the|this) (?:authors?|writers?|contributors?)\b", _FLAGS)
 CREDIT = _any(
     r"\breporting by\b", r"\bediting by\b", r"\bwriting by\b", r"\badditional reporting\b",

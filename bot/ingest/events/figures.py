@@ -10,7 +10,7 @@ phrase ("killed in Israel's bombardment") names no source.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.ingest.document.passages import Passage
 from bot.ingest.model import ExtractedEvent, Participant, When
@@ -53,15 +53,36 @@ def find_figures(passages: list[Passage], published: date) -> list[ExtractedEven
                         continue
                     seen.add(title)
                     source = _attribution(text, start, passage, m.start(), m.end())
+                    when = _when_counted(passage, start, end, m) or When(
+                        published, published, "day"
+                    )
                     events.append(ExtractedEvent(
                         kind="figure",
                         title=title,
                         summary=passage.text[start:end][:400],
-                        when=When(published, published, "day"),
+                        when=when,
                         sentence=index,
                         participants=[Participant(source, "speaker")] if source else [],
+                        background=when.end < published - timedelta(days=7),
                     ))
     return events
+
+
+# "killed in October 2023", "on Oct. 7, 2023, about 1,200 people were killed": the day the
+# count is of; "killed since October 2023" is a running toll, of the report's day.
+_COUNTED_ON = re.compile(r"\b(?:in|on|during|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_COUNT_REACH = 60
+
+
+def _when_counted(passage: Passage, start: int, end: int, m: re.Match[str]) -> When | None:
+    low, high = start + m.start(), start + m.end()
+    for t in passage.times_in(max(start, low - _COUNT_REACH), min(end, high + _COUNT_REACH)):
+        before = passage.text[max(start, t.start - 10) : t.start]
+        if t.expression.direction == "future" or not _COUNTED_ON.search(before):
+            continue
+        e = t.expression
+        return When(e.start, e.end, e.granularity)
+    return None
 
 
 def _is_year(number: str) -> bool:

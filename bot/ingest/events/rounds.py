@@ -89,7 +89,10 @@ _ISSUES = re.compile(
 
 # Where one sentence tells of two meetings: "met in Paris on Feb. 23, and a team then held
 # talks in Doha in the last week of February".
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})")
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
+    r"|,\s+(?=(?:following|after|before|ahead of|since)\s+(?:the|a|an|last|an?\s+earlier)\b)"
+)
 
 
 # A report older than this tells of the past: background, not the day's news.
@@ -172,9 +175,11 @@ def find_rounds(
 
 
 def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence, or its clauses when it places things in two venues."""
+    """The sentence, or its clauses when it places things in two venues or tells of two
+    meetings ("after a meeting on Saturday, following the Cairo meeting last month")."""
     venues = passage.marks_in(start, end, ("place",))
-    if len({m.key for m in venues}) < 2:
+    nouns = ROUND_NOUN.findall(passage.text, start, end)
+    if len({m.key for m in venues}) < 2 and len(nouns) < 2:
         return [(start, end)]
     bounds = [start]
     for m in _CLAUSE_BREAK.finditer(passage.text, start, end):
