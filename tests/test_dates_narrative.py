@@ -65,3 +65,11 @@ def test_with_nothing_told_before_the_same_day_stays_unread():
 
     text = "The same day a team travelled to Cairo."
     assert pointing_back(text, find_time_expressions(text, PUBLISHED), None, PUBLISHED) == []
+
+
+def test_three_days_later_counts_from_the_day_told_before():
+    from bot.dates.narrative import pointing_back
+
+    text = "Talks were held in Cairo on October 24, and three days later the chiefs met in Doha."
+    found = pointing_back(text, find_time_expressions(text, PUBLISHED), None, PUBLISHED)
+    assert [(e.text, e.start) for e in found][-1] == ("three days later", date(2024, 10, 27))

@@ -447,3 +447,17 @@ def test_a_meeting_after_another_in_one_sentence_are_two_rounds_each_with_its_da
     assert sorted((r.place_key, r.when.start, r.background) for r in found) == [
         ("cairo", date(2025, 2, 1), True), ("doha", date(2025, 3, 8), False),
     ]
+
+
+def test_several_people_who_met_are_a_meeting_one_who_called_another_is_not():
+    text = ("Ron Dermer and Khalil al-Hayya flew to Doha, where they spent Sunday and Monday "
+            "with the mediators.")
+    (r,) = rounds(text)
+    assert (r.place_key, r.when.start, r.when.end) == ("doha", date(2025, 8, 10),
+                                                       date(2025, 8, 11))
+    assert rounds("On Friday Ron Dermer telephoned Hakan Fidan, two days before Khalil al-Hayya "
+                  "sat down with the chiefs in Doha.") == []
+
+
+def test_an_airstrike_on_negotiators_is_no_round():
+    assert rounds("The Hamas team survived an airstrike on its leaders in Doha on Tuesday.") == []

@@ -59,9 +59,11 @@ def _first_from(e: TimeExpression, point: date, published: date) -> TimeExpressi
 _POINTING_BACK = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that\s+same|that)\s+day)"
     r"|(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)"
-    r"|(?P<before>the\s+(?:day\s+before|previous\s+day)|a\s+day\s+earlier))\b",
+    r"|(?P<before>the\s+(?:day\s+before|previous\s+day)|a\s+day\s+earlier)"
+    r"|(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<way>later|afterwards|earlier))\b",
     re.IGNORECASE,
 )
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def pointing_back(
@@ -77,7 +79,11 @@ def pointing_back(
         anchor = earlier[-1].end if earlier else previous
         if anchor is None:
             continue
-        shift = 1 if m["next"] else -1 if m["before"] else 0
+        if m["count"]:
+            n = _COUNTS.get(m["count"].lower()) or int(m["count"])
+            shift = -n if m["way"].lower() == "earlier" else n
+        else:
+            shift = 1 if m["next"] else -1 if m["before"] else 0
         day = anchor + timedelta(days=shift)
         added.append(TimeExpression(
             text=m.group(0), start_char=m.start(), end_char=m.end(), start=day, end=day,

@@ -111,8 +111,11 @@ def _outcome_of(session: Session, event: Event) -> set[str]:
 
 
 def fold_into(
-    event: Event, extracted: ExtractedEvent, article: Article, place_id: int | None = None
+    event: Event, extracted: ExtractedEvent, article: Article, place_id: int | None = None,
+    *, echo: bool = False,
 ) -> None:
+    """Fold a later report into the event; an `echo` (the same sentence, syndicated) adds a
+    source but no support."""
     when = extracted.when
     if event.place_id is None and place_id is not None:
         event.place_id = place_id  # "called home at the start of the month", then "from Doha"
@@ -152,7 +155,8 @@ def fold_into(
         event.start_date, event.end_date, event.granularity = when.start, when.end, when.granularity
     if extracted.status and _moves_status(event, extracted, article):
         event.status = extracted.status
-    event.confidence = round(combine([event.confidence, extracted.confidence]), 2)
+    if not echo:
+        event.confidence = round(combine([event.confidence, extracted.confidence]), 2)
     event.unconfirmed = event.confidence < CONFIRMED
     issues = [i for i in event.issues.split("; ") if i] + list(extracted.issues)
     event.issues = "; ".join(dict.fromkeys(issues))

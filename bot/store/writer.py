@@ -204,7 +204,13 @@ def _merge_or_create(
         session.add(event)
         session.flush()
         return event, False
-    fold_into(existing, extracted, article, place.id if place else None)
+    # A syndicated copy repeats the same sentence: one report, however many outlets.
+    echo = session.exec(
+        select(EventSource.id).where(
+            EventSource.event_id == existing.id, EventSource.summary == extracted.summary
+        )
+    ).first() is not None
+    fold_into(existing, extracted, article, place.id if place else None, echo=echo)
     session.add(existing)
     return existing, True
 

@@ -77,7 +77,8 @@ NOT_TALKS = re.compile(
     r"(?:meeting|met|meet|gather\w*|convene\w*)\b|"
     r"\b(?:met|meets|meeting with|received)\s+(?:with\s+)?(?:the\s+)?(?:relatives|families|"
     r"family members|mourners|troops|soldiers|students|supporters|protesters)\b|"
-    r"\b(?:attack|strike|assassination attempt|bombing|raid)\s+(?:on|targeting|against)\b",
+    r"\b(?:attack|(?:air\s?)?strike|assassination attempt|bombing|raid)\s+"
+    r"(?:on|targeting|against)\b",
     re.IGNORECASE,
 )
 

@@ -204,7 +204,7 @@ def _read_clause(
         t for t in all_times
         if not SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
     ]
-    nouns = list(ROUND_NOUN.finditer(text))
+    nouns = list(ROUND_NOUN.finditer(text)) or _party_meeting(text, start, passage)
     if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
         # 'Early today, Hamas said: "The delegation left Cairo"': the day of the saying.
         times = [t for t in times if quote.start <= t.start < quote.end]
@@ -418,6 +418,33 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
 # when the only date ("this month") still runs; "were continuing" says otherwise, in words.
 _PAST_TENSE = re.compile(r"\b(?:was|were|had been|took place|went ahead)\b(?!\s+\w+ing\b)",
                          re.IGNORECASE)
+
+
+_MEETING_VERB = re.compile(
+    r"\b(?:met|meet|sat down|held talks|spent|gathered|convened)\b", re.IGNORECASE
+)
+
+
+# "X, Y and Qatari Prime Minister Z": names joined, titles allowed between.
+_JOINED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"(?:(?:[A-Z][\w'’.-]*|of|the|prime|minister|chief|director|head|envoy|foreign|"
+    r"intelligence|spy)\s+){0,4}"
+)
+
+
+def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[str]]:
+    """ "Burns and Barnea flew to Doha, where they spent October 27 and 28 with the Qatari
+    premier": two or more people who meet are a meeting, the verb standing for its noun."""
+    verb = _MEETING_VERB.search(text)
+    if verb is None:
+        return []
+    people = passage.marks_in(offset, offset + verb.start(), ("person",))
+    if len({m.key for m in people}) < 2:
+        return []
+    # A subject of several people: "X and Y", "X, Y and Z"; not "X called Y before Z met".
+    joined = _JOINED.fullmatch(passage.text[people[-2].end : people[-1].start])
+    return [verb] if joined else []
 
 
 # Sentences past the lede that still tell the day's news, in most reports.
