@@ -73,3 +73,12 @@ def test_three_days_later_counts_from_the_day_told_before():
     text = "Talks were held in Cairo on October 24, and three days later the chiefs met in Doha."
     found = pointing_back(text, find_time_expressions(text, PUBLISHED), None, PUBLISHED)
     assert [(e.text, e.start) for e in found][-1] == ("three days later", date(2024, 10, 27))
+
+
+def test_two_days_after_an_event_names_the_day_before_the_one_told():
+    from bot.dates.narrative import pointing_back
+
+    text = "Tuesday's talks came two days after the delegation met in Cairo."
+    published = date(2025, 11, 25)
+    found = pointing_back(text, find_time_expressions(text, published), None, published)
+    assert [(e.text, e.start) for e in found][-1] == ("two days after", date(2025, 11, 23))

@@ -461,3 +461,9 @@ def test_several_people_who_met_are_a_meeting_one_who_called_another_is_not():
 
 def test_an_airstrike_on_negotiators_is_no_round():
     assert rounds("The Hamas team survived an airstrike on its leaders in Doha on Tuesday.") == []
+
+
+def test_the_status_of_the_latest_day_told_wins_over_an_earlier_arrival():
+    r = only("The delegation arrived in Cairo on Saturday. The delegation met the intelligence "
+             "chief in Cairo on Sunday.", published=date(2025, 8, 12))
+    assert r.status == "concluded"

@@ -60,7 +60,9 @@ _POINTING_BACK = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that\s+same|that)\s+day)"
     r"|(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)"
     r"|(?P<before>the\s+(?:day\s+before|previous\s+day)|a\s+day\s+earlier)"
-    r"|(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<way>later|afterwards|earlier))\b",
+    r"|(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<way>later|afterwards|earlier|"
+    # "Tuesday's talks came two days after the delegation met": that meeting was Sunday.
+    r"after|before))\b",
     re.IGNORECASE,
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -81,7 +83,7 @@ def pointing_back(
             continue
         if m["count"]:
             n = _COUNTS.get(m["count"].lower()) or int(m["count"])
-            shift = -n if m["way"].lower() == "earlier" else n
+            shift = -n if m["way"].lower() in ("earlier", "after") else n
         else:
             shift = 1 if m["next"] else -1 if m["before"] else 0
         day = anchor + timedelta(days=shift)

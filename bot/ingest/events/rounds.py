@@ -357,8 +357,7 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     venue = next((m.place for m in placed if m.place.kind == "place"), placed[0].place)
     assert venue is not None
     facts = describe(venue.key)
-    cues = [m.status for m in group if m.status is not None]
-    cue = max(cues, key=lambda c: STATUS_RANK[c.status]) if cues else None
+    cue = _group_status(group, published)
     status = cue.final if cue else None
     background = group[0].background
     # What is expected ("arrives tomorrow") does not stretch what has happened.
@@ -445,6 +444,28 @@ def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[st
     # A subject of several people: "X and Y", "X, Y and Z"; not "X called Y before Z met".
     joined = _JOINED.fullmatch(passage.text[people[-2].end : people[-1].start])
     return [verb] if joined else []
+
+
+_FINAL = ("collapsed", "agreement", "concluded")
+
+
+def _group_status(group: list[_Mention], published: date) -> StatusCue | None:
+    """A word that ends the round wins; otherwise the word of the latest day told ("arrived
+    on Saturday ... met on Sunday": the meeting, held), an undated "remains" being of the
+    report's own day."""
+    cues = [m for m in group if m.status is not None]
+    final = [m.status for m in cues if m.status.status in _FINAL]
+    if final:
+        return max(final, key=lambda c: STATUS_RANK[c.status])
+    if not cues:
+        return None
+    def told(m: _Mention) -> date:
+        if m.when is not None:
+            return m.when.end
+        return published if m.status.status == "ongoing" else date.min
+
+    latest = max(cues, key=lambda m: (told(m), STATUS_RANK[m.status.status]))
+    return latest.status
 
 
 # Sentences past the lede that still tell the day's news, in most reports.
