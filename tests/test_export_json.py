@@ -74,10 +74,12 @@ def test_published_keeps_the_outlets_offset(engine):
     assert article["id"] == "a1"
 
 
-def test_the_command_writes_a_file_and_refuses_an_unknown_format(settings, tmp_path, capsys):
+def test_the_command_writes_a_file_and_refuses_an_unknown_format(settings, tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
     from bot.cli import app
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
 
     runner = CliRunner()
     target = tmp_path / "timeline.json"

@@ -159,14 +159,17 @@ def test_ingest_waits_for_a_rebuild_and_loses_nothing(engine):
         assert session.execute(select(func.count(Article.id))).scalar_one() == 13
 
 
-def test_the_command_prints_what_changed(settings, tmp_path):
+def test_the_command_prints_what_changed(settings, tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
     from bot.cli import app
 
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+
     runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(HELDOUT4)]).exit_code == 0
     dry = runner.invoke(app, ["rebuild", "--dry-run"])
     assert dry.exit_code == 0, dry.output
-    assert "Would change: 5 articles read again." in dry.output  # the seeds, built at start
+    assert "Would change: 12 articles read again." in dry.output
     assert "Rounds: 0 added, 0 removed, 0 changed" in dry.output
     assert "Nothing was changed (--dry-run)." in dry.output

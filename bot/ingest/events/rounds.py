@@ -459,6 +459,9 @@ def _group_status(group: list[_Mention], published: date) -> StatusCue | None:
         return max(final, key=lambda c: STATUS_RANK[c.status])
     if not cues:
         return None
+    # What is expected does not outrank what has begun or taken place.
+    cues = [m for m in cues if m.status.status != "scheduled"] or cues
+
     def told(m: _Mention) -> date:
         if m.when is not None:
             return m.when.end
