@@ -7,6 +7,7 @@ earlier one said stays on record.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -232,10 +233,30 @@ def round_in_full(session: Session, event: EventView) -> str:
         )
         if source.sentence:
             lines.append(quote_block(source.sentence))
+        cues = cues_text(source.evidence)
+        if cues:
+            lines.append(italic(f"Read from: {cues}"))
+    lines.append(italic(f"Confidence {event.confidence:.2f}: how well these reports' cues "
+                        "support the round."))
     said = quotes_of_event(session, event.id)
     if said:
         lines += ["", bold("Said there")] + [f"• {quote_line(q)}" for q in said]
     return "\n".join(lines)
+
+
+_CUE_NAMES = {"venue": "place", "dates": "dates", "status": "status", "noun": "said as"}
+
+
+def cues_text(evidence: str | None) -> str:
+    """ "place in-city: Doha; dates stated: Sunday; status word: ended": why the round is so."""
+    if not evidence:
+        return ""
+    try:
+        cues = json.loads(evidence)
+    except ValueError:
+        return ""
+    parts = [f"{_CUE_NAMES[k]} {cues[k]}" for k in _CUE_NAMES if cues.get(k)]
+    return esc("; ".join(parts))
 
 
 def rounds_command(session: Session, args: str, asker: Asker) -> Reply:

@@ -75,6 +75,7 @@ def _event_sources(session: Session, event_ids: list[int]) -> list[tuple[int, So
             EventSource.status,
             EventSource.start_date,
             EventSource.end_date,
+            EventSource.evidence,
             Article.id,
             Article.outlet,
             Article.url,
@@ -87,8 +88,10 @@ def _event_sources(session: Session, event_ids: list[int]) -> list[tuple[int, So
         .order_by(EventSource.reported_at, EventSource.id)
     ).all()
     return [
-        (event_id, SourceRef(art_id, outlet, url, published, sentence, status, start, end))
-        for event_id, status, start, end, art_id, outlet, url, published, sentence in rows
+        (event_id, SourceRef(art_id, outlet, url, published, sentence, status, start, end,
+                             evidence))
+        for event_id, status, start, end, evidence, art_id, outlet, url, published, sentence
+        in rows
     ]
 
 

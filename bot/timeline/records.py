@@ -21,6 +21,7 @@ class SourceRef:
     status: str | None = None  # what this report said of a round's status
     start: date | None = None  # what this report said of the event's dates
     end: date | None = None
+    evidence: str | None = None  # JSON: the cue behind each slot this report filled
 
 
 @dataclass(frozen=True)
