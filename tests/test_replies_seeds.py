@@ -138,3 +138,9 @@ def test_search_lists_events_first_then_other_sentences(session):
     text = shown(session, "search", "Dermer")
     assert text.startswith("Best matches for “Dermer”")
     assert text.count("is expected to arrive in Egypt") <= 1
+
+
+def test_a_round_in_full_tells_the_cues_it_was_read_from_and_its_confidence(session):
+    text = shown(session, "round", "Sharm")
+    assert "Read from: place in-city: Sharm el-Sheikh" in text
+    assert "Confidence 1.00" in text
