@@ -467,3 +467,14 @@ def test_the_status_of_the_latest_day_told_wins_over_an_earlier_arrival():
     r = only("The delegation arrived in Cairo on Saturday. The delegation met the intelligence "
              "chief in Cairo on Sunday.", published=date(2025, 8, 12))
     assert r.status == "concluded"
+
+
+def test_a_sports_round_is_no_round_of_talks():
+    assert rounds("Qatar will stage the fourth round of Asian qualifying in Doha next month.") == []
+
+
+def test_a_meeting_days_after_another_splits_into_two_rounds():
+    text = ("Mediators met in Cairo on Tuesday, two days after a Hamas delegation held talks in "
+            "Doha.")
+    assert sorted((r.place_key, r.when.start) for r in rounds(text, published=date(2025, 11, 25))
+                  ) == [("cairo", date(2025, 11, 25)), ("doha", date(2025, 11, 23))]

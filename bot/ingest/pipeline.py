@@ -37,7 +37,7 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     report = read_report(article.text, title_hint=article.title)
     sentences = split_sentences(report.paragraphs)
     index = find_entities(sentences, article.published_at, gazetteer)
-    passages = build_passages(sentences, index.spans, _narrative_dates(published))
+    passages = build_passages(sentences, index.spans, narrative_dates(published))
     dateline = _dateline_mark(report.dateline, index, gazetteer)
     lede = frozenset(s.index for s in sentences if s.paragraph == report.lede)
     describe = _place_facts(index, gazetteer)
@@ -63,7 +63,7 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     )
 
 
-def _narrative_dates(published):
+def narrative_dates(published):
     """Each paragraph's dates, the yearless ones in the year the story is telling of."""
     told: list = [None]
     last: list = [None]

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.dates import find_time_expressions
 from bot.ingest.document.passages import Passage, build_passages
 from bot.ingest.document.sentences import split_sentences
 from bot.ingest.events.venues import PlaceFacts
+from bot.ingest.pipeline import narrative_dates
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,9 @@ def passages_of(
                 taken.append(Span(m.start(), m.end(), key, kind, surface))
         return sorted(taken, key=lambda s: s.start)
 
-    return build_passages(sentences, spans_of, lambda t: find_time_expressions(t, published))
+    # The pipeline's own dating: yearless days in the story's year, "the same day" and
+    # "two days after" read against the day told before.
+    return build_passages(sentences, spans_of, narrative_dates(published))
 
 
 PLACES = {

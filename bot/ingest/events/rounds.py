@@ -91,7 +91,8 @@ _ISSUES = re.compile(
 # talks in Doha in the last week of February".
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
-    r"|,\s+(?=(?:following|after|before|ahead of|since)\s+(?:the|a|an|last|an?\s+earlier)\b)"
+    r"|,\s+(?=(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?)\s+)?(?:following|after|before|ahead of"
+    r"|since)\s+(?:the|a|an|last|an?\s+earlier)\b)"
 )
 
 
