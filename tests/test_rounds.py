@@ -478,3 +478,9 @@ def test_a_meeting_days_after_another_splits_into_two_rounds():
             "Doha.")
     assert sorted((r.place_key, r.when.start) for r in rounds(text, published=date(2025, 11, 25))
                   ) == [("cairo", date(2025, 11, 25)), ("doha", date(2025, 11, 23))]
+
+
+def test_the_people_at_a_meeting_take_part_in_its_round():
+    r = only("Ron Dermer and Hakan Fidan met Khalil al-Hayya in Cairo on Monday.")
+    taking_part = {p.entity_key for p in r.participants if p.role == "participant"}
+    assert taking_part == {"ron dermer", "hakan fidan", "khalil al-hayya"}

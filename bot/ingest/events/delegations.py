@@ -45,6 +45,10 @@ _JOINS = re.compile(
     r"\b(?:join\w*|attend\w*|arriv\w*|participat\w*|take part|taking part|took part)\b",
     re.IGNORECASE,
 )
+# "X, Y and Z met in Cairo", "met with X and Y": the people at a meeting take part in it.
+_MET = re.compile(
+    r"\b(?:met|meet|meeting|sat down|held talks|gathered|convened|spent)\b", re.IGNORECASE
+)
 # "Trump’s plan", "senior Trump advisers": the name qualifies someone else.
 _MODIFIER_USE = re.compile(
     r"^(?:’s|'s|\s+(?:advisers?|aides?|administration|envoys?|officials?|team|allies|camp)\b)"
@@ -54,6 +58,7 @@ def participants_in(text: str, offset: int, marks: list[Mark]) -> list[Participa
     people: list[Participant] = []
     sides = [m for m in marks if m.kind in ("organisation", "country")]
     joins = _JOINS.search(text)
+    met = _MET.search(text)
     for mark in marks:
         if mark.kind != "person":
             continue
@@ -63,6 +68,10 @@ def participants_in(text: str, offset: int, marks: list[Mark]) -> list[Participa
             side = _side_of(text, offset, sides, mark, lead_after)
             people.append(Participant(mark.key, "lead", side))
         elif joins and mark.end - offset <= joins.start() and not _MODIFIER_USE.match(after):
+            people.append(Participant(mark.key, "participant"))
+        elif met and not _MODIFIER_USE.match(after):
+            # "Burns, Barnea and Al Thani met in Doha", "Kalin met al-Hayya and Witkoff",
+            # "spent the weekend in Doha with Qatar's premier, X": all at the meeting.
             people.append(Participant(mark.key, "participant"))
     for m in _MEDIATION.finditer(text):
         span = (offset + m.start("who"), offset + m.end("who"))
