@@ -166,6 +166,8 @@ def one_met_another(text: str, marks: list[Mark]) -> bool:
                 re.match(r"\s*(?:,|and)\s+[A-Z]", text[person.end :]):
             return True
     for i, first in enumerate(people):
+        if i and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[people[i - 1].end : first.start]):
+            continue  # "X and Y met Z": several people at one meeting, no bilateral call
         for second in people[i + 1 :]:
             if _met_between(text[first.end : second.start]):
                 return True
