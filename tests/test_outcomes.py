@@ -65,3 +65,8 @@ def test_an_outcome_recalled_from_months_before_is_background():
     (found,) = outcomes("A ceasefire agreed on January 15 held for two months.")
     assert (found.kind, found.when.start, found.background) == ("agreement", date(2025, 1, 15),
                                                                 True)
+
+
+def test_the_closest_point_to_a_deal_is_no_deal():
+    assert outcomes("This was the closest point to a deal reached over the past months, "
+                    "Qatar said on Thursday.") == []

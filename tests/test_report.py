@@ -21,6 +21,7 @@ STORY = "Negotiators met the mediators on Sunday to discuss a new truce proposal
         ("Doha: ", "Doha", None),
         ("Anadolu Agency/ ANKARA - ", "Ankara", None),
         ("CAIRO/JERUSALEM, March 18 (Meridian) - ", "Cairo", "Meridian"),
+        ("DOHA, August 15. /TASS/. ", "Doha", "TASS"),
     ],
 )
 def test_a_wire_dateline_is_read_and_taken_off_the_lede(head, city, agency):

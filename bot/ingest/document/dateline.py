@@ -24,7 +24,9 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?"
-    r"\s*(?:[-–—:]+)"
+    # "DOHA, August 15. /TASS/.": an agency between slashes, after a full stop.
+    r"(?:\.\s*/(?P<slashed>[A-Za-z][\w .&-]{1,20})/\.?)?"
+    r"\s*(?:[-–—:]+|(?<=/\.)|(?<=/))"
     rf"(?:\s*(?P<date2>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*[:,–—-])?"
     r"\s+(?=[\w\"“‘'(])"
 )
@@ -60,9 +62,11 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         if city.split()[0] in _NOT_CITIES or len(city) < 3:
             return None, paragraph
         city = city.split("/")[0].title()
-    elif not (found["agency"] or paragraph[found.end("title") :].lstrip().startswith(":")):
+    elif not (found["agency"] or found["slashed"]
+              or paragraph[found.end("title") :].lstrip().startswith(":")):
         return None, paragraph
     rest = paragraph[found.end() :]
     if len(rest.split()) < 6:  # a heading such as "DOHA: live", not a story's dateline
         return None, paragraph
-    return Dateline(city=city, text=found.group(0).strip(), agency=found["agency"]), rest
+    agency = found["agency"] or found["slashed"]
+    return Dateline(city=city, text=found.group(0).strip(), agency=agency), rest
