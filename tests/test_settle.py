@@ -60,3 +60,44 @@ def test_a_recall_told_by_a_later_report_ends_the_round_another_report_told(engi
         ).all()
     assert round_.status == "collapsed"
     assert (round_.start_date.day, round_.end_date.day) == (13, 17)
+
+
+def test_a_recall_read_before_the_talks_it_ended_still_makes_one_round(engine):
+    talks = _article("Israeli and Hamas negotiators held indirect talks in Doha on Sunday with "
+                     "Qatari mediators, officials said.", "2025-07-14", "talks")
+    recall = _article("Israel on Thursday recalled its negotiating team from Doha after Hamas "
+                      "rejected the latest proposal.", "2025-07-17", "recall")
+    assert ingest_articles(engine, [recall]).ok and ingest_articles(engine, [talks]).ok
+    with Session(engine) as session:
+        doha = session.exec(select(Entity).where(Entity.name == "Doha")).one()
+        (round_,) = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == doha.id)
+        ).all()
+    assert round_.status == "collapsed"
+    assert (round_.start_date.day, round_.end_date.day) == (13, 17)
+
+
+def test_a_team_that_left_days_later_ends_the_round_it_was_at():
+    extraction = extract(_article(
+        "Israeli and Hamas negotiators held indirect talks in Doha on Sunday with Qatari "
+        "mediators.\n\nThe Israeli negotiating team left Doha on Thursday, officials said.",
+        "2025-07-18", "left",
+    ))
+    (round_,) = [e for e in extraction.events if e.kind == "round"]
+    assert round_.place_key == "duha"
+    assert (round_.when.start.day, round_.when.end.day) == (13, 17)
+
+
+def test_a_team_that_left_as_another_report_tells_ends_the_round_on_record(engine):
+    assert ingest_articles(engine, [
+        _article("Israeli and Hamas negotiators held indirect talks in Doha on Sunday with "
+                 "Qatari mediators, officials said.", "2025-07-14", "talks"),
+        _article("The Israeli negotiating team left Doha on Thursday, officials said.",
+                 "2025-07-18", "left"),
+    ]).ok
+    with Session(engine) as session:
+        doha = session.exec(select(Entity).where(Entity.name == "Doha")).one()
+        (round_,) = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == doha.id)
+        ).all()
+    assert (round_.start_date.day, round_.end_date.day) == (13, 17)

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from bot.dates.model import coarseness
 from bot.ingest.events.confidence import CONFIRMED, combine
+from bot.ingest.events.settle import closes, latest
 from bot.ingest.model import ExtractedEvent
 from bot.names import name_key
 from bot.store.models import Article, Entity, Event, EventSource
@@ -48,6 +49,17 @@ def find_same_event(
         for event in candidates:
             if _same_period(event, extracted):
                 return event
+        if extracted.evidence.get("venue", "").startswith("left-city"):
+            # "Israel recalled its team from Doha on Thursday": the end of the Doha round
+            # another report told, not a round of its own.
+            day = extracted.when.start
+            fitting = [
+                e for e in candidates
+                if e.start_date is not None
+                and closes(day, e.start_date, e.end_date or e.start_date)
+            ]
+            if fitting:
+                return latest(fitting, day, lambda e: e.start_date)
         return None
     if extracted.kind in OUTCOME_KINDS:
         return _same_outcome(session, extracted)

@@ -42,6 +42,12 @@ _NEGATED_BEFORE = re.compile(
 # another event; "the team that was in Doha on December 2" is the subject itself.
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+[^,;]{3,120},", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the official said on Thursday that Israel had recalled its team on Tuesday": Tuesday.
+# Unlike a round's, "announced on Wednesday that a deal was reached" dates the deal.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|stated|added|reported|confirmed)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
 # A strong verb says the outcome itself; resumed strikes only imply a truce ended.
 _WEAK = re.compile(r"^(?:resum|fighting|war|hostilities|strikes|bombardment)", re.IGNORECASE)
@@ -172,6 +178,7 @@ def _date(
     times = [
         t for t in passage.times_in(start, end)
         if not _SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
+        and not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
         and t.expression.direction != "future"
     ]
     # "The truce, which had opened on November 24, lapsed": a date inside a relative

@@ -134,6 +134,15 @@ def quote_around(passage: Passage, at: int):
     return next((q for q in passage.quoted if q.start <= at < q.end), None)
 
 
+# A delegation that left a city or came back from it was at the talks there.  One
+# "recalled from Doha" is not read as a round of its own: the recall is a collapse at Doha
+# that ends whichever round there another sentence or report tells (events/settle.py).
+LEFT_CITY = (
+    r"\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from)\s+"
+)
+_LEFT_BEFORE = re.compile(f"(?:{LEFT_CITY})$", re.IGNORECASE)
+
+
 def venue_cue_of(text: str, place: Mark | None, describe, how: str) -> str:
     if place is None:
         return ""
@@ -145,8 +154,7 @@ def venue_cue_of(text: str, place: Mark | None, describe, how: str) -> str:
     if how in ("speech", "destination", "modifier"):
         return how
     before = text[max(0, place.start - 40) : place.start]
-    if re.search(r"\b(?:left|leaves|leaving|departed|returned from|returning from|"
-                 r"(?:back|home) from)\s+$", before):
+    if _LEFT_BEFORE.search(before):
         return "left-city"
     if re.search(r"\b(?:in|at)\s+(?:[\w’'.-]+\s+){0,6}$", before):
         return "in-city"

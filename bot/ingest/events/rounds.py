@@ -63,6 +63,7 @@ from bot.ingest.events.round_dates import (
     when_of,
 )
 from bot.ingest.events.round_status import STATUS_RANK, StatusCue, outcome, sentence_status
+from bot.ingest.events.settle import AFTER_LAST_DAY
 from bot.ingest.events.venues import (
     PlaceFacts,
     coordinated_venues,
@@ -70,6 +71,7 @@ from bot.ingest.events.venues import (
     same_venue,
     table_row,
 )
+from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, Participant, When
 from bot.names import name_key
 
@@ -133,6 +135,15 @@ class Setting:
     dateline: Mark | None = None  # the dateline's city, as a mark of no sentence
     lede: frozenset[int] = frozenset()  # sentences of the lede
     headline: frozenset[str] = frozenset()  # places the headline's talks are in
+
+
+def _party_city(setting: Setting) -> bool:
+    """A dateline in one side's city (JERUSALEM, ...) is where the reporter is, not the
+    talks: the sides' cities host visits and cabinet meetings, the mediators host rounds."""
+    if setting.dateline is None:
+        return False
+    facts = setting.describe(setting.dateline.key)
+    return facts is not None and facts.country in vocabulary().parties
 
 
 def find_rounds(
@@ -262,7 +273,7 @@ def _read_clause(
             and facts.name == city.country
         ):
             place, venue_cue = setting.dateline, "dateline"  # "talks in Egypt" from Sharm
-    if place is None and setting.dateline is not None and noun is not None and (
+    if place is None and noun is not None and not _party_city(setting) and (
         (index in setting.lede and not background and not WEAK_NOUNS.match(noun.group()))
         or HERE.search(text)
     ):
@@ -296,10 +307,13 @@ def _same_place(a: _Mention, b: _Mention, describe: Callable[[str], PlaceFacts |
     return a.place is not None and b.place is not None and same_venue(a.place, b.place, describe)
 
 
-def _close(a: When | None, b: When | None) -> bool:
+def _close(a: When | None, b: When | None, *, leaving: bool = False) -> bool:
     if a is None or b is None:
         return True
     slack = timedelta(days=1)
+    if leaving:
+        # "talks in Doha on Sunday ... the team left Doha on Thursday": the stay ends then.
+        return a.start - slack <= b.end and b.start - AFTER_LAST_DAY <= a.end
     return a.start - slack <= b.end and b.start - slack <= a.end
 
 
@@ -315,7 +329,8 @@ def _merge(
             if (
                 _same_place(head, mention, describe)
                 and head.background == mention.background
-                and _close(span([m.when for m in group]), mention.when)
+                and _close(span([m.when for m in group]), mention.when,
+                           leaving=mention.venue_cue == "left-city")
             ):
                 group.append(mention)
                 break

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.ingest.document.passages import Mark, Passage, TimeMark
+from bot.ingest.events.round_cues import LEFT_CITY
 from bot.ingest.events.round_status import STATUS_WORDS
 from bot.ingest.events.vocabulary import vocabulary
 
@@ -31,7 +32,7 @@ _VENUE_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|resort|coastal|Red Sea|city|capital|town|port|of)\s+"
     r"|(?:capital|city|town),\s+){0,5}"
     # A delegation that left a city or came back from it was there for the talks.
-    r"|\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from)\s+"
+    rf"|{LEFT_CITY}"
     # One that travelled to a city went there for them: a destination, weighed as such.
     r"|\b(?:travell?ed|travell?ing|flew|flying|headed|heading|went|sent\s+(?:\w+\s+){0,2})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
