@@ -101,6 +101,8 @@ def _cue(words: list[str], index: int) -> Lean | None:
     following = words[index + 1] if index + 1 < len(words) else None
     preceding = words[index - 1].lower() if index else ""
     lower = word.lower()
+    if word == "May":
+        return None  # "held on 9 May and on 20 May": the month, not the modal
     if lower.endswith(("'ll", "’ll")):
         return "forward"
     lower = lower.split("'")[0].split("’")[0]

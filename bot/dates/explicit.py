@@ -189,9 +189,10 @@ def _resolve_iso(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _resolve_day_range(m: re.Match[str], ctx: Context) -> Found | None:
     join = m.group("x")[m.end("d1") - m.start("x") : m.start("d2") - m.start("x")].strip()
-    if join == "and" and (m.group("prep") or "").lower() != "between":
-        return None
     first, last = _day_number(m.group("d1")), _day_number(m.group("d2"))
+    # "on 3 and 10 March" are two days; "on 15 and 16 August" two days that make a span.
+    if join == "and" and (m.group("prep") or "").lower() != "between" and last != first + 1:
+        return None
     month = month_number(m.group("month"))
     start, end = span(m)
     if m.group("year") is not None:

@@ -94,7 +94,7 @@ def _term_words(text: str) -> list[str]:
     return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
 
 
-def _ends_as_prose(line: str) -> bool:
+def ends_as_prose(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
 
 
@@ -134,7 +134,7 @@ class _Line:
 def _judge(line: str, position: int) -> _Line:
     """Verdict on one non-empty line; `position` counts lines after the title."""
     signed_off = TRAILING_AGENCY.sub("", line)
-    if signed_off != line and _ends_as_prose(signed_off):
+    if signed_off != line and ends_as_prose(signed_off):
         line = signed_off
     words = _words(line)
     if not words or _latin_share(line) < 0.5:
@@ -164,7 +164,7 @@ def _judge(line: str, position: int) -> _Line:
         return _Line(line, "story")
     if _is_heading(words):
         return _Line(line, "furniture")
-    if _ends_as_prose(line):
+    if ends_as_prose(line):
         if _is_verbless_fragment(line) or (line.endswith(":") and len(words) <= 2):
             return _Line(line, "furniture")
         return _Line(_without_rubric(line), "story")

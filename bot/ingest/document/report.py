@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.ingest.document.clean import clean_article
+from bot.ingest.document.clean import clean_article, ends_as_prose
 from bot.ingest.document.dateline import Dateline, split_dateline
 
 # The dateline opens the story: after a kicker, a byline or a caption at most.
@@ -43,4 +43,8 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
         lede = next(
             (i for i, p in enumerate(paragraphs) if len(p.split()) >= _LEDE_MIN_WORDS), 0
         )
+        if lede + 1 < len(paragraphs) and not ends_as_prose(paragraphs[lede]):
+            # A standfirst under the headline ("Doha's decision to put its mediation on
+            # hold caps a year of rounds") sums the story up; the lede tells it, dated.
+            lede += 1
     return Report(cleaned.title, paragraphs, dateline, lede, cleaned.dropped)

@@ -42,12 +42,16 @@ _NEGATED_BEFORE = re.compile(
 # another event; "the team that was in Doha on December 2" is the subject itself.
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+[^,;]{3,120},", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
-# "the official said on Thursday that Israel had recalled its team on Tuesday": Tuesday.
-# Unlike a round's, "announced on Wednesday that a deal was reached" dates the deal.
+# "the official said on Thursday that Israel had recalled its team on Tuesday": Tuesday;
+# "said on Saturday that it had frozen its mediation": Saturday.  Unlike a round's,
+# "announced on Wednesday that a deal was reached" dates the deal.
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|stated|added|reported|confirmed)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# "builds on areas of agreement reached over the past week": parts agreed, no deal.
+_PART_OF = re.compile(r"\b(?:areas?|points?|elements?|parts?|items?|issues?)\s+of\s+$",
+                      re.IGNORECASE)
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
 # A strong verb says the outcome itself; resumed strikes only imply a truce ended.
 _WEAK = re.compile(r"^(?:resum|fighting|war|hostilities|strikes|bombardment)", re.IGNORECASE)
@@ -88,7 +92,12 @@ def find_outcomes(
     first = min(opening) if opening else None
     if headline and first is not None and any(i == first for p in passages
                                               for i, _, _ in p.sentences):
-        found += _read_headline(headline, first, published, headline_places)
+        # The headline stands for the lede's telling; when the lede tells it, with its
+        # day, the headline adds nothing ("Doha puts its mediation on hold" over "said
+        # on Saturday that it had frozen its mediation").
+        told = {(f.kind, f.of) for f in found if f.sentence in opening}
+        found += [f for f in _read_headline(headline, first, published, headline_places)
+                  if (f.kind, f.of) not in told]
     return [_event(group) for group in _grouped(found)]
 
 
@@ -169,7 +178,8 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
     if vocabulary().hedge.search(before):
         return False
     window = text[max(0, m.start() - 45) : m.start()]
-    return not (_NEGATED_BEFORE.search(window) or _FUTURE_BEFORE.search(window))
+    return not (_NEGATED_BEFORE.search(window) or _FUTURE_BEFORE.search(window)
+                or _PART_OF.search(window))
 
 
 def _date(
@@ -178,9 +188,13 @@ def _date(
     times = [
         t for t in passage.times_in(start, end)
         if not _SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
-        and not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
         and t.expression.direction != "future"
     ]
+    # The day of the saying dates the outcome only when the sentence gives no other.
+    times = [
+        t for t in times
+        if not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
+    ] or times
     # "The truce, which had opened on November 24, lapsed": a date inside a relative
     # clause is of that clause's event.
     asides = [

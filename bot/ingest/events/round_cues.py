@@ -117,7 +117,7 @@ SUMMARY_BEFORE = re.compile(
 # Weights of the venue cues (see the module's docstring).
 VENUE_WEIGHT = {
     "in-city": 0.95, "left-city": 0.9, "table-row": 0.85, "coordinated": 0.85,
-    "headline": 0.85, "dateline": 0.8, "modifier": 0.75, "destination": 0.55,
+    "headline": 0.85, "dateline": 0.8, "there": 0.8, "modifier": 0.75, "destination": 0.55,
     "country": 0.35, "speech": 0.3, "party-city": 0.25,
 }
 
@@ -151,7 +151,7 @@ def venue_cue_of(text: str, place: Mark | None, describe, how: str) -> str:
         return "country"
     if facts is not None and facts.country in vocabulary().parties:
         return "party-city"  # "McGurk held talks in Jerusalem": a visit to one side
-    if how in ("speech", "destination", "modifier"):
+    if how in ("speech", "destination", "modifier", "there"):
         return how
     before = text[max(0, place.start - 40) : place.start]
     if _LEFT_BEFORE.search(before):
@@ -171,7 +171,8 @@ def one_met_another(text: str, marks: list[Mark]) -> bool:
     for person in people:
         # "after talks with Netanyahu in Jerusalem": with one person, diplomacy.
         if _WITH_BEFORE.search(text[max(0, person.start - 60) : person.start]) and not \
-                re.match(r"\s*(?:,|and)\s+[A-Z]", text[person.end :]):
+                re.match(r"\s*(?:,|and)\s+[A-Z]", text[person.end :]) and \
+                not _several_before(text, people, person):
             return True
     for i, first in enumerate(people):
         if i and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[people[i - 1].end : first.start]):
@@ -180,6 +181,14 @@ def one_met_another(text: str, marks: list[Mark]) -> bool:
             if _met_between(text[first.end : second.start]):
                 return True
     return False
+
+
+def _several_before(text: str, people: list[Mark], person: Mark) -> bool:
+    """ "Burns and Barnea held talks with Sheikh Mohammed": three sides at one table."""
+    before = [p for p in people if p.end <= person.start]
+    return len(before) >= 2 and bool(
+        re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[before[-2].end : before[-1].start])
+    )
 
 
 def _met_between(between: str) -> bool:

@@ -70,6 +70,7 @@ from bot.ingest.events.venues import (
     find_venue_cue,
     same_venue,
     table_row,
+    venue_there,
 )
 from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, Participant, When
@@ -77,7 +78,10 @@ from bot.names import name_key
 
 _BACKGROUND = re.compile(
     r"\b(?:previous|prior|earlier|past|last|former)\s+(?:\w+\s+)?"
-    r"(?:rounds?|talks|negotiations|meetings?|attempts?)\b",
+    r"(?:rounds?|talks|negotiations|meetings?|attempts?)\b"
+    # "sounded upbeat after the first Paris meeting": a meeting this one came after.
+    r"|\b(?:after|since|following)\s+the\s+(?:first|second|third|fourth|initial)\s+"
+    r"(?:[\w-]+\s+)?(?:rounds?|talks|negotiations|meetings?|sessions?)\b",
     re.IGNORECASE,
 )
 
@@ -95,6 +99,9 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
     r"|,\s+(?=(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?)\s+)?(?:following|after|before|ahead of"
     r"|since)\s+(?:the|a|an|last|an?\s+earlier)\b)"
+    # "The talks in Cairo follow earlier sessions in Paris on 9 May": two meetings.
+    r"|[,\s]\s*(?=(?:following|after|since|follow(?:s|ed)?|c(?:ame|omes?) after)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:sessions|talks|rounds|meetings|negotiations)\b)"
 )
 
 
@@ -174,10 +181,11 @@ def find_rounds(
                     loose.append(mention)
                     continue
                 placed.append(mention)
-                for other in coordinated_venues(passage, mention.place, c_end):
-                    placed.append(
-                        replace(mention, place=other, participants=[], venue_cue="coordinated")
-                    )
+                for other, own in coordinated_venues(passage, mention.place, c_end):
+                    copy = replace(mention, place=other, participants=[], venue_cue="coordinated")
+                    if own:  # "... and in Doha on 15 and 16 August": its own days
+                        copy.when, copy.time_text = when_of(own[0]), own[0].expression.text
+                    placed.append(copy)
     rounds = _merge(placed, describe)
     _attach(rounds, loose)
     events = [_event(group, setting) for group in rounds]
@@ -232,6 +240,9 @@ def _read_clause(
         place, venue_cue = row, "table-row"
     else:
         place, how = find_venue_cue(text, start, marks, nouns, setting.describe)
+        if place is None and nouns:
+            place = venue_there(passage, start, text, setting.describe)
+            how = "there" if place is not None else how
         venue_cue = venue_cue_of(passage.text, place, setting.describe, how)
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
@@ -340,8 +351,8 @@ def _merge(
 
 
 _DEFINITE = re.compile(
-    r"^(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|meeting|delegation|team|"
-    r"negotiators)\b"
+    r"^(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting|"
+    r"delegation|team|negotiators)\b"
 )
 
 
@@ -358,13 +369,21 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
         if not current or mention.background:
             continue
         group = min(current, key=lambda g: min(abs(m.sentence - mention.sentence) for m in g))
-        mention.status = None  # a venue-less sentence cannot move the round's status
         near = min(abs(m.sentence - mention.sentence) for m in group) <= 2
         met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
         if not (near and met and _DEFINITE.search(mention.text) and mention.when is not None
                 and mention.when.granularity == "day"):
             mention.when = None  # "The round, held from the 7th until yesterday" keeps its days
+            mention.status = None  # a venue-less sentence cannot move the round's status...
+        elif not _on_its_days(mention.when, group):
+            mention.status = None  # ...unless it tells of the round's own day, just after it
         group.append(mention)
+
+
+def _on_its_days(when: When, group: list[_Mention]) -> bool:
+    """ "The discussions were still going on late on Tuesday", after the Tuesday meeting."""
+    days = span([m.when for m in group if m.when is not None])
+    return days is not None and days.start <= when.start and when.end <= days.end
 
 
 def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:

@@ -45,8 +45,8 @@ _DESTINATION_BEFORE = vocabulary().destination_before
 # "Speaking at the Atlantic Council in Washington, X said the talks ...": where a speech was
 # given, unless a meeting word stands between.
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:speaking|spoke|speaks|told reporters|(?:press|news) conference|interview|"
-    r"remarks|address(?:ed|ing)?)\b[^,;]{0,60}$",
+    r"\b(?:speaking|spoke|speaks|(?:told|telling) (?:reporters|journalists)|audience|"
+    r"(?:press|news) conference|interview|remarks|address(?:ed|ing)?)\b[^,;]{0,60}$",
     re.IGNORECASE,
 )
 _MEETING_WORD = re.compile(r"\b(?:talks|negotiations|meeting|round|session)\b", re.IGNORECASE)
@@ -123,14 +123,55 @@ def find_venue_cue(
     return None, ""
 
 
-def coordinated_venues(passage: Passage, venue: Mark, end: int) -> list[Mark]:
-    """ "rounds in Doha and Cairo": each venue its own round."""
-    found: list[Mark] = []
+# "held talks with him there on Nov. 9": "there" points back; "there were talks" does not.
+_THERE = re.compile(
+    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|"
+    r"seems?|seemed|appears?|appeared|remains?|remained|being|been)\b)",
+    re.IGNORECASE,
+)
+
+
+def venue_there(
+    passage: Passage, start: int, text: str, describe: Callable[[str], PlaceFacts | None]
+) -> Mark | None:
+    """The city a clause's "there" points back to: the last one the paragraph placed
+    something in before it ("compared notes in the Qatari capital. They held talks there")."""
+    if not _THERE.search(text):
+        return None
+    for mark in reversed([m for m in passage.marks if m.kind == "place" and m.end <= start]):
+        facts = describe(mark.key)
+        if facts is not None and facts.place_type in ("region", "crossing", "corridor"):
+            continue
+        before = passage.text[max(0, mark.start - 70) : mark.start]
+        if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
+            return mark
+        return None  # the nearest place is not where something happened
+    return None
+
+
+# "in Rome on 28 July and in Doha": what may stand between two venues of one list.
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:in|at)\s+(?:the\s+)?)?")
+
+
+def coordinated_venues(
+    passage: Passage, venue: Mark, end: int
+) -> list[tuple[Mark, list[TimeMark]]]:
+    """ "rounds in Doha and Cairo": each venue its own round; "sessions in Rome on 28 July
+    and in Doha on 15 and 16 August": each with the days told after it, if any."""
+    found: list[tuple[Mark, list[TimeMark]]] = []
     last = venue
     for mark in passage.marks_in(venue.end, end, ("place",)):
-        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", passage.text[last.end : mark.start]):
+        gap = passage.text[last.end : mark.start]
+        times = passage.times_in(last.end, mark.start)
+        if times:  # the days told of the venue before: "in Rome on 28 July and in Doha"
+            if not re.fullmatch(r"\s*(?:on|from|between)?\s*", gap[: times[0].start - last.end]):
+                break
+            gap = gap[times[-1].end - last.end :]
+        if not _LIST_GAP.fullmatch(gap):
             break
-        found.append(mark)
+        following = passage.marks_in(mark.end, end, ("place",))
+        until = following[0].start if following else end
+        found.append((mark, passage.times_in(mark.end, until)))
         last = mark
     return found
 

@@ -372,9 +372,14 @@ class _SentencePass:
 
 
 def _name_start(parts: list[Part], first: int, last: int) -> int:
-    """Where the name begins in a capitalised run: after its last role word or title."""
+    """Where the name begins in a capitalised run: after its last role word or title, or
+    the day or month it follows ("On Sunday 27 October Burns and Barnea met"; "May" may
+    be a name)."""
     for k in range(last - 1, first - 1, -1):
-        if parts[k].text.lower() in ROLE_WORDS or parts[k].text.lower() in TITLES:
+        word = parts[k].text
+        if word.lower() in ROLE_WORDS or word.lower() in TITLES or (
+            _CALENDAR.match(word) and word != "May"
+        ):
             return k + 1
     return first
 

@@ -1,0 +1,159 @@
+"""Rules of the extractor read through the whole pipeline, on short invented reports.
+
+Each report is written for the rule it shows, not taken from a batch: a rule that only
+made one batch sentence pass would not be worth a test.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from bot.ingest.document.report import read_report
+from bot.ingest.model import ArticleInput
+from bot.ingest.pipeline import extract
+
+
+def _extract(text: str, day: str, title: str | None = None):
+    return extract(ArticleInput(
+        text=text, outlet="Wire", title=title,
+        published_at=datetime.fromisoformat(day).replace(tzinfo=UTC),
+        url="https://example.org/rule", source_name="rule.txt",
+    ))
+
+
+def _rounds(extraction):
+    return sorted(
+        ((e.place_key, e.when.start, e.when.end, e.status) for e in extraction.events
+         if e.kind == "round" and e.when is not None),
+        key=lambda r: r[1],
+    )
+
+
+def test_there_points_back_to_the_city_the_paragraph_named():
+    found = _rounds(_extract(
+        "Egyptian and Qatari mediators met Israeli and Hamas negotiators in Cairo on Monday "
+        "to go over a revised text.\n\nIt was not the first such session in the Qatari "
+        "capital this year. The same envoys held talks there on March 3, weeks before the "
+        "text was drafted.",
+        "2025-04-15",
+    ))
+    assert ("duha", date(2025, 3, 3), date(2025, 3, 3), "concluded") in found
+
+
+def test_there_of_an_existential_sentence_points_nowhere():
+    found = _rounds(_extract(
+        "Fighting went on in Khan Younis on Monday. There were talks on Sunday between "
+        "mediators about a new proposal, officials said.",
+        "2025-04-15",
+    ))
+    assert all(place != "khan yunis" for place, *_ in found)
+
+
+def test_a_list_of_venues_gives_each_its_own_days():
+    found = _rounds(_extract(
+        "The talks in Cairo follow earlier sessions in Paris on 9 May and in Doha on 20 "
+        "and 21 May, officials said.",
+        "2025-06-02",
+    ))
+    assert ("paris", date(2025, 5, 9), date(2025, 5, 9), "concluded") in found
+    assert ("duha", date(2025, 5, 20), date(2025, 5, 21), "concluded") in found
+    assert ("kairu", date(2025, 6, 2), date(2025, 6, 2), "ongoing") in found
+
+
+def test_talks_that_came_to_a_close_are_concluded_on_their_last_day():
+    (round_,) = _rounds(_extract(
+        "Three days of indirect talks in Cairo came to a close on Wednesday without an "
+        "agreement, two Egyptian officials said.",
+        "2025-06-05",
+    ))
+    assert round_ == ("kairu", date(2025, 6, 2), date(2025, 6, 4), "concluded")
+
+
+def test_a_meeting_that_was_held_in_a_city_is_a_round_there():
+    found = _rounds(_extract(
+        "The previous meeting of the mediators and the Israeli team was held in Rome on "
+        "June 30 and produced no breakthrough.",
+        "2025-07-20",
+    ))
+    assert [(p, s) for p, s, _, _ in found] == [("ruma", date(2025, 6, 30))]
+
+
+def test_a_proposal_tabled_in_a_city_does_not_move_the_round_there():
+    found = _rounds(_extract(
+        "CAIRO (Wire) - The round opened in Cairo on Thursday with Israeli and Egyptian "
+        "teams weighing the proposal the mediators tabled in Doha a week earlier.",
+        "2025-06-06",
+    ))
+    assert [p for p, *_ in found] == ["kairu"]
+
+
+def test_several_envoys_holding_talks_with_a_mediator_meet_as_a_round():
+    found = _rounds(_extract(
+        "CIA Director William Burns and Mossad chief David Barnea met Qatari Prime Minister "
+        "Sheikh Mohammed bin Abdulrahman Al Thani on Saturday.\n\nBurns and Barnea held "
+        "talks with Sheikh Mohammed in Doha on Saturday about a longer pause.",
+        "2025-06-09",
+    ))
+    assert ("duha", date(2025, 6, 7), date(2025, 6, 7), "concluded") in found
+
+
+def test_a_name_after_the_day_is_still_the_name():
+    extraction = _extract(
+        "CIA Director William Burns flew to the region last week.\n\nOn Sunday 8 June Burns "
+        "met the Egyptian intelligence chief in Cairo, officials said.",
+        "2025-06-10",
+    )
+    names = {e.name for e in extraction.entities if e.kind == "person"}
+    assert "William Burns" in names
+    assert not any("June" in n or "Sunday" in n for n in names)
+
+
+def test_the_day_of_the_saying_dates_an_outcome_that_has_no_other():
+    (collapse,) = [e for e in _extract(
+        "Qatar's foreign ministry said on Saturday that it had frozen its mediation between "
+        "Israel and Hamas until both showed seriousness.",
+        "2025-06-10",
+    ).events if e.kind == "collapse"]
+    assert collapse.when.start == date(2025, 6, 7)
+
+
+def test_areas_of_agreement_are_no_deal():
+    extraction = _extract(
+        "The mediators said the new text builds on areas of agreement reached over the past "
+        "week and narrows the remaining gaps.",
+        "2025-06-10",
+    )
+    assert not [e for e in extraction.events if e.kind == "agreement"]
+
+
+def test_a_standfirst_sums_up_and_the_paragraph_after_it_is_the_lede():
+    text = (
+        "Mediators pause their work\n\n"
+        "A year of rounds in four capitals ends with the mediator stepping back and no "
+        "second truce in sight for the two sides\n\n"
+        "Qatar's foreign ministry said on Saturday that it had frozen its mediation between "
+        "Israel and Hamas.\n\nOfficials said the decision could be reversed."
+    )
+    report = read_report(text)
+    assert report.paragraphs[report.lede].startswith("Qatar's foreign ministry")
+    (collapse,) = [e for e in _extract(text, "2025-06-10").events if e.kind == "collapse"]
+    assert collapse.when.start == date(2025, 6, 7)
+
+
+def test_a_meeting_after_the_first_one_is_background_not_the_days_news():
+    found = _rounds(_extract(
+        "Qatar's prime minister sounded upbeat after the first Paris meeting, officials "
+        "recalled.\n\nThe war has gone on for eight months.",
+        "2025-06-10",
+    ))
+    assert not [r for r in found if r[1] == date(2025, 6, 10)]
+
+
+def test_still_going_on_keeps_the_days_round_ongoing():
+    (round_,) = _rounds(_extract(
+        "DOHA (Wire) - Egyptian, Qatari and U.S. mediators sat down with Israeli negotiators "
+        "in Doha on Tuesday to discuss a longer pause. The discussions were still going on "
+        "late on Tuesday, a source said.",
+        "2025-06-10",
+    ))
+    assert round_ == ("duha", date(2025, 6, 10), date(2025, 6, 10), "ongoing")
