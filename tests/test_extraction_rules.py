@@ -157,3 +157,42 @@ def test_still_going_on_keeps_the_days_round_ongoing():
         "2025-06-10",
     ))
     assert round_ == ("duha", date(2025, 6, 10), date(2025, 6, 10), "ongoing")
+
+
+def test_the_past_days_of_talks_the_minister_spoke_of_date_the_round():
+    (round_,) = _rounds(_extract(
+        "Egypt's foreign minister said the past three days had seen intensive discussions "
+        "in Cairo involving both delegations and the mediators.",
+        "2025-03-20",
+    ))
+    assert round_[:3] == ("kairu", date(2025, 3, 17), date(2025, 3, 19))
+
+
+def test_a_deal_brokered_in_the_lede_takes_the_day_of_its_announcement():
+    extraction = _extract(
+        "A truce in Gaza will start on Sunday, Egypt's president said, after mediators "
+        "brokered a deal between Israel and Hamas.\n\nHe made the announcement in a "
+        "televised speech in Cairo on Tuesday evening.",
+        "2025-03-20",
+    )
+    (deal,) = [e for e in extraction.events if e.kind == "agreement"]
+    assert deal.when.start == date(2025, 3, 18)
+
+
+def test_a_syndication_note_is_no_part_of_the_story():
+    report = read_report(
+        "Truce to begin on Sunday\n\nThis article is a condensed version of a report first "
+        "published by a partner paper. It has been edited for length and clarity.\n\n"
+        "A truce in Gaza will begin on Sunday, mediators said, after days of talks in Doha."
+    )
+    assert report.paragraphs[report.lede].startswith("A truce in Gaza")
+    assert not any("condensed" in p for p in report.paragraphs)
+
+
+def test_days_of_negotiation_ending_on_a_day_run_back_from_it():
+    (round_,) = _rounds(_extract(
+        "Officials said four days of negotiation in the Qatari capital, ending on Wednesday, "
+        "had brought the two delegations together with the mediators.",
+        "2025-03-21",
+    ))
+    assert round_[:3] == ("duha", date(2025, 3, 16), date(2025, 3, 19))

@@ -148,8 +148,12 @@ def _count(words: str | None) -> int:
 def _resolve_rolling(m: re.Match[str], ctx: Context) -> Found | None:
     rel = m.group("rel").lower()
     # "the next day" and "the past week" in a story's narrative count from another event;
-    # only "in/within/over the next ..." counts from publication.
-    if rel != "coming" and m.group("prep") is None:
+    # only "in/within/over the next ..." counts from publication, and "the past four days
+    # had seen" (not "the last two days of the truce"): a counted span back from now.
+    if rel != "coming" and m.group("prep") is None and not (
+        rel == "past" and m.group("n") and m.group("unit").lower().endswith("s")
+        and not re.match(r"\s+of\b", ctx.text[m.end():])
+    ):
         return None
     unit = _unit(m.group("unit"))
     count = _count(m.group("n"))

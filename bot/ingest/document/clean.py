@@ -68,7 +68,8 @@ _VERBISH = re.compile(
 _NOTICE_WORDS = frozenset(
     """rights reserved copyright terms privacy commenter commenters comments cookie cookies
     newsletter newsletters subscribe subscription disclaimer permission contract reproduction
-    redistributed rewritten unsubscribe inbox signing republishing republish""".split()
+    redistributed rewritten condensed abridged unsubscribe inbox signing republishing
+    republish""".split()
 )
 _STOP = frozenset(
     "the a an and or but in on at of to for from with by as is are was were be been has have had "

@@ -35,6 +35,10 @@ LEGAL = _any(
     # Syndication notices: other editions, republishing and its fees.
     r"\brepublish(?:ing|ed)?\b", r"\bassociated fees\b",
     r"\b(?:article|story|report) is (?:also )?available in [A-Z][a-z]+\b",
+    # "This story is a rewritten version of a report first published by ...".
+    r"\bversion of (?:a|an|the|this) (?:report|story|article)\b",
+    r"\b(?:report|story|article) (?:was )?(?:originally|first) (?:published|appeared)\b",
+    r"\bedited for (?:length|clarity|style)\b",
 )
 COOKIE = _any(
     r"\bcookies?\b.{0,60}\b(?:consent|accept|use|policy|settings)\b", r"\baccept all\b",

@@ -21,6 +21,7 @@ from datetime import date
 
 from bot.ingest.document.passages import Passage, TimeMark
 from bot.ingest.events.confidence import CONFIRMED, combine
+from bot.ingest.events.round_dates import said_on
 from bot.ingest.events.round_status import clause
 from bot.ingest.events.rounds import RECENT
 from bot.ingest.events.venues import PlaceFacts, find_venue
@@ -85,10 +86,11 @@ def find_outcomes(
     """The agreements and collapses the report tells, one event per kind and day."""
     found: list[_Found] = []
     opening = set(sorted(lede)[:_LEAD_SENTENCES]) if lede else set(range(_LEAD_SENTENCES))
+    announced = _announcement_days(passages)
     for passage in passages:
         for index, start, end in passage.sentences:
             found += _read_sentence(passage, index, start, end, published, describe,
-                                    index in opening)
+                                    index in opening, announced)
     first = min(opening) if opening else None
     if headline and first is not None and any(i == first for p in passages
                                               for i, _, _ in p.sentences):
@@ -125,9 +127,33 @@ def _read_headline(
     return found
 
 
+# "He made the announcement at a news conference on Wednesday night": the day the lede's
+# undated deal was made public.
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:made|making|delivered)\s+the\s+announcement\b|\bannouncement\s+(?:came|was made)\b",
+    re.IGNORECASE,
+)
+_ANNOUNCED_WITHIN = 2  # sentences after the lede's outcome
+
+
+def _announcement_days(passages: list[Passage]) -> dict[int, When]:
+    days = {}
+    for passage in passages:
+        for index, start, end in passage.sentences:
+            if not _ANNOUNCEMENT.search(passage.text, start, end):
+                continue
+            times = [t for t in passage.times_in(start, end)
+                     if t.expression.granularity == "day" and t.expression.direction != "future"]
+            if len(times) == 1:
+                e = times[0].expression
+                days[index] = When(e.start, e.end, "day")
+    return days
+
+
 def _read_sentence(
     passage: Passage, index: int, start: int, end: int, published: date,
     describe: Callable[[str], PlaceFacts | None], opening: bool,
+    announced: dict[int, When] | None = None,
 ) -> list[_Found]:
     text = passage.text[start:end]
     if text.rstrip().endswith("?"):
@@ -147,6 +173,10 @@ def _read_sentence(
             if dated is None:
                 continue
             when, cue = dated
+            told = next((announced[i] for i in range(index + 1, index + 1 + _ANNOUNCED_WITHIN)
+                         if announced and i in announced), None)
+            if cue == "assumed" and told is not None:
+                when, cue = told, "stated"
             if cue == "assumed" and _subordinate(text, m):
                 continue  # "since the November truce ended": a reference point, not news
             quoted = any(q.start <= start + m.start() < q.end for q in passage.quoted)
@@ -193,7 +223,7 @@ def _date(
     # The day of the saying dates the outcome only when the sentence gives no other.
     times = [
         t for t in times
-        if not _SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
+        if not said_on(passage.text, start, t, _SAID_BEFORE)
     ] or times
     # "The truce, which had opened on November 24, lapsed": a date inside a relative
     # clause is of that clause's event.

@@ -24,6 +24,13 @@ SAID_BEFORE = re.compile(
 )
 
 
+def said_on(text: str, lo: int, time: TimeMark, said: re.Pattern[str] = SAID_BEFORE) -> bool:
+    """ "said on Tuesday": the day of the saying, not of what was said; but "said the past
+    four days had seen talks" begins what was said."""
+    return bool(said.search(text[max(lo, time.start - 30) : time.start])) and not \
+        time.expression.text.lower().startswith("the ")
+
+
 SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -92,7 +99,7 @@ def since(text: str, time: TimeMark | None, published: date) -> When | None:
 
 _DAYS_OF_TALKS = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:talks|negotiations|meetings|discussions)\b",
+    r"(?:talks|negotiations?|meetings|discussions|consultations|sessions)\b",
     re.IGNORECASE,
 )
 

@@ -47,7 +47,6 @@ from bot.ingest.events.round_cues import (
 )
 from bot.ingest.events.round_dates import (
     DATE_WEIGHT,
-    SAID_BEFORE,
     SINCE_BEFORE,
     began,
     by_the_end,
@@ -56,6 +55,7 @@ from bot.ingest.events.round_dates import (
     date_cue_of,
     lasting,
     nearest_time,
+    said_on,
     same_clause,
     since,
     span,
@@ -222,7 +222,7 @@ def _read_clause(
     ]
     times = [
         t for t in all_times
-        if not SAID_BEFORE.search(passage.text[max(start, t.start - 30) : t.start])
+        if not said_on(passage.text, start, t)
     ]
     nouns = list(ROUND_NOUN.finditer(text)) or _party_meeting(text, start, passage)
     if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
