@@ -8,6 +8,7 @@ transliteration of a listed spelling finds its entry.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -68,6 +69,8 @@ class Entry:
     place_type: str | None = None  # a place's kind (city, region...); "outlet" for the press
     population: int = 0
     capital: str | None = None  # a country's capital city, by name: "the Qatari capital" is it
+    # How news refers back to a place it has named: "the Red Sea resort" is Sharm el-Sheikh.
+    described_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ def _entries_from_data(actors: dict, places: dict) -> list[Entry]:
                 country=raw.get("country"),
                 metonym_of=raw.get("metonym_of"),
                 place_type=raw.get("type"),
+                described_as=tuple(raw.get("described_as", [])),
             )
         )
     return entries
@@ -203,6 +207,16 @@ class Gazetteer:
             if entry.kind in ("person", "organisation")
             for spelling in entry.spellings
         ]
+        self.descriptions: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            for phrase in entry.described_as:
+                self.descriptions[phrase.lower()].append(entry)
+        phrases = sorted(self.descriptions, key=len, reverse=True)
+        alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+        self.description_pattern = re.compile(
+            # "the Egyptian Red Sea resort": one more word may qualify the description.
+            rf"\bthe\s+(?:[A-Z][\w-]*\s+)?({alternatives})\b", re.IGNORECASE,
+        ) if phrases else None
 
     def _index(self, entry: Entry) -> None:
         self._by_name.setdefault(entry.name, entry)

@@ -196,3 +196,40 @@ def test_days_of_negotiation_ending_on_a_day_run_back_from_it():
         "2025-03-21",
     ))
     assert round_[:3] == ("duha", date(2025, 3, 16), date(2025, 3, 19))
+
+
+def test_a_place_described_after_it_was_named_is_that_place():
+    found = _rounds(_extract(
+        "Israel and Hamas signed the deal in Sharm el-Sheikh on Thursday, officials said.\n\n"
+        "Indirect negotiations had opened in the Red Sea resort on Monday between technical "
+        "teams, and senior envoys joined them on Wednesday.",
+        "2025-10-10",
+    ))
+    assert [r[:3] for r in found] == [("sharm al shaikh", date(2025, 10, 6), date(2025, 10, 9))]
+
+
+def test_a_description_of_no_place_named_before_names_none():
+    extraction = _extract(
+        "Negotiators met in the Red Sea resort on Monday, officials said.",
+        "2025-10-10",
+    )
+    assert not [e for e in extraction.entities if e.name == "Sharm el-Sheikh"]
+
+
+def test_the_talks_that_opened_weeks_ago_run_from_that_day_to_their_end():
+    (round_,) = _rounds(_extract(
+        "DOHA (Wire) - Israel on Thursday called its negotiators home from indirect talks "
+        "with Hamas in Doha, officials said.\n\nThe talks opened on Sunday, June 1, with "
+        "mediators shuttling between the two delegations.",
+        "2025-06-26",
+    ))
+    assert round_ == ("duha", date(2025, 6, 1), date(2025, 6, 26), "collapsed")
+
+
+def test_a_team_that_returned_to_a_city_for_talks_places_them_there():
+    found = _rounds(_extract(
+        "Israeli negotiators returned to Cairo on Sunday for indirect talks through the "
+        "Egyptian mediators, an official said.",
+        "2025-06-26",
+    ))
+    assert [r[:2] for r in found] == [("kairu", date(2025, 6, 22))]

@@ -302,6 +302,9 @@ def _read_clause(
     if place is None and time and status and status.final == "ongoing" \
             and time.expression.direction != "future" and _STARTED.match(status.word):
         mention.began = when  # "the talks began on Sunday", not "who arrived on Saturday"
+        if _THE_TALKS_BEGAN.match(text) and not _BACKGROUND.search(text):
+            # "The talks opened on Sunday, July 6": the story's talks began weeks ago.
+            mention.background = False
     return mention
 
 
@@ -356,6 +359,12 @@ _DEFINITE = re.compile(
 )
 
 
+# Words of the talks' first day; "resumed Tuesday" tells of a later one.
+_OPENED = re.compile(r"^(?:began|begun|begin\w*|start\w*|open\w*|kick\w* off)", re.IGNORECASE)
+_THE_TALKS_BEGAN = re.compile(
+    r"(?:The|This)\s+(?:[\w-]+\s+)?(?:round|talks|negotiations|discussions)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|kicked\s+off|got\s+under\s?way)\b"
+)
 _STARTED = re.compile(r"^(?:began|begun|begin\w*|start\w*|open\w*|resum\w*|kick\w* off)",
                       re.IGNORECASE)
 # A delegation's day is the talks' day when it met on it, not when it arrived.
@@ -380,6 +389,20 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
         group.append(mention)
 
 
+def _from_the_opening(when: When | None, group: list[_Mention]) -> When | None:
+    """ "Hamas's team arrived on Sunday ... negotiations opened on Monday": the talks run
+    from the day they opened, not from a delegation's arrival."""
+    opened = [
+        m.began or m.when for m in group
+        if m.status is not None and m.status.final == "ongoing" and _OPENED.match(m.status.word)
+        and (m.began or m.when) is not None and (m.began or m.when).granularity == "day"
+    ]
+    if when is None or when.granularity != "day" or not opened:
+        return when
+    first = min(o.start for o in opened)
+    return When(first, when.end, "day") if when.start < first <= when.end else when
+
+
 def _on_its_days(when: When, group: list[_Mention]) -> bool:
     """ "The discussions were still going on late on Tuesday", after the Tuesday meeting."""
     days = span([m.when for m in group if m.when is not None])
@@ -398,7 +421,9 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     # What is expected ("arrives tomorrow") does not stretch what has happened.
     happened = [m for m in group if m.status is None or m.status.final != "scheduled"]
     dated = [m for m in happened if m.when or m.began] or group
-    when = combined_when([m.when for m in dated] + [m.began for m in dated])
+    when = _from_the_opening(
+        combined_when([m.when for m in dated] + [m.began for m in dated]), group
+    )
     date_cue = "stated" if when is not None else "none"
     if when is None and not background and status in ("ongoing", None) and (
         _near_the_top(group, setting) or status == "ongoing"

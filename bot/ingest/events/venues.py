@@ -34,7 +34,8 @@ _VENUE_BEFORE = re.compile(
     # A delegation that left a city or came back from it was there for the talks.
     rf"|{LEFT_CITY}"
     # One that travelled to a city went there for them: a destination, weighed as such.
-    r"|\b(?:travell?ed|travell?ing|flew|flying|headed|heading|went|sent\s+(?:\w+\s+){0,2})"
+    r"|\b(?:travell?ed|travell?ing|flew|flying|headed|heading|went|returned|returning"
+    r"|sent\s+(?:\w+\s+){0,2})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
     r"|\b(?:flew|arrived|landed|came)\s+into\s+(?:the\s+)?)$"
 )

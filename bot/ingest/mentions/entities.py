@@ -201,7 +201,10 @@ class _SentencePass:
     def gazetteer_mentions(self) -> None:
         countries = {m.entry.name for m in self.known if m.entry.kind == "country"}
         countries |= {s for m in self.known if m.entry.kind == "country" for s in m.entry.demonyms}
+        described = self._described_places()
         for match in self.known:
+            if any(start < match.end and match.start < end for start, end in described):
+                continue  # "Red Sea" of "the Red Sea resort": the resort is the place
             entry = match.entry
             end = match.end
             if entry.metonym_of and acting_capital(self.text, self.parts, match, countries):
@@ -210,6 +213,25 @@ class _SentencePass:
                 entry, end = capital
             self.builder.add(self.sentence.index, match.start, end,
                              self.text[match.start : end], entry=entry)
+
+    def _described_places(self) -> list[tuple[int, int]]:
+        """ "talks opened in the Red Sea resort": the place the report named before that
+        is so described; a description of no place named before names none."""
+        pattern = self.builder.gazetteer.description_pattern
+        spans: list[tuple[int, int]] = []
+        if pattern is None:
+            return spans
+        for found in pattern.finditer(self.text):
+            phrase = " ".join(found[1].lower().split())
+            here = {m.entry.key for m in self.known if m.end <= found.start()}
+            named = [e for e in self.builder.gazetteer.descriptions[phrase]
+                     if e.key in here or self.builder.index.by_key(e.key) is not None]
+            if len(named) == 1:
+                start, end = found.start(1), found.end(1)
+                self.builder.add(self.sentence.index, start, end, self.text[start:end],
+                                 entry=named[0])
+                spans.append((start, end))
+        return spans
 
     def _capital_named(self, match: Match) -> tuple[Entry, int] | None:
         """ "the Qatari capital", "the French capital": news names a city by its country."""
