@@ -233,3 +233,22 @@ def test_a_team_that_returned_to_a_city_for_talks_places_them_there():
         "2025-06-26",
     ))
     assert [r[:2] for r in found] == [("kairu", date(2025, 6, 22))]
+
+
+def test_of_two_venues_the_one_the_clause_dates_holds_the_talks():
+    found = _rounds(_extract(
+        "The Cairo round was meant to settle what began in Doha on 3 and 4 June, when the "
+        "mediators said senior officials would meet again in Cairo the following week.\n\n"
+        "Officials said the talks in Cairo would start on Sunday.",
+        "2025-06-26",
+    ))
+    assert ("duha", date(2025, 6, 3), date(2025, 6, 4), "concluded") in found
+
+
+def test_where_someone_was_killed_is_no_venue():
+    found = _rounds(_extract(
+        "A Hamas delegation was expected in Cairo next week, after contacts had stalled "
+        "following the killing of a Hamas leader in Beirut on Jan. 2.",
+        "2024-01-12",
+    ))
+    assert [p for p, *_ in found] == ["kairu"]

@@ -547,6 +547,10 @@ def _settled_status(
     """The status, and its cue: a word of the text, or the tense of the dates."""
     if status == "scheduled" and when is not None and when.end < published:
         return "concluded", "dates past"  # "will" of another verb: the talks' day is gone
+    if status == "ongoing" and background and when is not None and when.end < published:
+        # "what began in Doha on 15 August", recalled weeks later: it began; the report
+        # does not say it goes on, so it is over.
+        return "concluded", "dates past"
     if status is not None:
         return status, f"word: {cue.word}" if cue else "word"
     if when is None:

@@ -80,6 +80,18 @@ def find_venue(
     return find_venue_cue(text, offset, marks, nouns, describe)[0]
 
 
+# "the killing of Saleh al-Arouri in Beirut": where someone was killed or struck.
+_VIOLENCE_BEFORE = re.compile(
+    r"\b(?:killing|assassination|murder|death|strike|air ?strike|attack|bombing)\s+"
+    r"(?:of|on)\s+[^.;,]{0,60}?\s(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DATED_AFTER = re.compile(
+    r"\s+(?:on|from|between)\s+(?:the\s+)?(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+)
+
+
 def find_venue_cue(
     text: str, offset: int, marks: list[Mark], nouns: list[re.Match[str]],
     describe: Callable[[str], PlaceFacts | None],
@@ -96,7 +108,7 @@ def find_venue_cue(
         if facts is not None and facts.place_type in ("region", "crossing", "corridor"):
             continue
         before = text[max(0, mark.start - offset - 70) : mark.start - offset]
-        if _HOME_BEFORE.search(before):
+        if _HOME_BEFORE.search(before) or _VIOLENCE_BEFORE.search(before):
             continue
         speech = _SPEECH_BEFORE.search(before)
         if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
@@ -117,6 +129,9 @@ def find_venue_cue(
             continue
         # "in the Egyptian resort city of Sharm el-Sheikh": the city, not the country.
         options = [m for m in options if m.kind == "place"] or options
+        # "what began in Doha on 15 August, when they agreed to meet again in Cairo": the
+        # venue the clause dates is the one its talks were held in.
+        options = [m for m in options if _DATED_AFTER.match(text, m.end - offset)] or options
         # The venue nearest a negotiation noun; on a tie the one after it ("talks in Doha").
         return min(
             options, key=lambda m: min(abs(m.start - offset - n.end()) for n in nouns)
