@@ -252,3 +252,56 @@ def test_where_someone_was_killed_is_no_venue():
         "2024-01-12",
     ))
     assert [p for p, *_ in found] == ["kairu"]
+
+
+def _quotes(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker_label, q.text) for q in _extract("Talks go on\n\n" + text,
+                                                         "2025-07-10").quotes]
+
+
+def test_one_of_the_sources_speaks_unnamed():
+    assert _quotes(
+        'Two sources told Reuters the team had no mandate. "The delegation cannot close a '
+        'deal on its own," one of them said.'
+    ) == [("one of them", "The delegation cannot close a deal on its own,")]
+
+
+def test_the_accuser_speaks_not_the_accused():
+    ((speaker, text),) = _quotes(
+        'Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani accused Netanyahu of '
+        '"state terrorism" and said talks were in doubt.'
+    )
+    assert (speaker, text) == ("Sheikh Mohammed bin Abdulrahman Al Thani", "state terrorism")
+
+
+def test_a_quoted_clause_after_a_noun_is_a_quote_not_a_name():
+    assert _quotes(
+        'Hamas stayed away; political bureau member Hossam Badran told AFP the group "will '
+        'not be involved" in the summit.'
+    ) == [("Hossam Badran", "will not be involved")]
+
+
+def test_a_statement_with_no_one_named_before_it_is_still_quoted():
+    assert _quotes(
+        'The families thanked the mediators, saying in a statement: "We will not rest until '
+        'the last hostage is home."'
+    ) == [("a statement", "We will not rest until the last hostage is home.")]
+
+
+def test_two_given_names_share_the_surname_after_them():
+    extraction = _extract(
+        "Talks go on\n\nMacabit Mayer, whose nephews Gali and Ziv Berman are held in Gaza, "
+        "spoke at the rally.",
+        "2025-07-10",
+    )
+    names = {e.name for e in extraction.entities if e.kind == "person"}
+    assert {"Gali Berman", "Ziv Berman"} <= names
+
+
+def test_a_kibbutz_is_no_person():
+    extraction = _extract(
+        "Talks go on\n\nThe brothers were abducted from Kibbutz Kfar Aza, their aunt Macabit "
+        'Mayer said, urging a deal "that saves everyone."',
+        "2025-07-10",
+    )
+    assert "Kibbutz Kfar Aza" not in {e.name for e in extraction.entities if e.kind == "person"}

@@ -39,6 +39,7 @@ from bot.ingest.model import EntityKind, EntityMention, RoleClaim, Sentence
 from bot.names import match_name, name_key
 
 _UNNAMED = frozenset({"source", "sources", "officials", "official"})
+_SHARED_SURNAME = re.compile(r"\s+and\s+[A-Z][a-z’'-]+\s+(?P<surname>[A-Z][a-z’'-]+)\b(?!\s+[A-Z])")
 _CALENDAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
@@ -384,6 +385,12 @@ class _SentencePass:
         if known is not None and len(run) <= 2:
             return self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,
                                     entry=known)
+        shared = _SHARED_SURNAME.match(self.text, run[-1].end) if len(run) == 1 else None
+        if shared and introduced and _plausible_name(run):
+            # "twins Gali and Ziv Berman": the first of two given names shares the surname.
+            name = f"{surface} {shared['surname']}"
+            return self.builder.add(self.sentence.index, run[0].start, run[-1].end, surface,
+                                    name=name)
         if introduced and _plausible_name(run):
             listed = self.builder.gazetteer.lookup(surface)
             if listed is not None and listed.kind == "person":

@@ -32,7 +32,7 @@ _SPEECH_VERB = re.compile(
     r"stressed|explained|asserted|confirmed|clarified|warned|argued|insisted|declared|"
     r"announced|wrote|written|writes|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
     r"responded|commented|acknowledged|emphasi[sz]ed|calling|called|describing|described|"
-    r"condemned|dismissed|saying|mentioned|urged|suggested|cautioned|vowed|"
+    r"condemned|dismissed|saying|mentioned|urged|suggested|cautioned|vowed|accused|accusing|"
     r"according to)\b",
     re.IGNORECASE,
 )
@@ -44,20 +44,32 @@ _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+|also\s+)?$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _UNNAMED = re.compile(
     r"\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Tt]his)\s+"
-    r"(?P<mods>(?:[\w.’'-]+\s+){0,4}?)"
+    # Modifiers, never a second determiner: not "the families thanked the mediators".
+    r"(?P<mods>(?:(?!(?:the|a|an)\s)[\w.’'-]+\s+){0,4}?)"
     r"(?P<head>officials?|sources?|diplomats?|spokes(?:person|man|woman)|negotiators?|"
     r"mediators?|analysts?|insiders?|aides?|advisers?|envoys?|statement)\b"
 )
+_ONE_OF = re.compile(
+    r"\b[Oo]ne\s+of\s+(?:them|the\s+(?:[\w-]+\s+)?(?:sources|officials|diplomats|negotiators|"
+    r"mediators|people))\b"
+)
+# "The forum thanked Trump, saying in a statement:" a statement with no one to name.
+_IN_A_STATEMENT = re.compile(r"\s+in\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b")
 # A word right before a name that makes it an object, not the one speaking.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:in|at|to|with|from|of|for|by|on|about|told|telling|than|against|between|over|"
     r"into|toward|towards|and|visit|visited|meet|met|urged|urging|praised|criticised|"
-    r"criticized)\s+(?:the\s+)?$",
+    r"criticized|accused|accusing|blamed|blaming|thanked|thanking|asked|asking)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those)\s+(?:[\w.’'-]+\s+){0,2}$",
     re.IGNORECASE,
+)
+# A quotation opening on these is a clause someone said, never a name or a scare quote.
+_CLAUSE_OPENERS = frozenset(
+    {"will", "would", "is", "was", "are", "were", "has", "have", "had", "could", "should",
+     "can", "must", "did", "does", "do", "be", "that", "which", "who", "not", "never"}
 )
 # Words that cannot sit between a determiner and its noun: "this to “...”" is no noun phrase.
 _NOT_MODIFIERS = frozenset(
@@ -185,6 +197,10 @@ def _candidates(
         label = state.unnamed_label(m.group("det"), m.group(0), m.group("head"))
         unnamed.append((m.start(), m.end()))
         found.append(_Candidate(m.start(), m.end(), Speaker(None, label), "unnamed"))
+    for m in _ONE_OF.finditer(blank):
+        # '"...," one of them said': one of the sources named before.
+        unnamed.append((m.start(), m.end()))
+        found.append(_Candidate(m.start(), m.end(), Speaker(None, m.group(0).lower()), "unnamed"))
     for first, last, label in joint_speakers(passage, blank, name_of):
         unnamed.append((first, last))
         found.append(_Candidate(first, last, Speaker(None, label), "unnamed"))
@@ -234,6 +250,8 @@ def _subject(
         if blank[cand.end : cand.end + 2] in {"’s", "'s"}:
             continue
         return cand
+    if _IN_A_STATEMENT.match(blank, verb.end):
+        return _Candidate(verb.start, verb.end, Speaker(None, "a statement"), "unnamed")
     return None
 
 
@@ -275,7 +293,7 @@ def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None
         return Speaker(mark.key, mark.text)
     if len(people) > 1:
         # "Netanyahu met Witkoff. 'It was good,' he said": two candidates, no guess, unless
-        # one of them was speaking already.
+        # one of them was speaking already.  A wrong name is worse than none.
         last = state.last
         return last if last is not None and last.key in people else None
     if state.last is not None:
@@ -298,8 +316,8 @@ def _inside_noun_phrase(blank: str, span: QuoteSpan, passage: Passage) -> bool:
     start, _ = _sentence_bounds(passage, span.start)
     head = blank[start : span.start]
     words = len(span.text.split())
-    if words > 4:
-        return False
+    if words > 4 or (span.text.split()[:1] and span.text.split()[0].lower() in _CLAUSE_OPENERS):
+        return False  # 'the group "will not be involved"', 'a deal "that saves everyone"'
     m = _DETERMINER_BEFORE.search(head)
     if m is None or _SPEECH_VERB.search(m.group(0)) or NAMING_VERB.search(head[: m.start()]):
         return False
