@@ -305,3 +305,30 @@ def test_a_kibbutz_is_no_person():
         "2025-07-10",
     )
     assert "Kibbutz Kfar Aza" not in {e.name for e in extraction.entities if e.kind == "person"}
+
+
+def test_a_live_entry_tells_its_today_from_its_own_stamp():
+    text = (
+        "Live: truce over\n\nKEY POINTS\n- Fighting resumed in Gaza.\n\n"
+        "Sat 2 Dec, 18:52\nIsrael pulls its team\n\n"
+        "Mossad director David Barnea has ordered his negotiators in Doha to return to Israel "
+        "after the talks reached an impasse.\n\n"
+        "Fri 1 Dec, 13:20\nMossad team in Qatar\n\n"
+        "A Mossad team is in Doha today for talks with Qatari mediators, a source said."
+    )
+    extraction = _extract(text, "2023-12-02T19:05:00+02:00")
+    assert ("duha", date(2023, 12, 1), date(2023, 12, 2), "collapsed") in _rounds(extraction)
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert collapse.when.start == date(2023, 12, 2)
+
+
+def test_a_truce_extension_ends_no_round_of_talks():
+    extraction = _extract(
+        "On Tuesday, CIA director Bill Burns and Mossad chief David Barnea met Qatar's prime "
+        "minister in Doha to discuss a next phase. Then, early on Thursday, the two sides "
+        "agreed to one more day of the truce.",
+        "2023-12-01",
+    )
+    (deal,) = [e for e in extraction.events if e.kind == "agreement"]
+    assert deal.when.start == date(2023, 11, 30)
+    assert ("duha", date(2023, 11, 28), date(2023, 11, 28), "concluded") in _rounds(extraction)

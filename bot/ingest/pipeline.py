@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from bot.dates import find_time_expressions
 from bot.dates.narrative import after_point, last_day, pointing_back, written_point
@@ -37,7 +38,8 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     report = read_report(article.text, title_hint=article.title)
     sentences = split_sentences(report.paragraphs)
     index = find_entities(sentences, article.published_at, gazetteer)
-    passages = build_passages(sentences, index.spans, narrative_dates(published))
+    days = entry_days(report.stamps, published)
+    passages = build_passages(sentences, index.spans, narrative_dates(published, days))
     dateline = _dateline_mark(report.dateline, index, gazetteer)
     lede = frozenset(s.index for s in sentences if s.paragraph == report.lede)
     describe = _place_facts(index, gazetteer)
@@ -48,6 +50,7 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     events += find_outcomes(
         passages, published, describe, lede=lede, headline=report.title,
         headline_places=_headline_places(report.title, gazetteer),
+        entries=_entry_openings(report.stamps, days),
     )
     events += find_proposals(passages, published, lambda key: _name(index, key))
     events += find_figures(passages, published)
@@ -63,21 +66,44 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     )
 
 
-def narrative_dates(published):
-    """Each paragraph's dates, the yearless ones in the year the story is telling of."""
+def narrative_dates(published, entry_days: dict[int, date] | None = None):
+    """Each paragraph's dates, the yearless ones in the year the story is telling of; a
+    live page's entry told from the day it was posted."""
     told: list = [None]
     last: list = [None]
+    days = entry_days or {}
 
-    def dated(text: str):
-        found = find_time_expressions(text, published)
+    def dated(paragraph: int, text: str):
+        now = days.get(paragraph, published)
+        found = find_time_expressions(text, now)
         own = written_point(found)
         point = own if own is not None else told[-1]
         told.append(own)
-        found = pointing_back(text, after_point(found, point, published), last[-1], published)
+        found = pointing_back(text, after_point(found, point, now), last[-1], now)
         last.append(last_day(found) or last[-1])
         return found
 
     return dated
+
+
+def _entry_openings(stamps: list[str | None], days: dict[int, date]) -> dict[int, date]:
+    """The first paragraph of each live entry, with the entry's day."""
+    return {
+        paragraph: days[paragraph] for paragraph, stamp in enumerate(stamps)
+        if paragraph in days and (paragraph == 0 or stamps[paragraph - 1] != stamp)
+    }
+
+
+def entry_days(stamps: list[str | None], published: date) -> dict[int, date]:
+    """The day of each live entry's paragraphs, from its stamp ("Fri 1 Dec, 07:24")."""
+    days: dict[int, date] = {}
+    for paragraph, stamp in enumerate(stamps):
+        if stamp is None:
+            continue
+        found = [e for e in find_time_expressions(stamp, published) if e.granularity == "day"]
+        if found and found[0].start <= published:
+            days[paragraph] = found[0].start
+    return days
 
 
 def _dateline_mark(

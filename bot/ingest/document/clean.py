@@ -31,6 +31,9 @@ class CleanedArticle:
     title: str
     paragraphs: list[str]
     dropped: list[str] = field(default_factory=list)
+    # A live page's entry stamp ("Fri 1 Dec, 07:24") each paragraph was posted under, or
+    # None: the day its "today" and "on Friday" are told from.
+    stamps: list[str | None] = field(default_factory=list)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -97,6 +100,15 @@ def _term_words(text: str) -> list[str]:
 
 def ends_as_prose(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
+
+
+# A live page's entry stamp: a day and a time on a line of their own ("Fri 1 Dec, 07:24",
+# "1 December 2023 13:20 GMT", "Dec. 2, 2023, 6:52 p.m.").  A bare time names no day.
+LIVE_STAMP = re.compile(
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+    r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?"
+)
 
 
 def _is_dateline(line: str) -> bool:
@@ -311,11 +323,15 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
     judged = [_judge(line, i) for i, line in enumerate(body)]
     story_chars = sum(len(j.text) for j in judged if j.verdict == "story")
     paragraphs: list[str] = []
+    stamps: list[str | None] = []
+    stamp: str | None = None
     seen_chars = 0
     closed_at: str | None = None
     inline_box = False
     in_list = False
     for item in judged:
+        if LIVE_STAMP.fullmatch(item.text):
+            stamp = item.text
         if _opens_list(item):
             in_list = True
         elif in_list and item.verdict == "story" and _is_list_headline(item.text):
@@ -345,10 +361,12 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
                 # A newsletter box inside the story: the story resumes after it.
                 closed_at = None
         paragraphs.append(item.text)
+        stamps.append(stamp)
         seen_chars += len(item.text)
     paragraphs, tail = _cut_unrelated_tail(paragraphs, title)
-    return CleanedArticle(title=title, paragraphs=_join_continued_quotes(paragraphs),
-                          dropped=dropped + tail)
+    paragraphs, stamps = _join_continued_quotes(paragraphs, stamps[: len(paragraphs)])
+    return CleanedArticle(title=title, paragraphs=paragraphs, dropped=dropped + tail,
+                          stamps=stamps)
 
 
 def _left_open(paragraph: str) -> bool:
@@ -356,13 +374,17 @@ def _left_open(paragraph: str) -> bool:
     return paragraph[:1] in "“\"" and (curly or paragraph.count('"') % 2 == 1)
 
 
-def _join_continued_quotes(paragraphs: list[str]) -> list[str]:
+def _join_continued_quotes(
+    paragraphs: list[str], stamps: list[str | None]
+) -> tuple[list[str], list[str | None]]:
     """A quote runs on when its paragraph ends without a closing mark and the next one
     opens with a mark again (the news convention): one statement, one paragraph."""
     joined: list[str] = []
-    for paragraph in paragraphs:
+    kept: list[str | None] = []
+    for paragraph, stamp in zip(paragraphs, stamps, strict=True):
         if joined and _left_open(joined[-1]) and paragraph[:1] in "“\"":
             joined[-1] = f"{joined[-1]} {paragraph[1:]}"
         else:
             joined.append(paragraph)
-    return joined
+            kept.append(stamp)
+    return joined, kept

@@ -81,9 +81,10 @@ class Passage:
 def build_passages(
     sentences: Sequence[Sentence],
     spans_of: Callable[[int], Sequence[SpanLike]],
-    times_of: Callable[[str], Sequence[TimeExpression]],
+    times_of: Callable[[int, str], Sequence[TimeExpression]],
 ) -> list[Passage]:
-    """Group sentences by paragraph; `times_of` resolves a paragraph's joined text."""
+    """Group sentences by paragraph; `times_of` resolves a paragraph's joined text, given
+    the paragraph's number."""
     passages: list[Passage] = []
     for sentence in sentences:
         if not passages or passages[-1].paragraph != sentence.paragraph:
@@ -98,7 +99,7 @@ def build_passages(
         )
     for passage in passages:
         passage.times = [
-            TimeMark(t.start_char, t.end_char, t) for t in times_of(passage.text)
+            TimeMark(t.start_char, t.end_char, t) for t in times_of(passage.paragraph, passage.text)
         ]
         passage.quoted = quote_spans(passage.text)
         passage.blank = outside_quotes(passage.text, passage.quoted)

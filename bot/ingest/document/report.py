@@ -24,6 +24,7 @@ class Report:
     dateline: Dateline | None = None
     lede: int = 0  # the paragraph that opens the story
     dropped: list[str] = field(default_factory=list)
+    stamps: list[str | None] = field(default_factory=list)  # live entries' stamps, per paragraph
 
 
 def read_report(text: str, *, title_hint: str | None = None) -> Report:
@@ -47,4 +48,4 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
             # A standfirst under the headline ("Doha's decision to put its mediation on
             # hold caps a year of rounds") sums the story up; the lede tells it, dated.
             lede += 1
-    return Report(cleaned.title, paragraphs, dateline, lede, cleaned.dropped)
+    return Report(cleaned.title, paragraphs, dateline, lede, cleaned.dropped, cleaned.stamps)

@@ -57,6 +57,9 @@ _OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b"
 # A strong verb says the outcome itself; resumed strikes only imply a truce ended.
 _WEAK = re.compile(r"^(?:resum|fighting|war|hostilities|strikes|bombardment)", re.IGNORECASE)
 _LEAD_SENTENCES = 3  # the headline's news sits in the first sentences of the lede
+_EXTENSION = re.compile(r"\bextend|\bextension|\bprolong|\b(?:more|further|extra)\s+days?\b",
+                        re.IGNORECASE)
+_ENTRY_SENTENCES = 2  # a live entry's news sits in its first sentences
 _DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "assumed": 0.8}
 
 
@@ -82,14 +85,23 @@ def find_outcomes(
     lede: frozenset[int] = frozenset(),
     headline: str = "",
     headline_places: frozenset[str] = frozenset(),
+    entries: dict[int, date] | None = None,
 ) -> list[ExtractedEvent]:
-    """The agreements and collapses the report tells, one event per kind and day."""
+    """The agreements and collapses the report tells, one event per kind and day.
+
+    `entries` are a live page's entries, by their first paragraph: each opens like a lede,
+    its news of the day it was posted."""
     found: list[_Found] = []
     opening = set(sorted(lede)[:_LEAD_SENTENCES]) if lede else set(range(_LEAD_SENTENCES))
+    entries = entries or {}
+    for passage in passages:
+        if passage.paragraph in entries:
+            opening |= {i for i, _, _ in passage.sentences[:_ENTRY_SENTENCES]}
     announced = _announcement_days(passages)
     for passage in passages:
+        now = entries.get(passage.paragraph, published)
         for index, start, end in passage.sentences:
-            found += _read_sentence(passage, index, start, end, published, describe,
+            found += _read_sentence(passage, index, start, end, now, describe,
                                     index in opening, announced)
     first = min(opening) if opening else None
     if headline and first is not None and any(i == first for p in passages
@@ -169,6 +181,8 @@ def _read_sentence(
         for m in pattern.finditer(text):
             if not _asserted(text, m):
                 continue
+            if kind == "agreement" and _EXTENSION.search(m.group(0)):
+                of = "truce"  # a truce run on for more days: no round of talks ends there
             dated = _date(passage, start, end, start + m.start(), published, opening)
             if dated is None:
                 continue
@@ -280,13 +294,15 @@ def _phrase(text: str, m: re.Match[str]) -> str:
 
 
 def _grouped(found: list[_Found]) -> list[list[_Found]]:
-    """Mentions of one kind within a day of each other are one outcome."""
+    """Mentions of one kind within a day of each other are one outcome; a truce that
+    lapsed and a team recalled the next day are two."""
     groups: list[list[_Found]] = []
     for item in sorted(found, key=lambda f: (f.kind, f.when.start, f.sentence)):
         for group in groups:
             head = group[0]
             if head.kind == item.kind and abs((head.when.start - item.when.start).days) <= 1 \
-                    and head.when.granularity == item.when.granularity:
+                    and head.when.granularity == item.when.granularity \
+                    and (head.of == "truce") == (item.of == "truce"):
                 group.append(item)
                 break
         else:
