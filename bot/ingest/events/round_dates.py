@@ -19,7 +19,9 @@ from bot.ingest.events.round_status import StatusCue
 from bot.ingest.model import When
 
 SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$",
+    r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$"
+    # "Speaking in Washington the following day, X said the Paris talks ...": the speech's.
+    r"|\bspeaking\s+(?:in|at|to|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -28,7 +30,7 @@ def said_on(text: str, lo: int, time: TimeMark, said: re.Pattern[str] = SAID_BEF
     """ "said on Tuesday": the day of the saying, not of what was said; but "said the past
     four days had seen talks" begins what was said."""
     return bool(said.search(text[max(lo, time.start - 30) : time.start])) and not \
-        time.expression.text.lower().startswith("the ")
+        re.match(r"the\s+(?:past|last|previous)\b", time.expression.text, re.IGNORECASE)
 
 
 SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -60,12 +62,15 @@ def same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMar
     near = [
         t for t in times
         if not _OTHER_EVENT.search(_between(text, t, position))
+        # "came three days after Barnea sat down on Friday": that day is the other event's.
+        and not _COUNTED_FROM.search(t.expression.text)
     ]
     # "left Cairo on Tuesday after talks": the main clause's day ends the talks it follows;
     # but in "the meeting followed an encounter on Friday" the day is the other event's.
     return near or [t for t in times if t.end <= position]
 
 
+_COUNTED_FROM = re.compile(r"\b(?:after|before)$", re.IGNORECASE)
 # "before the end of next week", "after Sunday": a preposition of the time itself.
 _TIME_PREPOSITION = re.compile(
     r"\b(?:after|before|following|ahead of|when|since)\s+(?:the\s+)?(?:(?:end|start|beginning|"

@@ -99,6 +99,9 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
     r"|,\s+(?=(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?)\s+)?(?:following|after|before|ahead of"
     r"|since)\s+(?:the|a|an|last|an?\s+earlier)\b)"
+    # "The Warsaw session came three days after Barnea sat down with him on Friday".
+    r"|\s+(?=c(?:ame|omes)\s+(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?|months?)\s+)?"
+    r"(?:after|before)\b)"
     # "The talks in Cairo follow earlier sessions in Paris on 9 May": two meetings.
     r"|[,\s]\s*(?=(?:following|after|since|follow(?:s|ed)?|c(?:ame|omes?) after)\s+"
     r"(?:[\w-]+\s+){0,2}(?:sessions|talks|rounds|meetings|negotiations)\b)"

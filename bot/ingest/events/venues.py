@@ -111,15 +111,20 @@ def find_venue_cue(
         if _HOME_BEFORE.search(before) or _VIOLENCE_BEFORE.search(before):
             continue
         speech = _SPEECH_BEFORE.search(before)
+        # "In Jerusalem, Netanyahu's office called the Paris talks constructive": where a
+        # reaction came from, set before the sentence, not where the talks were.
+        setting = re.fullmatch(r"\s*(?:In|At|From)\s+(?:the\s+)?", before) and \
+            text[mark.end - offset : mark.end - offset + 1] == ","
         if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
-            if speech and not _MEETING_WORD.search(speech.group(0)):
+            if setting or (speech and not _MEETING_WORD.search(speech.group(0))):
                 kinds["speech"].append(mark)
             elif _DESTINATION_BEFORE.search(before):
                 kinds["destination"].append(mark)
             else:
                 kinds["in-city"].append(mark)
         elif mark.kind == "place" and re.match(
-            r"\s+(?:talks|negotiations|round|meeting)\b", text[mark.end - offset :], re.IGNORECASE
+            r"\s+(?:talks|negotiations|rounds?|meetings?|discussions|sessions?)\b",
+            text[mark.end - offset :], re.IGNORECASE
         ):
             kinds["modifier"].append(mark)
     if not nouns:
