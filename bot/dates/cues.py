@@ -96,6 +96,16 @@ def _pluperfect(words: list[str], index: int) -> bool:
     return before[-1:] == ["had"] or before == ["had", "been"]
 
 
+# Verbs of asking told in the past: "on Aug. 8 urged both sides to resume
+# talks on Aug. 15" names a day that may by now lie on either side of publication.
+_ASKED = frozenset("urged called asked invited pressed requested demanded".split())
+
+
+def _asked_before(words: list[str], index: int) -> bool:
+    """A past verb of asking among the few words before "to"."""
+    return any(w.lower() in _ASKED for w in words[max(0, index - 4) : index])
+
+
 def _cue(words: list[str], index: int) -> Lean | None:
     word = words[index]
     following = words[index + 1] if index + 1 < len(words) else None
@@ -125,7 +135,8 @@ def _cue(words: list[str], index: int) -> Lean | None:
         # in the pluperfect or one "supposed to" happen was made earlier, for a day on
         # either side of publication.
         if following[:1].islower() and following not in _DETERMINERS | _PLACE_ADJECTIVES:
-            if preceding == "supposed" or (index and _pluperfect(words, index - 1)):
+            if preceding == "supposed" or (index and _pluperfect(words, index - 1)) or \
+                    _asked_before(words, index):
                 return "either"
             return "forward"
         return None

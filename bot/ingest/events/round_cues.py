@@ -50,7 +50,7 @@ WEAK_NOUNS = re.compile(
 
 _TALKS_VERB = re.compile(
     r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
-    r"left|departed|returned|recalled|hosted|join\w*)\b",
+    r"left|departed|returned|recalled|hosted|join\w*|(?:re)?convened|gathered)\b",
     re.IGNORECASE,
 )
 

@@ -483,7 +483,8 @@ _PAST_TENSE = re.compile(r"\b(?:was|were|had been|took place|went ahead)\b(?!\s+
 
 
 _MEETING_VERB = re.compile(
-    r"\b(?:met|meet|sat down|held talks|spent|gathered|convened|saw)\b", re.IGNORECASE
+    r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
+    r"hammered out)\b", re.IGNORECASE
 )
 
 

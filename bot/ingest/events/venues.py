@@ -60,6 +60,14 @@ _HOME_BEFORE = re.compile(
 )
 
 
+# "was back in Paris to meet Burns": back for the talks, not home.
+_FOR_TALKS = re.compile(
+    r"\s+(?:to\s+(?:meet|resume|hold|join|continue)|for\s+(?:talks|another|a\s+new|more|further|"
+    r"the\s+(?:talks|negotiations|next)))\b",
+    re.IGNORECASE,
+)
+
+
 def table_row(passage: Passage, start: int, end: int, times: list[TimeMark]) -> Mark | None:
     """ "July 2025 Doha Talks collapsed ...": a date, a venue, an outcome, no verb phrase."""
     if not times or times[0].start != start:
@@ -108,8 +116,12 @@ def find_venue_cue(
         if facts is not None and facts.place_type in ("region", "crossing", "corridor"):
             continue
         before = text[max(0, mark.start - offset - 70) : mark.start - offset]
-        if _HOME_BEFORE.search(before) or _VIOLENCE_BEFORE.search(before):
+        if (_HOME_BEFORE.search(before) and not _FOR_TALKS.match(text, mark.end - offset)) \
+                or _VIOLENCE_BEFORE.search(before):
             continue
+        if re.match(r"\s+or\s+[A-Z]", text[mark.end - offset :]) or \
+                re.search(r"\bor\s+$", before):
+            continue  # "in Doha or Cairo": a venue still to be settled is none yet
         speech = _SPEECH_BEFORE.search(before)
         # "In Jerusalem, Netanyahu's office called the Paris talks constructive": where a
         # reaction came from, set before the sentence, not where the talks were.
