@@ -191,6 +191,8 @@ def _clause_lean(text: str, start: int, end: int) -> Lean:
             return cue
         if not deferred and _is_participle(left, index):
             deferred = True
+            if index and left[index - 1].lower() in _SUBORDINATORS:
+                continue  # "spent two days there before leaving on Sunday": the main verb's
             cue = _right_cue(right)
             if cue is not None:
                 return cue
@@ -205,6 +207,10 @@ def _right_cue(right: list[str]) -> Lean | None:
         if cue is not None:
             return cue
     return None
+
+
+# A participle after these takes its tense from the clause it hangs on, before it.
+_SUBORDINATORS = frozenset({"before", "after", "while", "since", "when", "upon"})
 
 
 def _is_participle(words: list[str], index: int) -> bool:

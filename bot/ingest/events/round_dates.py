@@ -140,9 +140,8 @@ def began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | Non
     """ "arrived on Wednesday to join the negotiations that began on Monday": Monday to
     Wednesday.  The day the talks began starts them, whatever other day is nearer."""
     for t in times:
-        if t.expression.granularity == "day" and _BEGAN_BEFORE.search(
-            text[max(0, t.start - 60) : t.start]
-        ):
+        opened = _BEGAN_BEFORE.search(text[max(0, t.start - 60) : t.start])
+        if t.expression.granularity == "day" and opened and not _OTHER_EVENT.search(opened[0]):
             end = max([t.expression.end] + [
                 x.expression.end for x in times
                 if x.expression.granularity == "day" and x.expression.direction != "future"

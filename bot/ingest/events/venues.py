@@ -60,6 +60,7 @@ _HOME_BEFORE = re.compile(
 )
 
 
+_HOSTS = re.compile(r"\s+(?:had\s+been\s+|has\s+been\s+|is\s+|was\s+)?host(?:ing|ed|s)\b")
 # "was back in Paris to meet Burns": back for the talks, not home.
 _FOR_TALKS = re.compile(
     r"\s+(?:to\s+(?:meet|resume|hold|join|continue)|for\s+(?:talks|another|a\s+new|more|further|"
@@ -134,6 +135,8 @@ def find_venue_cue(
                 kinds["destination"].append(mark)
             else:
                 kinds["in-city"].append(mark)
+        elif _HOSTS.match(text, mark.end - offset):
+            kinds["in-city"].append(mark)  # "Egypt had been hosting delegations": its place
         elif mark.kind == "place" and re.match(
             r"\s+(?:talks|negotiations|rounds?|meetings?|discussions|sessions?)\b",
             text[mark.end - offset :], re.IGNORECASE
