@@ -332,3 +332,33 @@ def test_a_truce_extension_ends_no_round_of_talks():
     (deal,) = [e for e in extraction.events if e.kind == "agreement"]
     assert deal.when.start == date(2023, 11, 30)
     assert ("duha", date(2023, 11, 28), date(2023, 11, 28), "concluded") in _rounds(extraction)
+
+
+def test_an_envoy_who_hosted_several_mediators_held_a_round():
+    found = _rounds(_extract(
+        "US special envoy Steve Witkoff hosted Qatari Prime Minister Sheikh Mohammed bin "
+        "Abdulrahman Al Thani and Turkish Foreign Minister Hakan Fidan in Miami on Friday.",
+        "2025-12-21",
+    ))
+    assert [r[:2] for r in found] == [("miami", date(2025, 12, 19))]
+
+
+def test_a_list_item_label_dates_the_meeting_it_heads():
+    found = _rounds(_extract(
+        "LOOKING BACK\n\nCairo, Nov. 23. A senior Hamas delegation met Egypt's intelligence "
+        "chief Hassan Rashad in Cairo to discuss the second phase.\n\nThe truce holds.",
+        "2025-12-21",
+    ))
+    assert [r[:2] for r in found] == [("kairu", date(2025, 11, 23))]
+
+
+def test_a_weekend_session_and_the_weeks_round_stay_two_rounds():
+    found = _rounds(_extract(
+        "CAIRO (Wire) - Egypt had been hosting delegations from Hamas, Israel and Qatar since "
+        "Tuesday, and they left on Thursday with no deal.\n\nThe week's talks followed a "
+        "weekend session that also went nowhere. Hamas negotiators arrived in Cairo on "
+        "Saturday and spent two days with the mediators before leaving on Sunday night.",
+        "2024-05-09",
+    ))
+    assert ("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded") in found
+    assert ("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded") in found

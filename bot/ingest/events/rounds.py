@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
-from bot.ingest.document.passages import Mark, Passage
+from bot.ingest.document.passages import Mark, Passage, TimeMark
 from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.events.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
 from bot.ingest.events.round_cues import (
@@ -171,6 +171,7 @@ def find_rounds(
     placed: list[_Mention] = []
     loose: list[_Mention] = []
     for passage in passages:
+        label = _label(passage)
         for index, start, end in passage.sentences:
             sentence = passage.text[start:end]
             if CALLED_OFF.search(sentence) and not TOOK_PLACE.search(sentence):
@@ -179,6 +180,15 @@ def find_rounds(
                 mention = _read_clause(passage, index, c_start, c_end, setting)
                 if mention is None:
                     continue
+                if label is not None and mention.when is None and (
+                    mention.place is None or mention.place.key == label[0].key
+                ):
+                    # "Cairo, Nov. 23. A Hamas delegation met ... in Cairo": the label's.
+                    mention.place = mention.place or label[0]
+                    mention.when = when_of(label[1])
+                    mention.time_text = label[1].expression.text
+                    mention.date_cue = "stated"
+                    mention.background = mention.when.end < published - RECENT
                 mention.issues = _issues(mention.text, issues_in)
                 if mention.place is None:
                     loose.append(mention)
@@ -195,6 +205,19 @@ def find_rounds(
     # A current round the story cannot date ("months of talks in Cairo and Doha failed")
     # is a summary, not an event; a past one keeps its place ("the last round crumbled").
     return [e for e in events if e.when is not None or e.background]
+
+
+def _label(passage: Passage) -> tuple[Mark, TimeMark] | None:
+    """A list item's label, "Cairo, Nov. 23.": a place and a day, nothing else."""
+    _, start, end = passage.sentences[0]
+    places = passage.marks_in(start, end, ("place",))
+    times = passage.times_in(start, end)
+    if len(places) != 1 or len(times) != 1 or times[0].expression.granularity != "day":
+        return None
+    rest = passage.text[start:end]
+    for item in (times[0], places[0]):
+        rest = rest.replace(passage.text[item.start : item.end], " ")
+    return (places[0], times[0]) if not re.sub(r"[\s,.:–—-]", "", rest) else None
 
 
 def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
@@ -482,6 +505,7 @@ _PAST_TENSE = re.compile(r"\b(?:was|were|had been|took place|went ahead)\b(?!\s+
                          re.IGNORECASE)
 
 
+_HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\b", re.IGNORECASE)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
     r"hammered out)\b", re.IGNORECASE
@@ -498,7 +522,13 @@ _JOINED = re.compile(
 
 def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[str]]:
     """ "Burns and Barnea flew to Doha, where they spent October 27 and 28 with the Qatari
-    premier": two or more people who meet are a meeting, the verb standing for its noun."""
+    premier": two or more people who meet are a meeting, the verb standing for its noun;
+    "Witkoff hosted Al Thani, Fidan and Abdelatty in Miami": so are one who hosts several."""
+    host = _HOSTED.search(text)
+    if host is not None:
+        guests = passage.marks_in(offset + host.end(), offset + len(text), ("person",))
+        if len({m.key for m in guests}) >= 2:
+            return [host]
     verb = _MEETING_VERB.search(text)
     if verb is None:
         return []
