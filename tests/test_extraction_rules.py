@@ -362,3 +362,12 @@ def test_a_weekend_session_and_the_weeks_round_stay_two_rounds():
     ))
     assert ("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded") in found
     assert ("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded") in found
+
+
+def test_an_envoy_who_saw_a_prime_minister_held_no_round():
+    found = _rounds(_extract(
+        "Steve Witkoff, the incoming envoy for the Middle East, saw Sheikh Mohammed bin "
+        "Abdulrahman Al Thani in Doha last Friday, then travelled on to Jerusalem.",
+        "2025-01-16",
+    ))
+    assert found == []

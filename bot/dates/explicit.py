@@ -319,7 +319,8 @@ RULES = [
     ), _resolve_season_year, SEASON_WORDS),
     Rule("year", re.compile(
         rf"(?:\b(?P<prep>(?i:in|since|by|during|until|till|through|throughout|from|before"
-        rf"|after|of|for|around|the\s+year|the))\s+)?(?P<x>(?:{_PARTS})?\b(?P<year>{YEAR}))"
+        rf"|after|of|for|around|the\s+year|the|spent|spend|spends|spending))\s+)?"
+        rf"(?P<x>(?:{_PARTS})?\b(?P<year>{YEAR}))"
         r"(?!\s*(?:-|–|—|,\d|\.\d))"
     ), _resolve_year, CENTURIES),
     Rule("decade", re.compile(

@@ -151,7 +151,7 @@ def _resolve_rolling(m: re.Match[str], ctx: Context) -> Found | None:
     # only "in/within/over the next ..." counts from publication, and "the past four days
     # had seen" (not "the last two days of the truce"): a counted span back from now.
     if rel != "coming" and m.group("prep") is None and not (
-        rel == "past" and m.group("n") and m.group("unit").lower().endswith("s")
+        rel in ("past", "final") and m.group("n") and m.group("unit").lower().endswith("s")
         and not re.match(r"\s+of\b", ctx.text[m.end():])
     ):
         return None
@@ -262,9 +262,9 @@ RULES = [
     ), _resolve_possessive_end, ("'s end", "’s end")),
     Rule("rolling", re.compile(
         r"(?:\b(?P<prep>(?i:in|over|during|within|for|throughout))\s+)?(?P<x>(?i:the)\s+"
-        r"(?P<rel>(?i:past|last|coming|next))\s+"
+        r"(?P<rel>(?i:past|last|final|coming|next))\s+"
         rf"(?:(?P<n>(?i:few|several)|{NUMBER})\s+)?(?P<unit>(?i:hours?|days?|weeks?|months?)))\b"
-    ), _resolve_rolling, ("past", "last", "coming", "next")),
+    ), _resolve_rolling, ("past", "last", "final", "coming", "next")),
     Rule("recent", re.compile(
         r"(?P<x>(?i:recent)\s+(?P<unit>(?i:days|weeks|months)))\b"
     ), _resolve_recent, ("recent",)),

@@ -56,7 +56,9 @@ _TALKS_VERB = re.compile(
 
 
 # "X met Prime Minister Y in Z": one person meeting another is diplomacy, not a round.
-_PERSON_MET_PERSON = re.compile(r"^(?:,[^,]{1,120},)?\s+met\s+(?:with\s+)?((?:[A-Z][\w'’-]*\s+)*)$")
+_PERSON_MET_PERSON = re.compile(
+    r"^(?:,[^,]{1,120},)?\s+(?:met|saw)\s+(?:with\s+)?((?:[A-Z][\w'’-]*\s+)*)$"
+)
 
 
 NOT_NEGOTIATION = frozenset({"summit", "visit", "conference", "forum", "ceremony", "funeral"})

@@ -30,7 +30,7 @@ def said_on(text: str, lo: int, time: TimeMark, said: re.Pattern[str] = SAID_BEF
     """ "said on Tuesday": the day of the saying, not of what was said; but "said the past
     four days had seen talks" begins what was said."""
     return bool(said.search(text[max(lo, time.start - 30) : time.start])) and not \
-        re.match(r"the\s+(?:past|last|previous)\b", time.expression.text, re.IGNORECASE)
+        re.match(r"the\s+(?:past|last|final|previous)\b", time.expression.text, re.IGNORECASE)
 
 
 SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?$", re.IGNORECASE)
