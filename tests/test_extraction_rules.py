@@ -371,3 +371,43 @@ def test_an_envoy_who_saw_a_prime_minister_held_no_round():
         "2025-01-16",
     ))
     assert found == []
+
+
+def test_talks_that_opened_by_pronoun_continued_and_a_clause_of_another_subject():
+    found = _rounds(_extract(
+        "Talks on the second phase were supposed to start in early February.\n\nThey finally "
+        "opened in Cairo on Thursday 27 February. Talks continued the following day.\n\nThe "
+        "Cairo sessions ended without an extension, and the first phase expired on 1 March.",
+        "2025-03-18",
+    ))
+    assert [r[:3] for r in found] == [("kairu", date(2025, 2, 27), date(2025, 2, 28))]
+
+
+def test_a_team_that_left_for_a_city_and_came_home_days_later_was_at_one_round():
+    found = _rounds(_extract(
+        "An Israeli team left for Doha on Monday 10 March to begin indirect talks with Hamas "
+        "through the mediators.\n\nOn Friday Hamas made an offer that Israel dismissed. The "
+        "Israeli negotiators came home from Doha the same day.",
+        "2025-03-18",
+    ))
+    assert [r[:3] for r in found] == [("duha", date(2025, 3, 10), date(2025, 3, 14))]
+
+
+def test_a_leader_who_left_for_a_city_as_the_round_began_did_not_take_it_there():
+    found = _rounds(_extract(
+        "The Doha round opened on July 6 with Israeli and Hamas teams in the Qatari capital. "
+        "The round began as Netanyahu left for Washington, where he met Trump on July 7.",
+        "2025-07-25",
+    ))
+    assert [r[0] for r in found] == ["duha"]
+
+
+def test_a_day_inside_a_quotation_is_not_the_outcomes_day():
+    extraction = _extract(
+        "Earlier on Thursday, Netanyahu's office said: \"In light of the response Hamas "
+        "delivered this morning, it has been decided to recall the negotiating team to "
+        "Israel for further consultations.\"",
+        "2025-07-25",
+    )
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert collapse.when.start == date(2025, 7, 24)

@@ -252,6 +252,10 @@ def _date(
         and not any(a <= t.start < b for a, b in asides)
     ]
     usable = [t for t in near if t.expression.granularity != "year"] or near
+    # 'said on Thursday: "... the response Hamas delivered this morning"': a day inside a
+    # quotation is told from the day of the saying; the sentence's own day comes first.
+    usable = [t for t in usable if not any(q.start <= t.start < q.end for q in passage.quoted)] \
+        or usable
     if usable:
         time: TimeMark = min(usable, key=lambda t: abs(t.start - at))
         e = time.expression

@@ -28,8 +28,8 @@ ROUND_NOUN = re.compile(
     r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters)"
     r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|convened|spent|sat down|held|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
-    r"flew home from|returned from|left|departed|arrived in|landed in|travell?ed to|"
-    r"flew to|headed to|joined)\b))\b",
+    r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"
+    r"landed in|travell?ed to|flew to|headed to|joined)\b))\b",
     re.IGNORECASE,
 )
 

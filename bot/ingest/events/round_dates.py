@@ -51,7 +51,12 @@ def date_cue_of(time: TimeMark | None) -> str:
 _OTHER_EVENT = re.compile(
     r"\b(?:after|before|following|followed|follows|preceded|ahead of|when|since)\b"
     # ", and took effect on Jan. 19": a coordinated verb of another event.
-    r"|,\s*and\s+(?:then\s+)?(?:took|came|went|was|were|is|are|has|had|will|began|ended)\b",
+    r"|,\s*and\s+(?:then\s+)?(?:took|came|went|was|were|is|are|has|had|will|began|ended)\b"
+    # "ended without an extension, and the first phase expired on 1 March": a clause of
+    # another subject.
+    r"|,\s*(?:and|but|while)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+)?(?!talks\b|negotiat|"
+    r"rounds?\b|delegations?\b|teams?\b|negotiators\b|sessions?\b|meetings?\b|mediators\b)"
+    r"[\w-]+\s+(?:\w+ed|was|were|had|has|is|are|will)\b",
     re.IGNORECASE,
 )
 

@@ -248,9 +248,10 @@ def _read_clause(
     ]
     times = [
         t for t in all_times
-        if not said_on(passage.text, start, t)
+        if not said_on(passage.text, start, t) and not _VAGUE.match(t.expression.text)
     ]
-    nouns = list(ROUND_NOUN.finditer(text)) or _party_meeting(text, start, passage)
+    nouns = list(ROUND_NOUN.finditer(text)) or _party_meeting(text, start, passage) \
+        or list(_THEY_OPENED.finditer(text))
     if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
         # 'Early today, Hamas said: "The delegation left Cairo"': the day of the saying.
         times = [t for t in times if quote.start <= t.start < quote.end]
@@ -270,6 +271,10 @@ def _read_clause(
             place = venue_there(passage, start, text, setting.describe)
             how = "there" if place is not None else how
         venue_cue = venue_cue_of(passage.text, place, setting.describe, how)
+        if venue_cue == "destination" and place is not None and not _TRAVELLERS.search(text) \
+                and _ANOTHER_SUBJECT.search(passage.text, start, place.start):
+            # "The round began as Netanyahu left for Washington": he went, not the talks.
+            place, venue_cue = None, ""
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION:
@@ -328,9 +333,10 @@ def _read_clause(
     if place is None and time and status and status.final == "ongoing" \
             and time.expression.direction != "future" and _STARTED.match(status.word):
         mention.began = when  # "the talks began on Sunday", not "who arrived on Saturday"
-        if _THE_TALKS_BEGAN.match(text) and not _BACKGROUND.search(text):
-            # "The talks opened on Sunday, July 6": the story's talks began weeks ago.
-            mention.background = False
+    if time and status and status.final == "ongoing" and _THE_TALKS_BEGAN.match(text) \
+            and time.expression.direction != "future" and not _BACKGROUND.search(text):
+        # "The Doha round opened on July 6": the story's talks, begun weeks ago.
+        mention.background = False
     return mention
 
 
@@ -366,9 +372,11 @@ def _merge(
     for mention in ordered:
         for group in groups:
             head = group[0]
+            dated = mention.when is not None and all(m.when is not None for m in group)
             if (
                 _same_place(head, mention, describe)
-                and head.background == mention.background
+                # A round begun more than a week ago and ended days ago is one round.
+                and (head.background == mention.background or dated)
                 and _close(span([m.when for m in group]), mention.when,
                            leaving=mention.venue_cue == "left-city")
             ):
@@ -380,8 +388,9 @@ def _merge(
 
 
 _DEFINITE = re.compile(
-    r"^(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting|"
-    r"delegation|team|negotiators)\b"
+    r"^(?:(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting|"
+    r"delegation|team|negotiators)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
+    r"went on|ran on)\b)"
 )
 
 
@@ -399,11 +408,14 @@ _MET = re.compile(r"\b(?:met|meet|held|negotiat\w+|talks)\b", re.IGNORECASE)
 
 def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
     """Sentences about the talks that name no venue feed the nearest current round."""
-    current = [g for g in groups if not g[0].background]
     for mention in loose:
-        if not current or mention.background:
+        # A recalled round's sentences feed it as a current round's feed that one.
+        current = [g for g in groups if g[0].background == mention.background]
+        if not current:
             continue
         group = min(current, key=lambda g: min(abs(m.sentence - mention.sentence) for m in g))
+        if mention.background and min(abs(m.sentence - mention.sentence) for m in group) > 2:
+            continue  # history told far from the round is no part of it
         near = min(abs(m.sentence - mention.sentence) for m in group) <= 2
         met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
         if not (near and met and _DEFINITE.search(mention.text) and mention.when is not None
@@ -443,7 +455,7 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     facts = describe(venue.key)
     cue = _group_status(group, published)
     status = cue.final if cue else None
-    background = group[0].background
+    background = all(m.background for m in placed)
     # What is expected ("arrives tomorrow") does not stretch what has happened.
     happened = [m for m in group if m.status is None or m.status.final != "scheduled"]
     dated = [m for m in happened if m.when or m.began] or group
@@ -505,6 +517,21 @@ _PAST_TENSE = re.compile(r"\b(?:was|were|had been|took place|went ahead)\b(?!\s+
                          re.IGNORECASE)
 
 
+# "Talks were delayed. They finally opened in Cairo on Thursday": the talks, by pronoun.
+# Who travels to talks: a destination is the talks' venue only when they go there.
+_TRAVELLERS = re.compile(
+    r"\b(?:delegations?|teams?|negotiators?|envoys?|mediators|officials|chiefs?|heads?|"
+    r"directors?|delegates|spymasters)\b|\bfor\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|"
+    r"negotiations|consultations|a\s+(?:new\s+)?round)\b",
+    re.IGNORECASE,
+)
+_ANOTHER_SUBJECT = re.compile(r"\b(?:as|when|while|after|before|since)\s+[A-Z]")
+# "in recent weeks": no day a round could be told on.
+_VAGUE = re.compile(r"recent\s+(?:days|weeks|months)", re.IGNORECASE)
+_THEY_OPENED = re.compile(
+    r"^(?:They|These)(?=\s+(?:finally\s+|eventually\s+|then\s+)?(?:opened|began|resumed|"
+    r"reconvened|got\s+under\s?way)\s+(?:in|at)\s+[A-Z])"
+)
 _HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\b", re.IGNORECASE)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"

@@ -37,6 +37,7 @@ _VENUE_BEFORE = re.compile(
     r"|\b(?:travell?ed|travell?ing|flew|flying|headed|heading|went|returned|returning"
     r"|sent\s+(?:\w+\s+){0,2})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
+    r"|\b(?:left|leaving|headed|heading|departed|bound|set\s+off|set\s+out)\s+for\s+(?:the\s+)?"
     r"|\b(?:flew|arrived|landed|came)\s+into\s+(?:the\s+)?)$"
 )
 # "the war in Gaza", "hostages held in Gaza", "fighters in the Rafah area": where the war
