@@ -411,3 +411,21 @@ def test_a_day_inside_a_quotation_is_not_the_outcomes_day():
     )
     (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
     assert collapse.when.start == date(2025, 7, 24)
+
+
+def test_strikes_that_ended_the_calm_end_the_truce():
+    extraction = _extract(
+        "Israel's warplanes ended two months of relative calm in Gaza in the early hours of "
+        "Tuesday, launching waves of strikes across the Strip.",
+        "2025-03-18",
+    )
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert (collapse.when.start, collapse.evidence["of"]) == (date(2025, 3, 18), "truce")
+
+
+def test_who_hailed_or_welcomed_something_said_the_words_quoted():
+    assert _quotes(
+        'Israeli Prime Minister Benjamin Netanyahu hailed "a great day for Israel". UN '
+        'Secretary-General Antonio Guterres welcomed the news as a "glimpse of hope".'
+    ) == [("Benjamin Netanyahu", "a great day for Israel"),
+          ("Antonio Guterres", "glimpse of hope")]

@@ -110,6 +110,8 @@ _CLAUSE_BREAK = re.compile(
 
 # A report older than this tells of the past: background, not the day's news.
 RECENT = timedelta(days=7)
+# The longest a round of talks runs in this story (the July 2025 Doha round: 19 days).
+ROUND_LENGTH = timedelta(days=28)
 
 
 @dataclass
@@ -334,7 +336,8 @@ def _read_clause(
             and time.expression.direction != "future" and _STARTED.match(status.word):
         mention.began = when  # "the talks began on Sunday", not "who arrived on Saturday"
     if time and status and status.final == "ongoing" and _THE_TALKS_BEGAN.match(text) \
-            and time.expression.direction != "future" and not _BACKGROUND.search(text):
+            and time.expression.direction != "future" and not _BACKGROUND.search(text) \
+            and time.expression.start >= published - ROUND_LENGTH:
         # "The Doha round opened on July 6": the story's talks, begun weeks ago.
         mention.background = False
     return mention
@@ -474,8 +477,9 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
         status, cue, when, published, background, any(_PAST_TENSE.search(m.text) for m in placed)
     )
     if status == "ongoing" and when is not None and when.granularity == "day" \
-            and when.start <= published and when.end < published:
-        # Talks that began on Sunday and go on when the report is filed run to its day.
+            and published - ROUND_LENGTH <= when.start <= published and when.end < published:
+        # Talks that began on Sunday and go on when the report is filed run to its day; a
+        # round told as begun longer ago than rounds last is not stretched over the weeks.
         when = When(when.start, published, "day")
     participants = list(dict.fromkeys(p for m in sorted(group, key=_order) for p in m.participants))
     host = _host_mediator(group, facts, participants)

@@ -33,6 +33,7 @@ _SPEECH_VERB = re.compile(
     r"announced|wrote|written|writes|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
     r"responded|commented|acknowledged|emphasi[sz]ed|calling|called|describing|described|"
     r"condemned|dismissed|saying|mentioned|urged|suggested|cautioned|vowed|accused|accusing|"
+    r"welcomed|welcoming|hailed|hailing|branded|termed|"
     r"according to)\b",
     re.IGNORECASE,
 )
@@ -321,6 +322,8 @@ def _inside_noun_phrase(blank: str, span: QuoteSpan, passage: Passage) -> bool:
     m = _DETERMINER_BEFORE.search(head)
     if m is None or _SPEECH_VERB.search(m.group(0)) or NAMING_VERB.search(head[: m.start()]):
         return False
+    if re.search(r"\bas\s+$", head[: m.start()]) and _SPEECH_VERB.search(head):
+        return False  # 'welcomed the news as a "glimpse of hope"': what someone called it
     return not any(w.lower() in _NOT_MODIFIERS for w in m.group(0).split()[1:])
 
 
