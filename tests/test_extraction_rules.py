@@ -429,3 +429,15 @@ def test_who_hailed_or_welcomed_something_said_the_words_quoted():
         'Secretary-General Antonio Guterres welcomed the news as a "glimpse of hope".'
     ) == [("Benjamin Netanyahu", "a great day for Israel"),
           ("Antonio Guterres", "glimpse of hope")]
+
+
+def test_may_the_month_hedges_nothing():
+    extraction = _extract(
+        "The round that resumed in Cairo on May 7 ended two days later with both delegations "
+        "gone home.\n\nOn May 6 Hamas said the two sides had agreed a truce, officials said.",
+        "2024-08-27",
+    )
+    assert ("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded") in _rounds(extraction)
+    assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
+        date(2024, 5, 6)
+    ]

@@ -136,7 +136,8 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
 
 
 _BEGAN_BEFORE = re.compile(
-    r"\b(?:began|begun|started|opened|kicked off|got under way|got underway)\b[^.;,]{0,40}$",
+    r"\b(?:began|begun|started|opened|resumed|kicked off|got under way|got underway)\b"
+    r"[^.;,]{0,40}$",
     re.IGNORECASE,
 )
 
