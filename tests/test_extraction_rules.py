@@ -441,3 +441,14 @@ def test_may_the_month_hedges_nothing():
     assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
         date(2024, 5, 6)
     ]
+
+
+def test_list_items_run_into_one_paragraph_are_sentences_of_their_own():
+    from bot.ingest.document.sentences import split_sentences
+    texts = [s.text for s in split_sentences([
+        "KEY POINTS - Fighting resumed on Friday. - A team met mediators in Doha on "
+        "Saturday. • By evening it had been called home."
+    ])]
+    assert texts == ["KEY POINTS - Fighting resumed on Friday.",
+                     "- A team met mediators in Doha on Saturday.",
+                     "• By evening it had been called home."]

@@ -17,8 +17,9 @@ _ABBREVIATIONS = frozenset(
     "e.g i.e a.m p.m u.s u.k u.n e.u".split()
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
-# whitespace, then something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# whitespace, then something that can start a sentence: a capital, a digit, or the
+# marker of the next item of a list run into one paragraph ("... on Saturday. - By ...").
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+(?:[-•*–—]\s+)?[\"'“‘(\[]?[A-Z0-9])")
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
 # A quotation longer than this is more likely an unbalanced quote mark than one statement.
