@@ -452,3 +452,93 @@ def test_list_items_run_into_one_paragraph_are_sentences_of_their_own():
     assert texts == ["KEY POINTS - Fighting resumed on Friday.",
                      "- A team met mediators in Doha on Saturday.",
                      "• By evening it had been called home."]
+
+
+def test_a_city_named_as_a_description_is_what_there_points_back_to():
+    found = _rounds(_extract(
+        "Envoys from three countries met in Cairo on Monday.\n\nBoth spy chiefs had gone to "
+        "the Egyptian capital before. They held talks there on Feb. 2, when the outline was "
+        "first drafted.",
+        "2024-03-20",
+    ))
+    assert ("kairu", date(2024, 2, 2), date(2024, 2, 2), "concluded") in found
+
+
+def test_the_city_after_a_named_one_is_that_city():
+    found = _rounds(_extract(
+        "Negotiators met in Doha on Monday and left without a deal on Tuesday.\n\n"
+        "Earlier rounds in Cairo went the same way. On March 3, a Hamas team came to the city "
+        "for a session attended by Egyptian mediators and an Israeli delegation.",
+        "2024-04-10",
+    ))
+    assert ("kairu", date(2024, 3, 3), date(2024, 3, 3), "concluded") in found
+
+
+def test_a_truce_run_on_by_days_is_a_truce_extension_each_on_its_day():
+    extraction = _extract(
+        "The pause ended on Friday morning.\n\nThe arrangement was agreed on 22 November and "
+        "took hold two days later. It was first stretched by two days on Monday, 27 November, "
+        "and then by a single further day on Thursday, minutes before it was due to expire.\n\n"
+        "The meeting followed an announcement late on Monday that the four-day truce, due to "
+        "lapse that night, would run for an additional 48 hours.",
+        "2023-12-02",
+    )
+    agreements = sorted((e.when.start, e.evidence["of"], e.title.split(":")[0])
+                        for e in extraction.events if e.kind == "agreement")
+    assert agreements == [
+        (date(2023, 11, 22), "deal", "Agreement"),
+        (date(2023, 11, 27), "truce", "Truce extended"),
+        (date(2023, 11, 30), "truce", "Truce extended"),
+    ]
+
+
+def test_teams_brought_home_or_withdrawn_ended_the_talks_badly():
+    for words in ("Israel has brought its negotiators home from Qatar",
+                  "Israel withdrew its Mossad team from Doha"):
+        extraction = _extract(f"{words} on Saturday, citing a dead end.", "2023-12-02")
+        assert [e.when.start for e in extraction.events if e.kind == "collapse"] == [
+            date(2023, 12, 2)
+        ], words
+
+
+def test_a_live_page_with_day_headings_dates_each_entry_by_the_day_above_its_time():
+    extraction = _extract(
+        "LIVE: Truce talks\n\nSaturday 2 December\n\n16:20\nTeam recalled\n\nIsrael "
+        "recalled its negotiating team from Doha, the prime minister's office said in a "
+        "statement that gave no reason.\n\nFriday 1 December\n\n09:10\nTalks go on\n\n"
+        "A Mossad team has been in Doha since Thursday for talks with Qatari mediators on a "
+        "new pause, a source briefed on the visit said.",
+        "2023-12-02",
+    )
+    assert ("duha", date(2023, 11, 30), date(2023, 12, 2), "collapsed") in _rounds(extraction)
+
+
+def test_talks_that_opened_and_did_not_end_take_in_the_meetings_of_the_week():
+    found = _rounds(_extract(
+        "Talks go on in Cairo\n\nIntensive contacts between Israeli, American and Egyptian "
+        "teams began in Cairo on Thursday.\n\nOn Saturday, Egyptian and Qatari mediators met "
+        "a Hamas delegation in the Egyptian capital to go through the proposal. The negotiating "
+        "teams are remaining in Cairo for now.",
+        "2024-08-25",
+    ))
+    assert found == [("kairu", date(2024, 8, 22), date(2024, 8, 25), "ongoing")]
+
+
+def test_the_day_a_departure_was_told_yields_to_the_day_it_happened():
+    found = _rounds(_extract(
+        "CAIRO, May 10 (Wire) - Israeli and Hamas negotiators have left Cairo without an "
+        "agreement, Egyptian media said Friday.\n\nThe two delegations flew out of the "
+        "Egyptian capital on Thursday at the end of two days of indirect negotiations.",
+        "2024-05-10",
+    ))
+    assert found == [("kairu", date(2024, 5, 8), date(2024, 5, 9), "concluded")]
+
+
+def test_one_who_met_several_people_sat_at_a_table():
+    found = _rounds(_extract(
+        "An Israeli team led by David Barnea, with Ronen Bar alongside him, met William Burns, "
+        "Sheikh Mohammed bin Abdulrahman Al Thani and Egyptian officials in Cairo on "
+        "Tuesday.",
+        "2024-02-14",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("kairu", date(2024, 2, 13))]

@@ -102,13 +102,17 @@ def ends_as_prose(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
 
 
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
+_DAY_MONTH = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?"
 # A live page's entry stamp: a day and a time on a line of their own ("Fri 1 Dec, 07:24",
-# "1 December 2023 13:20 GMT", "Dec. 2, 2023, 6:52 p.m.").  A bare time names no day.
-LIVE_STAMP = re.compile(
-    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?"
-    r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?"
-)
+# "1 December 2023 13:20 GMT", "Dec. 2, 2023, 6:52 p.m.").
+LIVE_STAMP = re.compile(rf"(?:{_WEEKDAY})?{_DAY_MONTH},?\s+(?:at\s+)?{_CLOCK}")
+# Pages that head each day's entries with the day ("Saturday 2 December") and stamp each
+# entry with a bare time ("16:20"): the time is of the day above it.
+_DAY_HEADING = re.compile(rf"(?:{_WEEKDAY})?{_DAY_MONTH}")
+_BARE_CLOCK = re.compile(_CLOCK)
+_HAS_WEEKDAY_OR_DIGITS = re.compile(r"\d")
 
 
 def _is_dateline(line: str) -> bool:
@@ -325,6 +329,7 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
     paragraphs: list[str] = []
     stamps: list[str | None] = []
     stamp: str | None = None
+    day_heading: str | None = None
     seen_chars = 0
     closed_at: str | None = None
     inline_box = False
@@ -332,6 +337,15 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
     for item in judged:
         if LIVE_STAMP.fullmatch(item.text):
             stamp = item.text
+        elif _DAY_HEADING.fullmatch(item.text) and _HAS_WEEKDAY_OR_DIGITS.search(item.text):
+            day_heading = item.text
+        elif day_heading is not None and _BARE_CLOCK.fullmatch(item.text):
+            stamp = f"{day_heading}, {item.text}"
+        elif day_heading is not None and item.verdict != "story" and stamp is not None \
+                and stamps and stamps[-1] == stamp:
+            # "Summary of Saturday" after an entry's text: what follows is no longer that
+            # entry's (its headline comes before its text, never after).
+            stamp = None
         if _opens_list(item):
             in_list = True
         elif in_list and item.verdict == "story" and _is_list_headline(item.text):

@@ -57,8 +57,13 @@ _OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b"
 # A strong verb says the outcome itself; resumed strikes only imply a truce ended.
 _WEAK = re.compile(r"^(?:resum|fighting|war|hostilities|strikes|bombardment)", re.IGNORECASE)
 _LEAD_SENTENCES = 3  # the headline's news sits in the first sentences of the lede
-_EXTENSION = re.compile(r"\bextend|\bextension|\bprolong|\b(?:more|further|extra)\s+days?\b",
-                        re.IGNORECASE)
+_EXTENSION = re.compile(
+    r"\bextend|\bextension|\bprolong|\blengthen|\bstretch|\b(?:more|further|extra)\s+days?\b"
+    r"|^by\b"
+    r"|\b(?:run|last|continue|hold|go on) (?:for )?(?:an? |another )?"
+    r"(?:additional|extra|further|more)\b",
+    re.IGNORECASE,
+)
 _ENTRY_SENTENCES = 2  # a live entry's news sits in its first sentences
 _DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "assumed": 0.8}
 
@@ -290,7 +295,15 @@ def _place(
 def _phrase(text: str, m: re.Match[str]) -> str:
     """The clause that says it, as a title: "Israel and Hamas agreed to the first phase"."""
     left, right = clause(text, m.start())
+    # "followed an announcement that the truce would run on": the news is the "that" clause.
+    told = list(re.finditer(r"\b(?:that|how)\s", text[left : m.start()]))
+    if told:
+        left += told[-1].end()
+    # "the four-day truce, due to lapse that night, would run ...": the whole match.
+    right = max(right, clause(text, max(m.end() - 1, m.start()))[1])
     words = text[left:right].strip(" ,;:—–\"“”").split()
+    while words and words[0].lower() in ("and", "but", "then"):
+        words = words[1:]
     if len(words) > 16:
         words = [*words[:16], "…"]
     phrase = " ".join(words)
@@ -319,6 +332,8 @@ def _event(group: list[_Found]) -> ExtractedEvent:
     best = max(group, key=lambda f: (f.date_cue == "stated", f.weight))
     confidence = combine(f.weight for f in group)
     label = "Agreement" if first.kind == "agreement" else "Collapse"
+    if first.kind == "agreement" and all(f.of == "truce" for f in group):
+        label = "Truce extended"
     place = next((f.place_key for f in group if f.place_key), None)
     return ExtractedEvent(
         kind=first.kind,  # type: ignore[arg-type]

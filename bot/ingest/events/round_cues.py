@@ -140,7 +140,8 @@ def quote_around(passage: Passage, at: int):
 # "recalled from Doha" is not read as a round of its own: the recall is a collapse at Doha
 # that ends whichever round there another sentence or report tells (events/settle.py).
 LEFT_CITY = (
-    r"\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from)\s+"
+    r"\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from"
+    r"|(?:flew|flown|flying|flies|pulled|pulling) out of)\s+(?:the\s+)?"
 )
 _LEFT_BEFORE = re.compile(f"(?:{LEFT_CITY})$", re.IGNORECASE)
 
@@ -180,7 +181,10 @@ def one_met_another(text: str, marks: list[Mark]) -> bool:
         if i and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[people[i - 1].end : first.start]):
             continue  # "X and Y met Z": several people at one meeting, no bilateral call
         for second in people[i + 1 :]:
-            if _met_between(text[first.end : second.start]):
+            if _met_between(text[first.end : second.start]) and not re.match(
+                r",?\s+(?:and\s+)?(?:[A-Z]|the\s+|other\s+|\w+\s+officials)", text[second.end :]
+            ):
+                # "X met Burns, Sheikh Mohammed and Egyptian officials": a table, not a call.
                 return True
     return False
 

@@ -103,8 +103,10 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=c(?:ame|omes)\s+(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?|months?)\s+)?"
     r"(?:after|before)\b)"
     # "The talks in Cairo follow earlier sessions in Paris on 9 May": two meetings.
+    # Not "in Doha since Friday for talks": the words between name the other meeting.
     r"|[,\s]\s*(?=(?:following|after|since|follow(?:s|ed)?|c(?:ame|omes?) after)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:sessions|talks|rounds|meetings|negotiations)\b)"
+    r"(?:(?!(?:for|to|with|in|on|of|at)\b)[\w-]+\s+){0,2}"
+    r"(?:sessions|talks|rounds|meetings|negotiations)\b)"
 )
 
 
@@ -130,6 +132,7 @@ class _Mention:
     venue_cue: str = ""
     date_cue: str = "none"
     time_text: str = ""
+    said_day: bool = False  # dated only by the day it was told ("said Friday they had left")
 
     @property
     def weight(self) -> float:
@@ -290,9 +293,14 @@ def _read_clause(
     if NOT_TALKS.search(text):
         return None
     status = sentence_status(text, noun.start() if noun else anchor)
-    if not times and status is not None and status.final in ("agreement", "collapsed",
-                                                             "concluded"):
-        times = all_times  # "announced on Wednesday that a deal had been agreed": that day
+    said_day = False
+    if not times and status is not None and (
+        status.final in ("agreement", "collapsed", "concluded")
+        or (status.final == "ongoing" and _STARTED.match(status.word))
+    ):
+        # "announced on Wednesday that a deal had been agreed", "reported on Sunday that
+        # negotiations had restarted": told that day, so done or begun by then.
+        said_day, times = bool(all_times), all_times
     at = start + (noun.start() if noun else anchor)
     if place is not None and place.start >= 0 and venue_cue == "in-city":
         at = place.start  # "convened in Paris on January 28": the day is the venue's
@@ -329,6 +337,7 @@ def _read_clause(
     mention.noun = noun.group() if noun else "talks"
     mention.venue_cue = venue_cue
     mention.date_cue = date_cue_of(time)
+    mention.said_day = said_day
     mention.time_text = time.expression.text if time else ""
     mention.participants = participants_in(text, start, marks)
     mention.outcome = outcome(text, status.final if status else None)
@@ -380,14 +389,33 @@ def _merge(
                 _same_place(head, mention, describe)
                 # A round begun more than a week ago and ended days ago is one round.
                 and (head.background == mention.background or dated)
-                and _close(span([m.when for m in group]), mention.when,
-                           leaving=mention.venue_cue == "left-city")
+                and (_close(span([m.when for m in group]), mention.when,
+                            leaving=mention.venue_cue == "left-city")
+                     or _goes_on_to(group, mention))
             ):
                 group.append(mention)
                 break
         else:
             groups.append([mention])
     return groups
+
+
+# How long after a round's opening a meeting at its venue is still of it, when nothing
+# has told that the round ended.
+_OPEN_ROUND_WEEK = timedelta(days=7)
+
+
+def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
+    """ "Talks began in Cairo on Thursday ... On Saturday mediators met Hamas in the
+    Egyptian capital": a round that opened and has not ended takes in the days after."""
+    if mention.when is None or mention.when.granularity != "day":
+        return False
+    opened = [m.when for m in group if m.when is not None and m.status is not None
+              and m.status.final == "ongoing" and _STARTED.match(m.status.word)]
+    ended = any(m.status is not None and m.status.final in _FINAL for m in group)
+    return bool(opened) and not ended and any(
+        o.start <= mention.when.start <= o.start + _OPEN_ROUND_WEEK for o in opened
+    )
 
 
 _DEFINITE = re.compile(
@@ -403,8 +431,10 @@ _THE_TALKS_BEGAN = re.compile(
     r"(?:The|This)\s+(?:[\w-]+\s+)?(?:round|talks|negotiations|discussions)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|kicked\s+off|got\s+under\s?way)\b"
 )
-_STARTED = re.compile(r"^(?:began|begun|begin\w*|start\w*|open\w*|resum\w*|kick\w* off)",
-                      re.IGNORECASE)
+_STARTED = re.compile(
+    r"^(?:began|begun|begin\w*|start\w*|restart\w*|open\w*|resum\w*|reconven\w*|kick\w* off)",
+    re.IGNORECASE,
+)
 # A delegation's day is the talks' day when it met on it, not when it arrived.
 _MET = re.compile(r"\b(?:met|meet|held|negotiat\w+|talks)\b", re.IGNORECASE)
 
@@ -462,6 +492,11 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     # What is expected ("arrives tomorrow") does not stretch what has happened.
     happened = [m for m in group if m.status is None or m.status.final != "scheduled"]
     dated = [m for m in happened if m.when or m.began] or group
+    if any(not m.said_day and m.status is not None
+           and m.status.final in ("concluded", "collapsed", "agreement") for m in dated):
+        # "have left Cairo, Egyptian media said Friday ... flew out on Thursday": the day
+        # told is when they had gone by; the day they went is the round's end.
+        dated = [m for m in dated if not m.said_day]
     when = _from_the_opening(
         combined_when([m.when for m in dated] + [m.began for m in dated]), group
     )

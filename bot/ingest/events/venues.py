@@ -34,7 +34,8 @@ _VENUE_BEFORE = re.compile(
     # A delegation that left a city or came back from it was there for the talks.
     rf"|{LEFT_CITY}"
     # One that travelled to a city went there for them: a destination, weighed as such.
-    r"|\b(?:travell?ed|travell?ing|flew|flying|headed|heading|went|returned|returning"
+    r"|\b(?:travell?(?:ed|ing|s)?|flew|flying|headed|heading|went|gone|go(?:es|ing)?"
+    r"|came|come|coming|returned|returning"
     r"|sent\s+(?:\w+\s+){0,2})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
     r"|\b(?:left|leaving|headed|heading|departed|bound|set\s+off|set\s+out)\s+for\s+(?:the\s+)?"
@@ -163,7 +164,9 @@ def find_venue_cue(
 # "held talks with him there on Nov. 9": "there" points back; "there were talks" does not.
 _THERE = re.compile(
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|"
-    r"seems?|seemed|appears?|appeared|remains?|remained|being|been)\b)",
+    r"seems?|seemed|appears?|appeared|remains?|remained|being|been)\b)"
+    # "came to the city for a session": the city the paragraph just named.
+    r"|\b(?:to|in|at)\s+the\s+(?:same\s+)?(?:city|capital)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 
