@@ -542,3 +542,31 @@ def test_one_who_met_several_people_sat_at_a_table():
         "2024-02-14",
     ))
     assert [(r[0], r[1]) for r in found] == [("kairu", date(2024, 2, 13))]
+
+
+def test_the_round_that_ended_days_later_is_the_one_told_as_begun():
+    found = _rounds(_extract(
+        "Strikes resumed on Tuesday.\n\nA Hamas team travelled to Doha on Monday, April 7, "
+        "for indirect talks through Qatari mediators. The team was led by its deputy "
+        "chief.\n\nAn envoy arrived the following day with a new offer. Israel dismissed it. "
+        "The round ended that Thursday without agreement and the delegations flew home.\n\n"
+        "Two days later, on Saturday, an Israeli team went to Cairo to meet senior Egyptian "
+        "officials. The same day the envoy warned that the window for a Gaza truce deal "
+        "was closing.",
+        "2025-04-16",
+    ))
+    assert ("duha", date(2025, 4, 7), date(2025, 4, 10), "concluded") in found
+    assert ("kairu", date(2025, 4, 12), date(2025, 4, 12), "concluded") in found
+
+
+def test_an_attempt_that_took_place_is_a_round_and_a_mediation_on_hold_a_collapse():
+    extraction = _extract(
+        "Egypt's foreign ministry said on Saturday that its mediation between the two sides "
+        "was on hold.\n\nThe last high-level attempt took place in Cairo on October 3.\n\n"
+        "Analysts in Doha point to frustration with the use of negotiations to buy time.",
+        "2024-11-10",
+    )
+    assert _rounds(extraction) == [("kairu", date(2024, 10, 3), date(2024, 10, 3), "concluded")]
+    assert [e.when.start for e in extraction.events if e.kind == "collapse"] == [
+        date(2024, 11, 9)
+    ]

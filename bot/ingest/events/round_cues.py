@@ -19,6 +19,8 @@ ROUND_NOUN = re.compile(
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
     r"(?<=working-level ))teams?|"
+    # "The last high-level attempt took place in Doha on October 27": an attempt held.
+    r"(?:attempt|effort|push|encounter|sit-down)(?=\s+(?:took place|was held|were held)\b)|"
     # "the agreement concluded in Doha": where a deal is sealed, a round ended.
     r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
     # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in

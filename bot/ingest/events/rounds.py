@@ -442,14 +442,18 @@ _MET = re.compile(r"\b(?:met|meet|held|negotiat\w+|talks)\b", re.IGNORECASE)
 def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
     """Sentences about the talks that name no venue feed the nearest current round."""
     for mention in loose:
-        # A recalled round's sentences feed it as a current round's feed that one.
-        current = [g for g in groups if g[0].background == mention.background]
+        # A recalled round's sentences feed it as a current round's feed that one; "the
+        # round ended that Friday" feeds the round told as begun days before it.
+        current = [g for g in groups if g[0].background == mention.background
+                   or _ends_it(g, mention)]
         if not current:
             continue
+        current = [g for g in current if _ends_it(g, mention)] or current
         group = min(current, key=lambda g: min(abs(m.sentence - mention.sentence) for m in g))
-        if mention.background and min(abs(m.sentence - mention.sentence) for m in group) > 2:
+        far = min(abs(m.sentence - mention.sentence) for m in group) > 2
+        if far and mention.background and not _ends_it(group, mention):
             continue  # history told far from the round is no part of it
-        near = min(abs(m.sentence - mention.sentence) for m in group) <= 2
+        near = not far or _ends_it(group, mention)
         met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
         if not (near and met and _DEFINITE.search(mention.text) and mention.when is not None
                 and mention.when.granularity == "day"):
@@ -458,6 +462,18 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
         elif not _on_its_days(mention.when, group):
             mention.status = None  # ...unless it tells of the round's own day, just after it
         group.append(mention)
+
+
+def _ends_it(group: list[_Mention], mention: _Mention) -> bool:
+    """ "An Israeli delegation travelled to Doha on Monday ... The round ended that Friday":
+    the round last told before, on a day within a round's length of its opening."""
+    days = span([m.when for m in group if m.when is not None])
+    return (
+        days is not None and mention.when is not None and mention.when.granularity == "day"
+        and max(m.sentence for m in group) < mention.sentence
+        and mention.status is not None and mention.status.final in _FINAL
+        and days.start <= mention.when.start <= days.start + ROUND_LENGTH
+    )
 
 
 def _from_the_opening(when: When | None, group: list[_Mention]) -> When | None:
