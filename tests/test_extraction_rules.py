@@ -570,3 +570,40 @@ def test_an_attempt_that_took_place_is_a_round_and_a_mediation_on_hold_a_collaps
     assert [e.when.start for e in extraction.events if e.kind == "collapse"] == [
         date(2024, 11, 9)
     ]
+
+
+def test_the_talks_a_headline_places_are_those_the_report_tells_without_the_city():
+    extraction = _extract(
+        "How the Aqaba talks got over the line\n\nAnalysis\n\nFor two years the mediators "
+        "failed. This week they did not.\n\nThe talks opened on Monday at a low level, with "
+        "an Israeli team sitting apart from a Hamas delegation led by a leader who survived "
+        "an Israeli strike on his home last month.\n\nIn the early hours of Thursday, "
+        "Israeli and Hamas negotiators agreed the first phase of the plan.",
+        "2025-10-10",
+    )
+    assert _rounds(extraction) == [
+        ("akaba", date(2025, 10, 6), date(2025, 10, 9), "agreement")
+    ]
+
+
+def test_a_day_without_its_year_follows_the_year_its_sentence_wrote_out():
+    extraction = _extract(
+        "Talks opened in Doha on 6 July 2025 on a 60-day truce, only for Israel to recall "
+        "its negotiators on 24 July after a reply it called unserious.",
+        "2025-10-10",
+    )
+    assert _rounds(extraction) == [("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]
+
+
+def test_a_truce_agreed_in_a_city_ends_a_round_there_unless_it_only_dates_another_thing():
+    agreed = _rounds(_extract(
+        "The second truce was finally agreed in Doha on 15 January 2025, days before the "
+        "inauguration.",
+        "2025-10-10",
+    ))
+    assert agreed == [("duha", date(2025, 1, 15), date(2025, 1, 15), "agreement")]
+    assert _rounds(_extract(
+        "* Aqaba, Oct. 13. Leaders met at a summit at the resort, days after the first-phase "
+        "deal was agreed there.",
+        "2025-10-20",
+    )) == []

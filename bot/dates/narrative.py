@@ -33,11 +33,16 @@ def after_point(
     last date written out before them, else `point`), before publication; the others as
     they are."""
     moved = []
+    written_here = False
     for e in expressions:
         if _WRITTEN_YEAR.search(e.text):
-            point = e.start
+            point, written_here = e.start, True
         elif e.yearless and e.direction == "past" and point is not None:
             e = _first_from(e, point, published)
+        elif e.yearless and e.direction == "future" and written_here and point is not None:
+            # "talks opened on 6 July 2025, only for Israel to recall its team on 24 July":
+            # the story's own year, though the verb looked ahead from its day.
+            e = _next_from(e, point, published)
         moved.append(e)
     return moved
 
@@ -49,6 +54,20 @@ def _first_from(e: TimeExpression, point: date, published: date) -> TimeExpressi
         except ValueError:  # 29 February
             continue
         if start >= point.replace(day=1) and end <= published:
+            if start == e.start:
+                return e
+            return replace(e, start=start, end=end, direction=direction_of(start, end, published))
+    return e
+
+
+def _next_from(e: TimeExpression, point: date, published: date) -> TimeExpression:
+    """A yearless day looked at from a written date: its first occurrence after it."""
+    for year in (point.year, point.year + 1):
+        try:
+            start, end = e.start.replace(year=year), e.end.replace(year=year)
+        except ValueError:
+            continue
+        if start >= point:
             if start == e.start:
                 return e
             return replace(e, start=start, end=end, direction=direction_of(start, end, published))

@@ -22,7 +22,8 @@ ROUND_NOUN = re.compile(
     # "The last high-level attempt took place in Doha on October 27": an attempt held.
     r"(?:attempt|effort|push|encounter|sit-down)(?=\s+(?:took place|was held|were held)\b)|"
     # "the agreement concluded in Doha": where a deal is sealed, a round ended.
-    r"(?:agreement|deal|accord)(?=\s+(?:was\s+|were\s+)?(?:concluded|signed|reached|sealed)\b)|"
+    r"(?:agreement|deal|accord|truce|ceasefire)(?=\s+(?:was\s+|were\s+)?(?:finally\s+)?"
+    r"(?:concluded|signed|reached|sealed|agreed)\b)|"
     # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
     # Doha": the people who negotiate, gathering somewhere, are a round there.
     r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"

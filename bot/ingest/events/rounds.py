@@ -205,11 +205,33 @@ def find_rounds(
                         copy.when, copy.time_text = when_of(own[0]), own[0].expression.text
                     placed.append(copy)
     rounds = _merge(placed, describe)
+    _headline_round(rounds, loose, setting)
     _attach(rounds, loose)
     events = [_event(group, setting) for group in rounds]
     # A current round the story cannot date ("months of talks in Cairo and Doha failed")
     # is a summary, not an event; a past one keeps its place ("the last round crumbled").
     return [e for e in events if e.when is not None or e.background]
+
+
+def _headline_round(groups: list[list[_Mention]], loose: list[_Mention], setting: Setting) -> None:
+    """ "Why the Sharm el-Sheikh talks got over the line ... The talks opened on Monday":
+    the talks a headline places are those the report tells without naming the city again,
+    when no sentence places a round there."""
+    if len(setting.headline) != 1:
+        return
+    key = next(iter(setting.headline))
+    if any(m.place is not None and m.place.key == key for g in groups for m in g):
+        return
+    told = [m for m in loose if not m.background and m.when is not None
+            and m.when.granularity == "day" and _DEFINITE.search(m.text)]
+    if not told:
+        return
+    facts = setting.describe(key)
+    venue = Mark(-1, -1, key, "place", facts.name if facts else key)
+    for mention in told:
+        mention.place, mention.venue_cue = venue, "headline"
+        loose.remove(mention)
+    groups.append(told)
 
 
 def _label(passage: Passage) -> tuple[Mark, TimeMark] | None:
@@ -284,13 +306,22 @@ def _read_clause(
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION:
         return None
+    if noun is not None and _DEAL_NOUN.fullmatch(noun.group()) and _AFTER_THE.search(
+        text[: noun.start()]
+    ):
+        return None  # "days after the first-phase deal was agreed there": a time, not news
     if noun is not None and SUMMARY_BEFORE.search(text[: noun.start()]):
         return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
     if BILATERAL.search(text) or one_met_another(passage.text, marks) or (
         noun is not None and negated(text, noun)
     ):
         return None
-    if NOT_TALKS.search(text):
+    if (other := NOT_TALKS.search(text)) and not (
+        noun is not None and noun.end() <= other.start()
+        and re.search(r"\b(?:who|which|whose)\b", text[noun.end() : other.start()])
+    ):
+        # "The talks opened ... with a delegation led by X, who survived a strike on ...":
+        # what the clause tells of a person, not what the talks were.
         return None
     status = sentence_status(text, noun.start() if noun else anchor)
     said_day = False
@@ -581,6 +612,11 @@ _TRAVELLERS = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER_SUBJECT = re.compile(r"\b(?:as|when|while|after|before|since)\s+[A-Z]")
+_DEAL_NOUN = re.compile(r"agreement|deal|accord|truce|ceasefire", re.IGNORECASE)
+_AFTER_THE = re.compile(
+    r"\b(?:after|since|before|following|until)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "in recent weeks": no day a round could be told on.
 _VAGUE = re.compile(r"recent\s+(?:days|weeks|months)", re.IGNORECASE)
 _THEY_OPENED = re.compile(

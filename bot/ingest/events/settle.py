@@ -48,7 +48,7 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         ]
         if outcome.place_key is not None:
             fitting = [r for r in fitting if r.place_key == outcome.place_key]
-        elif len([r for r in rounds if not r.background]) != 1:
+        elif len([r for r in rounds if not r.background and not r.unconfirmed]) != 1:
             # "The talks opened in Sharm el-Sheikh on Monday. On the third day they signed
             # off": with no place, the round told just before.
             fitting = [r for r in fitting if 0 <= outcome.sentence - r.sentence <= NEXT_TO]
