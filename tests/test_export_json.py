@@ -90,3 +90,20 @@ def test_the_command_writes_a_file_and_refuses_an_unknown_format(settings, tmp_p
     refused = runner.invoke(app, ["export", "--format", "xml"])
     assert refused.exit_code == 2
     assert "Unknown export format 'xml'" in refused.output
+
+
+def test_a_body_that_speaks_is_named_but_has_no_person_id(engine):
+    text = ("Mediators met in Cairo on Tuesday for a new round of ceasefire talks, officials "
+            "said. Hamas said in a statement that it had agreed the two extra days with its "
+            "\"brothers in Qatar and Egypt\" on the same terms. Qatar's foreign ministry "
+            "spokesman Majed al-Ansari said: \"We are at a critical stage of the talks.\"")
+    ingest_articles(engine, [ArticleInput(
+        text=text, outlet="Wire", published_at=datetime(2023, 11, 28, tzinfo=UTC),
+        url="https://example.org/body-speaks",
+    )])
+    document = _export(engine)
+    people = {p["id"]: p["name"] for p in document["people"]}
+    speakers = {q["text"]: (q["speaker"], q["person_id"]) for q in document["quotes"]}
+    assert speakers["brothers in Qatar and Egypt"] == ("Hamas", None)
+    spoken = speakers["We are at a critical stage of the talks."]
+    assert people[spoken[1]] == spoken[0] == "Majed al-Ansari"

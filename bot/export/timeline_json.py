@@ -245,7 +245,7 @@ def _roles(
 def _quotes(session: Session, published: dict[str, str]) -> list[dict]:
     articles = {a.id: a for a in session.execute(select(Article)).scalars()}
     rows = session.execute(
-        select(Quote, Entity.name)
+        select(Quote, Entity.name, Entity.kind)
         .outerjoin(Entity, Entity.id == Quote.speaker_id)
         .order_by(Quote.id)
     ).all()
@@ -253,11 +253,13 @@ def _quotes(session: Session, published: dict[str, str]) -> list[dict]:
         {
             "id": quote_id(q.id),
             "speaker": name or q.speaker_label,
-            "person_id": person_id(q.speaker_id) if q.speaker_id is not None else None,
+            # A body that speaks ("Hamas said in a statement") is named, but only a person
+            # has a `person_id`: every one points into `people`.
+            "person_id": person_id(q.speaker_id) if kind == "person" else None,
             "text": q.text,
             "said_on": _iso(q.said_on),
             "granularity": q.said_granularity,
             "source": _source_of(q.article_id, articles, published),
         }
-        for q, name in rows
+        for q, name, kind in rows
     ]
