@@ -607,3 +607,61 @@ def test_a_truce_agreed_in_a_city_ends_a_round_there_unless_it_only_dates_anothe
         "deal was agreed there.",
         "2025-10-20",
     )) == []
+
+
+def test_a_list_item_that_opens_with_its_day_dates_what_it_tells():
+    found = _rounds(_extract(
+        "Catch up: the last four days\n\n- Monday: Hamas said it had accepted the proposal.\n\n"
+        "- Tuesday: Troops took the crossing. The talks reopened in Cairo, with an Israeli "
+        "delegation and a Hamas delegation.\n\n- Thursday (today): Delegations began "
+        "leaving. Hamas says its negotiating team has left Cairo for Doha.",
+        "2024-05-09",
+    ))
+    assert found == [("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded")]
+
+
+def test_the_paris_talks_are_of_the_day_the_paragraph_gave_paris():
+    found = _rounds(_extract(
+        "Where the talks stand\n\nThe breakthrough on paper came in Paris on Sunday, Jan. 28. "
+        "Four spy chiefs drew up a framework. Netanyahu's office called the Paris talks "
+        "constructive but said significant gaps remained.",
+        "2024-02-14",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_an_effort_that_came_to_a_halt_ends_the_round_the_headline_places():
+    extraction = _extract(
+        "Another Doha round, another recall\n\nFor almost three weeks, negotiators in the "
+        "Qatari capital worked on a 60-day truce. On Thursday, the effort came to an abrupt "
+        "halt.\n\nIsrael recalled its negotiating team for consultations hours after a "
+        "reply.\n\nThe round opened on Sunday, July 6, the eve of a visit to Washington.\n\n"
+        "Mediators in Cairo and Doha say they expect talks to resume next week.",
+        "2025-07-26",
+    )
+    found = _rounds(extraction)
+    assert ("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed") in found
+    assert all(status == "scheduled" for _, start, _, status in found
+               if start > date(2025, 7, 26))
+
+
+def test_a_deal_both_sides_accepted_or_one_announced_is_an_agreement_on_its_day():
+    extraction = _extract(
+        "Qatar announced on Nov. 22 that Israel and Hamas had accepted a four-day pause.\n\n"
+        "Hamas said on Monday it had accepted a ceasefire proposal.\n\nThe original pause, "
+        "which Qatar announced last Wednesday, took hold on Friday morning.",
+        "2023-11-28",
+    )
+    assert sorted({e.when.start for e in extraction.events if e.kind == "agreement"}) == [
+        date(2023, 11, 22)
+    ]
+
+
+def test_a_headline_truce_stretched_before_the_news_is_no_outcome_of_the_meeting():
+    extraction = _extract(
+        "DOHA, Nov 28 (Wire) - The directors of the CIA and Mossad sat down with Qatar's prime "
+        "minister in Doha on Tuesday to build on the pause, a source said.",
+        "2023-11-28",
+        title="Spy chiefs huddle in Doha after Gaza pause is stretched by two days",
+    )
+    assert _rounds(extraction) == [("duha", date(2023, 11, 28), date(2023, 11, 28), "concluded")]

@@ -120,6 +120,10 @@ def find_outcomes(
     return [_event(group) for group in _grouped(found)]
 
 
+# A headline's clause that tells what came before its news ("as" tells what came with it).
+_BEFORE_THE_NEWS = re.compile(r"\b(?:after|since|following|before|until)\b", re.IGNORECASE)
+
+
 def _read_headline(
     headline: str, sentence: int, published: date, places: frozenset[str]
 ) -> list[_Found]:
@@ -133,8 +137,12 @@ def _read_headline(
                               ("collapse", "talks", words.collapse),
                               ("collapse", "truce", words.truce_end)):
         m = pattern.search(headline)
-        if m is None or not _asserted(headline, m):
-            continue
+        if m is None or not _asserted(headline, m) or _BEFORE_THE_NEWS.search(
+            headline[clause(headline, m.start())[0] : m.start()]
+        ):
+            continue  # "Spy chiefs meet after truce is stretched": the news is the meeting
+        if kind == "agreement" and _EXTENSION.search(m.group(0)):
+            of = "truce"
         found.append(_Found(
             kind=kind, of=of, sentence=sentence, text=headline, phrase=_phrase(headline, m),
             when=When(published, published, "day"), date_cue="assumed",
@@ -188,7 +196,9 @@ def _read_sentence(
                 continue
             if kind == "agreement" and _EXTENSION.search(m.group(0)):
                 of = "truce"  # a truce run on for more days: no round of talks ends there
-            dated = _date(passage, start, end, start + m.start(), published, opening)
+            # "The pause, which Qatar announced last Wednesday": the verb's own clause.
+            at = m.end() - 1 if re.search(r"\b(?:which|that)\b", m.group(0)) else m.start()
+            dated = _date(passage, start, end, start + at, published, opening)
             if dated is None:
                 continue
             when, cue = dated

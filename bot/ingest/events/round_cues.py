@@ -29,7 +29,7 @@ ROUND_NOUN = re.compile(
     r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
     # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
     r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters)"
-    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|convened|spent|sat down|held|"
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|convened|spent|sat down|held|worked|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
     r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"
     r"landed in|travell?ed to|flew to|headed to|joined)\b))\b",

@@ -23,7 +23,9 @@ from bot.ingest.model import EventStatus
 CONDITIONAL = vocabulary().hedge
 STATUS_WORDS = vocabulary().status  # data/negotiation.toml, [status]
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|expected to|set to|scheduled to|due to|plans? to|planned to|to be)\s+"
+    r"\b(?:will|shall|expected to|set to|scheduled to|due to|plans? to|planned to|to be"
+    # "say they expect talks to resume": what is looked for has not begun.
+    r"|expects?\s+(?:[\w-]+\s+){0,2}to)\s+"
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -44,6 +46,13 @@ STATUS_RANK: dict[str | None, float] = {
     None: 0, "scheduled": 1, "held": 1.5, "ongoing": 2, "concluded": 3, "agreement": 4,
     "collapsed": 5,
 }
+
+
+_NOT_THE_TALKS_REMAIN = re.compile(
+    r"\b(?:gaps|differences|obstacles|disputes|issues|disagreements|sticking points|hurdles|"
+    r"questions|problems|divisions|concerns)[\"'”’]?\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,9 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     if opener is not None and not _PARTICIPLE_AFTER.match(text, left + opener.end()) \
             and not left + opener.start() <= anchor < right:
         return None  # "talks in Warsaw ... since the team was called home": another event
+    if status == "ongoing" and _NOT_THE_TALKS_REMAIN.search(text[max(0, m.start() - 40) :
+                                                                  m.start()]):
+        return None  # 'said "significant gaps" remained': the gaps, not the talks
     if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
         status = "scheduled"  # "will meet", "expected to arrive"
     elif status == "concluded" and _HELD.match(m.group(0)):

@@ -186,15 +186,19 @@ def find_rounds(
                 if mention is None:
                     continue
                 if label is not None and mention.when is None and (
-                    mention.place is None or mention.place.key == label[0].key
+                    mention.place is None or label[0] is None
+                    or mention.place.key == label[0].key
                 ):
-                    # "Cairo, Nov. 23. A Hamas delegation met ... in Cairo": the label's.
+                    # "Cairo, Nov. 23. A Hamas delegation met ... in Cairo": the label's;
+                    # "- Tuesday: The talks reopened in Cairo": the item's day.
                     mention.place = mention.place or label[0]
                     mention.when = when_of(label[1])
                     mention.time_text = label[1].expression.text
                     mention.date_cue = "stated"
                     mention.background = mention.when.end < published - RECENT
                 mention.issues = _issues(mention.text, issues_in)
+                if mention.place is not None and mention.when is None:
+                    _paragraph_day(passage, index, mention, published)
                 if mention.place is None:
                     loose.append(mention)
                     continue
@@ -213,6 +217,25 @@ def find_rounds(
     return [e for e in events if e.when is not None or e.background]
 
 
+def _paragraph_day(passage: Passage, index: int, mention: _Mention, published: date) -> None:
+    """ "The breakthrough came in Paris on Sunday, Jan. 28. ... Netanyahu's office called
+    the Paris talks constructive": the day the paragraph gives its city, when one only."""
+    days = {
+        (t.expression.start, t.expression.end): t
+        for other, start, end in passage.sentences if other != index
+        and any(m.key == mention.place.key for m in passage.marks_in(start, end, ("place",)))
+        for t in passage.times_in(start, end)
+        if t.expression.granularity == "day" and t.expression.direction == "past"
+        and not said_on(passage.text, start, t)
+    }
+    if len(days) != 1:
+        return
+    time = next(iter(days.values()))
+    mention.when, mention.time_text = when_of(time), time.expression.text
+    mention.date_cue = date_cue_of(time)
+    mention.background = mention.when.end < published - RECENT
+
+
 def _headline_round(groups: list[list[_Mention]], loose: list[_Mention], setting: Setting) -> None:
     """ "Why the Sharm el-Sheikh talks got over the line ... The talks opened on Monday":
     the talks a headline places are those the report tells without naming the city again,
@@ -220,23 +243,38 @@ def _headline_round(groups: list[list[_Mention]], loose: list[_Mention], setting
     if len(setting.headline) != 1:
         return
     key = next(iter(setting.headline))
-    if any(m.place is not None and m.place.key == key for g in groups for m in g):
-        return
     told = [m for m in loose if not m.background and m.when is not None
             and m.when.granularity == "day" and _DEFINITE.search(m.text)]
     if not told:
         return
+    there = [g for g in groups if g[0].place is not None and g[0].place.key == key]
+    if len(there) > 1:
+        return  # two rounds there: which one "the talks" are is not the headline's to say
     facts = setting.describe(key)
-    venue = Mark(-1, -1, key, "place", facts.name if facts else key)
+    venue = there[0][0].place if there else Mark(-1, -1, key, "place", facts.name if facts else key)
     for mention in told:
         mention.place, mention.venue_cue = venue, "headline"
         loose.remove(mention)
-    groups.append(told)
+    if there:
+        there[0].extend(told)  # "on the eve of the Doha round": the round the report tells
+    else:
+        groups.append(told)
 
 
-def _label(passage: Passage) -> tuple[Mark, TimeMark] | None:
-    """A list item's label, "Cairo, Nov. 23.": a place and a day, nothing else."""
+# A list item that opens with its day: "- Tuesday: Israeli troops took the crossing".
+_DAY_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?(?P<day>[^:]{3,30}):\s")
+
+
+def _label(passage: Passage) -> tuple[Mark | None, TimeMark] | None:
+    """A list item's label, "Cairo, Nov. 23.": a place and a day, nothing else; or the
+    day an item opens with, "- Tuesday: ..."."""
     _, start, end = passage.sentences[0]
+    head = _DAY_LABEL.match(passage.text, start)
+    if head is not None:
+        times = passage.times_in(head.start("day"), head.end("day"))
+        if len(times) == 1 and times[0].expression.granularity == "day" and \
+                passage.text[times[0].start : times[0].end].strip() == head["day"].strip():
+            return None, times[0]
     places = passage.marks_in(start, end, ("place",))
     times = passage.times_in(start, end)
     if len(places) != 1 or len(times) != 1 or times[0].expression.granularity != "day":
