@@ -134,7 +134,8 @@ def _cue(words: list[str], index: int) -> Lean | None:
         # name or a determiner ("returned to Gaza", "went to the") it is a place.  A plan
         # in the pluperfect or one "supposed to" happen was made earlier, for a day on
         # either side of publication.
-        if following[:1].islower() and following not in _DETERMINERS | _PLACE_ADJECTIVES:
+        if following[:1].islower() and following not in _DETERMINERS | _PLACE_ADJECTIVES \
+                and not _plural_noun(following) and following not in _NOUNS_AFTER_TO:
             if preceding == "supposed" or (index and _pluperfect(words, index - 1)) or \
                     _asked_before(words, index):
                 return "either"
@@ -164,6 +165,16 @@ def _clause_right(text: str, end: int, opens_clause: bool) -> str:
         right = re.sub(r"^\s*,", " ", right)
     stop = _CLAUSE_BREAK.search(right)
     return right[: stop.start()] if stop else right
+
+
+# "traces back to talks in Paris on February 23", "went to war": after "to", a noun is a
+# place or a thing, not an infinitive.  Base verbs rarely end in a lone "s" ("discuss",
+# "focus" and "address" do not end so).
+_NOUNS_AFTER_TO = frozenset("war peace power court prison office safety work".split())
+
+
+def _plural_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def lean(text: str, start: int, end: int) -> Lean:
