@@ -665,3 +665,34 @@ def test_a_headline_truce_stretched_before_the_news_is_no_outcome_of_the_meeting
         title="Spy chiefs huddle in Doha after Gaza pause is stretched by two days",
     )
     assert _rounds(extraction) == [("duha", date(2023, 11, 28), date(2023, 11, 28), "concluded")]
+
+
+def test_two_days_of_talks_on_two_named_days_are_those_days():
+    found = _rounds(_extract(
+        "That last attempt was two days of talks in Doha on Oct. 27 and 28 that brought "
+        "together the spy chiefs, and it ended without agreement.",
+        "2024-11-10",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [("duha", date(2024, 10, 27), date(2024, 10, 28))]
+
+
+def test_a_city_named_as_a_backer_lends_its_paragraph_day_to_no_talks():
+    found = _rounds(_extract(
+        "A joint statement described the talks in the Qatari capital as serious. The text, "
+        "presented with the backing of Doha and Cairo, builds on the framework set out by "
+        "the president on May 31.",
+        "2024-08-16",
+    ))
+    assert all(start != date(2024, 5, 31) for _, start, _, _ in found)
+
+
+def test_a_headline_deal_the_report_dated_days_before_is_that_deal():
+    extraction = _extract(
+        "Qatar's prime minister said on Wednesday night that Israel and Hamas had reached a "
+        "ceasefire and hostage-exchange agreement after talks in Doha.",
+        "2025-01-17",
+        title="Gaza truce deal sealed in Doha, to take effect Sunday",
+    )
+    assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
+        date(2025, 1, 15)
+    ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.ingest.document.passages import Passage, TimeMark
 from bot.ingest.events.confidence import CONFIRMED, combine
@@ -56,6 +56,7 @@ _PART_OF = re.compile(r"\b(?:areas?|points?|elements?|parts?|items?|issues?)\s+o
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
 # A strong verb says the outcome itself; resumed strikes only imply a truce ended.
 _WEAK = re.compile(r"^(?:resum|fighting|war|hostilities|strikes|bombardment)", re.IGNORECASE)
+_HEADLINE_DAYS = timedelta(days=3)  # a headline's deal is one the report dated this recently
 _LEAD_SENTENCES = 3  # the headline's news sits in the first sentences of the lede
 _EXTENSION = re.compile(
     r"\bextend|\bextension|\bprolong|\blengthen|\bstretch|\b(?:more|further|extra)\s+days?\b"
@@ -114,7 +115,11 @@ def find_outcomes(
         # The headline stands for the lede's telling; when the lede tells it, with its
         # day, the headline adds nothing ("Doha puts its mediation on hold" over "said
         # on Saturday that it had frozen its mediation").
-        told = {(f.kind, f.of) for f in found if f.sentence in opening}
+        # Nor when the report dates it in the days before ("Gaza truce deal sealed in
+        # Doha" over a report a day later that the deal "was reached on Wednesday").
+        told = {(f.kind, f.of) for f in found if f.sentence in opening or (
+            f.date_cue == "stated" and not f.background
+            and published - _HEADLINE_DAYS <= f.when.start <= published)}
         found += [f for f in _read_headline(headline, first, published, headline_places)
                   if (f.kind, f.of) not in told]
     return [_event(group) for group in _grouped(found)]

@@ -122,6 +122,8 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
     of talks that began on Sunday": Sunday to Tuesday."""
     if time is None or time.expression.granularity != "day":
         return None
+    if time.expression.end > time.expression.start:
+        return None  # "two days of talks on Oct. 27 and 28": the days are told
     found = _DAYS_OF_TALKS.search(text)
     if found is None:
         return None

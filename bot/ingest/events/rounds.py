@@ -217,14 +217,21 @@ def find_rounds(
     return [e for e in events if e.when is not None or e.background]
 
 
+_IN_THE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
 def _paragraph_day(passage: Passage, index: int, mention: _Mention, published: date) -> None:
     """ "The breakthrough came in Paris on Sunday, Jan. 28. ... Netanyahu's office called
     the Paris talks constructive": the day the paragraph gives its city, when one only."""
     days = {
         (t.expression.start, t.expression.end): t
         for other, start, end in passage.sentences if other != index
-        and any(m.key == mention.place.key for m in passage.marks_in(start, end, ("place",)))
-        for t in passage.times_in(start, end)
+        for m in passage.marks_in(start, end, ("place",))
+        # "came in Paris on Sunday, Jan. 28": something happened there, that day; not
+        # "with the backing of Doha and Cairo" and a day of something else.
+        if m.key == mention.place.key
+        and _IN_THE.search(passage.text[max(start, m.start - 12) : m.start])
+        for t in passage.times_in(m.end, min(end, m.end + 30))
         if t.expression.granularity == "day" and t.expression.direction == "past"
         and not said_on(passage.text, start, t)
     }
