@@ -203,7 +203,7 @@ def claim(
             )
         )
     if claimed:
-        # `since` is fixed at the first claim so that a resumed send composes the same pages.
+        # `since` is fixed at the first claim, in the transaction that stores its pages.
         session.execute(
             update(_DELIVERY)
             .where(_DELIVERY.c.id == bindparam("b_id"))

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
@@ -28,6 +29,7 @@ from bot.store.models import Delivery, DigestEdition
 
 _DELIVERY = Delivery.__table__
 _EDITION = DigestEdition.__table__
+_IDS_PER_STATEMENT = 1000
 
 
 @dataclass
@@ -51,7 +53,7 @@ def editions_for(
     composer = DigestComposer(session)
     composer.prepare((c.filter, c.since, c.due_at) for c in fresh)
     edition_of_markup: dict[str, int] = {}
-    assigned: list[dict] = []
+    assigned: dict[int, list[int]] = defaultdict(list)
     for delivery in claimed:
         if delivery.edition_id is not None:
             result.ready.append((delivery, stored[delivery.edition_id]))
@@ -66,15 +68,15 @@ def editions_for(
         pages = digest.reply.pages
         if digest.markup not in edition_of_markup:
             edition_of_markup[digest.markup] = _store(session, pages, now)
-        assigned.append({"b_id": delivery.id, "b_edition": edition_of_markup[digest.markup]})
+        assigned[edition_of_markup[digest.markup]].append(delivery.id)
         result.ready.append((delivery, pages))
-    if assigned:
-        session.execute(
-            update(_DELIVERY)
-            .where(_DELIVERY.c.id == bindparam("b_id"))
-            .values(edition_id=bindparam("b_edition")),
-            assigned,
-        )
+    # One statement per edition and slice of rows: a handful for 10,000 subscribers.
+    for edition_id, ids in assigned.items():
+        for start in range(0, len(ids), _IDS_PER_STATEMENT):
+            chunk = ids[start : start + _IDS_PER_STATEMENT]
+            session.execute(
+                update(_DELIVERY).where(_DELIVERY.c.id.in_(chunk)).values(edition_id=edition_id)
+            )
     result.loads = composer.loads
     return result
 
