@@ -9,10 +9,15 @@ Telegram's answers, and what each one does:
 - 5xx and timeouts (NetworkError, TimedOut): retried with backoff a few times in place,
   then the row goes back to pending for a later tick, up to `deliveries.MAX_ATTEMPTS`.
 
-Each page is recorded as sent the moment Telegram accepts it; when the task is cancelled
-(shutdown, restart) the message in flight is finished and recorded first, so a resumed
-send neither repeats nor drops a page.  A hard kill between Telegram's answer and our
-write is the one window left, as for any sender that cannot make Telegram transactional.
+One page is in flight at a time: it is recorded as sent the moment Telegram accepts it,
+in a small transaction of its own, before the next page leaves.  A hard kill therefore
+repeats at most that one page, however many digests are being sent.  The workers still
+run side by side, each waiting for its chat's turn, so the overall pace stays the limit
+as long as a round trip and a commit take under a thirtieth of a second.  A resumed
+delivery sends the pages stored at its first claim (`bot.digest.editions`), not a new
+composition whose page breaks an article ingested meanwhile would have moved.  When the
+task is cancelled (shutdown, restart) the message in flight is finished and recorded
+first, so a resumed send neither repeats nor drops a page.
 """
 
 from __future__ import annotations
@@ -43,9 +48,8 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.digest import deliveries
-from bot.digest.compose import DigestComposer
 from bot.digest.deliveries import ClaimedDelivery
-from bot.digest.group_commit import GroupCommit
+from bot.digest.editions import editions_for
 from bot.digest.pacing import Pacing
 from bot.digest.subscriptions import deactivate, move_chat, subscription_for
 from bot.store.database import session_scope
@@ -122,7 +126,7 @@ class DigestSender:
     # flight, give its rows back and return (the application is stopping).
     keep_going: Callable[[], bool] = lambda: True
     _started: bool = False
-    _commits: GroupCommit | None = None
+    _in_flight: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def run_once(self) -> SendReport:
         """Enqueue what is due, then claim and send batches until none is left."""
@@ -159,39 +163,23 @@ class DigestSender:
 
         return await asyncio.to_thread(call)
 
-    async def _record(self, function: Callable, *args, **kwargs):
-        """A per-message write, committed together with the other workers' (group commit)."""
-        if self._commits is None:
-            self._commits = GroupCommit(self.engine)
-        return await self._commits.run(function, *args, **kwargs)
-
     def _claim_and_compose(self, session, report: SendReport) -> list[_Job]:
         now = self.now()
         claimed = deliveries.claim(
             session, worker=self.worker, now=now, late_window=self.late_window, limit=self.batch
         )
         report.claimed += len(claimed)
-        composer = DigestComposer(session)
-        composer.prepare((c.filter, c.since, c.due_at) for c in claimed)
-        jobs = []
-        for delivery in claimed:
-            digest = composer.digest(
-                delivery.filter,
-                delivery.since,
-                delivery.due_at,
-                day=delivery.local_date,
-                zone=delivery.zone,
+        editions = editions_for(session, claimed, now=now)
+        for delivery in editions.nothing_new:
+            deliveries.mark_skipped(
+                session, delivery, worker=self.worker, reason="nothing new", advance=True
             )
-            if digest.items == 0 and delivery.skip_empty:
-                deliveries.mark_skipped(
-                    session, delivery, worker=self.worker, reason="nothing new", advance=True
-                )
-                report.skipped_empty += 1
-                continue
-            pages = digest.reply.pages
-            jobs.append(_Job(delivery, pages, delivery.chat_id, sent=delivery.messages_sent))
-        report.composes += composer.loads
-        return jobs
+        report.skipped_empty += len(editions.nothing_new)
+        report.composes += editions.loads
+        return [
+            _Job(delivery, pages, delivery.chat_id, sent=delivery.messages_sent)
+            for delivery, pages in editions.ready
+        ]
 
     async def _fan_out(self, jobs: list[_Job], report: SendReport) -> None:
         queue: asyncio.Queue[_Job] = asyncio.Queue()
@@ -213,7 +201,7 @@ class DigestSender:
     async def _deliver(self, job: _Job, report: SendReport) -> None:
         if job.sent >= len(job.pages):
             # Every page went out before an interruption; only the closing write was lost.
-            await self._record(
+            await self._db(
                 deliveries.mark_sent, job.delivery, worker=self.worker, messages_sent=job.sent,
                 now=self.now(),
             )
@@ -223,7 +211,8 @@ class DigestSender:
             if not self.keep_going():
                 return
             try:
-                kept = await _finish_when_cancelled(self._send_page(job, report))
+                async with self._in_flight:
+                    kept = await _finish_when_cancelled(self._send_page(job, report))
             except RetryAfter as error:
                 if not await self._wait_flood(job, _seconds(error), report):
                     return
@@ -287,14 +276,14 @@ class DigestSender:
         report.messages += 1
         now = self.now()
         if job.sent < len(job.pages):
-            return await self._record(
+            return await self._db(
                 deliveries.record_progress,
                 job.delivery.id,
                 worker=self.worker,
                 messages_sent=job.sent,
                 now=now,
             )
-        return await self._record(
+        return await self._db(
             deliveries.mark_sent, job.delivery, worker=self.worker, messages_sent=job.sent, now=now
         )
 

@@ -180,3 +180,19 @@ async def test_two_concurrent_senders_never_send_one_delivery_twice(
     assert one.claimed > 0 and two.claimed > 0
     assert one.claimed + two.claimed == len(users)
     assert _digests_by_chat(emulator) == Counter({user: 1 for user in users})
+
+
+async def test_a_page_waiting_for_its_answer_holds_back_every_other_page(engine, emulator, bot):
+    # The page in flight is the only one a hard kill could leave unrecorded.
+    users = list(range(7101, 7111))
+    for user in users:
+        emulator.private_chat(user)
+    _subscribe(engine, users)
+    held = 0.5
+    emulator.delay_next("sendMessage", chat_id=7103, seconds=held)
+    report = await _sender(bot, engine, worker="a").run_once()
+    assert report.sent == len(users)
+    calls = emulator.calls_to("sendMessage")
+    [slow] = [c for c in calls if int(c.params["chat_id"]) == 7103]
+    overlapping = [c for c in calls if slow.time < c.time < slow.time + held]
+    assert overlapping == [], "pages left while another one was still in flight"

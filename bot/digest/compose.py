@@ -4,9 +4,10 @@
 ingest time of the first article that carried it, so an article ingested late is never
 lost and a story repeated by a second outlet is never news twice.  A round already
 known whose status a new report moves ("ongoing" to "collapsed") is news too, once.  The window of a
-delivery is (the subscriber's last digest, this digest's due instant], which makes the
-content of a delivery the same however often it is composed (a resumed send repeats
-itself exactly).
+delivery is (the subscriber's last digest, this digest's due instant], so the same items
+are news however often it is composed; how each is written (its sources, its status) is
+read at composition, which is why a delivery's pages are stored at its first claim
+(`bot.digest.editions`) and a resumed send sends those.
 
 Composition is shared: each distinct filter's items are loaded and rendered once per
 tick for the widest window asked, and each distinct window is cut from them once, so

@@ -2,12 +2,15 @@
 
 The unique key (subscription, local day) makes enqueueing idempotent: two ticks, two
 processes or a restart can all try, and one row results.  A row is `pending` until a
-sender claims it for a lease (`claimed_by`, `claimed_until`), sends it page by page
-(`messages_sent` counts the pages already out, so a resumed send never repeats one), and
+sender claims it for a lease (`claimed_by`, `claimed_until`), sends it page by page and
 marks it `sent`, `failed` (with `attempts` and `last_error`) or `skipped` (with the reason
-in `last_error`).  On PostgreSQL claims use `FOR UPDATE SKIP LOCKED`, so several bot
-processes share the work without sending one delivery twice; a crashed process's claims
-expire with their lease.  SQLite serves one process, which releases stale claims on start.
+in `last_error`).  Its pages are stored at the first claim (`edition_id`, see
+`bot.digest.editions`) and `messages_sent`, committed as each page is accepted, counts the
+pages already out: a resumed send sends the pages it began with and repeats at most the
+one page that was in flight.  On PostgreSQL claims use `FOR UPDATE SKIP LOCKED`, so
+several bot processes share the work without sending one delivery twice; a crashed
+process's claims expire with their lease.  SQLite serves one process, which releases stale
+claims on start.
 """
 
 from __future__ import annotations
@@ -133,6 +136,7 @@ class ClaimedDelivery:
     since: datetime
     messages_sent: int
     attempts: int
+    edition_id: int | None  # the pages stored at the first claim (`bot.digest.editions`)
 
 
 def claim(
@@ -159,6 +163,7 @@ def claim(
             Delivery.since,
             Delivery.messages_sent,
             Delivery.attempts,
+            Delivery.edition_id,
             Subscription.chat_id,
             Subscription.chat_type,
             Subscription.filter,
@@ -194,10 +199,11 @@ def claim(
                 since=min(since, row.due_at),
                 messages_sent=row.messages_sent,
                 attempts=row.attempts,
+                edition_id=row.edition_id,
             )
         )
     if claimed:
-        # `since` is fixed at the first claim so that a resumed send composes the same pages.
+        # `since` is fixed at the first claim, in the transaction that stores its pages.
         session.execute(
             update(_DELIVERY)
             .where(_DELIVERY.c.id == bindparam("b_id"))

@@ -291,6 +291,19 @@ class Subscription(SQLModel, table=True):
     next_due_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
 
 
+class DigestEdition(SQLModel, table=True):
+    """The pages a digest was composed into, kept from the first claim of its delivery so
+    that a resumed send sends those pages again, whatever was ingested meanwhile.
+    Subscribers whose digests came out alike share one row, found by the pages' hash."""
+
+    __tablename__ = "digest_edition"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pages_hash: str = Field(unique=True, max_length=64)
+    pages: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the HTML of each page
+    created_at: datetime = Field(sa_column=_when(nullable=False))
+
+
 class Delivery(SQLModel, table=True):
     """One day's digest for one subscription, written before it is sent."""
 
@@ -312,6 +325,9 @@ class Delivery(SQLModel, table=True):
     since: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     sent_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     messages_sent: int = 0
+    edition_id: int | None = Field(
+        default=None, sa_column=_fk("digest_edition.id", nullable=True, index=False, cascade=False)
+    )
 
 
 # After the classes: the counter hands out ids for the tables whose ids users see.
