@@ -696,3 +696,21 @@ def test_a_headline_deal_the_report_dated_days_before_is_that_deal():
     assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
         date(2025, 1, 15)
     ]
+
+
+def test_a_reserve_general_in_a_list_does_not_end_the_sentence():
+    from bot.ingest.document.sentences import split_sentences
+    texts = [s.text for s in split_sentences([
+        "The team, which included Brig. Gen. (res.) Gal Hirsch and Ophir Falk, had flown "
+        "to the Qatari capital for indirect contacts with Hamas."
+    ])]
+    assert len(texts) == 1
+
+
+def test_a_team_flown_somewhere_for_indirect_contacts_held_a_round_there():
+    found = _rounds(_extract(
+        "The team had flown to the Qatari capital on March 3 for indirect contacts with "
+        "Hamas through Qatari and Egyptian mediators.",
+        "2025-03-18",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("duha", date(2025, 3, 3))]

@@ -41,7 +41,10 @@ def _modifier(words: str | None) -> str | None:
 def weekday_near(weekday: int, published: date, modifier: str | None, lean: Lean) -> date:
     today = published.weekday()
     if modifier == "last":
-        return published - timedelta(days=(today - weekday) % 7 or 7)
+        # Yesterday is "Monday" or "yesterday"; a writer who says "last Monday" the next
+        # day means the one of the week before (AP style names days within the week bare).
+        back = (today - weekday) % 7
+        return published - timedelta(days=7 if back == 0 else 8 if back == 1 else back)
     if modifier == "next":
         return published + timedelta(days=(weekday - today) % 7 or 7)
     if modifier == "this":

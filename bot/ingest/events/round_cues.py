@@ -19,6 +19,8 @@ ROUND_NOUN = re.compile(
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
     r"(?<=working-level ))teams?|"
+    # "for indirect contacts with Hamas through Qatari mediators"
+    r"(?:(?<=indirect )|(?<=direct ))contacts|"
     # "The last high-level attempt took place in Doha on October 27": an attempt held.
     r"(?:attempt|effort|push|encounter|sit-down)(?=\s+(?:took place|was held|were held)\b)|"
     # "the agreement concluded in Doha": where a deal is sealed, a round ended.

@@ -34,7 +34,7 @@ _VENUE_BEFORE = re.compile(
     # A delegation that left a city or came back from it was there for the talks.
     rf"|{LEFT_CITY}"
     # One that travelled to a city went there for them: a destination, weighed as such.
-    r"|\b(?:travell?(?:ed|ing|s)?|flew|flying|headed|heading|went|gone|go(?:es|ing)?"
+    r"|\b(?:travell?(?:ed|ing|s)?|flew|flown|flying|headed|heading|went|gone|go(?:es|ing)?"
     r"|came|come|coming|returned|returning"
     r"|sent\s+(?:\w+\s+){0,2})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
