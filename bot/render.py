@@ -55,6 +55,12 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+def count_noun(n: int, noun: str, *, shown: str | None = None, plural: str | None = None) -> str:
+    """ "1 quote", "2 quotes", "more than 500 events": the noun agrees with the number."""
+    word = noun if n == 1 else (plural or f"{noun}s")
+    return f"{shown if shown is not None else f'{n:,}'} {word}"
+
+
 def plain(markup: str) -> str:
     """What the reader sees: tags dropped, links shown as "text (url)", entities decoded."""
     with_urls = _HREF.sub(

@@ -124,11 +124,12 @@ def test_who_with_an_ambiguous_surname_offers_buttons(story):
     assert text_of(pressed.reply).startswith("Yahya Sinwar")
 
 
-def test_who_with_nothing_close_suggests_the_nearest_names(story):
+def test_who_with_nothing_alike_gets_the_usage_line_and_no_unrelated_names(story):
     session, _ = story
     reply = ask(session, "who", "Zxqv Plorb")
     assert "I found no person" in text_of(reply)
-    assert reply.buttons
+    assert "Usage: /who <name>" in text_of(reply)
+    assert not reply.buttons
 
 
 def test_round_by_place_shows_delegations_mediators_issues_and_status_moves(story):

@@ -6,6 +6,7 @@ import re
 
 from sqlmodel import Session
 
+from bot.dates import read_date
 from bot.dates.model import coarseness
 from bot.render import bold, code, esc, italic, quote_block, shorten
 from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
@@ -19,7 +20,6 @@ from bot.replies.lines import (
     when_text,
 )
 from bot.replies.reply import Asker, Reply
-from bot.replies.rounds import span_of
 from bot.timeline.events import events_between, latest_events
 from bot.timeline.people import quotes_between
 from bot.timeline.records import EventView
@@ -36,12 +36,17 @@ def latest(session: Session, args: str, asker: Asker) -> Reply:
     args = tidy(args)
     count = LATEST_DEFAULT
     if args:
-        if not re.fullmatch(r"\d{1,6}", args):
+        if not re.fullmatch(r"[+-]?\d{1,6}", args):
             return Reply.text(
                 f"“{excerpt(args)}” is not a number. Usage: {code('/latest [n]')}, "
-                f"e.g. {code('/latest 5')} (at most {LATEST_MAX})."
+                f"e.g. {code('/latest 5')}, with n from 1 to {LATEST_MAX}."
             )
-        count = max(1, min(int(args), LATEST_MAX))
+        count = int(args)
+        if not 1 <= count <= LATEST_MAX:
+            return Reply.text(
+                f"/latest shows from 1 to {LATEST_MAX} developments; {excerpt(args)} is out of "
+                f"that range. Try {code('/latest 5')}, or /latest alone for {LATEST_DEFAULT}."
+            )
     found = latest_events(session, limit=count)
     if not found.items:
         return Reply.text("Nothing is on record yet. Articles are added with /ingest by admins.")
@@ -66,23 +71,24 @@ def on(session: Session, args: str, asker: Asker) -> Reply:
         return usage("on", "<when>", example or "last week")
     if len(args) > MAX_ARGS:
         return too_long("on", args, example)
-    span = span_of(args, asker.now)
-    if span is None:
+    reading = read_date(args, asker.now)
+    if reading is None:
         text = f"I could not read “{excerpt(args)}” as a date."
         text += (
             f" Try {code('/on 7 Oct 2025')}, {code('/on August 2025')} or {code('/on last week')}."
         )
         return Reply.text(text)
-    start, end, granularity = span
+    start, end, granularity = reading.start, reading.end, reading.granularity
     shown = when_text(start, end, granularity)
+    note = italic(reading.note) + "\n" if reading.note else ""
     events = events_between(session, start, end, limit=ON_LISTED)
     said = quotes_between(session, start, end, limit=ON_LISTED)
     if not events.items and not said.items:
-        return Reply.text(f"Nothing on record for {esc(shown)}. See /rounds for what is.")
+        return Reply.text(f"{note}Nothing on record for {esc(shown)}. See /rounds for what is.")
     # An event known only to the month is not shown as if it happened on the day asked about.
     precise = [e for e in events.items if _finer_or_equal(e, granularity)]
     coarse = [e for e in events.items if not _finer_or_equal(e, granularity)]
-    lines = [bold(f"On record for {shown}")]
+    lines = [note + bold(f"On record for {shown}")]
     if precise:
         lines += ["", bold("Events")] + [f"• {event_line(e)}" for e in precise]
     if coarse:

@@ -27,6 +27,17 @@ def when_text(start: date | None, end: date | None, granularity: str | None) -> 
     return format_when(start, end or start, granularity or "day")
 
 
+def during_text(start: date, end: date, granularity: str) -> str:
+    """ "on Mon 8 Dec 2025", "in the week of Mon 4 Aug 2025", "in Aug 2025": the span with
+    the preposition English gives it."""
+    shown = format_when(start, end, granularity or "day")  # type: ignore[arg-type]
+    if granularity == "day":
+        return f"on {shown}"
+    if granularity == "week":
+        return f"in the {shown}"
+    return f"in {shown}"
+
+
 def day_text(moment: datetime | date) -> str:
     day = moment.date() if isinstance(moment, datetime) else moment
     return format_when(day, day, "day")
