@@ -160,3 +160,26 @@ def test_latest_out_of_range_says_the_allowed_range(session, args):
     text = shown(session, "latest", args)
     assert "from 1 to 50" in text
     assert "developments" not in text.split("\n")[0].lower().split("shows")[0]
+
+
+# ---------------------------------------------------------------- /who: current roles
+
+
+@pytest.mark.parametrize(
+    ("name", "current", "headline"),
+    [
+        ("Netanyahu", "Prime Minister, Israel: since Thu 29 Dec 2022", "Prime Minister, Israel"),
+        ("Trump", "President, United States: since Mon 20 Jan 2025", "President, United States"),
+        ("Ben-Gvir", "National Security Minister, Israel: since Wed 19 Mar 2025",
+         "National Security Minister, Israel"),
+    ],
+)
+def test_who_shows_a_title_held_twice_with_the_current_term_first(
+    session, name, current, headline
+):
+    lines = shown(session, "who", name).splitlines()
+    roles = lines[lines.index("Roles") + 1 :]
+    assert roles[0].startswith(f"• {current}"), roles
+    assert lines[2 if lines[1].startswith("Also written") else 1].startswith(
+        f"{headline} (on Tue 7 Oct 2025, the latest report)"
+    )

@@ -85,7 +85,20 @@ def who(session: Session, args: str, asker: Asker) -> Reply:
                       rerun=f"who #{found.entity.id}")
 
 
-def _role_line(role: RoleView) -> str:
+def _headline(found: Profile) -> list[str]:
+    """ "Prime Minister, Israel, on Tue 7 Oct 2025, the day of the latest report"."""
+    role = found.headline
+    if role is None or found.as_of is None:
+        entity = found.entity
+        summary = ", ".join(p for p in (entity.role, entity.affiliation) if p)
+        return [esc(summary)] if summary else []
+    what = role.role + (f", {role.affiliation}" if role.affiliation else "")
+    if role.source is not None:
+        return [esc(what) + " " + italic(f"(as reported {day_text(role.source.published)})")]
+    return [esc(what) + " " + italic(f"(on {day_text(found.as_of)}, the latest report)")]
+
+
+def _role_line(role: RoleView, as_of=None) -> str:
     what = role.role + (f", {role.affiliation}" if role.affiliation else "")
     if role.source is not None:
         return f"• {esc(what)}, per {source_html(role.source)}"
@@ -99,7 +112,8 @@ def _role_line(role: RoleView) -> str:
         span = f"until {end}"
     else:
         span = "dates not on record"
-    return f"• {esc(what)}: {esc(span)} " + italic("(reference list)")
+    current = " · current" if as_of is not None and role.held_on(as_of) else ""
+    return f"• {esc(what)}: {esc(span)} " + italic(f"(reference list{current})")
 
 
 def profile_html(found: Profile) -> str:
@@ -107,11 +121,9 @@ def profile_html(found: Profile) -> str:
     lines = [bold(entity.name)]
     if found.spellings:
         lines.append("Also written: " + esc(", ".join(found.spellings)))
-    summary = ", ".join(p for p in (entity.role, entity.affiliation) if p)
-    if summary:
-        lines.append(esc(summary))
+    lines += _headline(found)
     if found.roles:
-        lines += ["", bold("Roles")] + [_role_line(r) for r in found.roles]
+        lines += ["", bold("Roles")] + [_role_line(r, found.as_of) for r in found.roles]
     lines += ["", bold(f"Rounds and events ({found.events.count_text})")]
     if not found.events.items:
         lines.append(italic("None on record."))
