@@ -183,3 +183,42 @@ def test_who_shows_a_title_held_twice_with_the_current_term_first(
     assert lines[2 if lines[1].startswith("Also written") else 1].startswith(
         f"{headline} (on Tue 7 Oct 2025, the latest report)"
     )
+
+
+# ---------------------------------------------------------------- repeated content
+
+SHARM = "Talks on a US-backed Gaza ceasefire plan resumed in Egypt"
+CAIRO = "A senior Hamas delegation, led by Khalil al-Hayya, arrived in Cairo"
+FIGURES = "has killed 56,500 people and injured 133,419"
+
+
+def test_a_rounds_summary_is_printed_once(session):
+    for args in ("Sharm", "Cairo"):
+        text = shown(session, "round", args)
+        assert text.count(SHARM if args == "Sharm" else CAIRO) == 1, text
+
+
+def test_search_shows_each_sentence_once(session):
+    text = shown(session, "search", "Cairo")
+    assert text.count(CAIRO) == 1, text
+    numbered = [line for line in text.splitlines() if line[:1].isdigit()]
+    assert len(numbered) == len(set(numbered))
+
+
+def test_latest_gives_one_line_per_sentence_and_the_round_takes_in_its_proposal(session):
+    lines = [line for line in shown(session, "latest", "20").splitlines() if line.startswith("•")]
+    sentences = [CAIRO, FIGURES, SHARM]
+    for sentence in sentences:
+        assert sum(sentence in line for line in lines) == 1, (sentence, lines)
+    cairo = next(line for line in lines if CAIRO in line)
+    assert "Negotiations in Cairo, on the 60-day ceasefire" in cairo
+    assert "56,500 killed; 133,419 injured" in next(line for line in lines if FIGURES in line)
+    assert not any(line.split(" · ")[1].startswith("60-day ceasefire") for line in lines)
+    sharm = next(line for line in lines if SHARM in line)
+    assert "on Donald Trump's proposal" in sharm
+    assert not any(" · Donald Trump's proposal · " in line for line in lines)
+
+
+def test_latest_n_counts_lines_not_events(session):
+    lines = [line for line in shown(session, "latest", "5").splitlines() if line.startswith("•")]
+    assert len(lines) == 5

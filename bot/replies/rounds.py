@@ -248,7 +248,9 @@ def round_block(event: EventView) -> str:
 def round_in_full(session: Session, event: EventView) -> str:
     """One round: the list block, then what each source said, and what was said there."""
     lines = [round_block(event)]
-    if event.summary:
+    # The summary is usually (part of) one report's sentence, which that report's entry quotes.
+    told = [_normal(s.sentence) for s in event.sources if s.sentence]
+    if event.summary and not any(_normal(event.summary) in sentence for sentence in told):
         lines += ["", esc(event.summary)]
     lines += ["", bold("What each source said")]
     for source in event.sources:
@@ -266,6 +268,10 @@ def round_in_full(session: Session, event: EventView) -> str:
     if said:
         lines += ["", bold("Said there")] + [f"• {quote_line(q)}" for q in said]
     return "\n".join(lines)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).strip(" .;").lower()
 
 
 _CUE_NAMES = {"venue": "place", "dates": "dates", "status": "status", "noun": "said as"}
