@@ -3,10 +3,11 @@ user would and reads the whole answer, on a real ingest of the seeds."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from bot.render import plain
@@ -222,3 +223,58 @@ def test_latest_gives_one_line_per_sentence_and_the_round_takes_in_its_proposal(
 def test_latest_n_counts_lines_not_events(session):
     lines = [line for line in shown(session, "latest", "5").splitlines() if line.startswith("•")]
     assert len(lines) == 5
+
+
+# ---------------------------------------------------------------- counts and plurals
+
+
+def test_start_counts_the_people_who_have_quotes_not_everyone_stored(session):
+    from bot.store.models import Quote
+
+    quoted = session.execute(
+        select(func.count(func.distinct(Quote.speaker_id)))
+        .join(Entity, Entity.id == Quote.speaker_id)
+        .where(Entity.kind == "person")
+    ).scalar_one()
+    stored = session.execute(
+        select(func.count(Entity.id)).where(Entity.kind == "person")
+    ).scalar_one()
+    assert quoted < stored
+    text = shown(session, "start")
+    assert f"{quoted} people quoted by name" in text
+    assert f"from {stored} people" not in text
+
+
+@pytest.mark.parametrize("command", ["sources", "start", "who", "quotes"])
+def test_one_of_a_thing_is_never_plural(session, command):
+    args = "Witkoff" if command in ("who", "quotes") else ""
+    text = shown(session, command, args)
+    assert not re.search(r"(?<![\d,])1 (?:quotes|events|articles|rounds|negotiation rounds)\b",
+                         text), text
+    if command == "sources":
+        assert "1 quote" in text
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_a_quote_loses_the_comma_that_led_back_into_its_sentence(session):
+    text = shown(session, "quotes", "Trump")
+    assert "“The people of Israel want this to happen”" in text
+    assert "happen,”" not in text
+
+
+@pytest.mark.parametrize("command", ["quotes", "who"])
+def test_newest_first_is_by_the_day_said_or_reported(session, command):
+    text = shown(session, command, "Trump")
+    days = re.findall(r"^• (?:reported )?(\w{3} \d{1,2} \w{3} \d{4}) · ", text, re.M)
+    parsed = [datetime.strptime(d, "%a %d %b %Y").date() for d in days]
+    assert len(parsed) >= 3
+    assert parsed == sorted(parsed, reverse=True), days
+
+
+def test_an_inline_card_shows_the_speakers_newest_quote(session):
+    from bot.replies.inline import inline_cards
+
+    card = next(c for c in inline_cards(session, "Trump") if c.title == "Donald Trump")
+    assert "Tue 1 Jul 2025" not in plain(card.html).split("•", 1)[1]

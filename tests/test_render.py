@@ -91,3 +91,14 @@ def test_reply_without_short_rerun_is_not_paged():
     reply = Reply(pages=["one", "two"], rerun="search " + "x" * 80)
     assert not reply.paged
     assert reply.keyboard(0) == []
+
+
+def test_count_noun_agrees_with_the_number():
+    from bot.render import count_noun
+
+    assert count_noun(1, "quote") == "1 quote"
+    assert count_noun(2, "quote") == "2 quotes"
+    assert count_noun(0, "event") == "0 events"
+    assert count_noun(1, "person", plural="people") == "1 person"
+    assert count_noun(1_200, "person", plural="people") == "1,200 people"
+    assert count_noun(501, "event", shown="more than 500") == "more than 500 events"

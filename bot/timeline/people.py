@@ -19,7 +19,7 @@ from bot.store.models import (
     Sentence,
 )
 from bot.store.models import Event as EventRow
-from bot.timeline.loading import count_upto, load_events, load_quotes
+from bot.timeline.loading import count_upto, load_events, load_quotes, newest_quotes_first
 from bot.timeline.records import EntityView, Page, Profile, QuoteView, RoleView, SourceRef
 
 
@@ -122,7 +122,7 @@ def quotes_about(session: Session, entity_id: int, *, limit: int = 10) -> Page[Q
 
 
 def _quote_page(session: Session, where: list, limit: int) -> Page[QuoteView]:
-    order = [Quote.said_on.desc().nulls_last(), Quote.first_reported_at.desc(), Quote.id.desc()]
+    order = newest_quotes_first(session)
     ids = session.execute(select(Quote.id).where(*where).order_by(*order).limit(limit)).scalars()
     total, capped = count_upto(session, Quote.id, where)
     return Page(load_quotes(session, list(ids)), total, capped)
