@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 
 import pytest
+from sqlalchemy import select
 from sqlmodel import Session
 
 from bot.render import CALLBACK_DATA_LIMIT, MESSAGE_LIMIT, plain, visible_length
@@ -21,6 +22,7 @@ from bot.replies.commands import (
     parse_caption,
 )
 from bot.replies.reply import Asker, Reply
+from bot.store.models import Article
 from tests.story_rows import StoryRows, build_story
 
 NOW = datetime(2025, 10, 10, 9, 0, tzinfo=UTC)
@@ -359,6 +361,25 @@ def test_caption_reads_outlet_date_and_link():
         "https://toi.example/a",
     )
     assert parse_caption("").outlet is None
+
+
+def test_ingest_reads_a_typed_publication_date_as_on_and_round_do(engine):
+    caption = parse_caption("Ynetnews 12/08/2025")
+    assert (caption.outlet, caption.published) == ("Ynetnews", "12/08/2025")
+    text = (
+        "Hamas negotiators arrived in Cairo on Tuesday for talks on a truce, officials said. "
+        "Egyptian mediators hosted the delegation and said the talks would go on for days. "
+        "Israel did not send a team, an Israeli official said, adding that it would wait."
+    )
+    reply = ingest_upload(
+        engine, content=text.encode(), file_name="a.txt", outlet="Ynetnews",
+        published=caption.published, url=None, asker=ADMIN,
+    )
+    shown = text_of(reply)
+    assert shown.startswith("12/08/2025 read day first, as 12 Aug 2025\nAdded the Ynetnews")
+    with Session(engine) as session:
+        published = session.execute(select(Article.published_at)).scalar_one()
+    assert published.date() == date(2025, 8, 12)
 
 
 def test_digest_commands_are_routed_and_answer(story):

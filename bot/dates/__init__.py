@@ -7,7 +7,7 @@ and `format_when` shows a resolved date the way journalists write it.
 from bot.dates.display import format_when
 from bot.dates.expressions import find_time_expressions
 from bot.dates.model import Direction, Granularity, TimeExpression
-from bot.dates.query import DateReading, read_date, resolve_when
+from bot.dates.query import DateReading, read_date, read_day, resolve_when
 
 __all__ = [
     "DateReading",
@@ -17,5 +17,6 @@ __all__ = [
     "find_time_expressions",
     "format_when",
     "read_date",
+    "read_day",
     "resolve_when",
 ]

@@ -69,6 +69,20 @@ def read_date(query: str, now: datetime) -> DateReading | None:
                        _slashed_note(query.strip(), found.start))
 
 
+def read_day(text: str) -> DateReading | None:
+    """A whole day written with its year in digits ("7.10.2025", "12/08/2025"), read as
+    `read_date` reads it: for dates that name no span and need no "now", such as an
+    article's publication date."""
+    text = text.strip()
+    found = _NUMERIC.fullmatch(text)
+    if found is None or not found["year"]:
+        return None
+    day = _numeric_day(text, date.max)
+    if day is None:
+        return None
+    return DateReading(day.start, day.end, "day", _slashed_note(text, day.start))
+
+
 def _slashed_note(text: str, day: date) -> str | None:
     numeric = _NUMERIC.fullmatch(text)
     if numeric is None or numeric["sep"] != "/":
