@@ -320,3 +320,17 @@ async def test_many_readers_asking_the_same_new_question_get_one_computed_answer
     answered = {m.chat_id for m in bot.emulator.sent[start:] if m.plain_text.startswith("Bishara")}
     assert answered == {chat.id for chat, _ in readers}
     assert computed == [("who", "Bishara Bahbah")]
+
+
+async def test_a_slashed_date_is_read_day_first_and_the_answer_says_so(bot):
+    chat, user = private(bot)
+    sent = await bot.say(chat, user, "/round 12/08/2025")
+    assert texts(sent).startswith("12/08/2025 read day first, as 12 Aug 2025\nCairo")
+    assert sent[0].text.startswith("<i>12/08/2025 read day first")
+
+
+async def test_latest_out_of_range_names_the_range(bot):
+    chat, user = private(bot)
+    for wanted in ("0", "-5"):
+        shown = texts(await bot.say(chat, user, f"/latest {wanted}"))
+        assert "from 1 to 50" in shown

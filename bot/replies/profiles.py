@@ -172,7 +172,9 @@ def quotes(session: Session, args: str, asker: Asker) -> Reply:
             lines.append(f"• {quote_line(hit.quote)}")
         return Reply.text("\n".join(lines), rerun=rerun_for("quotes", args))
     if speaker.found:
-        return Reply.text(f"No quotes of {esc(speaker.best.name)} are on record.")
+        return Reply.text(
+            f"{correction_line(speaker)}No quotes of {esc(speaker.best.name)} are on record."
+        )
     if speaker.choices:
         return did_you_mean(
             "quotes", speaker, "speaker", lead=f"No quote mentions “{excerpt(args)}”."
