@@ -55,6 +55,12 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+def count_noun(n: int, noun: str, *, shown: str | None = None, plural: str | None = None) -> str:
+    """ "1 quote", "2 quotes", "more than 500 events": the noun agrees with the number."""
+    word = noun if n == 1 else (plural or f"{noun}s")
+    return f"{shown if shown is not None else f'{n:,}'} {word}"
+
+
 def plain(markup: str) -> str:
     """What the reader sees: tags dropped, links shown as "text (url)", entities decoded."""
     with_urls = _HREF.sub(
@@ -71,24 +77,40 @@ def visible_length(markup: str) -> int:
 
 
 def split_html(markup: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Pieces of at most `limit`, cut at line breaks (blank lines preferred)."""
+    """Pieces of at most `limit`, cut at line breaks.
+
+    Lines between blank lines are a block (a round with what was said there, one
+    speaker's quotes): a block that fits in one piece is never cut, it starts the next
+    piece instead.  Only a block longer than a piece is cut between its lines.
+    """
     if visible_length(markup) <= limit:
         return [markup]
     pieces: list[str] = []
     current: list[str] = []
     size = 0
-    for line in markup.split("\n"):
-        line_size = visible_length(line) + 1
-        if line_size > limit:
-            line = _fit_line(line, limit - 1)
-            line_size = visible_length(line) + 1
-        if current and size + line_size > limit:
+
+    def close_piece() -> None:
+        nonlocal current, size
+        if current:
             pieces.append("\n".join(current).strip("\n"))
-            current, size = [], 0
-        current.append(line)
-        size += line_size
-    if current:
-        pieces.append("\n".join(current).strip("\n"))
+        current, size = [], 0
+
+    for block in markup.split("\n\n"):
+        lines = [_fit_line(line, limit - 1) if visible_length(line) >= limit else line
+                 for line in block.split("\n")]
+        block_size = sum(visible_length(line) + 1 for line in lines)
+        if current and size + 1 + block_size > limit and block_size <= limit:
+            close_piece()
+        if current:
+            current.append("")
+            size += 1
+        for line in lines:
+            line_size = visible_length(line) + 1
+            if current and size + line_size > limit:
+                close_piece()
+            current.append(line)
+            size += line_size
+    close_piece()
     return [p for p in pieces if p.strip()]
 
 

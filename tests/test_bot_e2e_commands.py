@@ -141,10 +141,25 @@ async def test_who_without_a_name_gets_the_usage_line_with_a_live_example(bot):
     assert re.search(r"e\.g\. /who \w+", shown), shown
 
 
-async def test_who_with_nothing_close_suggests_nearest_names_as_buttons(bot):
+async def test_who_with_nothing_alike_gets_the_usage_line_and_no_buttons(bot):
     chat, user = private(bot)
-    sent = await bot.say(chat, user, "/who zzzzqqq")
-    assert "nearest" in texts(sent)
+    for query in ("zzzzqqq", "😀"):
+        sent = await bot.say(chat, user, f"/who {query}")
+        assert "Usage: /who <name>" in texts(sent)
+        assert not sent[0].buttons
+
+
+async def test_who_with_one_close_name_answers_it_and_names_the_correction(bot):
+    chat, user = private(bot)
+    sent = await bot.say(chat, user, "/who Kushnr")
+    assert texts(sent).startswith("Showing Jared Kushner for “Kushnr”\nJared Kushner")
+    assert not sent[0].buttons
+
+
+async def test_who_with_several_close_names_asks_with_buttons(bot):
+    chat, user = private(bot)
+    sent = await bot.say(chat, user, "/who al")
+    assert "Which one do you mean" in texts(sent)
     assert len(sent[0].buttons) >= 2
     choice = sent[0].buttons[0]
     query_id, edited = await bot.press(chat, user, sent[0].message_id, choice["callback_data"])
@@ -305,3 +320,17 @@ async def test_many_readers_asking_the_same_new_question_get_one_computed_answer
     answered = {m.chat_id for m in bot.emulator.sent[start:] if m.plain_text.startswith("Bishara")}
     assert answered == {chat.id for chat, _ in readers}
     assert computed == [("who", "Bishara Bahbah")]
+
+
+async def test_a_slashed_date_is_read_day_first_and_the_answer_says_so(bot):
+    chat, user = private(bot)
+    sent = await bot.say(chat, user, "/round 12/08/2025")
+    assert texts(sent).startswith("12/08/2025 read day first, as 12 Aug 2025\nCairo")
+    assert sent[0].text.startswith("<i>12/08/2025 read day first")
+
+
+async def test_latest_out_of_range_names_the_range(bot):
+    chat, user = private(bot)
+    for wanted in ("0", "-5"):
+        shown = texts(await bot.say(chat, user, f"/latest {wanted}"))
+        assert "from 1 to 50" in shown

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.dates import format_when, resolve_when
+from bot.dates import format_when, read_date, resolve_when
 
 NOW = datetime(2025, 10, 8, 14, 30, tzinfo=UTC)  # a Wednesday
 
@@ -30,7 +30,12 @@ NOW = datetime(2025, 10, 8, 14, 30, tzinfo=UTC)  # a Wednesday
         ("this week", date(2025, 10, 6), date(2025, 10, 12), "week"),
         ("3 days ago", date(2025, 10, 5), date(2025, 10, 5), "day"),
         ("summer 2024", date(2024, 6, 1), date(2024, 8, 31), "season"),
-        ("7/10/2025", date(2025, 7, 10), date(2025, 7, 10), "day"),
+        ("7/10/2025", date(2025, 10, 7), date(2025, 10, 7), "day"),
+        ("7.10.2025", date(2025, 10, 7), date(2025, 10, 7), "day"),
+        ("12/08/2025", date(2025, 8, 12), date(2025, 8, 12), "day"),
+        ("7-10-25", date(2025, 10, 7), date(2025, 10, 7), "day"),
+        ("7.10.", date(2025, 10, 7), date(2025, 10, 7), "day"),
+        ("12/31/2024", date(2024, 12, 31), date(2024, 12, 31), "day"),
     ],
 )
 def test_resolve_when_reads_the_whole_query_as_one_date(
@@ -44,7 +49,7 @@ def test_resolve_when_reads_the_whole_query_as_one_date(
 @pytest.mark.parametrize(
     "query",
     ["", "Hamas", "talks in Cairo", "yesterday and today", "the talks last week", "may",
-     "four hours", "second"],
+     "four hours", "second", "1", "#2", "2", "31.02.2025", "13/13/2025"],
 )
 def test_resolve_when_refuses_what_is_not_one_date(query: str) -> None:
     assert resolve_when(query, NOW) is None
@@ -86,3 +91,22 @@ def test_a_displayed_date_pasted_into_on_reads_back_as_the_same_span(
     found = resolve_when(shown, NOW)
     assert found is not None, shown
     assert (found.start, found.end, found.granularity) == (start, end, granularity), shown
+
+
+def test_a_slashed_date_says_how_it_was_read() -> None:
+    reading = read_date("12/08/2025", NOW)
+    assert reading is not None
+    assert (reading.start, reading.granularity) == (date(2025, 8, 12), "day")
+    assert reading.note == "12/08/2025 read day first, as 12 Aug 2025"
+
+
+def test_a_slashed_date_that_can_only_be_month_first_is_read_so_and_says_it() -> None:
+    reading = read_date("12/31/2024", NOW)
+    assert reading is not None and reading.start == date(2024, 12, 31)
+    assert reading.note is not None and "month first" in reading.note
+
+
+def test_a_dotted_date_is_day_first_without_a_note() -> None:
+    reading = read_date("7.10.2025", NOW)
+    assert reading is not None and reading.start == date(2025, 10, 7)
+    assert reading.note is None

@@ -155,3 +155,43 @@ def test_a_known_round_whose_status_a_new_report_moves_is_news_once(engine):
     assert "Talks in Doha: ongoing → collapsed — iAqaba" in text
     assert "Talks in Cairo" not in text
     assert _digest(engine, since=UNTIL, until=UNTIL + timedelta(days=1)).items == 0
+
+
+def test_items_are_in_date_order_within_each_section(engine):
+    with session_scope(engine) as session:
+        t = Timeline(session)
+        article = t.article("Wire", SINCE + timedelta(hours=1))
+        for day in (5, 2, 4, 3):
+            t.event(article, f"Announcement of the {day}th", kind="announcement",
+                    on=date(2025, 10, day))
+            t.event(article, f"Round of the {day}th", place="Cairo", on=date(2025, 10, day))
+        for day in (6, 1, 3):
+            t.quote(article, "Majed al-Ansari", f"Words of the {day}th", on=date(2025, 10, day))
+    text = plain(_digest(engine).markup)
+    for kind, days in (("Announcement", (2, 3, 4, 5)), ("Round", (2, 3, 4, 5)),
+                       ("Words", (1, 3, 6))):
+        places = [text.index(f"{kind} of the {day}th") for day in days]
+        assert places == sorted(places), kind
+
+
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+
+
+def test_a_page_break_never_falls_inside_one_speakers_quotes(engine):
+    with session_scope(engine) as session:
+        t = Timeline(session)
+        article = t.article("Wire", SINCE + timedelta(hours=1))
+        for speaker in range(8):
+            for n in range(6):
+                words = f"{WORDS[speaker]} {WORDS[n]} " + "words " * 25
+                t.quote(article, f"Speaker {WORDS[speaker].title()}", words,
+                        on=date(2025, 10, 6))
+    pages = [plain(page) for page in _digest(engine).reply.pages]
+    assert len(pages) > 1
+    assert all(visible_length(page) <= MESSAGE_LIMIT for page in _digest(engine).reply.pages)
+    for speaker in range(8):
+        holding = [page for page in pages if f"Speaker {WORDS[speaker].title()}" in page]
+        assert len(holding) == 1
+        assert all(f"“{WORDS[speaker]} {WORDS[n]} " in holding[0] for n in range(6)), speaker
+    for page in pages[1:]:
+        assert not page.startswith("•"), page[:80]

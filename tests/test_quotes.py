@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.ingest.model import ExtractedQuote
 from bot.ingest.quotes.attributed import find_quotes
 from tests.gold.lines import passages_of
@@ -291,3 +293,22 @@ def test_a_coordinated_speech_verb_keeps_the_first_verbs_speaker():
             "that Hamas acted this way.”")
     found = quotes(text)
     assert {q.speaker_key for q in found} == {"steve witkoff"}
+
+
+@pytest.mark.parametrize(
+    ("stored", "said"),
+    [
+        ("The people of Israel want this to happen,", "The people of Israel want this to happen"),
+        ("Everyone is on our side. This has never happened before,",
+         "Everyone is on our side. This has never happened before"),
+        ("too early to talk.", "too early to talk."),
+        ("is this the end?", "is this the end?"),
+        (", and we will go on", "and we will go on"),
+        ("a deal — ", "a deal"),
+        ("…", "…"),
+    ],
+)
+def test_spoken_words_drop_the_punctuation_of_the_sentence_around_a_quote(stored, said):
+    from bot.timeline.loading import spoken_words
+
+    assert spoken_words(stored) == said

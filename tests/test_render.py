@@ -91,3 +91,35 @@ def test_reply_without_short_rerun_is_not_paged():
     reply = Reply(pages=["one", "two"], rerun="search " + "x" * 80)
     assert not reply.paged
     assert reply.keyboard(0) == []
+
+
+def test_count_noun_agrees_with_the_number():
+    from bot.render import count_noun
+
+    assert count_noun(1, "quote") == "1 quote"
+    assert count_noun(2, "quote") == "2 quotes"
+    assert count_noun(0, "event") == "0 events"
+    assert count_noun(1, "person", plural="people") == "1 person"
+    assert count_noun(1_200, "person", plural="people") == "1,200 people"
+    assert count_noun(501, "event", shown="more than 500") == "more than 500 events"
+
+
+def test_a_block_between_blank_lines_is_never_cut_when_it_fits_in_one_piece():
+    from bot.render import split_html
+
+    block = "\n".join(["<b>Speaker</b>"] + [f"• quote {n} " + "x" * 30 for n in range(5)])
+    markup = "\n\n".join([block] * 4)
+    pieces = split_html(markup, 500)
+    assert len(pieces) > 1
+    for piece in pieces:
+        assert visible_length(piece) <= 500
+        assert piece.count("<b>Speaker</b>") * 5 == piece.count("• quote")
+
+
+def test_a_block_longer_than_a_piece_is_still_cut_between_lines():
+    from bot.render import split_html
+
+    markup = "\n".join(f"line {n} " + "y" * 40 for n in range(40))
+    pieces = split_html(markup, 300)
+    assert all(visible_length(p) <= 300 for p in pieces)
+    assert "\n".join(pieces).count("line ") == 40

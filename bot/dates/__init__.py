@@ -7,13 +7,16 @@ and `format_when` shows a resolved date the way journalists write it.
 from bot.dates.display import format_when
 from bot.dates.expressions import find_time_expressions
 from bot.dates.model import Direction, Granularity, TimeExpression
-from bot.dates.query import resolve_when
+from bot.dates.query import DateReading, read_date, read_day, resolve_when
 
 __all__ = [
+    "DateReading",
     "Direction",
     "Granularity",
     "TimeExpression",
     "find_time_expressions",
     "format_when",
+    "read_date",
+    "read_day",
     "resolve_when",
 ]

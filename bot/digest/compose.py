@@ -29,8 +29,9 @@ from bot.digest.filters import DigestFilter, filter_key, resolve_filter
 from bot.digest.news import RoundMove, moved_rounds, new_events, new_quotes
 from bot.names import name_key
 from bot.render import bold, esc, italic
-from bot.replies.lines import event_line, quote_line, source_html, when_text
+from bot.replies.lines import development_line, quote_line, source_html, when_text
 from bot.replies.reply import Reply
+from bot.timeline.developments import one_per_sentence
 from bot.timeline.loading import load_events, load_quotes
 from bot.timeline.records import EventView, QuoteView
 
@@ -160,50 +161,69 @@ def render_digest(
         since_text = format_when(since_day, since_day, "day")
         return Digest(f"{title}\nNothing new since {esc(since_text)}.", 0)
     budget = MAX_ITEMS
+    shown = 0
     lines = [title]
-    rounds = [e for e in events if e.kind == "round"]
-    others = [e for e in events if e.kind != "round"]
+    developments = one_per_sentence(sorted(events, key=event_order))
+    rounds = [d for d in developments if d.lead.kind == "round"]
+    others = [d for d in developments if d.lead.kind != "round"]
     by_round: dict[int, list[QuoteView]] = defaultdict(list)
-    round_ids = {r.id for r in rounds}
+    round_ids = {d.lead.id for d in rounds}
     loose: list[QuoteView] = []
-    for quote in quotes:
+    for quote in sorted(quotes, key=quote_order):
         if quote.event_id in round_ids:
             by_round[quote.event_id].append(quote)
         else:
             loose.append(quote)
+    # Blank lines set off the blocks a page break must not cut: a round with what was said
+    # there, one speaker's quotes (see `split_html`).
     if rounds and budget > 0:
         lines += ["", bold("Rounds")]
-        for event in rounds:
+        for n, development in enumerate(rounds):
             if budget <= 0:
                 break
-            lines.append(f"• {event_line(event)}")
+            lines += ([] if n == 0 else [""]) + [f"• {development_line(development)}"]
             budget -= 1
-            for quote in by_round[event.id][:budget]:
+            shown += len(development.events)
+            for quote in by_round[development.lead.id][:budget]:
                 lines.append(f"   ↳ {quote_line(quote)}")
                 budget -= 1
+                shown += 1
     if moves and budget > 0:
         lines += ["", bold("Rounds that moved")]
-        for move in moves[:budget]:
-            lines.append(f"• {_move_line(move)}")
-        budget -= min(budget, len(moves))
+        ordered = sorted(moves, key=lambda m: event_order(m.event))[:budget]
+        lines += [f"• {_move_line(move)}" for move in ordered]
+        budget -= len(ordered)
+        shown += len(ordered)
     if others and budget > 0:
         lines += ["", bold("Developments")]
-        for event in others[:budget]:
-            lines.append(f"• {event_line(event)}")
+        for development in others[:budget]:
+            lines.append(f"• {development_line(development)}")
+            shown += len(development.events)
         budget -= min(budget, len(others))
     if loose and budget > 0:
         lines += ["", bold("People")]
-        for speaker, said in _by_speaker(loose):
+        for n, (speaker, said) in enumerate(_by_speaker(loose)):
             if budget <= 0:
                 break
-            lines.append(bold(speaker))
+            lines += ([] if n == 0 else [""]) + [bold(speaker)]
             for quote in said[:budget]:
                 lines.append(f"• {quote_line(quote, with_speaker=False)}")
+            shown += min(budget, len(said))
             budget -= min(budget, len(said))
-    shown = MAX_ITEMS - budget
     if shown < total:
         lines += ["", italic(f"…and {total - shown} more: see /latest.")]
     return Digest("\n".join(lines), shown)
+
+
+def event_order(event: EventView) -> tuple:
+    """Date order: by the event's own dates, an undated one on the day it was reported."""
+    day = event.start or event.first_reported_at.date()
+    return day, event.end or day, event.first_reported_at, event.id
+
+
+def quote_order(quote: QuoteView) -> tuple:
+    """Date order: the day said, else the day first reported (as `quote_day` in SQL)."""
+    return quote.said_on or quote.first_reported_at.date(), quote.first_reported_at, quote.id
 
 
 def _move_line(move: RoundMove) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from bot.config import get_settings
-from bot.render import bold, code, esc, italic, link
+from bot.render import bold, code, count_noun, esc, italic, link
 from bot.replies.examples import Examples, live_examples
 from bot.replies.lines import day_text
 from bot.replies.reply import Asker, Reply
@@ -25,12 +25,12 @@ def _what_it_knows(examples: Examples) -> str:
     span = day_text(view.first_published)
     if view.last_published.date() != view.first_published.date():
         span = f"{span} to {day_text(view.last_published)}"
-    articles = "article" if view.articles == 1 else "articles"
     return (
         f"I keep a dated, sourced timeline of {esc(story)}, read from "
-        f"{view.articles} {articles} published {esc(span)}: "
-        f"{view.rounds} negotiation rounds, {view.events} events in all, "
-        f"{view.quotes} quotes from {view.people} people."
+        f"{count_noun(view.articles, 'article')} published {esc(span)}: "
+        f"{count_noun(view.rounds, 'negotiation round')}, "
+        f"{count_noun(view.events, 'event')} in all, {count_noun(view.quotes, 'quote')}; "
+        f"{count_noun(view.speakers, 'person', plural='people')} quoted by name."
     )
 
 
@@ -72,9 +72,9 @@ def sources_command(session: Session, args: str, asker: Asker) -> Reply:
     articles, total = list_sources(session, limit=SOURCES_LISTED)
     if not articles:
         return Reply.text("No article has been added yet.")
-    lines = [bold(f"The {total} articles I read, newest first")]
+    lines = [bold(f"The {count_noun(total, 'article')} I read, newest first")]
     for article in articles:
-        counts = f"{article.events} events, {article.quotes} quotes"
+        counts = f"{count_noun(article.events, 'event')}, {count_noun(article.quotes, 'quote')}"
         title = f" · {esc(article.title)}" if article.title else ""
         lines.append(
             f"• {bold(day_text(article.published))} · {link(article.outlet, article.url)}"

@@ -37,6 +37,11 @@ def tidy(args: str) -> str:
     return re.sub(r"\s+", " ", kept).strip()
 
 
+def has_words(text: str) -> bool:
+    """Whether the text has a letter or digit: an emoji or punctuation alone names nothing."""
+    return re.search(r"[^\W_]", text) is not None
+
+
 def usage(command: str, shape: str, example: str | None) -> Reply:
     """ "Usage: /who <name>, e.g. /who Steve Witkoff", with an example that works on this data."""
     line = f"Usage: {code(f'/{command} {shape}')}"

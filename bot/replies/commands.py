@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
-from bot.render import callback_data_fits, code
+from bot.ids import parse_typed_id
+from bot.render import callback_data_fits, code, esc
 from bot.replies.about import help_command, sources_command
 from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.developments import latest, on, search_command
@@ -144,13 +145,30 @@ def answer_text(session: Session, text: str, asker: Asker) -> Reply | None:
             "I answer questions as commands, e.g. /search with a few words. "
             "Admins add articles with /ingest."
         )
+    typed = parse_typed_id(text)
+    if typed is not None:
+        return _by_typed_id(session, text, typed.letter, asker)
     person = find_person_or_group(session, text)
-    if person.found:
-        return who(session, f"#{person.best.entity_id}", asker)
     place = lookup_entity(session, text, PLACES)
+    if person.found and not (person.corrected and place.found and not place.corrected):
+        return who(session, text, asker)
     if place.found:
-        return round_command(session, f"@{place.best.entity_id}", asker)
+        return round_command(session, text, asker)
     return _hint(text, person)
+
+
+def _by_typed_id(session: Session, text: str, letter: str | None, asker: Asker) -> Reply:
+    """ "r12" or a bare "#12" is a round (as /round takes it), "p7" a person; ids are never
+    looked up as names or places."""
+    if letter in (None, "r"):
+        return round_command(session, text, asker)
+    if letter == "p":
+        return who(session, text, asker)
+    return Reply.text(
+        f"{esc(text)} is an id from the export. Ask with a command: "
+        + ", ".join(code(c) for c in ("/round r12", "/who p7", "/search <words>"))
+        + "."
+    )
 
 
 def _hint(text: str, person) -> Reply:

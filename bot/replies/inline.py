@@ -7,14 +7,23 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from bot.render import INLINE_RESULTS_LIMIT, MESSAGE_LIMIT, bold, esc, italic, shorten, split_html
+from bot.render import (
+    INLINE_RESULTS_LIMIT,
+    MESSAGE_LIMIT,
+    bold,
+    count_noun,
+    esc,
+    italic,
+    shorten,
+    split_html,
+)
 from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.lines import quote_line, when_text
 from bot.replies.lookup import rank_entities
 from bot.replies.rounds import round_block
 from bot.store.models import Entity, EventEntity, Quote
 from bot.timeline.events import latest_events, rounds_at
-from bot.timeline.loading import load_quotes
+from bot.timeline.loading import load_quotes, newest_quotes_first
 from bot.timeline.records import EventView
 from bot.timeline.search import search
 
@@ -45,10 +54,20 @@ def _person_cards(session: Session, ids: list[int]) -> list[InlineCard]:
     entities = {
         e.id: e for e in session.execute(select(Entity).where(Entity.id.in_(ids))).scalars()
     }
-    said = session.execute(
-        select(Quote.speaker_id, func.max(Quote.id), func.count(Quote.id))
+    ranked = (
+        select(
+            Quote.speaker_id,
+            Quote.id,
+            func.row_number()
+            .over(partition_by=Quote.speaker_id, order_by=newest_quotes_first(session))
+            .label("n"),
+            func.count().over(partition_by=Quote.speaker_id).label("said"),
+        )
         .where(Quote.speaker_id.in_(ids))
-        .group_by(Quote.speaker_id)
+        .subquery()
+    )
+    said = session.execute(
+        select(ranked.c.speaker_id, ranked.c.id, ranked.c.said).where(ranked.c.n == 1)
     ).all()
     latest = {speaker: quote_id for speaker, quote_id, _ in said}
     counts = {speaker: n for speaker, _, n in said}
@@ -68,13 +87,14 @@ def _person_cards(session: Session, ids: list[int]) -> list[InlineCard]:
         about = ", ".join(p for p in (entity.role, entity.affiliation) if p)
         lines = [bold(entity.name)] + ([esc(about)] if about else [])
         if events.get(entity_id):
-            lines.append(italic(f"Part of {events[entity_id]} rounds or events on record"))
+            part = count_noun(events[entity_id], "round or event", plural="rounds or events")
+            lines.append(italic(f"Part of {part} on record"))
         quote = quotes.get(latest.get(entity_id))
         if quote is not None:
             lines.append(f"• {quote_line(quote, with_speaker=False)}")
         else:
             lines.append(italic("No quotes on record."))
-        description = about or f"{counts.get(entity_id, 0)} quotes on record"
+        description = about or f"{count_noun(counts.get(entity_id, 0), 'quote')} on record"
         cards.append(
             InlineCard(
                 f"p{entity_id}",

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from bot.dates import format_when
 from bot.render import bold, esc, italic, link, shorten
+from bot.timeline.developments import Development
 from bot.timeline.records import EventView, Page, QuoteView, SourceRef
 
 # An event that rests on one weak cue: never stated as fact, so always marked.
@@ -25,6 +26,17 @@ def when_text(start: date | None, end: date | None, granularity: str | None) -> 
     if start is None:
         return None
     return format_when(start, end or start, granularity or "day")
+
+
+def during_text(start: date, end: date, granularity: str) -> str:
+    """ "on Mon 8 Dec 2025", "in the week of Mon 4 Aug 2025", "in Aug 2025": the span with
+    the preposition English gives it."""
+    shown = format_when(start, end, granularity or "day")  # type: ignore[arg-type]
+    if granularity == "day":
+        return f"on {shown}"
+    if granularity == "week":
+        return f"in the {shown}"
+    return f"in {shown}"
 
 
 def day_text(moment: datetime | date) -> str:
@@ -56,14 +68,20 @@ def event_when_html(event: EventView) -> str:
     return bold(when)
 
 
-def event_line(event: EventView, *, with_place: bool = True) -> str:
+def development_line(development: Development) -> str:
+    """One sentence's development: its lead event, titled with what else the sentence told."""
+    return event_line(development.lead, title=development.title)
+
+
+def event_line(event: EventView, *, with_place: bool = True, title: str | None = None) -> str:
     """One development: date, what happened (place, status), background marked, sources."""
-    what = event.title
+    what = title or event.title
     if with_place and event.place and event.place.lower() not in what.lower():
         what = f"{what} ({event.place})"
     parts = [event_when_html(event), esc(what)]
-    if event.summary and event.summary.strip().lower() != event.title.strip().lower():
-        parts.append(esc(shorten(event.summary, SUMMARY_CHARS)))
+    summary = event.summary.strip().rstrip(";,:–—- ")
+    if summary and summary.lower() != event.title.strip().lower():
+        parts.append(esc(shorten(summary, SUMMARY_CHARS)))
     if event.status:
         parts.append(italic(event.status))
     if event.background:

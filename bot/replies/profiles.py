@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from bot.render import bold, esc, italic, shorten
-from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
+from bot.ids import parse_typed_id
+from bot.render import bold, code, count_noun, esc, italic, shorten
+from bot.replies.arguments import MAX_ARGS, has_words, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
 from bot.replies.lines import (
     day_text,
@@ -15,7 +16,7 @@ from bot.replies.lines import (
     quote_line,
     source_html,
 )
-from bot.replies.lookup import Lookup, lookup_entity
+from bot.replies.lookup import Lookup, correction_line, lookup_entity
 from bot.replies.reply import Asker, Button, Reply
 from bot.timeline.people import profile, quotes_by
 from bot.timeline.records import Profile, RoleView
@@ -30,27 +31,39 @@ QUOTES_LISTED = 40
 def find_person_or_group(session: Session, query: str) -> Lookup:
     """A person first; an organisation or country when no person is meant."""
     person = lookup_entity(session, query, PEOPLE)
-    if person.found:
+    if person.found and not person.corrected:
         return person
     group = lookup_entity(session, query, GROUPS)
-    if group.found:
+    if group.found and not group.corrected:
         return group
-    if person.close or not group.close:
+    if person.found or (person.close and not group.found):
         return person
-    return group
+    if group.found or group.close:
+        return group
+    return person if person.choices or not group.choices else group
 
 
-def did_you_mean(command: str, lookup: Lookup, what: str, *, lead: str = "") -> Reply:
-    """Buttons for the likely meanings, or the nearest names when nothing is close."""
+def did_you_mean(
+    command: str, lookup: Lookup, what: str, *, lead: str = "", example: str | None = None
+) -> Reply:
+    """Buttons for two or more likely meanings, or the nearest plausible names; with none,
+    the usage line: an emoji or a random string is no name worth suggesting for."""
     buttons = [[Button(c.name, data=f"{command}|#{c.entity_id}")] for c in lookup.choices]
+    if not lookup.choices:
+        shape = "<name>" if command == "who" else "<name or topic>"
+        line = f"Usage: {code(f'/{command} {shape}')}"
+        if example:
+            line += f", e.g. {code(f'/{command} {example}')}"
+        if not has_words(lookup.query):
+            return Reply.text(line)
+        start = lead or f"I found no {what} called “{excerpt(lookup.query)}”."
+        return Reply.text(f"{start}\n{line}")
     if lead:
         text = f"{lead} Did you mean one of these {what}s?"
     elif lookup.close:
         text = f"Which one do you mean by “{excerpt(lookup.query)}”?"
-    elif lookup.choices:
-        text = f"I found no {what} called “{excerpt(lookup.query)}”. The nearest names I know:"
     else:
-        text = f"I found no {what} called “{excerpt(lookup.query)}”, and none is on record yet."
+        text = f"I found no {what} called “{excerpt(lookup.query)}”. The nearest names I know:"
     return Reply.text(text, buttons=buttons)
 
 
@@ -62,15 +75,30 @@ def who(session: Session, args: str, asker: Asker) -> Reply:
     if len(args) > MAX_ARGS:
         return too_long("who", args, example)
     lookup = find_person_or_group(session, args)
-    if not lookup.found:
-        return did_you_mean("who", lookup, "person")
-    found = profile(session, lookup.best.entity_id, limit=LISTED)
+    found = profile(session, lookup.best.entity_id, limit=LISTED) if lookup.found else None
     if found is None:
-        return did_you_mean("who", lookup, "person")
-    return Reply.text(profile_html(found), rerun=f"who #{found.entity.id}")
+        if parse_typed_id(args) is not None:
+            return Reply.text(f"No person or group has the id {esc(args)}. Ask by name: "
+                              + code("/who <name>"))
+        return did_you_mean("who", lookup, "person", example=example)
+    return Reply.text(correction_line(lookup) + profile_html(found),
+                      rerun=f"who #{found.entity.id}")
 
 
-def _role_line(role: RoleView) -> str:
+def _headline(found: Profile) -> list[str]:
+    """ "Prime Minister, Israel, on Tue 7 Oct 2025, the day of the latest report"."""
+    role = found.headline
+    if role is None or found.as_of is None:
+        entity = found.entity
+        summary = ", ".join(p for p in (entity.role, entity.affiliation) if p)
+        return [esc(summary)] if summary else []
+    what = role.role + (f", {role.affiliation}" if role.affiliation else "")
+    if role.source is not None:
+        return [esc(what) + " " + italic(f"(as reported {day_text(role.source.published)})")]
+    return [esc(what) + " " + italic(f"(on {day_text(found.as_of)}, the latest report)")]
+
+
+def _role_line(role: RoleView, as_of=None) -> str:
     what = role.role + (f", {role.affiliation}" if role.affiliation else "")
     if role.source is not None:
         return f"• {esc(what)}, per {source_html(role.source)}"
@@ -84,7 +112,8 @@ def _role_line(role: RoleView) -> str:
         span = f"until {end}"
     else:
         span = "dates not on record"
-    return f"• {esc(what)}: {esc(span)} " + italic("(reference list)")
+    current = " · current" if as_of is not None and role.held_on(as_of) else ""
+    return f"• {esc(what)}: {esc(span)} " + italic(f"(reference list{current})")
 
 
 def profile_html(found: Profile) -> str:
@@ -92,11 +121,9 @@ def profile_html(found: Profile) -> str:
     lines = [bold(entity.name)]
     if found.spellings:
         lines.append("Also written: " + esc(", ".join(found.spellings)))
-    summary = ", ".join(p for p in (entity.role, entity.affiliation) if p)
-    if summary:
-        lines.append(esc(summary))
+    lines += _headline(found)
     if found.roles:
-        lines += ["", bold("Roles")] + [_role_line(r) for r in found.roles]
+        lines += ["", bold("Roles")] + [_role_line(r, found.as_of) for r in found.roles]
     lines += ["", bold(f"Rounds and events ({found.events.count_text})")]
     if not found.events.items:
         lines.append(italic("None on record."))
@@ -110,7 +137,7 @@ def profile_html(found: Profile) -> str:
     if not found.quotes.items:
         lines.append(italic("No quotes on record."))
     lines += [f"• {quote_line(q, with_speaker=False)}" for q in found.quotes.items]
-    hint = f"See all with /quotes #{entity.id}."
+    hint = f"See all with /quotes {entity.name}."
     lines += more_lines(found.quotes, hint)
     if found.said_of.items:
         lines += ["", bold(f"What others said of {entity.name} ({found.said_of.count_text})")]
@@ -126,10 +153,15 @@ def quotes(session: Session, args: str, asker: Asker) -> Reply:
     if len(args) > MAX_ARGS:
         return too_long("quotes", args, examples.person)
     speaker = lookup_entity(session, args, PEOPLE)
+    if speaker.found and speaker.corrected and _is_topic(session, args):
+        # "truce" is a word the quotes use, not a misspelt name.
+        speaker = Lookup(args)
     if speaker.found:
         said = quotes_by(session, [speaker.best.entity_id], limit=QUOTES_LISTED)
         if said.items:
-            lines = [bold(f"{speaker.best.name}: {said.count_text} quotes, newest first")]
+            count = count_noun(said.total, "quote", shown=said.count_text)
+            lines = [correction_line(speaker).strip("\n")] if speaker.corrected else []
+            lines += [bold(f"{speaker.best.name}: {count}, newest first")]
             lines += [f"• {quote_line(q, with_speaker=False)}" for q in said.items]
             lines += more_lines(said, "Older quotes are not shown.")
             return Reply.text("\n".join(lines).strip(), rerun=f"quotes #{speaker.best.entity_id}")
@@ -140,13 +172,20 @@ def quotes(session: Session, args: str, asker: Asker) -> Reply:
             lines.append(f"• {quote_line(hit.quote)}")
         return Reply.text("\n".join(lines), rerun=rerun_for("quotes", args))
     if speaker.found:
-        return Reply.text(f"No quotes of {esc(speaker.best.name)} are on record.")
-    if speaker.choices and speaker.close:
-        # "truce" looks like "Trump": say first that no quote is about it, then offer the name.
+        return Reply.text(
+            f"{correction_line(speaker)}No quotes of {esc(speaker.best.name)} are on record."
+        )
+    if speaker.choices:
         return did_you_mean(
             "quotes", speaker, "speaker", lead=f"No quote mentions “{excerpt(args)}”."
         )
-    text = f"No quotes match “{excerpt(args)}”."
-    if examples.person:
-        text += f" Try /quotes {esc(examples.person)}."
-    return Reply.text(text)
+    if not has_words(args):
+        return usage("quotes", "<name or topic>", examples.person or examples.words)
+    return Reply.text(
+        f"No quote mentions “{excerpt(args)}”, and no speaker on record is called so. "
+        f"{code(f'/search {shorten(args, 40)}')} looks through events and articles too."
+    )
+
+
+def _is_topic(session: Session, words: str) -> bool:
+    return bool(search(session, words, kind="quote", limit=1))

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 
 from sqlmodel import Session
 
-from bot.dates import resolve_when
+from bot.dates import read_date
 from bot.ids import parse_typed_id
 from bot.render import bold, code, esc, italic, quote_block, shorten
 from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
 from bot.replies.lines import (
     UNCONFIRMED,
+    during_text,
     event_when_html,
     excerpt,
     more_lines,
@@ -28,11 +28,12 @@ from bot.replies.lines import (
     sources_html,
     when_text,
 )
-from bot.replies.lookup import lookup_entity, typed_argument
+from bot.replies.lookup import Candidate, Lookup, correction_line, lookup_entity, place_by_id
 from bot.replies.reply import Asker, Button, Reply
 from bot.timeline.events import (
     all_rounds,
     event_by_id,
+    places_in_country,
     places_with_rounds,
     quotes_of_event,
     rounds_at,
@@ -41,22 +42,12 @@ from bot.timeline.events import (
 from bot.timeline.records import EventView, Page
 
 PLACES = ("place",)
+COUNTRIES = ("country",)
 _PLACE_ID = re.compile(r"^@(\d{1,12})$")
 LISTED = 20
 ALL_ROUNDS_LISTED = 50
 DETAIL_BUTTONS = 8
 MAX_SPLIT_WORDS = 6
-
-
-def span_of(text: str, now) -> tuple[date, date, str] | None:
-    """The dates a query names (start, end, granularity), read by the dates resolver."""
-    try:
-        found = resolve_when(text, now)
-    except ValueError:
-        return None
-    if found is None:
-        return None
-    return found.start, found.end, found.granularity
 
 
 def round_command(session: Session, args: str, asker: Asker) -> Reply:
@@ -66,38 +57,67 @@ def round_command(session: Session, args: str, asker: Asker) -> Reply:
         return usage("round", "<place | date>", examples.place or examples.when)
     if len(args) > MAX_ARGS:
         return too_long("round", args, examples.place)
-    wanted = typed_argument(args, "r")
-    if wanted is None and parse_typed_id(args) is not None:
-        return Reply.text(f"There is no round {esc(args)}: round ids begin with r. See /rounds.")
-    if wanted is not None:
-        event = event_by_id(session, wanted)
-        if event is None or event.kind != "round":
-            return Reply.text(f"There is no round {esc(args)} on record. See /rounds.")
-        return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
     place_id = _PLACE_ID.match(args)
-    place = lookup_entity(session, f"#{place_id[1]}" if place_id else args, PLACES)
-    if not place.found and not place_id:
-        span_reply = _rounds_in_span(session, args, asker)
-        if span_reply is not None:
-            return span_reply
+    if place_id:
+        place = place_by_id(session, int(place_id[1]), PLACES)
+        if place is None:
+            return Reply.text("This button no longer works; send /rounds.")
+        return _rounds_at_place(session, place, args)
+    typed = parse_typed_id(args)
+    if typed is not None:
+        return _round_by_id(session, args, typed.letter, typed.number)
+    place = lookup_entity(session, args, PLACES)
+    if place.found and not place.corrected:
+        return _rounds_at_place(session, place.best, args)
+    span_reply = _rounds_in_span(session, args, asker)
+    if span_reply is not None:
+        return span_reply
     if place.found:
-        found = rounds_at(session, [place.best.entity_id], limit=LISTED)
-        heading = f"Rounds in {place.best.name}"
-        return _rounds_reply(session, found, heading, args, empty=_no_rounds_at(place.best.name))
+        return _rounds_at_place(session, place.best, args, note=correction_line(place))
+    country = lookup_entity(session, args, COUNTRIES)
+    if country.found:
+        return _rounds_in_country(session, country, args)
     split = _place_and_span(session, args, asker)
     if split is not None:
         return split
     return _unknown_place(session, place, args)
 
 
+def _round_by_id(session: Session, args: str, letter: str | None, number: int) -> Reply:
+    """ "r12", "#r12" or, as before typed ids, "#12": a round; any other item is no round."""
+    if letter not in (None, "r"):
+        return Reply.text(f"There is no round {esc(args)}: round ids begin with r. See /rounds.")
+    event = event_by_id(session, number)
+    if event is None or event.kind != "round":
+        return Reply.text(f"There is no round {esc(args)} on record. See /rounds.")
+    return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
+
+
+def _rounds_at_place(session: Session, place: Candidate, args: str, *, note: str = "") -> Reply:
+    found = rounds_at(session, [place.entity_id], limit=LISTED)
+    return _rounds_reply(session, found, f"Rounds in {place.name}", args,
+                         empty=_no_rounds_at(place.name), note=note)
+
+
+def _rounds_in_country(session: Session, country: Lookup, args: str) -> Reply:
+    """ "/round Qatar": the rounds held in Qatar's cities and venues."""
+    name = country.best.name
+    places = places_in_country(session, name)
+    found = rounds_at(session, places, limit=LISTED) if places else Page([], 0)
+    return _rounds_reply(session, found, f"Rounds in {name}", args,
+                         empty=_no_rounds_at(name), note=correction_line(country))
+
+
 def _rounds_in_span(session: Session, args: str, asker: Asker) -> Reply | None:
-    span = span_of(args, asker.now)
-    if span is None:
+    reading = read_date(args, asker.now)
+    if reading is None:
         return None
-    shown = when_text(*span)
+    span = (reading.start, reading.end, reading.granularity)
     found = rounds_between(session, span[0], span[1], limit=LISTED)
-    empty = f"No rounds on record in {shown}."
-    return _rounds_reply(session, found, f"Rounds in {shown}", args, empty=empty)
+    note = italic(reading.note) + "\n" if reading.note else ""
+    empty = f"No rounds on record {during_text(*span)}."
+    return _rounds_reply(session, found, f"Rounds {during_text(*span)}", args, empty=empty,
+                         note=note)
 
 
 def _place_and_span(session: Session, args: str, asker: Asker) -> Reply | None:
@@ -107,12 +127,14 @@ def _place_and_span(session: Session, args: str, asker: Asker) -> Reply | None:
         return None
     for cut in range(1, len(words)):
         place = lookup_entity(session, " ".join(words[:cut]), PLACES)
-        span = span_of(" ".join(words[cut:]), asker.now) if place.found else None
-        if span is not None:
+        reading = read_date(" ".join(words[cut:]), asker.now) if place.found else None
+        if reading is not None:
+            span = (reading.start, reading.end, reading.granularity)
             found = rounds_at(session, [place.best.entity_id], between=span[:2], limit=LISTED)
             heading = f"Rounds in {place.best.name}, {when_text(*span)}"
-            empty = f"No rounds on record in {place.best.name} in {when_text(*span)}."
-            return _rounds_reply(session, found, heading, args, empty=empty)
+            empty = f"No rounds on record in {place.best.name} {during_text(*span)}."
+            note = correction_line(place) + (italic(reading.note) + "\n" if reading.note else "")
+            return _rounds_reply(session, found, heading, args, empty=empty, note=note)
     return None
 
 
@@ -134,14 +156,16 @@ def _unknown_place(session: Session, place, args: str) -> Reply:
 
 
 def _rounds_reply(
-    session: Session, found: Page[EventView], heading: str, args: str, *, empty: str
+    session: Session, found: Page[EventView], heading: str, args: str, *, empty: str,
+    note: str = "",
 ) -> Reply:
+    """`note` (HTML, ending in a line break) says how the query was read, above the answer."""
     if not found.items:
-        return Reply.text(esc(empty) + " " + _where_rounds_were(session))
+        return Reply.text(note + esc(empty) + " " + _where_rounds_were(session))
     if found.total == 1 and not found.capped:
         event = found.items[0]
-        return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
-    lines = [bold(f"{heading}: {found.count_text}, newest first")]
+        return Reply.text(note + round_in_full(session, event), rerun=f"round #{event.id}")
+    lines = [note + bold(f"{heading}: {found.count_text}, newest first")]
     for event in found.items:
         lines += ["", round_block(event)]
     lines += more_lines(found, "Add a date to narrow it, e.g. a month.")
@@ -224,7 +248,9 @@ def round_block(event: EventView) -> str:
 def round_in_full(session: Session, event: EventView) -> str:
     """One round: the list block, then what each source said, and what was said there."""
     lines = [round_block(event)]
-    if event.summary:
+    # The summary is usually (part of) one report's sentence, which that report's entry quotes.
+    told = [_normal(s.sentence) for s in event.sources if s.sentence]
+    if event.summary and not any(_normal(event.summary) in sentence for sentence in told):
         lines += ["", esc(event.summary)]
     lines += ["", bold("What each source said")]
     for source in event.sources:
@@ -242,6 +268,10 @@ def round_in_full(session: Session, event: EventView) -> str:
     if said:
         lines += ["", bold("Said there")] + [f"• {quote_line(q)}" for q in said]
     return "\n".join(lines)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).strip(" .;").lower()
 
 
 _CUE_NAMES = {"venue": "place", "dates": "dates", "status": "status", "noun": "said as"}
@@ -277,5 +307,5 @@ def rounds_command(session: Session, args: str, asker: Asker) -> Reply:
             parts.append(UNCONFIRMED)
         lines.append("• " + " · ".join(parts) + f" — {sources_html(event.sources, limit=2)}")
     lines += more_lines(found, "Use /round with a date.")
-    lines.append(italic("Details: /round <place>, /round <date> or /round #<id>."))
+    lines.append(italic("Details: /round <place> or /round <date>."))
     return Reply.text("\n".join(lines).strip(), rerun="rounds")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
+from bot.dates import read_day
 from bot.ingest.sources import ArticleMeta, Rejection, article_from_text, decode_article_bytes
 from bot.render import bold, code, esc, italic
 from bot.replies.reply import Asker, Reply
@@ -33,7 +34,7 @@ def parse_caption(line: str) -> Caption:
     url = words.pop() if words and _URL.match(words[-1]) else None
     published = None
     for i, word in enumerate(words):
-        if _DATE.match(word):
+        if _DATE.match(word) or read_day(word) is not None:
             published = word
             del words[i]
             break
@@ -64,6 +65,10 @@ def ingest_upload(
         return Reply.text(
             "Say where and when it was published, as the caption or the command: " + code(USAGE)
         )
+    # "7.10.2025" and "12/08/2025" are read day first, as /on and /round read them.
+    typed = read_day(published)
+    if typed is not None:
+        published = typed.start.isoformat()
     try:
         text = decode_article_bytes(content, file_name)
     except ValueError as error:
@@ -74,7 +79,10 @@ def ingest_upload(
     # The extractor loads its gazetteer and rules on first use; lookups never need them.
     from bot.ingest.batch import ingest_articles
 
-    return report_reply(ingest_articles(engine, [item]), outlet)
+    reply = report_reply(ingest_articles(engine, [item]), outlet)
+    if typed is not None and typed.note:
+        reply = Reply.text(italic(typed.note) + "\n" + "\n".join(reply.pages))
+    return reply
 
 
 def ingest_pasted(engine: Engine, args: str, asker: Asker) -> Reply:

@@ -137,6 +137,15 @@ def quotes_of_event(session: Session, event_id: int, *, limit: int = 10) -> list
     return load_quotes(session, list(ids))
 
 
+def places_in_country(session: Session, country: str) -> list[int]:
+    """The places (cities, venues) that lie in the named country."""
+    return list(
+        session.execute(
+            select(Entity.id).where(Entity.kind == "place", Entity.country == country)
+        ).scalars()
+    )
+
+
 def places_with_rounds(session: Session, *, limit: int = 20) -> list[str]:
     """Where rounds were held, the place of the most recent round first."""
     rows = session.execute(

@@ -6,10 +6,12 @@ not two hundred, whatever the size of the timeline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, cast, func, select
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from bot.store.models import (
@@ -127,7 +129,7 @@ def load_quotes(session: Session, ids: Sequence[int]) -> list[QuoteView]:
             id=quote.id,
             speaker_id=quote.speaker_id,
             speaker=quote.speaker_label,
-            text=quote.text,
+            text=spoken_words(quote.text),
             said_on=quote.said_on,
             said_granularity=quote.said_granularity,
             first_reported_at=quote.first_reported_at,
@@ -137,6 +139,32 @@ def load_quotes(session: Session, ids: Sequence[int]) -> list[QuoteView]:
         for quote, outlet, url, published, sentence in rows
     }
     return [views[i] for i in ids if i in views]
+
+
+# A quotation cut out of its sentence keeps the comma that led back into it ("… happen,"
+# he said) or an opening dash; neither is part of what was said.
+_LOOSE_START = re.compile(r"^[\s,;:.\-–—…]+(?=\w)")
+_LOOSE_END = re.compile(r"[\s,;:\-–—]+$")
+
+
+def spoken_words(text: str) -> str:
+    """The quotation as it was said: "happen," becomes "happen"; "deal." keeps its stop."""
+    trimmed = _LOOSE_END.sub("", _LOOSE_START.sub("", text.strip()))
+    return trimmed or text.strip()
+
+
+def quote_day(session: Session) -> ColumnElement:
+    """The day a quote was said, else the day it was first reported: the one order of
+    "newest first" for every list of quotes."""
+    if session.get_bind().dialect.name == "sqlite":
+        reported = func.date(Quote.first_reported_at)
+    else:
+        reported = cast(func.timezone("UTC", Quote.first_reported_at), Date)
+    return func.coalesce(Quote.said_on, reported)
+
+
+def newest_quotes_first(session: Session) -> list:
+    return [quote_day(session).desc(), Quote.first_reported_at.desc(), Quote.id.desc()]
 
 
 COUNT_CAP = 500

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from bot.store.models import (
@@ -19,7 +19,7 @@ from bot.store.models import (
     Sentence,
 )
 from bot.store.models import Event as EventRow
-from bot.timeline.loading import count_upto, load_events, load_quotes
+from bot.timeline.loading import count_upto, load_events, load_quotes, newest_quotes_first
 from bot.timeline.records import EntityView, Page, Profile, QuoteView, RoleView, SourceRef
 
 
@@ -51,31 +51,60 @@ def spellings_of(session: Session, names: dict[int, str]) -> dict[int, list[str]
     return {entity_id: list(texts) for entity_id, texts in found.items()}
 
 
-def role_history(session: Session, entity_id: int) -> list[RoleView]:
-    """Roles with their dates, oldest first; identical claims from several articles kept once."""
+def role_history(session: Session, entity_id: int, *, as_of: date | None = None) -> list[RoleView]:
+    """Roles with their dates: those held on `as_of` first, then the rest newest first.
+
+    A title held twice is two terms (Prime Minister 2009-2021 and since 2022): reference
+    roles are told apart by their dates.  The same claim from several articles is kept
+    once, from the first article that made it.
+    """
     rows = session.execute(
         select(RoleClaim, Article.outlet, Article.url, Article.published_at, Sentence.text)
         .outerjoin(Article, Article.id == RoleClaim.article_id)
         .outerjoin(Sentence, Sentence.id == RoleClaim.sentence_id)
         .where(RoleClaim.entity_id == entity_id)
-        .order_by(RoleClaim.valid_from.asc().nulls_first(), RoleClaim.id)
+        .order_by(RoleClaim.valid_from.asc().nulls_first(), Article.published_at.asc(),
+                  RoleClaim.id)
     ).all()
     seen: set[tuple] = set()
     roles: list[RoleView] = []
     for claim, outlet, url, published, sentence in rows:
-        key = (claim.role.lower(), (claim.affiliation or "").lower(), claim.article_id is None)
+        reference = claim.article_id is None
+        key = (claim.role.lower(), (claim.affiliation or "").lower(), reference)
+        if reference:
+            key += (claim.valid_from, claim.valid_to)
         if key in seen:
             continue
         seen.add(key)
         source = (
             SourceRef(claim.article_id, outlet, url, published, sentence)
-            if claim.article_id is not None
+            if not reference
             else None
         )
         roles.append(
             RoleView(claim.role, claim.affiliation, claim.valid_from, claim.valid_to, source)
         )
-    return roles
+    current = [r for r in roles if as_of is not None and r.held_on(as_of)]
+    rest = sorted((r for r in roles if r not in current), key=RoleView.since, reverse=True)
+    return current + rest
+
+
+def headline_role(roles: Sequence[RoleView], day: date | None) -> RoleView | None:
+    """The role held on `day`: a reference term covering it, else the newest role an
+    article gave on or before it."""
+    if day is None:
+        return None
+    held = [r for r in roles if r.held_on(day)]
+    if held:
+        return max(held, key=RoleView.since)
+    reported = [r for r in roles if r.source is not None and r.since() <= day]
+    return max(reported, key=RoleView.since) if reported else None
+
+
+def latest_report_day(session: Session) -> date | None:
+    """The day of the newest article: the timeline speaks as of then."""
+    newest = session.execute(select(func.max(Article.published_at))).scalar()
+    return newest.date() if newest is not None else None
 
 
 def quotes_by(session: Session, speaker_ids: Sequence[int], *, limit: int = 15) -> Page[QuoteView]:
@@ -93,7 +122,7 @@ def quotes_about(session: Session, entity_id: int, *, limit: int = 10) -> Page[Q
 
 
 def _quote_page(session: Session, where: list, limit: int) -> Page[QuoteView]:
-    order = [Quote.said_on.desc().nulls_last(), Quote.first_reported_at.desc(), Quote.id.desc()]
+    order = newest_quotes_first(session)
     ids = session.execute(select(Quote.id).where(*where).order_by(*order).limit(limit)).scalars()
     total, capped = count_upto(session, Quote.id, where)
     return Page(load_quotes(session, list(ids)), total, capped)
@@ -119,10 +148,14 @@ def profile(session: Session, entity_id: int, *, limit: int = 15) -> Profile | N
     events_page = Page(parts, len(links))
     quotes = quotes_by(session, [entity_id], limit=limit)
     said_of = quotes_about(session, entity_id, limit=limit // 2 or 1)
+    as_of = latest_report_day(session)
+    roles = role_history(session, entity_id, as_of=as_of)
     return Profile(
         entity=entity,
         spellings=spellings(session, entity_id, entity.name),
-        roles=role_history(session, entity_id),
+        roles=roles,
+        headline=headline_role(roles, as_of),
+        as_of=as_of,
         events=events_page,
         quotes=quotes,
         said_of=said_of,

@@ -87,6 +87,20 @@ class RoleView:
     valid_to: date | None
     source: SourceRef | None  # None: from the curated gazetteer, not from an article
 
+    def since(self) -> date:
+        """When the role is known from: its start, else the day an article gave it."""
+        if self.valid_from is not None:
+            return self.valid_from
+        if self.source is not None:
+            return self.source.published.date()
+        return date.min
+
+    def held_on(self, day: date) -> bool:
+        """A reference term that covers the day (an article's claim has no term)."""
+        if self.source is not None or self.valid_from is None:
+            return False
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
 
 @dataclass(frozen=True)
 class EntityView:
@@ -119,10 +133,12 @@ class Page(Generic[T]):
 class Profile:
     entity: EntityView
     spellings: list[str]
-    roles: list[RoleView]
+    roles: list[RoleView]  # held on `as_of` first
     events: Page[tuple[EventView, list[Participant]]]  # each with this entity's parts in it
     quotes: Page[QuoteView]
     said_of: Page[QuoteView]
+    headline: RoleView | None = None  # the role held on the day of the latest report
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,10 @@ def search(
     rows = _ranked(session, terms, kinds, limit, any_term=False)
     if not rows and len(terms) > 1:
         rows = _ranked(session, terms, kinds, limit, any_term=True)
-    hits = [SearchHit(kind=k, ref_id=ref, rank=float(rank)) for k, ref, rank in rows]
+    # A document is indexed once, but a rebuild or a merge may leave two rows for one item.
+    best = {(k, ref): rank for k, ref, rank in reversed(rows)}
+    hits = [SearchHit(kind=k, ref_id=ref, rank=float(rank)) for (k, ref), rank in best.items()]
+    hits.sort(key=lambda h: -h.rank)
     events = {e.id: e for e in load_events(session, [h.ref_id for h in hits if h.kind == "event"])}
     quotes = {q.id: q for q in load_quotes(session, [h.ref_id for h in hits if h.kind == "quote"])}
     for hit in hits:

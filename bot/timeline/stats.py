@@ -28,7 +28,8 @@ class Overview:
     events: int
     rounds: int
     quotes: int
-    people: int
+    people: int  # every person stored
+    speakers: int  # the people who have quotes
     example_person: str | None  # the most quoted or most involved person
     example_place: str | None  # the place with most rounds
     example_day: tuple[date, date, str] | None  # the span of the newest dated round
@@ -48,6 +49,11 @@ def overview(session: Session) -> Overview:
     people = session.execute(
         select(func.count(Entity.id)).where(Entity.kind == "person")
     ).scalar_one()
+    speakers = session.execute(
+        select(func.count(func.distinct(Quote.speaker_id)))
+        .join(Entity, Entity.id == Quote.speaker_id)
+        .where(Entity.kind == "person")
+    ).scalar_one()
     newest = session.execute(
         select(Event.start_date, Event.end_date, Event.granularity)
         .where(Event.kind == "round", Event.start_date.is_not(None))
@@ -62,6 +68,7 @@ def overview(session: Session) -> Overview:
         rounds=counts.get("round", 0),
         quotes=quotes,
         people=people,
+        speakers=speakers,
         example_person=_example_person(session),
         example_place=_example_place(session),
         example_day=(newest[0], newest[1] or newest[0], newest[2] or "day") if newest else None,
