@@ -6,13 +6,15 @@ that need them, so `ask` starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, StartupError, load_settings
 
 app = typer.Typer(
     add_completion=False,
@@ -128,8 +130,10 @@ def run() -> None:
         run_console(open_timeline(settings, say=_note))
         return
     configure_logging(settings)
-    from handlers.app import run_bot
+    from handlers.app import check_bot_api, run_bot
 
+    # Before the timeline: a wrong TELEGRAM_BASE_URL is told at once, not after the seeds.
+    check_bot_api(settings)
     run_bot(settings, open_timeline(settings, say=_note))
 
 
@@ -249,12 +253,14 @@ def format_rebuild(report, *, listed: int = 20) -> str:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply every pending migration (an empty database is upgraded at start anyway)."""
-    from bot.store.database import current_revision, make_engine, upgrade
+    from bot.store.database import current_revision, ensure_schema, make_engine, reaching_database
 
-    engine = make_engine(_settings().database_url)
-    before = current_revision(engine)
-    upgrade(engine)
-    after = current_revision(engine)
+    url = _settings().database_url
+    engine = make_engine(url)
+    with reaching_database(url):
+        before = current_revision(engine)
+        ensure_schema(engine)
+        after = current_revision(engine)
     typer.echo(
         f"Database at revision {after}"
         + (" (unchanged)" if before == after else f" (was {before})")
@@ -264,10 +270,12 @@ def db_upgrade() -> None:
 @db_app.command("current")
 def db_current() -> None:
     """Show the database's schema revision and the newest one."""
-    from bot.store.database import current_revision, head_revision, make_engine
+    from bot.store.database import current_revision, head_revision, make_engine, reaching_database
 
-    engine = make_engine(_settings().database_url)
-    typer.echo(f"current: {current_revision(engine)}  newest: {head_revision()}")
+    url = _settings().database_url
+    with reaching_database(url):
+        current = current_revision(make_engine(url))
+    typer.echo(f"current: {current}  newest: {head_revision()}")
 
 
 def main() -> None:
@@ -275,6 +283,19 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except StartupError as error:
+        # One line a user can act on; the traceback is for LOG_LEVEL=DEBUG.
+        if _debugging():
+            traceback.print_exception(error)
+        print(error, file=sys.stderr)
+        sys.exit(2 if isinstance(error, ConfigError) else 1)
+
+
+def _debugging() -> bool:
+    try:
+        return load_settings().log_level == "DEBUG"
+    except ConfigError:
+        return os.environ.get("LOG_LEVEL", "").upper() == "DEBUG"
 
 
 if __name__ == "__main__":

@@ -30,7 +30,12 @@ _TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _LOG_LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"}
 
 
-class ConfigError(Exception):
+class StartupError(Exception):
+    """The program cannot start (a setting, the database, the Bot API); the message is one
+    line fit to show as is, and `timeline-bot` prints it instead of a traceback."""
+
+
+class ConfigError(StartupError):
     """A setting has a bad value; the message names it and is fit to show as is."""
 
 

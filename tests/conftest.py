@@ -29,6 +29,8 @@ _PG_LEFT_OUT = pytest.StashKey[int]()
 
 
 def _runs_on_postgresql(item: pytest.Item) -> bool:
+    if item.get_closest_marker("postgresql"):
+        return True
     callspec = getattr(item, "callspec", None)
     return callspec is not None and "postgresql" in (
         callspec.params.get("backend"),
@@ -50,7 +52,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     if left_out := config.stash.get(_PG_LEFT_OUT, 0):
         terminalreporter.write_line(
-            f"PostgreSQL: {left_out} test variants not run; set TEST_DATABASE_URL to run them"
+            f"PostgreSQL: {left_out} test{'s' * (left_out != 1)} not run; "
+            "set TEST_DATABASE_URL to run them"
         )
 
 

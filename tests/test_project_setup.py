@@ -30,5 +30,5 @@ def test_without_postgresql_the_run_says_so_in_one_line():
     assert "SKIPPED" not in done.stdout
     summary = [line for line in done.stdout.splitlines() if line.startswith("PostgreSQL:")]
     assert summary == [
-        "PostgreSQL: 2 test variants not run; set TEST_DATABASE_URL to run them"
+        "PostgreSQL: 2 tests not run; set TEST_DATABASE_URL to run them"
     ]
