@@ -44,9 +44,10 @@ def ingest(
     ],
     outlet: Annotated[str | None, typer.Option(help="Outlet of a single file")] = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date, e.g. 2025-10-07 or 2025-10-07T09:30+03:00")
+        str | None,
+        typer.Option(help="Publication date of a single file, e.g. 2025-10-07T09:30+03:00"),
     ] = None,
-    url: Annotated[str | None, typer.Option(help="The article's address")] = None,
+    url: Annotated[str | None, typer.Option(help="The address of a single file")] = None,
 ) -> None:
     """Add articles to the timeline; folders use their manifest.toml."""
     from rich.console import Console
@@ -54,12 +55,18 @@ def ingest(
     from rich.table import Table
 
     from bot.ingest.batch import ingest_articles
-    from bot.ingest.sources import ArticleMeta, collect_articles
+    from bot.ingest.sources import ArticleMeta, collect_articles, refuse_shared_meta
     from bot.startup import open_timeline
 
     settings = _settings()
+    meta = ArticleMeta(outlet=outlet, published=published, url=url)
+    try:
+        refuse_shared_meta(paths, meta)
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
     engine = open_timeline(settings, seed=False, say=_note)
-    items = list(collect_articles(paths, ArticleMeta(outlet=outlet, published=published, url=url)))
+    items = list(collect_articles(paths, meta))
     console = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
