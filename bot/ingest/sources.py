@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from bot.ingest.date_lines import stated_publication
-from bot.ingest.document.furniture import vocabulary_hits
 from bot.ingest.model import ArticleInput
 
 MAX_ARTICLE_BYTES = 1_000_000  # a long feature is ~60 KB; anything near a megabyte is not one story
@@ -127,6 +125,8 @@ def _looks_like_html(text: str) -> bool:
 def _html_to_text(markup: str) -> str:
     import trafilatura  # imported late: it is heavy and most ingests are plain text
 
+    from bot.ingest.document.furniture import vocabulary_hits
+
     extracted = trafilatura.extract(
         markup, include_comments=False, include_tables=True, favor_precision=True
     )
@@ -201,6 +201,9 @@ def read_article_file(path: Path, meta: ArticleMeta) -> ArticleInput | Rejection
 
 def _stated_published(raw: bytes, text: str, path: Path) -> str | None:
     """The date the article gives itself: the page's metadata, else a date line."""
+    # Imported here: the date vocabulary loads the whole resolver, which lookups never need.
+    from bot.ingest.date_lines import stated_publication
+
     if path.suffix.lower() in HTML_SUFFIXES and (found := html_published(decode_markup(raw))):
         return found
     return stated_publication(text)
