@@ -6,13 +6,15 @@ that need them, so `ask` starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, StartupError, load_settings
 
 app = typer.Typer(
     add_completion=False,
@@ -42,9 +44,10 @@ def ingest(
     ],
     outlet: Annotated[str | None, typer.Option(help="Outlet of a single file")] = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date, e.g. 2025-10-07 or 2025-10-07T09:30+03:00")
+        str | None,
+        typer.Option(help="Publication date of a single file, e.g. 2025-10-07T09:30+03:00"),
     ] = None,
-    url: Annotated[str | None, typer.Option(help="The article's address")] = None,
+    url: Annotated[str | None, typer.Option(help="The address of a single file")] = None,
 ) -> None:
     """Add articles to the timeline; folders use their manifest.toml."""
     from rich.console import Console
@@ -52,12 +55,18 @@ def ingest(
     from rich.table import Table
 
     from bot.ingest.batch import ingest_articles
-    from bot.ingest.sources import ArticleMeta, collect_articles
+    from bot.ingest.sources import ArticleMeta, collect_articles, refuse_shared_meta
     from bot.startup import open_timeline
 
     settings = _settings()
+    meta = ArticleMeta(outlet=outlet, published=published, url=url)
+    try:
+        refuse_shared_meta(paths, meta)
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
     engine = open_timeline(settings, seed=False, say=_note)
-    items = list(collect_articles(paths, ArticleMeta(outlet=outlet, published=published, url=url)))
+    items = list(collect_articles(paths, meta))
     console = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -128,8 +137,10 @@ def run() -> None:
         run_console(open_timeline(settings, say=_note))
         return
     configure_logging(settings)
-    from handlers.app import run_bot
+    from handlers.app import check_bot_api, run_bot
 
+    # Before the timeline: a wrong TELEGRAM_BASE_URL is told at once, not after the seeds.
+    check_bot_api(settings)
     run_bot(settings, open_timeline(settings, say=_note))
 
 
@@ -249,12 +260,14 @@ def format_rebuild(report, *, listed: int = 20) -> str:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply every pending migration (an empty database is upgraded at start anyway)."""
-    from bot.store.database import current_revision, make_engine, upgrade
+    from bot.store.database import current_revision, ensure_schema, make_engine, reaching_database
 
-    engine = make_engine(_settings().database_url)
-    before = current_revision(engine)
-    upgrade(engine)
-    after = current_revision(engine)
+    url = _settings().database_url
+    engine = make_engine(url)
+    with reaching_database(url):
+        before = current_revision(engine)
+        ensure_schema(engine)
+        after = current_revision(engine)
     typer.echo(
         f"Database at revision {after}"
         + (" (unchanged)" if before == after else f" (was {before})")
@@ -264,10 +277,12 @@ def db_upgrade() -> None:
 @db_app.command("current")
 def db_current() -> None:
     """Show the database's schema revision and the newest one."""
-    from bot.store.database import current_revision, head_revision, make_engine
+    from bot.store.database import current_revision, head_revision, make_engine, reaching_database
 
-    engine = make_engine(_settings().database_url)
-    typer.echo(f"current: {current_revision(engine)}  newest: {head_revision()}")
+    url = _settings().database_url
+    with reaching_database(url):
+        current = current_revision(make_engine(url))
+    typer.echo(f"current: {current}  newest: {head_revision()}")
 
 
 def main() -> None:
@@ -275,6 +290,19 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except StartupError as error:
+        # One line a user can act on; the traceback is for LOG_LEVEL=DEBUG.
+        if _debugging():
+            traceback.print_exception(error)
+        print(error, file=sys.stderr)
+        sys.exit(2 if isinstance(error, ConfigError) else 1)
+
+
+def _debugging() -> bool:
+    try:
+        return load_settings().log_level == "DEBUG"
+    except ConfigError:
+        return os.environ.get("LOG_LEVEL", "").upper() == "DEBUG"
 
 
 if __name__ == "__main__":

@@ -11,7 +11,14 @@ from functools import lru_cache
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.paths import DATA_DIR
@@ -23,8 +30,33 @@ _TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _LOG_LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"}
 
 
-class ConfigError(Exception):
+class StartupError(Exception):
+    """The program cannot start (a setting, the database, the Bot API); the message is one
+    line fit to show as is, and `timeline-bot` prints it instead of a traceback."""
+
+
+class ConfigError(StartupError):
     """A setting has a bad value; the message names it and is fit to show as is."""
+
+
+# What each setting accepts, in our words: pydantic's own ("Input should be greater than 0")
+# names neither the setting nor an example.  Our validators' messages say the same things.
+ACCEPTED = {
+    "story": "must be 3 to 120 characters naming the story, e.g. the Gaza ceasefire negotiations",
+    "telegram_bot_token": "must be the token from @BotFather (digits, a colon, then letters)",
+    "telegram_base_url": "must be an http(s) URL such as http://127.0.0.1:8081/bot",
+    "telegram_base_file_url": "must be an http(s) URL such as http://127.0.0.1:8081/file/bot",
+    "database_url": "must start with sqlite:/// or postgresql://",
+    "admin_user_ids": "must be Telegram user ids separated by commas, e.g. 1234,5678",
+    "default_timezone": "must be an IANA time zone such as Europe/London",
+    "digest_default_time": "must be a time of day as HH:MM, e.g. 07:30",
+    "digest_late_window_hours": "must be a positive number of hours, e.g. 6 or 0.5",
+    "log_level": "must be one of CRITICAL, DEBUG, ERROR, INFO, WARNING",
+    "webhook_url": "must be an https:// URL that Telegram can reach",
+    "webhook_secret": "must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
+    "webhook_listen": "must be an address to listen on, e.g. 0.0.0.0 or 127.0.0.1",
+    "webhook_port": "must be a port number from 1 to 65535, e.g. 8443",
+}
 
 
 class Settings(BaseSettings):
@@ -40,7 +72,7 @@ class Settings(BaseSettings):
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     default_timezone: str = "UTC"
     digest_default_time: time = time(7, 0)
-    digest_late_window_hours: float = 6.0
+    digest_late_window_hours: float = Field(default=6.0, gt=0)
     log_level: str = "INFO"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -54,7 +86,7 @@ class Settings(BaseSettings):
             return None
         if not isinstance(value, str) or not _TOKEN_SHAPE.match(value.strip()):
             # Never echo the value: a mistyped token is still mostly a secret.
-            raise ValueError("does not look like a BotFather token (digits, a colon, then letters)")
+            raise ValueError(ACCEPTED["telegram_bot_token"])
         return value.strip()
 
     @field_validator("telegram_base_url", "telegram_base_file_url")
@@ -63,14 +95,14 @@ class Settings(BaseSettings):
         if not value:
             return TELEGRAM_API if info.field_name == "telegram_base_url" else None
         if not re.match(r"^https?://[^\s/]+", value):
-            raise ValueError("must be an http(s) URL such as http://127.0.0.1:8081/bot")
+            raise ValueError(ACCEPTED[info.field_name])
         return value.rstrip("/")
 
     @field_validator("database_url")
     @classmethod
     def _database_url(cls, value: str) -> str:
         if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", value):
-            raise ValueError("must start with sqlite:/// or postgresql://")
+            raise ValueError(ACCEPTED["database_url"])
         if value.startswith("postgresql://"):
             # psycopg 3 is the driver we ship; plain postgresql:// would ask for psycopg2.
             value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
@@ -82,7 +114,7 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             parts = [p for p in re.split(r"[,\s]+", value.strip()) if p]
             if not all(re.fullmatch(r"-?\d+", p) for p in parts):
-                raise ValueError("must be Telegram user ids separated by commas, e.g. 1234,5678")
+                raise ValueError(ACCEPTED["admin_user_ids"])
             return frozenset(int(p) for p in parts)
         return value
 
@@ -92,7 +124,7 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError("is not an IANA time zone such as Europe/London") from None
+            raise ValueError(ACCEPTED["default_timezone"]) from None
         return value
 
     @field_validator("digest_default_time", mode="before")
@@ -101,7 +133,7 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value)
             if not match or int(match[1]) > 23 or int(match[2]) > 59:
-                raise ValueError("must be a time of day as HH:MM, e.g. 07:30")
+                raise ValueError(ACCEPTED["digest_default_time"])
             return time(int(match[1]), int(match[2]))
         return value
 
@@ -109,7 +141,7 @@ class Settings(BaseSettings):
     @classmethod
     def _level(cls, value: str) -> str:
         if value.upper() not in _LOG_LEVELS:
-            raise ValueError(f"must be one of {', '.join(sorted(_LOG_LEVELS))}")
+            raise ValueError(ACCEPTED["log_level"])
         return value.upper()
 
     @field_validator("webhook_secret", mode="before")
@@ -119,7 +151,7 @@ class Settings(BaseSettings):
             return None
         if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
             # Telegram's own rule for secret_token.
-            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+            raise ValueError(ACCEPTED["webhook_secret"])
         return value
 
     @field_validator("webhook_url")
@@ -128,8 +160,17 @@ class Settings(BaseSettings):
         if value in (None, ""):
             return None
         if not value.startswith("https://") and not value.startswith("http://127.0.0.1"):
-            raise ValueError("must be an https:// URL that Telegram can reach")
+            raise ValueError(ACCEPTED["webhook_url"])
         return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError(
+                "WEBHOOK_SECRET must be set when WEBHOOK_URL is (1-256 characters of A-Z, a-z, "
+                "0-9, _ and -), so that only Telegram can post updates to the bot"
+            )
+        return self
 
     @property
     def file_base_url(self) -> str:
@@ -144,9 +185,13 @@ class Settings(BaseSettings):
 
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
-    name = str(first["loc"][0]).upper() if first["loc"] else "settings"
     message = first["msg"].removeprefix("Value error, ")
-    return f"{name} {message}"
+    if not first["loc"]:
+        return message  # a rule between settings names them itself
+    field = str(first["loc"][0])
+    if first["type"] != "value_error":
+        message = ACCEPTED.get(field, message)
+    return f"{field.upper()} {message}"
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -11,7 +11,15 @@ from sqlmodel import select
 
 from bot.config import Settings
 from bot.paths import SEEDS_DIR
-from bot.store.database import ensure_schema, make_engine, session_scope
+from bot.store.database import (
+    current_revision,
+    head_revision,
+    make_engine,
+    reaching_database,
+    session_scope,
+    upgrade_if_behind,
+)
+from bot.store.locks import startup_lock
 from bot.store.models import Article
 
 SECRET_MASK = "***"
@@ -105,18 +113,39 @@ def _quiet_request_logs() -> None:
 def open_timeline(
     settings: Settings, *, seed: bool = True, say: Callable[[str], None] = print
 ) -> Engine:
-    engine = make_engine(settings.database_url)
-    ensure_schema(engine)
-    if seed and _is_empty(engine):
-        from bot.ingest.batch import ingest_articles
-        from bot.ingest.sources import collect_articles
+    """The engine, once the schema is current and (with `seed`) the timeline is not empty.
 
-        report = ingest_articles(engine, collect_articles([SEEDS_DIR]))
-        say(
-            f"Empty timeline: ingested {len(report.added)} seed articles from {SEEDS_DIR.name}/ "
-            f"({report.events_new} events, {len(report.people)} people, {report.quotes} quotes)."
-        )
+    Several processes may start at once on an empty database (bot replicas, a cron job):
+    they take turns under the startup lock, so one migrates and ingests the seeds and the
+    others find both done.  A database that cannot be reached is one line
+    (`DatabaseUnavailable`), not a traceback.
+    """
+    engine = make_engine(settings.database_url)
+    with reaching_database(settings.database_url):
+        if _ready(engine, seed=seed):
+            return engine
+        with startup_lock(engine):
+            upgrade_if_behind(engine)
+            if seed and _is_empty(engine):
+                _ingest_seeds(engine, say)
     return engine
+
+
+def _ready(engine: Engine, *, seed: bool) -> bool:
+    if current_revision(engine) != head_revision():
+        return False
+    return not (seed and _is_empty(engine))
+
+
+def _ingest_seeds(engine: Engine, say: Callable[[str], None]) -> None:
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.sources import collect_articles
+
+    report = ingest_articles(engine, collect_articles([SEEDS_DIR]))
+    say(
+        f"Empty timeline: ingested {len(report.added)} seed articles from {SEEDS_DIR.name}/ "
+        f"({report.events_new} events, {len(report.people)} people, {report.quotes} quotes)."
+    )
 
 
 def _is_empty(engine: Engine) -> bool:

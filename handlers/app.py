@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 from sqlalchemy.engine import Engine
 from telegram import (
     BotCommand,
@@ -22,7 +24,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRateLimiter, Defaults
 
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, StartupError
 from bot.replies import commands as core
 from bot.startup import protect_token
 from handlers.callbacks import add_callback_handlers
@@ -46,6 +48,11 @@ ALLOWED_UPDATES = [
 ]
 # A RetryAfter (429) is waited out and retried this many times before the send fails.
 RATE_LIMIT_RETRIES = 3
+# Before serving, getMe is tried this many times, with these pauses between the tries: a Bot
+# API server started beside the bot gets about ten seconds to come up.
+BOT_API_TRIES = 3
+BOT_API_PAUSES = (3.0, 6.0)
+BOT_API_TIMEOUT = 5.0
 # Updates in flight at once (across chats; see handlers/ordering.py). Each mostly waits on a
 # worker thread or on Telegram, so a few more than the default thread pool's size.
 CONCURRENT_UPDATES = 8
@@ -134,6 +141,55 @@ def webhook_arguments(settings: Settings) -> dict[str, Any]:
         "secret_token": settings.webhook_secret.get_secret_value(),
         "allowed_updates": ALLOWED_UPDATES,
     }
+
+
+class BotApiUnavailable(StartupError):
+    """TELEGRAM_BASE_URL does not lead to a working Bot API; the message says what it did."""
+
+
+def check_bot_api(settings: Settings) -> None:
+    """Return once the Bot API answers getMe; otherwise, after BOT_API_TRIES tries, raise
+    `BotApiUnavailable` (`ConfigError` at once when it refuses the token)."""
+    base = settings.telegram_base_url
+    problem = ""
+    for attempt in range(BOT_API_TRIES):
+        if attempt:
+            time.sleep(BOT_API_PAUSES[attempt - 1])
+        problem = _get_me_problem(base, _token(settings))
+        if problem is None:
+            return
+        log.debug("Bot API try %d of %d: %s %s", attempt + 1, BOT_API_TRIES, base, problem)
+    waited = sum(BOT_API_PAUSES[: BOT_API_TRIES - 1])
+    raise BotApiUnavailable(
+        f"Telegram error: the Bot API at {base} (TELEGRAM_BASE_URL) {problem}; "
+        f"tried {BOT_API_TRIES} times over {waited:.0f} seconds"
+    )
+
+
+def _get_me_problem(base: str, token: str) -> str | None:
+    """What is wrong with the Bot API at `base`, or None when getMe succeeds."""
+    try:
+        response = httpx.post(f"{base}{token}/getMe", timeout=BOT_API_TIMEOUT)
+    except httpx.TimeoutException:
+        return f"did not answer within {BOT_API_TIMEOUT:.0f} seconds"
+    except httpx.HTTPError as error:
+        # Transport errors carry the socket's reason, not the URL (which holds the token).
+        return f"cannot be reached ({error or type(error).__name__})"
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict) or "ok" not in body:
+        kind = response.headers.get("content-type", "no content type").split(";")[0]
+        return f"is not a Telegram Bot API (it answered HTTP {response.status_code}, {kind})"
+    if body["ok"]:
+        return None
+    if response.status_code == 401:
+        raise ConfigError(
+            f"Configuration error: TELEGRAM_BOT_TOKEN was refused by the Bot API at {base} "
+            "(401 Unauthorized); copy the token again from @BotFather"
+        )
+    return f"answered {response.status_code} {body.get('description', '')}".rstrip()
 
 
 def run_bot(settings: Settings, engine: Engine) -> None:

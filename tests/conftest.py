@@ -2,7 +2,8 @@
 
 Set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run
 every database test on PostgreSQL too; a scratch database is created for the run and
-dropped after it.  Without it the PostgreSQL variants are skipped with that reason.
+dropped after it.  Without it the PostgreSQL variants are left out of the run and the
+summary says so in one line, rather than one skip reason per test.
 """
 
 from __future__ import annotations
@@ -24,6 +25,36 @@ from tests.emulator.fixtures import *  # noqa: F403  (emulator, flood_limited_em
 
 BACKENDS = ["sqlite", "postgresql"]
 PG_SKIP = "TEST_DATABASE_URL is not set: the PostgreSQL variant is skipped"
+_PG_LEFT_OUT = pytest.StashKey[int]()
+
+
+def _runs_on_postgresql(item: pytest.Item) -> bool:
+    if item.get_closest_marker("postgresql"):
+        return True
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and "postgresql" in (
+        callspec.params.get("backend"),
+        callspec.params.get("seeded_engine"),
+    )
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m, so the count is of tests that would run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("TEST_DATABASE_URL"):
+        return
+    left_out = [item for item in items if _runs_on_postgresql(item)]
+    if left_out:
+        items[:] = [item for item in items if not _runs_on_postgresql(item)]
+        config.hook.pytest_deselected(items=left_out)
+    config.stash[_PG_LEFT_OUT] = len(left_out)
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if left_out := config.stash.get(_PG_LEFT_OUT, 0):
+        terminalreporter.write_line(
+            f"PostgreSQL: {left_out} test{'s' * (left_out != 1)} not run; "
+            "set TEST_DATABASE_URL to run them"
+        )
 
 
 def _admin_engine(url: str) -> Engine:

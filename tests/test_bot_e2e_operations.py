@@ -12,7 +12,6 @@ from sqlmodel import select
 from bot.store.database import session_scope
 from bot.store.models import Article, Subscription
 from handlers.answer_cache import REVALIDATE_SECONDS
-from handlers.app import webhook_arguments
 from handlers.core_bridge import SERVICES_KEY, Services
 from handlers.errors import APOLOGY
 from tests.emulator.fixtures import free_port
@@ -243,6 +242,5 @@ async def test_webhook_mode_answers_updates_posted_with_the_secret(engine, tmp_p
 def test_webhook_mode_refuses_to_start_without_a_secret(tmp_path):
     from bot.config import ConfigError
 
-    settings = make_settings(tmp_path, webhook_url="https://bot.example.org/hook")
     with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
-        webhook_arguments(settings)
+        make_settings(tmp_path, webhook_url="https://bot.example.org/hook")

@@ -30,14 +30,38 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
         ("WEBHOOK_URL", "http://example.org/hook"),
         ("WEBHOOK_SECRET", "has spaces and ünicode"),
         ("WEBHOOK_PORT", "99999"),
+        ("WEBHOOK_PORT", "eighty"),
+        ("DIGEST_LATE_WINDOW_HOURS", "0"),
+        ("DIGEST_LATE_WINDOW_HOURS", "-3"),
+        ("DIGEST_LATE_WINDOW_HOURS", "six"),
+        ("STORY", "Ga"),
     ],
 )
-def test_bad_value_names_the_setting_in_one_line(settings, monkeypatch, setting, value):
+def test_bad_value_names_the_setting_and_what_it_accepts_in_one_line(
+    settings, monkeypatch, setting, value
+):
     monkeypatch.setenv(setting, value)
     with pytest.raises(ConfigError) as caught:
         load_settings()
     message = str(caught.value)
-    assert message.startswith(f"Configuration error: {setting} ")
+    assert message.startswith(f"Configuration error: {setting} must ")
+    assert "\n" not in message
+    # pydantic's own wording names neither the setting nor an accepted value
+    assert "Input should" not in message and "String should" not in message
+
+
+def test_every_setting_says_what_it_accepts():
+    from bot.config import ACCEPTED, Settings
+
+    assert set(ACCEPTED) == set(Settings.model_fields)
+
+
+def test_a_webhook_without_a_secret_is_refused_at_start_with_both_names(settings, monkeypatch):
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/hook")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert message.startswith("Configuration error: WEBHOOK_SECRET must be set when WEBHOOK_URL")
     assert "\n" not in message
 
 
@@ -95,7 +119,7 @@ def test_cli_with_bad_setting_prints_one_line_and_no_traceback(tmp_path):
     )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "Configuration error: DEFAULT_TIMEZONE is not an IANA time zone such as Europe/London"
+        "Configuration error: DEFAULT_TIMEZONE must be an IANA time zone such as Europe/London"
     ]
     assert "Traceback" not in done.stdout + done.stderr
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from bot.ingest.model import ArticleInput
 from bot.ingest.sources import (
@@ -136,3 +137,104 @@ def test_same_text_in_another_layout_has_the_same_hash():
 )
 def test_publication_dates_are_timezone_aware(value, expected):
     assert parse_published(value) == expected
+
+
+def test_metadata_options_describe_one_file_only(tmp_path):
+    first = _write(tmp_path / "a.txt", STORY * 2)
+    second = _write(tmp_path / "b.txt", STORY * 3)
+    for paths in ([first, second], [tmp_path]):
+        with pytest.raises(ValueError, match=r"describe one file; .* folder's manifest\.toml"):
+            list(collect_articles(paths, META))
+    (item,) = collect_articles([first], META)
+    assert isinstance(item, ArticleInput)
+
+
+def test_ingest_refuses_metadata_options_for_a_folder_in_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    _write(tmp_path / "a.txt", STORY * 2)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ingest", str(tmp_path), "--outlet", "Wire"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "--outlet, --published and --url describe one file; for several files or a folder, "
+        "give each file's metadata in the folder's manifest.toml"
+    )
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_a_publication_date_more_than_a_day_ahead_is_rejected_with_its_reason(tmp_path):
+    path = _write(tmp_path / "story.txt", STORY * 2)
+    ahead = (datetime.now(UTC) + timedelta(hours=30)).isoformat(timespec="minutes")
+    reason = _reason(collect_articles([path], ArticleMeta(outlet="Wire", published=ahead)))
+    assert reason.startswith("publication date ") and "more than 24 hours after now" in reason
+    soon = (datetime.now(UTC) + timedelta(hours=20)).isoformat(timespec="minutes")
+    (item,) = collect_articles([path], ArticleMeta(outlet="Wire", published=soon))
+    assert isinstance(item, ArticleInput)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Published Tuesday, October 14, 2025 - 09:12", datetime(2025, 10, 14, tzinfo=UTC)),
+        ("Issued on: 13/02/2024 - 18:42", datetime(2024, 2, 13, tzinfo=UTC)),
+        ("Issued on: 03/02/2024", datetime(2024, 2, 3, tzinfo=UTC)),
+        ("Posted 7 Oct 2025, 10:05 GMT", datetime(2025, 10, 7, 10, 5, tzinfo=UTC)),
+        (
+            "Published on 2025-10-07 at 9.30 pm +03:00",
+            datetime(2025, 10, 7, 21, 30, tzinfo=timezone(timedelta(hours=3))),
+        ),
+    ],
+)
+def test_a_date_line_in_the_text_dates_an_article_given_none(tmp_path, line, published):
+    path = _write(tmp_path / "story.txt", f"Cairo talks resume\n\n{line}\n\n{STORY * 2}")
+    (item,) = collect_articles([path], ArticleMeta(outlet="Wire"))
+    assert isinstance(item, ArticleInput), item
+    assert item.published_at == published
+    assert item.published_at.utcoffset() == published.utcoffset()
+
+
+def test_a_date_inside_the_story_does_not_date_it(tmp_path):
+    path = _write(tmp_path / "story.txt", f"Cairo talks resume\n\n{STORY}\n"
+                  "The truce was published October 3, 2025, officials said.\n" + STORY)
+    assert "no publication date" in _reason(collect_articles([path], ArticleMeta(outlet="W")))
+
+
+def test_html_declaring_windows_1252_is_decoded(tmp_path):
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "<title>Cairo talks resume</title></head><body><article><h1>Cairo talks resume</h1>"
+        f"<p>\u201cWe are close,\u201d an official said. {STORY}</p><p>{STORY}</p>"
+        "</article></body></html>"
+    )
+    path = _write(tmp_path / "page.html", page.encode("windows-1252"))
+    (item,) = collect_articles([path], META)
+    assert isinstance(item, ArticleInput), item
+    assert "\u201cWe are close,\u201d" in item.text
+
+
+def test_page_furniture_never_becomes_the_title(tmp_path, engine):
+    from bot.ingest.batch import ingest_articles
+    from bot.store.database import session_scope
+    from bot.store.models import Article
+
+    text = f"Skip to main content\n\nCairo talks resume on truce plan\n\n{STORY * 2}"
+    html = (
+        "<html><head><title>Skip to main content</title></head><body><article>"
+        f"<p>{STORY}</p><p>{STORY}</p></article></body></html>"
+    )
+    items = [
+        *collect_articles([_write(tmp_path / "story.txt", text)], META),
+        *collect_articles([_write(tmp_path / "page.html", html.replace("Cairo", "Doha"))], META),
+    ]
+    report = ingest_articles(engine, items)
+    assert report.ok, report.rejected
+    with session_scope(engine) as session:
+        titles = {a.title for a in session.exec(select(Article)).all()}
+    assert "Cairo talks resume on truce plan" in titles
+    assert not any("skip to" in (title or "").lower() for title in titles)

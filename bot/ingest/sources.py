@@ -6,13 +6,14 @@ a journalist can act on.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.ingest.model import ArticleInput
@@ -22,6 +23,9 @@ MIN_ARTICLE_CHARS = 200
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 MANIFEST = "manifest.toml"
+# Time zones and clocks that run a little fast excuse a few hours; a day more is a typo.
+MAX_AHEAD = timedelta(hours=24)
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,20 @@ class ArticleMeta:
     published: str | None = None
     url: str | None = None
     note: str | None = None
+
+    @property
+    def given(self) -> bool:
+        return any((self.outlet, self.published, self.url, self.note))
+
+
+def refuse_shared_meta(paths: list[Path], meta: ArticleMeta) -> None:
+    """ValueError unless `meta` (--outlet, --published, --url) describes exactly one file:
+    given for several articles it would date them all alike."""
+    if meta.given and (len(paths) != 1 or paths[0].is_dir()):
+        raise ValueError(
+            "--outlet, --published and --url describe one file; for several files or a "
+            f"folder, give each file's metadata in the folder's {MANIFEST}"
+        )
 
 
 def parse_published(value: str | date | datetime) -> datetime:
@@ -63,16 +81,13 @@ def content_hash(text: str) -> str:
 
 
 def decode_article_bytes(raw: bytes, name: str) -> str:
-    """UTF-8 text of an upload or a file, or ValueError with the reason to show."""
+    """The text of an upload or a file, or ValueError with the reason to show."""
     if len(raw) > MAX_ARTICLE_BYTES:
         size = len(raw) / 1_000_000
         raise ValueError(f"too large ({size:.1f} MB; an article is at most 1 MB)")
     if b"\x00" in raw[:8192]:
         raise ValueError("binary data, not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
+    text = decode_markup(raw)
     if Path(name).suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
         text = _html_to_text(text)
     if not text.strip():
@@ -85,6 +100,23 @@ def decode_article_bytes(raw: bytes, name: str) -> str:
     return text
 
 
+def decode_markup(raw: bytes) -> str:
+    """UTF-8, or the charset an HTML page declares in its head (windows-1252 and the like)."""
+    charset = "utf-8-sig"
+    if declared := _DECLARED_CHARSET.search(raw[:4096]):
+        try:
+            codec = codecs.lookup(declared[1].decode("ascii"))
+        except LookupError:
+            raise ValueError(f"declares an unknown charset ({declared[1].decode()})") from None
+        if codec.name != "utf-8":
+            charset = codec.name
+    try:
+        return raw.decode(charset)
+    except UnicodeDecodeError:
+        shown = "UTF-8" if charset == "utf-8-sig" else f"{charset}, as it declares"
+        raise ValueError(f"not {shown} text") from None
+
+
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:500].lower()
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
@@ -93,11 +125,15 @@ def _looks_like_html(text: str) -> bool:
 def _html_to_text(markup: str) -> str:
     import trafilatura  # imported late: it is heavy and most ingests are plain text
 
+    from bot.ingest.document.furniture import vocabulary_hits
+
     extracted = trafilatura.extract(
         markup, include_comments=False, include_tables=True, favor_precision=True
     )
     metadata = trafilatura.extract_metadata(markup)
     title = metadata.title if metadata and metadata.title else None
+    if title and vocabulary_hits(title):
+        title = None  # "Skip to main content": the page's furniture, not the story's headline
     text = extracted or ""
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
@@ -126,6 +162,13 @@ def article_from_text(text: str, meta: ArticleMeta, source_name: str) -> Article
         published = parse_published(meta.published)
     except ValueError as error:
         return Rejection(source_name, f"bad publication date: {error}")
+    now = datetime.now(UTC)
+    if published > now + MAX_AHEAD:
+        return Rejection(
+            source_name,
+            f"publication date {published.isoformat()} is more than 24 hours after now "
+            f"({now:%Y-%m-%d %H:%M} UTC); a report cannot come from the future",
+        )
     return ArticleInput(
         text=text,
         outlet=meta.outlet.strip(),
@@ -151,11 +194,19 @@ def read_article_file(path: Path, meta: ArticleMeta) -> ArticleInput | Rejection
         text = decode_article_bytes(raw, name)
     except ValueError as error:
         return Rejection(name, str(error))
-    if not meta.published and path.suffix.lower() in HTML_SUFFIXES:
-        meta = ArticleMeta(
-            meta.outlet, html_published(raw.decode("utf-8", "replace")), meta.url, meta.note
-        )
+    if not meta.published:
+        meta = ArticleMeta(meta.outlet, _stated_published(raw, text, path), meta.url, meta.note)
     return article_from_text(text, meta, name)
+
+
+def _stated_published(raw: bytes, text: str, path: Path) -> str | None:
+    """The date the article gives itself: the page's metadata, else a date line."""
+    # Imported here: the date vocabulary loads the whole resolver, which lookups never need.
+    from bot.ingest.date_lines import stated_publication
+
+    if path.suffix.lower() in HTML_SUFFIXES and (found := html_published(decode_markup(raw))):
+        return found
+    return stated_publication(text)
 
 
 def load_manifest(folder: Path) -> dict[str, ArticleMeta] | Rejection:
@@ -183,30 +234,27 @@ def load_manifest(folder: Path) -> dict[str, ArticleMeta] | Rejection:
 def collect_articles(
     paths: list[Path], defaults: ArticleMeta = ArticleMeta()
 ) -> Iterator[ArticleInput | Rejection]:
-    """Every article named by `paths`: files directly, folders through their manifest."""
+    """Every article named by `paths`: files directly, folders through their manifest.
+
+    `defaults` describe a single file; see `refuse_shared_meta`.
+    """
+    refuse_shared_meta(paths, defaults)
     for path in paths:
         if path.is_dir():
-            yield from _collect_folder(path, defaults)
+            yield from _collect_folder(path)
         elif path.exists():
             yield read_article_file(path, defaults)
         else:
             yield Rejection(str(path), "no such file or folder")
 
 
-def _collect_folder(folder: Path, defaults: ArticleMeta) -> Iterator[ArticleInput | Rejection]:
+def _collect_folder(folder: Path) -> Iterator[ArticleInput | Rejection]:
     manifest = load_manifest(folder)
     if isinstance(manifest, Rejection):
         yield manifest
         return
     suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
     for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes):
-        entry = manifest.get(path.name)
-        meta = ArticleMeta(
-            outlet=(entry.outlet if entry else None) or defaults.outlet,
-            published=(entry.published if entry else None) or defaults.published,
-            url=(entry.url if entry else None) or defaults.url,
-            note=entry.note if entry else None,
-        )
-        yield read_article_file(path, meta)
+        yield read_article_file(path, manifest.get(path.name, ArticleMeta()))
     for listed in sorted(set(manifest) - {p.name for p in folder.iterdir()}):
         yield Rejection(listed, "listed in the manifest but missing from the folder")

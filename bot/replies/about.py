@@ -34,7 +34,7 @@ def _what_it_knows(examples: Examples) -> str:
     )
 
 
-def _examples(examples: Examples) -> list[str]:
+def _examples(examples: Examples, asker: Asker) -> list[str]:
     lines = ["/latest: the newest developments, each dated and sourced"]
     if examples.place:
         lines.append(f"{code(f'/round {examples.place}')}: every round held there")
@@ -47,24 +47,29 @@ def _examples(examples: Examples) -> list[str]:
     if examples.words:
         lines.append(f"{code(f'/search {examples.words}')}: full text, best match first")
     lines.append("/sources: the articles I read")
-    lines.append("/subscribe 07:30 Europe/London: a daily digest of what changed")
+    digest = "/subscribe 07:30 Europe/London: a daily digest of what changed"
+    lines.append(digest + (" (on Telegram)" if asker.chat_type == "console" else ""))
     return ["• " + line for line in lines]
 
 
 def help_command(session: Session, args: str, asker: Asker) -> Reply:
     examples = live_examples(session)
     lines = [bold("Timeline Bot"), _what_it_knows(examples), "", bold("Try")]
-    lines += _examples(examples)
+    lines += _examples(examples, asker)
     lines += [
         "",
         italic("Names may be misspelled: I will find or suggest the closest ones."),
     ]
     if asker.is_bot_admin:
+        on_telegram = "on Telegram, " if asker.chat_type == "console" else ""
         lines.append(
-            italic("Admin: send a .txt or .html file with the caption ")
+            italic(f"Admin: {on_telegram}send a .txt or .html file with the caption ")
             + code("/ingest Outlet 2025-10-07 https://...")
             + italic(" to add an article.")
         )
+        if asker.chat_type == "console":
+            command = "timeline-bot ingest FILE --outlet NAME --published DATE"
+            lines.append(italic("Here: ") + code(command))
     return Reply.text("\n".join(lines))
 
 
