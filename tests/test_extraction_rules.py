@@ -714,3 +714,13 @@ def test_a_team_flown_somewhere_for_indirect_contacts_held_a_round_there():
         "2025-03-18",
     ))
     assert [(r[0], r[1]) for r in found] == [("duha", date(2025, 3, 3))]
+
+
+def test_a_follow_up_that_broke_up_in_deadlock_was_a_round_that_collapsed():
+    found = _rounds(_extract(
+        "Two days of talks in Doha on August 15 and 16 ended with a bridging proposal. But "
+        "the follow-up in Cairo on August 25 broke up in deadlock, with neither side "
+        "accepting the compromises offered.",
+        "2024-11-10",
+    ))
+    assert ("kairu", date(2024, 8, 25), date(2024, 8, 25), "collapsed") in found

@@ -19,6 +19,8 @@ ROUND_NOUN = re.compile(
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
     r"(?<=working-level ))teams?|"
+    # "the follow-up in Cairo on August 25 broke up in deadlock"
+    r"follow-up(?=\s+(?:round\s+|talks\s+|meeting\s+)?(?:in|at)\s+(?:the\s+)?[A-Z])|"
     # "for indirect contacts with Hamas through Qatari mediators"
     r"(?:(?<=indirect )|(?<=direct ))contacts|"
     # "The last high-level attempt took place in Doha on October 27": an attempt held.
