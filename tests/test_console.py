@@ -42,8 +42,8 @@ def test_end_of_input_leaves_quietly(seeded_engine):
 
 
 def test_choices_say_that_typing_the_number_picks_them(seeded_engine):
-    (first,) = _chat(seeded_engine, "/who Hama", "/quit")
-    assert first.endswith("[1] Hamas\nType 1 to pick [1].")
+    (first,) = _chat(seeded_engine, "/who al", "/quit")
+    assert first.endswith("Type a number from 1 to 4 to pick that choice: 1 picks [1].")
 
 
 def test_the_greeting_says_how_to_pick_a_choice(seeded_engine):
