@@ -724,3 +724,14 @@ def test_a_follow_up_that_broke_up_in_deadlock_was_a_round_that_collapsed():
         "2024-11-10",
     ))
     assert ("kairu", date(2024, 8, 25), date(2024, 8, 25), "collapsed") in found
+
+
+def test_words_dismissed_by_someone_are_that_one_s():
+    extraction = _extract(
+        "The group's reply, with a demand for a permanent ceasefire, was dismissed by "
+        "Benjamin Netanyahu last week as \"delusional\".",
+        "2024-02-14",
+    )
+    assert [(q.speaker_key is not None, q.speaker_label, q.text) for q in extraction.quotes] == [
+        (True, "Benjamin Netanyahu", "delusional")
+    ]

@@ -239,6 +239,11 @@ def _subject(
         inverted = _inverted_subject(verb, after, blank)
         if inverted is not None:
             return inverted
+    if _PASSIVE_BEFORE.search(blank[start : verb.start]):
+        # "The reply was dismissed by Netanyahu last week as 'delusional'": the agent.
+        agent = next((c for c in after if _BY.fullmatch(blank[verb.end : c.start])), None)
+        if agent is not None and agent.kind in ("person", "unnamed", "organisation"):
+            return agent
     body = ORGAN_BEFORE_VERB.search(blank[start : verb.start])
     if body:
         # "Netanyahu's office said", "a meeting his office described as": a body speaks.
@@ -254,6 +259,10 @@ def _subject(
     if _IN_A_STATEMENT.match(blank, verb.end):
         return _Candidate(verb.start, verb.end, Speaker(None, "a statement"), "unnamed")
     return None
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY = re.compile(r"\s*by\s+(?:the\s+)?")
 
 
 def _inverted_subject(verb: _Verb, after: list[_Candidate], blank: str) -> _Candidate | None:
