@@ -296,6 +296,20 @@ class Gazetteer:
         people = self.surnames.get(name_key(surface), [])
         return people[0] if len(people) == 1 else None
 
+    def office_holder(self, title: str, affiliation: str, day: date) -> Entry | None:
+        """The one person who held `title` ("prime minister") for `affiliation` ("Israel")
+        on `day`, by the dated roles of data/actors.toml; None when nobody or several."""
+        title = title.lower()
+        held = [
+            entry for entry in self.entries if entry.kind == "person"
+            and any(
+                period.covers(day) and period.affiliation == affiliation
+                and title in (part.strip() for part in period.role.lower().split(" and "))
+                for period in entry.role_periods
+            )
+        ]
+        return held[0] if len(held) == 1 else None
+
     def role_on(self, entry: Entry, day: date | datetime) -> tuple[str | None, str | None]:
         """The role and affiliation the entity held on `day` (default role when undated)."""
         if isinstance(day, datetime):

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from bot.ingest.document.report import read_report
 from bot.ingest.model import ArticleInput
 from bot.ingest.pipeline import extract
+from bot.names import name_key
 
 
 def _extract(text: str, day: str, title: str | None = None):
@@ -735,3 +736,29 @@ def test_words_dismissed_by_someone_are_that_one_s():
     assert [(q.speaker_key is not None, q.speaker_label, q.text) for q in extraction.quotes] == [
         (True, "Benjamin Netanyahu", "delusional")
     ]
+
+
+def test_an_office_named_by_its_country_is_the_one_who_held_it_that_day():
+    extraction = _extract(
+        "The US president broke the news himself on Truth Social: \"Israel and Hamas have "
+        "both signed off on the first Phase of our Peace Plan.\"\n\nIn a post on Saturday, "
+        "Israel's prime minister said: \"That is why I sent a delegation.\"",
+        "2025-10-10",
+    )
+    assert [q.speaker_label for q in extraction.quotes] == [
+        "The US president", "Israel's prime minister"
+    ]
+    assert [q.speaker_key for q in extraction.quotes] == [
+        name_key("Donald Trump"), name_key("Benjamin Netanyahu")
+    ]
+    earlier = _extract("The US president said: \"We are very close.\"", "2023-11-20")
+    assert earlier.quotes[0].speaker_key == name_key("Joe Biden")
+
+
+def test_the_heads_of_two_agencies_who_held_talks_with_a_premier_held_a_round():
+    found = _rounds(_extract(
+        "DOHA, Nov 28 (Wire) - The heads of the CIA and Israel's Mossad held talks with "
+        "Qatar's prime minister in Doha on Tuesday, a source said.",
+        "2023-11-28",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("duha", date(2023, 11, 28))]

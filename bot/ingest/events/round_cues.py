@@ -182,10 +182,11 @@ def one_met_another(text: str, marks: list[Mark]) -> bool:
         # "after talks with Netanyahu in Jerusalem": with one person, diplomacy.
         if _WITH_BEFORE.search(text[max(0, person.start - 60) : person.start]) and not \
                 re.match(r"\s*(?:,|and)\s+[A-Z]", text[person.end :]) and \
-                not _several_before(text, people, person):
+                not _several_before(text, people, person) and \
+                not _SEVERAL_SIDES.search(text[max(0, person.start - 120) : person.start]):
             return True
     for i, first in enumerate(people):
-        if i and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[people[i - 1].end : first.start]):
+        if i and _LISTED.fullmatch(text[people[i - 1].end : first.start]):
             continue  # "X and Y met Z": several people at one meeting, no bilateral call
         for second in people[i + 1 :]:
             if _met_between(text[first.end : second.start]) and not re.match(
@@ -196,12 +197,26 @@ def one_met_another(text: str, marks: list[Mark]) -> bool:
     return False
 
 
+# "The heads of the CIA and Israel's Mossad held talks with Qatar's prime minister": the
+# subject is several people, a table, not one visitor's call.
+_SEVERAL_SIDES = re.compile(
+    r"\b(?:heads|chiefs|directors|negotiators|delegations|envoys|mediators|spymasters)\s+of\s+"
+    r"(?:the\s+)?\S+\s+and\s+",
+    re.IGNORECASE,
+)
+
+
 def _several_before(text: str, people: list[Mark], person: Mark) -> bool:
     """ "Burns and Barnea held talks with Sheikh Mohammed": three sides at one table."""
     before = [p for p in people if p.end <= person.start]
-    return len(before) >= 2 and bool(
-        re.fullmatch(r"\s*(?:,|and|,\s*and)\s+", text[before[-2].end : before[-1].start])
-    )
+    return len(before) >= 2 and bool(_LISTED.fullmatch(text[before[-2].end : before[-1].start]))
+
+
+# "Burns and Mossad chief David Barnea": a conjunction, then titles of the next name.
+_LISTED = re.compile(
+    r"\s*(?:,|and|,\s*and)\s+(?:(?:[A-Z][\w'’.-]*|of|the|chief|director|head|envoy|"
+    r"minister|foreign|intelligence|spy|prime|adviser|coordinator)\s+){0,4}"
+)
 
 
 def _met_between(between: str) -> bool:

@@ -75,6 +75,13 @@ _ACTS_AFTER = re.compile(r"^\s+(?:was|is|has|had|were|said|told)\b")
 _SENTENCE_ADVERBS = frozenset(
     "separately meanwhile however still also earlier later instead yet then".split()
 )
+# "Israel's prime minister", "the Israeli prime minister said": an office, no name after.
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?P<title>(?i:prime\s+minister|premier|president|foreign\s+minister))"
+    r"(?![\w-])(?!,?\s+[A-Z])"
+)
+_OFFICE_TITLES = {"premier": "prime minister"}
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city of|of\b))")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,6}?(?:"
@@ -212,6 +219,12 @@ class _SentencePass:
                 entry = self.builder.gazetteer.by_name(entry.metonym_of) or entry
             elif capital := self._capital_named(match):
                 entry, end = capital
+            elif holder := self._office_named(match):
+                # "Israel's prime minister said": the person who held it that day.
+                start, end = holder[1], holder[2]
+                self.builder.add(self.sentence.index, start, end, self.text[start:end],
+                                 entry=holder[0])
+                continue
             self.builder.add(self.sentence.index, match.start, end,
                              self.text[match.start : end], entry=entry)
 
@@ -233,6 +246,22 @@ class _SentencePass:
                                  entry=named[0])
                 spans.append((start, end))
         return spans
+
+    def _office_named(self, match: Match) -> tuple[Entry, int, int] | None:
+        """ "Israel's prime minister", "the US president": the office's holder on the
+        report's day, when the dated roles know exactly one and no name follows."""
+        if match.entry.kind != "country":
+            return None
+        after = _OFFICE_AFTER.match(self.text, match.end)
+        if after is None:
+            return None
+        said = " ".join(after["title"].lower().split())
+        title = _OFFICE_TITLES.get(said, said)
+        holder = self.builder.gazetteer.office_holder(title, match.entry.name, self.builder.day)
+        if holder is None:
+            return None
+        the = _THE_BEFORE.search(self.text, 0, match.start)
+        return holder, the.start() if the else match.start, after.end()
 
     def _capital_named(self, match: Match) -> tuple[Entry, int] | None:
         """ "the Qatari capital", "the French capital": news names a city by its country."""
