@@ -762,3 +762,15 @@ def test_the_heads_of_two_agencies_who_held_talks_with_a_premier_held_a_round():
         "2023-11-28",
     ))
     assert [(r[0], r[1]) for r in found] == [("duha", date(2023, 11, 28))]
+
+
+def test_a_delegation_that_flew_somewhere_and_spent_days_with_mediators_held_a_round():
+    found = _rounds(_extract(
+        "CAIRO TALKS\n\nAn Israeli delegation flew to Cairo on Thursday and spent two days with "
+        "Egyptian, Qatari and US officials. By Friday evening the Israelis were on their way "
+        "home.\n\nThe effort had revived in December. A working-level Israeli team spent "
+        "around ten days in Doha that month before coming home for consultations.",
+        "2025-03-01",
+    ))
+    assert ("kairu", date(2025, 2, 27), date(2025, 2, 28), "concluded") in found
+    assert ("duha", date(2024, 12, 1), date(2024, 12, 31), "concluded") in found

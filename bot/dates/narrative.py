@@ -110,7 +110,24 @@ def pointing_back(
             text=m.group(0), start_char=m.start(), end_char=m.end(), start=day, end=day,
             granularity="day", direction=direction_of(day, day, published),
         ))
+    for m in _THAT_MONTH.finditer(text):
+        if any(e.start_char <= m.start() < e.end_char for e in expressions):
+            continue
+        # "The effort revived in December. A team spent ten days in Doha that month."
+        earlier = [e for e in expressions if e.end_char <= m.start()
+                   and e.granularity in ("day", "month")]
+        if not earlier:
+            continue
+        first = earlier[-1].start.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        added.append(TimeExpression(
+            text=m.group(0), start_char=m.start(), end_char=m.end(), start=first, end=last,
+            granularity="month", direction=direction_of(first, last, published),
+        ))
     return sorted([*expressions, *added], key=lambda e: e.start_char)
+
+
+_THAT_MONTH = re.compile(r"\b(?:that|the\s+same)\s+month\b", re.IGNORECASE)
 
 
 def last_day(expressions: list[TimeExpression]) -> date | None:

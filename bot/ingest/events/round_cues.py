@@ -57,7 +57,9 @@ WEAK_NOUNS = re.compile(
 
 _TALKS_VERB = re.compile(
     r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
-    r"left|departed|returned|recalled|hosted|join\w*|(?:re)?convened|gathered)\b",
+    r"left|departed|returned|recalled|hosted|join\w*|(?:re)?convened|gathered|"
+    # "spent two days with Egyptian, Qatari and US officials": a stay with the others.
+    r"spent\s+(?:\w+\s+){1,3}(?:with|in))\b",
     re.IGNORECASE,
 )
 

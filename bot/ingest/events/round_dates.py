@@ -107,6 +107,9 @@ def since(text: str, time: TimeMark | None, published: date) -> When | None:
     return When(time.expression.start, published, "day")
 
 
+_SPENT_DAYS = re.compile(
+    r"\b(?:and|then)\s+spent\s+(?P<n>two|three|four|five|six|seven|\d)\s+days\b", re.IGNORECASE
+)
 _DAYS_OF_TALKS = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[\w-]+\s+){0,3}?"
     r"(?:talks|negotiations?|meetings|discussions|consultations|sessions)\b",
@@ -124,6 +127,12 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
         return None
     if time.expression.end > time.expression.start:
         return None  # "two days of talks on Oct. 27 and 28": the days are told
+    spent = _SPENT_DAYS.search(text)
+    if spent is not None:
+        # "flew to Cairo on Thursday and spent two days with the mediators": from that day.
+        n = _COUNT.get(spent["n"].lower()) or int(spent["n"])
+        day = time.expression.start
+        return When(day, day + timedelta(days=n - 1), "day")
     found = _DAYS_OF_TALKS.search(text)
     if found is None:
         return None

@@ -347,6 +347,11 @@ def _read_clause(
                 and _ANOTHER_SUBJECT.search(passage.text, start, place.start):
             # "The round began as Netanyahu left for Washington": he went, not the talks.
             place, venue_cue = None, ""
+        elif venue_cue == "destination" and place is not None and _TRAVELLERS.search(text) \
+                and _STAYED.search(text, place.end - start):
+            # "An Israeli delegation flew to Cairo on Thursday and spent two days with
+            # Egyptian, Qatari and US officials": they went, and met there.
+            venue_cue = "in-city"
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION:
@@ -655,6 +660,9 @@ _TRAVELLERS = re.compile(
     r"directors?|delegates|spymasters)\b|\bfor\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|"
     r"negotiations|consultations|a\s+(?:new\s+)?round)\b",
     re.IGNORECASE,
+)
+_STAYED = re.compile(
+    r"\b(?:and|to)\s+(?:then\s+)?(?:spent|spend|met|meet|held|hold|sat down|negotiated)\b"
 )
 _ANOTHER_SUBJECT = re.compile(r"\b(?:as|when|while|after|before|since)\s+[A-Z]")
 _DEAL_NOUN = re.compile(r"agreement|deal|accord|truce|ceasefire", re.IGNORECASE)
