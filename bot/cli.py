@@ -39,8 +39,9 @@ def _note(message: str) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders")
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt, .md, .html), folders, or http(s) links"),
     ],
     outlet: Annotated[str | None, typer.Option(help="Outlet of a single file")] = None,
     published: Annotated[
@@ -49,7 +50,7 @@ def ingest(
     ] = None,
     url: Annotated[str | None, typer.Option(help="The address of a single file")] = None,
 ) -> None:
-    """Add articles to the timeline; folders use their manifest.toml."""
+    """Add articles to the timeline; folders use their manifest.toml; links are fetched."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
     from rich.table import Table
@@ -59,6 +60,11 @@ def ingest(
     from bot.startup import open_timeline
 
     settings = _settings()
+    links = [s for s in sources if s.lower().startswith(("http://", "https://"))]
+    if links:
+        _ingest_links(settings, links, sources, outlet, published)
+        return
+    paths = [Path(s) for s in sources]
     meta = ArticleMeta(outlet=outlet, published=published, url=url)
     try:
         refuse_shared_meta(paths, meta)
@@ -94,6 +100,42 @@ def ingest(
             highlight=False,
         )
     if not report.ok:
+        raise typer.Exit(1)
+
+
+def _ingest_links(
+    settings: Settings,
+    links: list[str],
+    sources: list[str],
+    outlet: str | None,
+    published: str | None,
+) -> None:
+    from bot.fetch.fetcher import Fetcher, FetchPolicy
+    from bot.ingest.links import ingest_link
+    from bot.startup import open_timeline
+
+    if len(links) != len(sources):
+        typer.echo("Give either links or files and folders, not both at once.", err=True)
+        raise typer.Exit(2)
+    engine = open_timeline(settings, seed=False, say=_note)
+    failed = False
+    with Fetcher(FetchPolicy.from_settings(settings)) as fetcher:
+        for link in links:
+            outcome = ingest_link(engine, fetcher, link, outlet=outlet, published=published)
+            report = outcome.report
+            if report.rejected:
+                failed = True
+                typer.echo(f"rejected {link}: {report.rejected[0].reason}")
+            elif report.duplicates:
+                typer.echo(f"already in the timeline: {link}")
+            else:
+                typer.echo(
+                    f"added {link} ({outcome.outlet}): {report.events_new} new events, "
+                    f"{report.events_merged} merged, {report.quotes} quotes"
+                )
+            if outcome.filter_warning and not report.rejected:
+                typer.echo(f"warning: {outcome.filter_warning}")
+    if failed:
         raise typer.Exit(1)
 
 
@@ -303,6 +345,114 @@ def _debugging() -> bool:
         return load_settings().log_level == "DEBUG"
     except ConfigError:
         return os.environ.get("LOG_LEVEL", "").upper() == "DEBUG"
+
+
+
+feeds_app = typer.Typer(no_args_is_help=True, help="The news feeds the bot follows.")
+app.add_typer(feeds_app, name="feeds")
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="The RSS or Atom feed's http(s) address")],
+    outlet: Annotated[str | None, typer.Option(help="The outlet's name for its items")] = None,
+    every: Annotated[
+        int | None, typer.Option(help="Minutes between polls (at least 5)", min=5)
+    ] = None,
+) -> None:
+    """Follow a feed."""
+    from bot.feeds.registry import add_feed
+    from bot.startup import open_timeline
+    from bot.store.database import session_scope
+
+    engine = open_timeline(_settings(), seed=False, say=_note)
+    try:
+        with session_scope(engine) as session:
+            feed, new = add_feed(session, url, outlet=outlet, every_minutes=every)
+            shown = feed.url
+    except ValueError as error:
+        typer.echo(f"Not added: {error}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"{'Added' if new else 'Already following'} {shown}")
+
+
+@feeds_app.command("list")
+def feeds_list(
+    json: Annotated[bool, typer.Option("--json", help="Print a JSON list")] = False,
+) -> None:
+    """Each feed's state, last success, last error, and its items ingested and skipped."""
+    import json as json_module
+
+    from bot.feeds.registry import feed_states
+    from bot.startup import open_timeline
+    from bot.store.database import session_scope
+
+    engine = open_timeline(_settings(), seed=False, say=_note)
+    with session_scope(engine) as session:
+        states = feed_states(session)
+    if json:
+        typer.echo(json_module.dumps([s.as_json() for s in states], indent=2))
+        return
+    if not states:
+        typer.echo("No feeds yet: timeline-bot feeds add URL")
+    for state in states:
+        shown = state.as_json()
+        typer.echo(f"#{state.id} {state.url} [{shown['state']}]")
+        if state.disabled_reason:
+            typer.echo(f"  disabled: {state.disabled_reason}")
+        typer.echo(
+            f"  last success: {shown['last_success'] or 'never'}; "
+            f"last error: {state.last_error or 'none'}"
+        )
+        typer.echo("  items: " + ", ".join(f"{k} {v}" for k, v in state.counts.items()))
+        for reason, n in state.skip_reasons.items():
+            typer.echo(f"    skipped {n}: {reason}")
+
+
+@feeds_app.command("remove")
+def feeds_remove(url: Annotated[str, typer.Argument(help="The feed's address or #id")]) -> None:
+    """Stop following a feed."""
+    _change_feed(url, "remove")
+
+
+@feeds_app.command("enable")
+def feeds_enable(url: Annotated[str, typer.Argument(help="The feed's address or #id")]) -> None:
+    """Poll a feed again that was disabled after failures."""
+    _change_feed(url, "enable")
+
+
+def _change_feed(url: str, action: str) -> None:
+    from bot.feeds.registry import enable_feed, remove_feed
+    from bot.startup import open_timeline
+    from bot.store.database import session_scope
+
+    engine = open_timeline(_settings(), seed=False, say=_note)
+    with session_scope(engine) as session:
+        feed = (remove_feed if action == "remove" else enable_feed)(session, url)
+        shown = feed.url if feed is not None else None
+    if shown is None:
+        typer.echo(f"No such feed: {url}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{'Removed' if action == 'remove' else 'Enabled'} {shown}")
+
+
+@feeds_app.command("poll")
+def feeds_poll() -> None:
+    """Poll every enabled feed once, now (for cron and tests)."""
+    from bot.feeds.polling import poll_due
+    from bot.fetch.fetcher import Fetcher, FetchPolicy
+    from bot.startup import open_timeline
+
+    settings = _settings()
+    engine = open_timeline(settings, seed=False, say=_note)
+    with Fetcher(FetchPolicy.from_settings(settings)) as fetcher:
+        report = poll_due(engine, fetcher, settings, everything=True)
+    typer.echo(
+        f"polled {report.polled} feeds ({report.not_modified} unchanged, {report.failed} "
+        f"failed): {report.ingested} articles ingested, {report.skipped} skipped"
+    )
+    for notice in report.disabled:
+        typer.echo(notice)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import time
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -56,6 +57,12 @@ ACCEPTED = {
     "webhook_secret": "must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
     "webhook_listen": "must be an address to listen on, e.g. 0.0.0.0 or 127.0.0.1",
     "webhook_port": "must be a port number from 1 to 65535, e.g. 8443",
+    "fetch_timeout_seconds": "must be a positive number of seconds, e.g. 20",
+    "fetch_max_bytes": "must be a positive number of bytes, e.g. 5000000",
+    "fetch_user_agent": "must be 3 to 200 characters naming the bot, e.g. TimelineBot/0.1",
+    "fetch_allow_networks": "must be CIDR networks separated by commas, e.g. 127.0.0.1/32",
+    "feed_poll_minutes": "must be a whole number of minutes, at least 5, e.g. 15",
+    "feed_max_failures": "must be a whole number of failures, at least 1, e.g. 10",
 }
 
 
@@ -78,6 +85,16 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    fetch_timeout_seconds: float = Field(default=20.0, gt=0)
+    fetch_max_bytes: int = Field(default=5_000_000, gt=0)
+    fetch_user_agent: str = Field(
+        default="TimelineBot/0.1 (news timeline bot; polls feeds politely)",
+        min_length=3,
+        max_length=200,
+    )
+    fetch_allow_networks: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
+    feed_poll_minutes: int = Field(default=15, ge=5)
+    feed_max_failures: int = Field(default=10, ge=1)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
@@ -116,6 +133,18 @@ class Settings(BaseSettings):
             if not all(re.fullmatch(r"-?\d+", p) for p in parts):
                 raise ValueError(ACCEPTED["admin_user_ids"])
             return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("fetch_allow_networks", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return tuple(
+                    ip_network(p, strict=False) for p in re.split(r"[,\s]+", value.strip()) if p
+                )
+            except ValueError:
+                raise ValueError(ACCEPTED["fetch_allow_networks"]) from None
         return value
 
     @field_validator("default_timezone")

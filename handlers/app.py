@@ -31,6 +31,7 @@ from handlers.callbacks import add_callback_handlers
 from handlers.commands import add_command_handlers
 from handlers.core_bridge import Services, attach_services
 from handlers.errors import on_error
+from handlers.feed_polling import install_feed_polling
 from handlers.inline import add_inline_handlers
 from handlers.migration import add_migration_handlers
 from handlers.ordering import ChatOrderedUpdates
@@ -95,6 +96,7 @@ def build_application(
     )
     add_handlers(application)
     _install_digest(application, engine, settings)
+    install_feed_polling(application, engine, settings)
     return application
 
 

@@ -185,3 +185,14 @@ def settings(tmp_path, monkeypatch) -> Settings:
             monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     return load_settings(database_url=f"sqlite:///{tmp_path / 'bot.db'}")
+
+
+@pytest.fixture
+def local_site():
+    """A real HTTP server on 127.0.0.1 serving the pages a test puts on it."""
+    from tests.web_site import LocalSite
+
+    site = LocalSite()
+    site.start()
+    yield site
+    site.stop()

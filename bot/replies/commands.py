@@ -19,6 +19,12 @@ from bot.render import callback_data_fits, code, esc
 from bot.replies.about import help_command, sources_command
 from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.developments import latest, on, search_command
+from bot.replies.feeds import (
+    addfeed_command,
+    enablefeed_command,
+    feeds_command,
+    removefeed_command,
+)
 from bot.replies.inline import InlineCard, inline_cards
 from bot.replies.lines import excerpt
 from bot.replies.lookup import lookup_entity
@@ -102,6 +108,10 @@ HANDLERS: dict[str, Handler] = {
     "search": search_command,
     "sources": sources_command,
     "ingest": _ingest,
+    "feeds": feeds_command,
+    "addfeed": addfeed_command,
+    "removefeed": removefeed_command,
+    "enablefeed": enablefeed_command,
     **{name: _digest(name) for name in DIGEST_COMMANDS},
 }
 

@@ -90,13 +90,15 @@ def ingest_pasted(engine: Engine, args: str, asker: Asker) -> Reply:
     if not asker.is_bot_admin:
         return refusal()
     first, _, body = args.partition("\n")
+    caption = parse_caption(first)
+    if not body.strip() and caption.url:
+        return ingest_link_reply(engine, caption)
     if not body.strip():
         return Reply.text(
             "Send the article as a .txt or .html file with the caption "
             + code(USAGE)
             + ", or paste its text below that line in the same message."
         )
-    caption = parse_caption(first)
     return ingest_upload(
         engine,
         content=body.encode("utf-8"),
@@ -106,6 +108,25 @@ def ingest_pasted(engine: Engine, args: str, asker: Asker) -> Reply:
         url=caption.url,
         asker=asker,
     )
+
+
+def ingest_link_reply(engine: Engine, caption: Caption) -> Reply:
+    """ "/ingest https://…" (an outlet and a date before it are optional): fetch it."""
+    from bot.config import get_settings
+    from bot.fetch.fetcher import Fetcher, FetchPolicy
+    from bot.ingest.links import ingest_link
+
+    published = caption.published
+    if published and (typed := read_day(published)) is not None:
+        published = typed.start.isoformat()
+    with Fetcher(FetchPolicy.from_settings(get_settings())) as fetcher:
+        outcome = ingest_link(
+            engine, fetcher, caption.url, outlet=caption.outlet, published=published
+        )
+    reply = report_reply(outcome.report, outcome.outlet or caption.outlet or "linked")
+    if outcome.filter_warning and not outcome.report.rejected:
+        reply = Reply.text("\n".join(reply.pages) + "\n" + italic(esc(outcome.filter_warning)))
+    return reply
 
 
 def report_reply(report: IngestReport, outlet: str) -> Reply:

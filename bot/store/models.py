@@ -334,3 +334,40 @@ class Delivery(SQLModel, table=True):
 from bot.store.ids import give_ids  # noqa: E402
 
 give_ids(Article, Entity, Event, Quote)
+
+
+class Feed(SQLModel, table=True):
+    """A feed the bot polls.  The row is the schedule: `next_poll_at` says when, and a
+    process that polls it holds `claimed_until` so that no other polls it meanwhile."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    outlet: str | None = None
+    every_minutes: int | None = None  # None: FEED_POLL_MINUTES
+    enabled: bool = Field(default=True, index=True)
+    disabled_reason: str | None = None
+    failures: int = 0  # in a row
+    etag: str | None = None
+    last_modified: str | None = None
+    next_poll_at: datetime = Field(sa_column=_when(nullable=False, index=True))
+    claimed_until: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    last_polled_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    last_success_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    last_error: str | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+
+
+class FeedItem(SQLModel, table=True):
+    """An item a feed listed, once: what became of it (ingested, skipped, duplicate,
+    rejected) and why, so that a poll never reads it twice."""
+
+    __tablename__ = "feed_item"
+    __table_args__ = (UniqueConstraint("feed_id", "item_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int = Field(sa_column=_fk("feed.id"))
+    item_key: str = Field(max_length=64)
+    url: str | None = None
+    status: str = Field(index=True)
+    reason: str | None = None
+    seen_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))

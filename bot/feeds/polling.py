@@ -1,0 +1,215 @@
+"""Polling feeds: claim the due ones, fetch, parse, judge, ingest, record, reschedule.
+
+The database is the schedule: each feed's row says when it is due and who holds it.  On
+PostgreSQL a claim takes due rows with FOR UPDATE SKIP LOCKED and sets a lease
+(`claimed_until`), so several bot processes never poll one feed twice; SQLite has one
+writer at a time, which serialises the claims by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import or_
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from bot.config import Settings
+from bot.feeds.parse import FeedEntry, NotAFeed, parse_feed
+from bot.feeds.schedule import next_poll
+from bot.feeds.urls import normalise_url
+from bot.fetch.fetcher import Fetcher, FetchError
+from bot.ingest.batch import ingest_articles
+from bot.ingest.links import known_names
+from bot.ingest.pages import page_article
+from bot.ingest.relevance import judge
+from bot.ingest.sources import Rejection
+from bot.store.database import session_scope
+from bot.store.models import Feed, FeedItem
+
+LEASE = timedelta(minutes=10)
+CLAIM_BATCH = 20
+
+
+@dataclass
+class PollReport:
+    polled: int = 0
+    not_modified: int = 0
+    ingested: int = 0
+    skipped: int = 0
+    failed: int = 0
+    disabled: list[str] = field(default_factory=list)  # a notice for the admins each
+
+
+def claim_due(engine: Engine, now: datetime, *, limit: int = CLAIM_BATCH) -> list[int]:
+    """Ids of enabled feeds due by `now` that no one holds, now held by us for `LEASE`."""
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(Feed)
+            .where(
+                Feed.enabled,
+                Feed.next_poll_at <= now,
+                or_(Feed.claimed_until.is_(None), Feed.claimed_until < now),
+            )
+            .order_by(Feed.next_poll_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        ).all()
+        for feed in rows:
+            feed.claimed_until = now + LEASE
+            session.add(feed)
+        return [feed.id for feed in rows]
+
+
+def poll_due(
+    engine: Engine,
+    fetcher: Fetcher,
+    settings: Settings,
+    *,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    everything: bool = False,
+) -> PollReport:
+    """Poll every due feed (every enabled one with `everything`), batch by batch."""
+    report = PollReport()
+    if everything:
+        with session_scope(engine) as session:
+            for feed in session.exec(select(Feed).where(Feed.enabled)).all():
+                feed.next_poll_at = now()
+                session.add(feed)
+    while ids := claim_due(engine, now()):
+        for feed_id in ids:
+            poll_feed(engine, fetcher, settings, feed_id, report, now=now())
+    return report
+
+
+def poll_feed(
+    engine: Engine,
+    fetcher: Fetcher,
+    settings: Settings,
+    feed_id: int,
+    report: PollReport,
+    *,
+    now: datetime,
+) -> None:
+    with session_scope(engine) as session:
+        feed = session.get(Feed, feed_id)
+        url, etag, modified = feed.url, feed.etag, feed.last_modified
+    report.polled += 1
+    try:
+        fetched = fetcher.fetch(url, kind="feed", etag=etag, last_modified=modified)
+        entries = [] if fetched.not_modified else parse_feed(fetched.body).entries
+    except (FetchError, NotAFeed) as error:
+        _record_failure(engine, settings, feed_id, str(error), report, now)
+        return
+    if fetched.not_modified:
+        report.not_modified += 1
+    else:
+        _take_new_entries(engine, fetcher, feed_id, entries, report)
+    with session_scope(engine) as session:
+        feed = session.get(Feed, feed_id)
+        feed.failures = 0
+        feed.last_error = None
+        feed.last_polled_at = feed.last_success_at = now
+        if not fetched.not_modified:
+            feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
+        every = feed.every_minutes or settings.feed_poll_minutes
+        feed.next_poll_at = next_poll(feed.url, now, every, 0)
+        feed.claimed_until = None
+        session.add(feed)
+
+
+def _record_failure(
+    engine: Engine,
+    settings: Settings,
+    feed_id: int,
+    reason: str,
+    report: PollReport,
+    now: datetime,
+) -> None:
+    report.failed += 1
+    with session_scope(engine) as session:
+        feed = session.get(Feed, feed_id)
+        feed.failures += 1
+        feed.last_error = reason
+        feed.last_polled_at = now
+        feed.claimed_until = None
+        every = feed.every_minutes or settings.feed_poll_minutes
+        feed.next_poll_at = next_poll(feed.url, now, every, feed.failures)
+        if feed.failures >= settings.feed_max_failures:
+            feed.enabled = False
+            feed.disabled_reason = f"{feed.failures} failed polls in a row; the last: {reason}"
+            report.disabled.append(f"Feed disabled: {feed.url} ({feed.disabled_reason})")
+        session.add(feed)
+
+
+def _take_new_entries(
+    engine: Engine,
+    fetcher: Fetcher,
+    feed_id: int,
+    entries: list[FeedEntry],
+    report: PollReport,
+) -> None:
+    with session_scope(engine) as session:
+        seen = set(session.exec(select(FeedItem.item_key).where(FeedItem.feed_id == feed_id)).all())
+        outlet = session.get(Feed, feed_id).outlet
+        names = known_names(session)
+    for entry in entries:
+        if entry.key in seen:
+            continue
+        seen.add(entry.key)
+        status, reason = _take_entry(engine, fetcher, entry, outlet, names)
+        if status == "ingested":
+            report.ingested += 1
+        elif status == "skipped":
+            report.skipped += 1
+        with session_scope(engine) as session:
+            session.add(
+                FeedItem(
+                    feed_id=feed_id,
+                    item_key=entry.key,
+                    url=normalise_url(entry.link) if entry.link else None,
+                    status=status,
+                    reason=reason,
+                )
+            )
+
+
+def _take_entry(
+    engine: Engine,
+    fetcher: Fetcher,
+    entry: FeedEntry,
+    outlet: str | None,
+    names: list[str],
+) -> tuple[str, str | None]:
+    """What became of one new item: ("ingested" | "skipped" | "duplicate" | "rejected", why)."""
+    # The feed's own title and summary decide first: an off-story item costs no page fetch.
+    teaser = judge(f"{entry.title}\n{entry.summary}", known_names=names)
+    if not entry.link:
+        return "rejected", "the item has no link"
+    if not teaser.on_story and not teaser.anchors and not teaser.core:
+        return "skipped", teaser.reason
+    try:
+        fetched = fetcher.fetch(entry.link, kind="page")
+    except FetchError as error:
+        return "rejected", f"could not fetch the page: {error}"
+    published = entry.published.isoformat() if entry.published else None
+    item = page_article(
+        fetched.body,
+        normalise_url(fetched.url),
+        charset=fetched.charset,
+        outlet=outlet,
+        published=published,
+    )
+    if isinstance(item, Rejection):
+        return "rejected", item.reason
+    verdict = judge(item.text, known_names=names)
+    if not verdict.on_story:
+        return "skipped", verdict.reason
+    ingested = ingest_articles(engine, [item])
+    if ingested.rejected:
+        return "rejected", ingested.rejected[0].reason
+    if ingested.duplicates:
+        return "duplicate", "the same text is already in the timeline"
+    return "ingested", None
