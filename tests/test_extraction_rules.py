@@ -774,3 +774,14 @@ def test_a_delegation_that_flew_somewhere_and_spent_days_with_mediators_held_a_r
     ))
     assert ("kairu", date(2025, 2, 27), date(2025, 2, 28), "concluded") in found
     assert ("duha", date(2024, 12, 1), date(2024, 12, 31), "concluded") in found
+
+
+def test_a_live_entry_s_undated_meeting_is_of_the_entry_s_day():
+    extraction = _extract(
+        "LIVE Negotiators reconvene\n\nSATURDAY 24 FEBRUARY\n\n18:05 CET\nThe war cabinet "
+        "is due to hear a report from the officials this evening.\n\nFRIDAY 23 FEBRUARY\n\n"
+        "22:40 CET\nThe Israeli delegation has left Paris and is flying home, an official "
+        "said.\n\n14:10 CET\nThe meeting is under way at an undisclosed location in Paris.",
+        "2024-02-24",
+    )
+    assert _rounds(extraction) == [("paris", date(2024, 2, 23), date(2024, 2, 23), "concluded")]

@@ -46,6 +46,8 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     events = find_rounds(
         passages, published, describe, proposal_titles, dateline=dateline, lede=lede,
         headline=_headline_venues(report.title, gazetteer),
+        # A live page has entries; one stamp over a whole story is its date line.
+        entries=days if len({s for s in report.stamps if s}) >= 2 else {},
     )
     events += find_outcomes(
         passages, published, describe, lede=lede, headline=report.title,

@@ -115,6 +115,10 @@ _BARE_CLOCK = re.compile(_CLOCK)
 _HAS_WEEKDAY_OR_DIGITS = re.compile(r"\d")
 
 
+def _title_case(line: str) -> str:
+    return line.title() if line.isupper() else line
+
+
 def _is_dateline(line: str) -> bool:
     if not _HAS_DATE.search(line):
         return False
@@ -337,8 +341,9 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
     for item in judged:
         if LIVE_STAMP.fullmatch(item.text):
             stamp = item.text
-        elif _DAY_HEADING.fullmatch(item.text) and _HAS_WEEKDAY_OR_DIGITS.search(item.text):
-            day_heading = item.text
+        elif _DAY_HEADING.fullmatch(heading := _title_case(item.text)) and \
+                _HAS_WEEKDAY_OR_DIGITS.search(item.text):
+            day_heading = heading  # "SATURDAY 24 FEBRUARY" as "Saturday 24 February"
         elif day_heading is not None and _BARE_CLOCK.fullmatch(item.text):
             stamp = f"{day_heading}, {item.text}"
         elif day_heading is not None and item.verdict != "story" and stamp is not None \

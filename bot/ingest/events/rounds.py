@@ -150,6 +150,7 @@ class Setting:
     dateline: Mark | None = None  # the dateline's city, as a mark of no sentence
     lede: frozenset[int] = frozenset()  # sentences of the lede
     headline: frozenset[str] = frozenset()  # places the headline's talks are in
+    entries: dict[int, date] = field(default_factory=dict)  # a live page's day per paragraph
 
 
 def _party_city(setting: Setting) -> bool:
@@ -170,9 +171,10 @@ def find_rounds(
     dateline: Mark | None = None,
     lede: frozenset[int] = frozenset(),
     headline: frozenset[str] = frozenset(),
+    entries: dict[int, date] | None = None,
 ) -> list[ExtractedEvent]:
     """Rounds of negotiation the story reports, merged per venue."""
-    setting = Setting(published, describe, dateline, lede, headline)
+    setting = Setting(published, describe, dateline, lede, headline, entries or {})
     placed: list[_Mention] = []
     loose: list[_Mention] = []
     for passage in passages:
@@ -199,6 +201,13 @@ def find_rounds(
                 mention.issues = _issues(mention.text, issues_in)
                 if mention.place is not None and mention.when is None:
                     _paragraph_day(passage, index, mention, published)
+                if mention.when is None and passage.paragraph in setting.entries and (
+                    mention.status is None or mention.status.final != "scheduled"
+                ) and mention.noun and not mention.background and \
+                        mention.venue_cue in ("in-city", "left-city", "there"):
+                    # "14:10 The meeting is under way in Paris": told on the entry's day.
+                    day = setting.entries[passage.paragraph]
+                    mention.when, mention.date_cue = When(day, day, "day"), "assumed"
                 if mention.place is None:
                     loose.append(mention)
                     continue
@@ -472,7 +481,7 @@ def _merge(
                 and (head.background == mention.background or dated)
                 and (_close(span([m.when for m in group]), mention.when,
                             leaving=mention.venue_cue == "left-city")
-                     or _goes_on_to(group, mention))
+                     or _goes_on_to(group, mention) or _opens(mention, group))
             ):
                 group.append(mention)
                 break
@@ -484,6 +493,14 @@ def _merge(
 # How long after a round's opening a meeting at its venue is still of it, when nothing
 # has told that the round ended.
 _OPEN_ROUND_WEEK = timedelta(days=7)
+
+
+def _opens(mention: _Mention, group: list[_Mention]) -> bool:
+    """ "... remaining in Cairo for now", then "talks began in Cairo on Thursday": the
+    opening of the round already told, told after it."""
+    days = span([m.when for m in group if m.when is not None])
+    return days is not None and _goes_on_to([mention], replace(group[0], when=days)) and \
+        not any(m.status is not None and m.status.final in _FINAL for m in group)
 
 
 def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
@@ -529,7 +546,9 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
                    or _ends_it(g, mention)]
         if not current:
             continue
-        current = [g for g in current if _ends_it(g, mention)] or current
+        # The round already told on the sentence's day; else the one it ends.
+        current = [g for g in current if mention.when is not None and _on_its_days(
+            mention.when, g)] or [g for g in current if _ends_it(g, mention)] or current
         group = min(current, key=lambda g: min(abs(m.sentence - mention.sentence) for m in g))
         far = min(abs(m.sentence - mention.sentence) for m in group) > 2
         if far and mention.background and not _ends_it(group, mention):
