@@ -134,7 +134,7 @@ def _render(rounds, marks, rows, *, title, span, size) -> bytes:
         axes.plot(
             mdates.date2num(event.start), rows.index(MARKS_ROW), marker=marker, markersize=22,
             color="#333333" if event.kind == "proposal" else "#009E73",
-            markeredgecolor="#111111", linestyle="none",
+            markeredgecolor="#111111", linestyle="none", clip_on=False,
         )
     axes.set_yticks(range(len(rows)), labels=rows, fontsize=base)
     axes.set_ylim(len(rows) - 0.5, -0.5)
