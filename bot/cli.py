@@ -220,34 +220,105 @@ def stats() -> None:
     Console().print(table)
 
 
+_SINCE = typer.Option(help="Only items from this date on: 2025-07-28, Jul 2025, 2025")
+_UNTIL = typer.Option(help="Only items up to this date, read as --since is")
+
+
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", help="Output format: json")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", help="Output format: json, csv, timelinejs or ics")
+    ] = "json",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output")
     ] = None,
+    since: Annotated[str | None, _SINCE] = None,
+    until: Annotated[str | None, _UNTIL] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(help="Only this kind (round, proposal, agreement, ...); may be repeated"),
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="Only items in this place or country")] = None,
+    person: Annotated[
+        str | None, typer.Option(help="Only items this person took part in (a name or p7)")
+    ] = None,
 ) -> None:
-    """Write the whole timeline for other tools (JSON: rounds, events, people, quotes)."""
-    if format != "json":
-        typer.echo(f"Unknown export format '{format}': the formats are json.", err=True)
+    """Write the timeline for other tools: JSON, TimelineJS's sheet (CSV) or JSON, iCalendar."""
+    from datetime import UTC, datetime
+
+    from bot.export.formats import FORMATS, UnknownFormat, export_file
+    from bot.export.selection import SelectionError, make_selection
+    from bot.startup import open_timeline
+    from bot.store.database import session_scope
+
+    if format.strip().lower() not in FORMATS:
+        typer.echo(str(UnknownFormat(format)), err=True)
         raise typer.Exit(2)
-    from bot.export.timeline_json import dumps, export_timeline
+    settings = _settings()
+    engine = open_timeline(settings, say=_note)
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        try:
+            selection = make_selection(
+                session, now=now, since=since, until=until, kinds=kind, place=place,
+                person=person,
+            )
+        except SelectionError as error:
+            typer.echo(str(error), err=True)
+            raise typer.Exit(2) from None
+        written = export_file(session, format, story=settings.story, now=now, selection=selection)
+    _write_output(written.content, output)
+    _note(written.note() if output is None else f"Wrote {output}: {written.note()}")
+
+
+@app.command()
+def chart(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The PNG file to write")],
+    since: Annotated[str | None, _SINCE] = None,
+    until: Annotated[str | None, _UNTIL] = None,
+) -> None:
+    """Draw the rounds by venue and status, proposals and agreements marked, as /chart does."""
+    from datetime import UTC, datetime
+
+    from bot.export.chart import NothingToDraw, draw_chart
+    from bot.export.selection import SelectionError, make_selection
+    from bot.export.timeline_json import timeline_items
     from bot.startup import open_timeline
     from bot.store.database import session_scope
 
     settings = _settings()
     engine = open_timeline(settings, say=_note)
     with session_scope(engine) as session:
-        text = dumps(export_timeline(session, story=settings.story))
+        try:
+            selection = make_selection(session, now=datetime.now(UTC), since=since, until=until)
+        except SelectionError as error:
+            typer.echo(str(error), err=True)
+            raise typer.Exit(2) from None
+        span = None
+        if selection.since is not None and selection.until is not None:
+            span = (selection.since, selection.until)
+        try:
+            drawn = draw_chart(
+                timeline_items(session, selection), title=f"Rounds of {settings.story}", span=span
+            )
+        except NothingToDraw:
+            typer.echo("No dated round, proposal or agreement is on record in that span.", err=True)
+            raise typer.Exit(1) from None
+    _write_output(drawn.png, output)
+    _note(f"Wrote {output} ({drawn.width}×{drawn.height}): {drawn.caption}")
+
+
+def _write_output(content: bytes, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        output.write_bytes(content)
     except OSError as error:
         typer.echo(f"Cannot write {output}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None
-    _note(f"Wrote the timeline to {output}")
 
 
 @app.command()

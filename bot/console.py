@@ -81,6 +81,13 @@ def format_reply(reply: Reply, *, as_html: bool, page: int | None = None) -> str
     pages = reply.pages if page is None else [reply.pages[page]]
     shown = [p if as_html else plain(p) for p in pages]
     text = "\n\n".join(shown)
+    if reply.attachment is not None:
+        sent = reply.attachment
+        what = "picture" if sent.kind == "photo" else "file"
+        text += (
+            f"\n[{sent.file_name}, {len(sent.content):,} bytes: on Telegram the {what} comes "
+            f"with this message; here, write it with: {sent.how_elsewhere}]"
+        )
     buttons = _choice_buttons(reply)
     if buttons:
         text += "\n\n" + "  ".join(f"[{n}] {b.text}" for n, b in enumerate(buttons, 1))

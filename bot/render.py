@@ -12,6 +12,7 @@ import html
 import re
 
 MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024  # a photo's or a document's caption, in characters as the user sees them
 CALLBACK_DATA_LIMIT = 64  # bytes
 INLINE_RESULTS_LIMIT = 50
 

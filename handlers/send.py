@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    ReplyParameters,
+)
 from telegram.error import ChatMigrated
 
-from bot.replies.reply import Button, Reply
+from bot.replies.reply import Attachment, Button, Reply
 from handlers.core_bridge import Services
 from handlers.migration import follow_migration
 
@@ -41,6 +48,12 @@ async def send_reply(
     reply_to: int | None = None,
 ) -> list[Message]:
     """Sends `reply`; in groups `reply_to` is the asking message, so the answer threads."""
+    if reply.attachment is not None:
+        return [
+            await send_attachment(
+                bot, services, chat_id, reply.attachment, reply.pages[0], reply_to=reply_to
+            )
+        ]
     sent: list[Message] = []
     for number, page in enumerate(pages_to_send(reply)):
         first = number == 0
@@ -78,3 +91,34 @@ async def send_page(
         await follow_migration(services, chat_id, moved.new_chat_id)
         # The asking message stayed in the old group: the new one cannot quote it.
         return await bot.send_message(moved.new_chat_id, html, reply_markup=markup)
+
+
+async def send_attachment(
+    bot: Bot,
+    services: Services,
+    chat_id: int,
+    attachment: Attachment,
+    caption: str,
+    *,
+    reply_to: int | None = None,
+) -> Message:
+    """An export as a document, the chart as a photo, with the answer as its caption."""
+    reply_parameters = (
+        ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
+    )
+
+    async def send(target: int, parameters: ReplyParameters | None) -> Message:
+        upload = InputFile(attachment.content, filename=attachment.file_name)
+        if attachment.kind == "photo":
+            return await bot.send_photo(
+                target, upload, caption=caption, reply_parameters=parameters
+            )
+        return await bot.send_document(
+            target, upload, caption=caption, reply_parameters=parameters
+        )
+
+    try:
+        return await send(chat_id, reply_parameters)
+    except ChatMigrated as moved:
+        await follow_migration(services, chat_id, moved.new_chat_id)
+        return await send(moved.new_chat_id, None)

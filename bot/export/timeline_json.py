@@ -9,36 +9,68 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session
 
+from bot.export.selection import Selection
 from bot.ids import article_id, event_id, person_id, quote_id
 from bot.store.models import Alias, Article, Entity, Event, Quote, RoleClaim
+from bot.timeline.corroboration import corroboration
 from bot.timeline.loading import load_events
 from bot.timeline.records import EventView, SourceRef
 
 SCHEMA_VERSION = 1
 
 
-def export_timeline(session: Session, *, story: str, now: datetime | None = None) -> dict:
-    articles = _articles(session)
-    published = {a["id"]: a["published"] for a in articles}
+@dataclass(frozen=True)
+class TimelineItem:
+    """A round or event as every export renders it: the reply's record and what the export
+    adds (confidence, the unconfirmed mark, the place's country)."""
+
+    event: EventView
+    extra: dict[str, Any]
+
+    @property
+    def typed_id(self) -> str:
+        return event_id(self.event.kind, self.event.id)
+
+
+def timeline_items(session: Session, selection: Selection | None = None) -> list[TimelineItem]:
+    """Every round and event (those `selection` keeps), in id order."""
     event_ids = list(session.execute(select(Event.id).order_by(Event.id)).scalars())
     events = load_events(session, event_ids)
     extra = _event_extras(session, event_ids)
+    items = [TimelineItem(e, extra[e.id]) for e in events]
+    if selection is None:
+        return items
+    return [i for i in items if selection.keeps(i.event, i.extra["country"])]
+
+
+def export_timeline(
+    session: Session,
+    *,
+    story: str,
+    now: datetime | None = None,
+    selection: Selection | None = None,
+) -> dict:
+    """The JSON export; `selection` narrows its rounds and events (the rest is whole)."""
+    articles = _articles(session)
+    published = {a["id"]: a["published"] for a in articles}
+    items = timeline_items(session, selection)
     return {
         "schema_version": SCHEMA_VERSION,
         "story": story,
         "exported_at": (now or datetime.now(UTC)).isoformat(),
         "articles": articles,
         "rounds": [
-            _round(e, extra[e.id], published) for e in events if e.kind == "round"
+            _round(i.event, i.extra, published) for i in items if i.event.kind == "round"
         ],
         "events": [
-            _event(e, extra[e.id], published) for e in events if e.kind != "round"
+            _event(i.event, i.extra, published) for i in items if i.event.kind != "round"
         ],
         "people": _people(session, published),
         "quotes": _quotes(session, published),
@@ -72,6 +104,15 @@ def _articles(session: Session) -> list[dict]:
         }
         for a in rows
     ]
+
+
+def _reports(event: EventView) -> dict[str, Any]:
+    found = corroboration(event.sources)
+    return {
+        "reports": found.reports,
+        "outlets": list(found.outlets),
+        "first_reported_by": found.first,
+    }
 
 
 def _source(source: SourceRef, published: dict[str, str]) -> dict:
@@ -146,6 +187,7 @@ def _round(event: EventView, extra: dict[str, Any], published: dict[str, str]) -
         "outcome": event.outcome,
         "summary": event.summary,
         "sources": _sources(event, published),
+        **_reports(event),
         "confidence": extra["confidence"],
         "unconfirmed": extra["unconfirmed"],
         "background": event.background,
@@ -173,6 +215,7 @@ def _event(event: EventView, extra: dict[str, Any], published: dict[str, str]) -
         "granularity": event.granularity,
         "status": event.status,
         "sources": _sources(event, published),
+        **_reports(event),
         "confidence": extra["confidence"],
         "unconfirmed": extra["unconfirmed"],
         "background": event.background,

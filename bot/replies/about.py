@@ -47,6 +47,8 @@ def _examples(examples: Examples, asker: Asker) -> list[str]:
     if examples.words:
         lines.append(f"{code(f'/search {examples.words}')}: full text, best match first")
     lines.append("/sources: the articles I read")
+    lines.append(f"{code('/export csv')} (or timelinejs, ics, json): the timeline as a file")
+    lines.append(f"{code('/chart 2025')}: the rounds as a picture")
     digest = "/subscribe 07:30 Europe/London: a daily digest of what changed"
     lines.append(digest + (" (on Telegram)" if asker.chat_type == "console" else ""))
     return ["• " + line for line in lines]

@@ -19,6 +19,7 @@ from bot.render import callback_data_fits, code, esc
 from bot.replies.about import help_command, sources_command
 from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.developments import latest, on, search_command
+from bot.replies.exports import chart_command, export_command
 from bot.replies.feeds import (
     addfeed_command,
     enablefeed_command,
@@ -44,6 +45,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("on", "What happened on a date or in a period"),
     ("search", "Full-text search over events and quotes"),
     ("sources", "The articles the timeline is built from"),
+    ("export", "The timeline as a file: csv, timelinejs, ics or json"),
+    ("chart", "The rounds as a picture, e.g. /chart 2025"),
     ("subscribe", "Daily digest at your time, e.g. /subscribe 07:30 London"),
     ("unsubscribe", "Stop the daily digest"),
     ("settings", "Your digest time, zone and filter"),
@@ -71,6 +74,8 @@ _SYNONYMS = {
     "talks": "rounds",
 }
 EXPIRED = "This button no longer works; send the command again."
+# Commands no button may run: an upload, and files that a pressed message cannot become.
+NOT_FROM_BUTTONS = frozenset({"ingest", "export", "chart"})
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,8 @@ HANDLERS: dict[str, Handler] = {
     "on": on,
     "search": search_command,
     "sources": sources_command,
+    "export": export_command,
+    "chart": chart_command,
     "ingest": _ingest,
     "feeds": feeds_command,
     "addfeed": addfeed_command,
@@ -204,7 +211,7 @@ def answer_callback(session: Session, data: str, asker: Asker) -> CallbackAnswer
     if paged is not None:
         page, rerun = paged
         command, _, args = rerun.partition(" ")
-        if command not in HANDLERS or command == "ingest":
+        if command not in HANDLERS or command in NOT_FROM_BUTTONS:
             return CallbackAnswer(None, 0, EXPIRED)
         reply = answer(session, command, args, asker)
         if page >= len(reply.pages):
@@ -213,7 +220,7 @@ def answer_callback(session: Session, data: str, asker: Asker) -> CallbackAnswer
             )
         return CallbackAnswer(reply, page, None)
     command, sep, args = data.partition("|")
-    if not sep or command not in HANDLERS or command == "ingest":
+    if not sep or command not in HANDLERS or command in NOT_FROM_BUTTONS:
         return CallbackAnswer(None, 0, EXPIRED)
     return CallbackAnswer(answer(session, command, args, asker), 0, None)
 

@@ -20,6 +20,7 @@ from bot.replies.lines import (
     when_text,
 )
 from bot.replies.reply import Asker, Reply
+from bot.timeline.corroboration import is_corroborated
 from bot.timeline.developments import one_per_sentence
 from bot.timeline.events import events_between, latest_events
 from bot.timeline.people import quotes_between
@@ -34,35 +35,60 @@ SEARCH_LISTED = 10
 ARTICLE_LINES = 5
 
 
+CORROBORATED = "corroborated"
+# /latest corroborated reads further back for items that qualify, but never without end.
+CORROBORATED_SCAN_MAX = 2000
+
+
 def latest(session: Session, args: str, asker: Asker) -> Reply:
-    args = tidy(args)
+    words = tidy(args).split()
+    only_corroborated = any(w.lower() == CORROBORATED for w in words)
+    number = " ".join(w for w in words if w.lower() != CORROBORATED)
     count = LATEST_DEFAULT
-    if args:
-        if not re.fullmatch(r"[+-]?\d{1,6}", args):
+    if number:
+        if not re.fullmatch(r"[+-]?\d{1,6}", number):
             return Reply.text(
-                f"“{excerpt(args)}” is not a number. Usage: {code('/latest [n]')}, "
-                f"e.g. {code('/latest 5')}, with n from 1 to {LATEST_MAX}."
+                f"“{excerpt(number)}” is not a number. Usage: {code('/latest [n] [corroborated]')}"
+                f", e.g. {code('/latest 5')}, with n from 1 to {LATEST_MAX}."
             )
-        count = int(args)
+        count = int(number)
         if not 1 <= count <= LATEST_MAX:
             return Reply.text(
-                f"/latest shows from 1 to {LATEST_MAX} developments; {excerpt(args)} is out of "
+                f"/latest shows from 1 to {LATEST_MAX} developments; {excerpt(number)} is out of "
                 f"that range. Try {code('/latest 5')}, or /latest alone for {LATEST_DEFAULT}."
             )
-    # One sentence may give several events (a round and its proposal): read enough of them
-    # to fill `count` lines.
-    found = latest_events(session, limit=count * SENTENCE_EVENTS)
-    shown = one_per_sentence(found.items)[:count]
+    shown = _latest_developments(session, count, only_corroborated)
     if not shown:
+        if only_corroborated:
+            return Reply.text(
+                "No development on record rests on two or more independent reports yet. "
+                "See /latest for everything."
+            )
         return Reply.text("Nothing is on record yet. Articles are added with /ingest by admins.")
     count = len(shown)
     heading = "The latest development" if count == 1 else f"The {count} latest developments"
+    if only_corroborated:
+        heading += " told by two or more outlets"
     lines = [bold(f"{heading}, newest first" if count > 1 else heading)]
     lines += [f"• {development_line(d)}" for d in shown]
     lines.append(
         italic("Background events recalled by articles are left out; see /rounds and /on.")
     )
-    return Reply.text("\n".join(lines), rerun=f"latest {count}")
+    rerun = f"latest {count}" + (f" {CORROBORATED}" if only_corroborated else "")
+    return Reply.text("\n".join(lines), rerun=rerun)
+
+
+def _latest_developments(session: Session, count: int, only_corroborated: bool) -> list:
+    # One sentence may give several events (a round and its proposal): read enough of them
+    # to fill `count` lines; when only corroborated ones count, read further back as needed.
+    limit = count * SENTENCE_EVENTS
+    while True:
+        found = latest_events(session, limit=limit).items
+        kept = [e for e in found if is_corroborated(e)] if only_corroborated else found
+        shown = one_per_sentence(kept)[:count]
+        if len(shown) >= count or len(found) < limit or limit >= CORROBORATED_SCAN_MAX:
+            return shown
+        limit = min(limit * 4, CORROBORATED_SCAN_MAX)
 
 
 def _finer_or_equal(event: EventView, granularity: str) -> bool:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from bot.dates import format_when
 from bot.render import bold, esc, italic, link, shorten
+from bot.timeline.corroboration import corroboration
 from bot.timeline.developments import Development
 from bot.timeline.records import EventView, Page, QuoteView, SourceRef
 
@@ -61,6 +62,11 @@ def sources_html(sources: Iterable[SourceRef], *, limit: int = 3) -> str:
     return "; ".join(shown) if shown else italic("no source on record")
 
 
+def reports_html(sources: Iterable[SourceRef]) -> str:
+    """ "3 outlets, Reuters first": the independent reports an item rests on."""
+    return esc(corroboration(sources).text())
+
+
 def event_when_html(event: EventView) -> str:
     when = when_text(event.start, event.end, event.granularity)
     if when is None:
@@ -88,6 +94,9 @@ def event_line(event: EventView, *, with_place: bool = True, title: str | None =
         parts.append(italic("background: recalled, not news of the day"))
     if event.unconfirmed:
         parts.append(UNCONFIRMED)
+    reports = reports_html(event.sources)
+    if reports:
+        parts.append(reports)
     return " · ".join(parts) + f" — {sources_html(event.sources)}"
 
 

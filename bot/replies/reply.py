@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.render import MESSAGE_LIMIT, callback_data_fits, split_html
+from bot.render import CAPTION_LIMIT, MESSAGE_LIMIT, callback_data_fits, split_html, visible_length
 
 PAGE_PREFIX = "pg"
 
@@ -45,6 +45,17 @@ class Asker:
         return self.chat_type in ("group", "supergroup")
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with the answer: a document (an export) or a photo (the chart)."""
+
+    kind: str  # "document" or "photo"
+    file_name: str
+    media_type: str
+    content: bytes
+    how_elsewhere: str  # the command line that writes the same file, for the console
+
+
 @dataclass
 class Reply:
     """One answer: its HTML `pages` (each fits one message) and `buttons` under it.
@@ -56,6 +67,13 @@ class Reply:
     pages: list[str]
     buttons: list[list[Button]] = field(default_factory=list)
     rerun: str | None = None
+    attachment: Attachment | None = None  # sent with pages[0] as its caption
+
+    @classmethod
+    def file(cls, caption: str, attachment: Attachment) -> Reply:
+        if visible_length(caption) > CAPTION_LIMIT:
+            raise ValueError(f"caption over {CAPTION_LIMIT} characters: {caption[:80]!r}")
+        return cls(pages=[caption], attachment=attachment)
 
     @classmethod
     def text(

@@ -24,6 +24,7 @@ from bot.replies.lines import (
     excerpt,
     more_lines,
     quote_line,
+    reports_html,
     source_html,
     sources_html,
     when_text,
@@ -241,7 +242,9 @@ def round_block(event: EventView) -> str:
         lines.append("Issues: " + esc("; ".join(event.issues)))
     if event.outcome:
         lines.append("Outcome: " + esc(event.outcome))
-    lines.append("Sources: " + sources_html(event.sources, limit=5))
+    reports = reports_html(event.sources)
+    heading = f"Sources ({reports})" if reports else "Sources"
+    lines.append(f"{heading}: " + sources_html(event.sources, limit=5))
     return "\n".join(lines)
 
 
@@ -305,6 +308,9 @@ def rounds_command(session: Session, args: str, asker: Asker) -> Reply:
             parts.append(italic("background"))
         if event.unconfirmed:
             parts.append(UNCONFIRMED)
+        reports = reports_html(event.sources)
+        if reports:
+            parts.append(reports)
         lines.append("• " + " · ".join(parts) + f" — {sources_html(event.sources, limit=2)}")
     lines += more_lines(found, "Use /round with a date.")
     lines.append(italic("Details: /round <place> or /round <date>."))

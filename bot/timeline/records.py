@@ -53,6 +53,9 @@ class EventView:
     participants: list[Participant] = field(default_factory=list)
     confidence: float = 1.0
     unconfirmed: bool = False  # rests on one weak cue: shown marked, never as news
+    # Vouched for by an editor. The editors' layer (issue 10, "Corrections") sets it when it
+    # applies its corrections on read; `/latest corroborated` counts it as corroboration.
+    verified: bool = False
 
     def status_history(self) -> list[tuple[str, SourceRef]]:
         """How the status moved, report by report: a repeated word is said once, first."""

@@ -23,6 +23,23 @@ _NOT_MODIFIED = (
 _QUERY_INVALID = "query is too old and response timeout expired or query ID is invalid"
 
 
+_PNG = b"\x89PNG\r\n\x1a\n"
+PHOTO_MAX_BYTES = 10 * 1000 * 1000
+
+
+def _photo_size(content: bytes) -> tuple[int, int]:
+    """A PNG's size from its header, refused as Telegram refuses photos it cannot take; any
+    other picture is taken as 1280×720."""
+    if len(content) >= PHOTO_MAX_BYTES:
+        raise bad_request("PHOTO_SAVE_FILE_INVALID")
+    if not content.startswith(_PNG):
+        return 1280, 720
+    width, height = int.from_bytes(content[16:20], "big"), int.from_bytes(content[20:24], "big")
+    if width + height > 10_000 or max(width, height) > 20 * max(min(width, height), 1):
+        raise bad_request("PHOTO_INVALID_DIMENSIONS")
+    return width, height
+
+
 class MessageMethods(MethodBase):
     MESSAGE_METHODS = (
         "sendMessage",
@@ -81,7 +98,8 @@ class MessageMethods(MethodBase):
         reply_to = self.reply_target(chat_id, p)
         self.admit(chat_id)
         if field == "photo":
-            size = {"width": 1280, "height": 720, "file_size": len(stored.content)}
+            width, height = _photo_size(stored.content)
+            size = {"width": width, "height": height, "file_size": len(stored.content)}
             attachment: Any = [
                 {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id, **size}
             ]
