@@ -184,6 +184,9 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output")
     ] = None,
+    include_hidden: Annotated[
+        bool, typer.Option("--include-hidden", help="Keep items editors hid, marked hidden")
+    ] = False,
 ) -> None:
     """Write the whole timeline for other tools (JSON: rounds, events, people, quotes)."""
     if format != "json":
@@ -196,7 +199,9 @@ def export(
     settings = _settings()
     engine = open_timeline(settings, say=_note)
     with session_scope(engine) as session:
-        text = dumps(export_timeline(session, story=settings.story))
+        text = dumps(
+            export_timeline(session, story=settings.story, include_hidden=include_hidden)
+        )
     if output is None:
         sys.stdout.write(text)
         return

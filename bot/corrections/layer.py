@@ -57,7 +57,8 @@ def fold(made: list[Made]) -> Layer:
             continue
         if one.field == "hide":
             layer.hidden, layer.hidden_reason = True, one.reason
-        elif one.field == "status":
+            continue
+        if one.field == "status":
             layer.status = value["status"]
         elif one.field == "place":
             layer.place, layer.place_id = value["name"], value.get("place_id")

@@ -8,6 +8,7 @@ else is refused in one line and nothing changes.  A correction is a row of its o
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from sqlmodel import Session
 
@@ -16,6 +17,7 @@ from bot.corrections.items import FIELDS_OF, USAGE_OF, Item, field_text, find_it
 from bot.corrections.roles import may_correct, who_asks
 from bot.dates import read_date
 from bot.ids import LETTERS
+from bot.ingest.model import EventStatus
 from bot.render import bold, code, esc, italic
 from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.lookup import lookup_entity
@@ -27,6 +29,7 @@ REFUSED = (
     "An admin can appoint you with /editor add."
 )
 MAX_VALUE = 120
+STATUSES = get_args(EventStatus)
 _SINCE = re.compile(r"\s+since\s+(?P<when>.+)$", re.IGNORECASE)
 _CORRECTION_ID = re.compile(r"^#?c(\d{1,9})$", re.IGNORECASE)
 
@@ -67,7 +70,12 @@ def _read_value(
     session: Session, item: Item, field: str, value: str, asker: Asker
 ) -> tuple[dict, str] | str:
     """What the editor typed, as stored and as shown; or one line saying what is wrong."""
-    if field in ("status", "title"):
+    if field == "status":
+        word = value.lower()
+        if word not in STATUSES:
+            return f"A status is one of: {', '.join(STATUSES)}."
+        return {"status": word}, word
+    if field == "title":
         return {field: value}, value
     if field == "place":
         place = lookup_entity(session, value, ("place",))
