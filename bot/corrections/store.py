@@ -108,14 +108,14 @@ def history(session: Session, kind: str, number: int, *, limit: int = 30) -> lis
     )
 
 
-def made_since(session: Session, since: datetime) -> list[Correction]:
-    """Corrections of facts made (or undone) since `since`, oldest first: the digest's
-    Corrections section."""
+def corrected_between(session: Session, low: datetime, high: datetime) -> list[Correction]:
+    """Corrections of facts made in (low, high] and still in force, oldest first: what
+    the digest's Corrections section tells."""
     return list(
         session.execute(
             select(Correction)
-            .where(Correction.made_at > since, Correction.field != "verify",
-                   Correction.undone_at.is_(None))
+            .where(Correction.made_at > low, Correction.made_at <= high,
+                   Correction.field != "verify", Correction.undone_at.is_(None))
             .order_by(Correction.made_at, Correction.id)
         ).scalars()
     )
