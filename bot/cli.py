@@ -242,6 +242,9 @@ def export(
     person: Annotated[
         str | None, typer.Option(help="Only items this person took part in (a name or p7)")
     ] = None,
+    include_hidden: Annotated[
+        bool, typer.Option("--include-hidden", help="Keep items editors hid, marked hidden")
+    ] = False,
 ) -> None:
     """Write the timeline for other tools: JSON, TimelineJS's sheet (CSV) or JSON, iCalendar."""
     from datetime import UTC, datetime
@@ -266,7 +269,10 @@ def export(
         except SelectionError as error:
             typer.echo(str(error), err=True)
             raise typer.Exit(2) from None
-        written = export_file(session, format, story=settings.story, now=now, selection=selection)
+        written = export_file(
+            session, format, story=settings.story, now=now, selection=selection,
+            include_hidden=include_hidden,
+        )
     _write_output(written.content, output)
     _note(written.note() if output is None else f"Wrote {output}: {written.note()}")
 

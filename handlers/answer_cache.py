@@ -39,7 +39,9 @@ def answer_key(command: str, args: str, asker: Asker) -> Hashable | None:
     if command not in LOOKUP_COMMANDS and command != PLAIN_TEXT:
         return None
     slot = int(asker.now.timestamp() // NOW_SLOT_SECONDS)
-    return (command, args, asker.chat_type, asker.is_bot_admin, asker.is_chat_admin, slot)
+    # Editors see ids and admins more: each role keeps its own answers.
+    return (command, args, asker.chat_type, asker.is_bot_admin, asker.is_editor,
+            asker.is_chat_admin, slot)
 
 
 class AnswerCache:

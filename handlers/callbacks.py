@@ -31,7 +31,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     asker = await asker_for(update, context)
     result = await in_session(services, core.answer_callback, query.data, asker)
-    services.answers.expire()  # a button may stand for a command that writes (subscribe)
+    services.expire()  # a button may stand for a command that writes (subscribe, verify)
     if result.reply is not None and result.reply.pages:
         await show_in_place(context, services, query, result.reply, result.page)
     # Answered last: if showing failed, the error handler answers with the apology instead.

@@ -28,11 +28,22 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if parsed is None:
         return
     command, args = parsed
+    if command == "editor":
+        args = with_replied_user(message, args)
     services = services_of(context)
     asker = await asker_for(update, context, command=command)
     key = answer_key(command, args, asker)
     reply = await ask_core(services, key, core.answer, command, args, asker)
     await send_reply(context.bot, services, message.chat_id, reply, reply_to=reply_target(message))
+
+
+def with_replied_user(message: Message, args: str) -> str:
+    """ "/editor add" sent as a reply to someone's message: "add <their id> <their name>"."""
+    replied = message.reply_to_message
+    user = replied.from_user if replied is not None else None
+    if args.strip().lower() not in ("add", "remove") or user is None or user.is_bot:
+        return args
+    return f"{args.strip()} {user.id} {user.full_name}"
 
 
 async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

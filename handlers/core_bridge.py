@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -19,10 +21,11 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.config import Settings
+from bot.corrections.roles import editor_ids
 from bot.replies.reply import Asker, Reply
 from bot.store.database import session_scope
 from bot.timeline.version import timeline_version
-from handlers.answer_cache import AnswerCache
+from handlers.answer_cache import REVALIDATE_SECONDS, AnswerCache
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +34,38 @@ SERVICES_KEY = "timeline"
 _ADMIN_STATUSES = frozenset({ChatMember.ADMINISTRATOR, ChatMember.OWNER})
 
 
+class EditorRoster:
+    """The editors' ids as last read: re-read at most once a second, and at the next
+    question after any command that may have written.  It decides only what answers show;
+    every correction checks the table itself."""
+
+    def __init__(self, *, revalidate_seconds: float = REVALIDATE_SECONDS) -> None:
+        self.revalidate_seconds = revalidate_seconds
+        self._ids: frozenset[int] = frozenset()
+        self._checked_at = -math.inf
+
+    async def contains(self, user_id: int, services: Services) -> bool:
+        if time.monotonic() - self._checked_at >= self.revalidate_seconds:
+            self._ids = await in_session(services, editor_ids)
+            self._checked_at = time.monotonic()
+        return user_id in self._ids
+
+    def expire(self) -> None:
+        self._checked_at = -math.inf
+
+
 @dataclass(frozen=True)
 class Services:
     engine: Engine
     settings: Settings
     needs_chat_admin: frozenset[str]  # commands whose Asker must say whether a group admin asks
     answers: AnswerCache = field(default_factory=AnswerCache)
+    editors: EditorRoster = field(default_factory=EditorRoster)
+
+    def expire(self) -> None:
+        """A command or button may have written: answers and roles are read again."""
+        self.answers.expire()
+        self.editors.expire()
 
 
 def attach_services(application: Application, services: Services) -> None:
@@ -71,7 +100,7 @@ async def ask_core(
     cache = services.answers
     if key is None:
         reply = await in_session(services, function, *args)
-        cache.expire()  # the command may have written (subscribe, ingest)
+        services.expire()  # the command may have written (subscribe, ingest, a correction)
         return reply
     await cache.revalidate_when_due(lambda: in_session(services, timeline_version))
     held = cache.get(key)
@@ -112,12 +141,20 @@ async def asker_for(
     is_chat_admin = None
     if command in services.needs_chat_admin and chat_type in ("group", "supergroup"):
         is_chat_admin = await _is_chat_admin(update, context)
+    is_bot_admin = user_id in services.settings.admin_user_ids
+    is_editor = (
+        user_id is not None
+        and not is_bot_admin
+        and await services.editors.contains(user_id, services)
+    )
     return Asker(
         user_id=user_id,
         chat_id=chat_id,
         chat_type=chat_type,
-        is_bot_admin=user_id in services.settings.admin_user_ids,
+        is_bot_admin=is_bot_admin,
         is_chat_admin=is_chat_admin,
+        is_editor=is_editor,
+        user_name=user.full_name if user is not None else "",
     )
 
 

@@ -107,3 +107,27 @@ def test_a_body_that_speaks_is_named_but_has_no_person_id(engine):
     assert speakers["brothers in Qatar and Egypt"] == ("Hamas", None)
     spoken = speakers["We are at a critical stage of the talks."]
     assert people[spoken[1]] == spoken[0] == "Majed al-Ansari"
+
+
+def test_corrections_are_exported_and_hidden_items_left_out_unless_asked_for(engine):
+    from bot.console import ask
+    from tests.conftest import _ingest_seeds
+
+    _ingest_seeds(engine)
+    rounds = {r["place"]: r["id"] for r in _export(engine)["rounds"]}
+    sharm, doha = rounds["Sharm el-Sheikh"], rounds["Doha"]
+    ask(engine, f"/fix {sharm} status agreement")
+    ask(engine, f"/verify {sharm}")
+    ask(engine, f"/hide {doha} not a round")
+    document = _export(engine)
+    exported = {r["id"]: r for r in document["rounds"]}
+    assert doha not in exported
+    assert exported[sharm]["status"] == "agreement"
+    assert exported[sharm]["corrected"] is True and exported[sharm]["verified"] is True
+    assert "hidden" not in exported[sharm]
+    assert all({"corrected", "verified"} <= set(item) for key in ("events", "people", "quotes")
+               for item in document[key])
+    with Session(engine) as session:
+        full = export_timeline(session, story="Gaza talks", now=_NOW, include_hidden=True)
+    kept = {r["id"]: r for r in full["rounds"]}
+    assert kept[doha]["hidden"] is True and kept[doha]["corrected"] is False

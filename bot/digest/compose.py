@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.corrections.store import corrected_between
 from bot.dates import format_when
 from bot.digest.filters import DigestFilter, filter_key, resolve_filter
 from bot.digest.news import RoundMove, moved_rounds, new_events, new_quotes
@@ -31,6 +32,7 @@ from bot.names import name_key
 from bot.render import bold, esc, italic
 from bot.replies.lines import development_line, quote_line, source_html, when_text
 from bot.replies.reply import Reply
+from bot.store.models import Correction
 from bot.timeline.developments import one_per_sentence
 from bot.timeline.loading import load_events, load_quotes
 from bot.timeline.records import EventView, QuoteView
@@ -58,6 +60,7 @@ class _Loaded:
     events: list[_EventEntry]
     quotes: list[_QuoteEntry]
     moves: list[RoundMove] = field(default_factory=list)
+    corrections: list[tuple[Correction, str]] = field(default_factory=list)  # with its name
 
 
 @dataclass(frozen=True)
@@ -113,9 +116,16 @@ class DigestComposer:
             events = [e.event for e in loaded.events if since < e.learned <= until]
             quotes = [q.quote for q in loaded.quotes if since < q.learned <= until]
             moves = [m for m in loaded.moves if since < m.learned <= until]
+            # Only facts that went out before: an item new in this window is shown corrected.
+            new = {("r" if e.kind == "round" else "e", e.id) for e in events}
+            new |= {("q", q.id) for q in quotes}
+            corrections = [
+                (c, name) for c, name in loaded.corrections
+                if since < c.made_at <= until and (c.target_kind, c.target_id) not in new
+            ]
             self._digests[key] = render_digest(
                 digest_filter, events, quotes, day=day, since_day=since.astimezone(zone).date(),
-                moves=moves,
+                moves=moves, corrections=corrections,
             )
         return self._digests[key]
 
@@ -137,6 +147,7 @@ class DigestComposer:
             [_EventEntry(learned, events[i]) for i, learned in event_rows if i in events],
             [_QuoteEntry(learned, quotes[i]) for i, learned in quote_rows if i in quotes],
             moved_rounds(self.session, digest_filter, low, high),
+            _named(self.session, corrected_between(self.session, low, high)),
         )
         self._loaded.setdefault(digest_filter.key, []).append(loaded)
         return loaded
@@ -150,13 +161,14 @@ def render_digest(
     day: date,
     since_day: date,
     moves: Sequence[RoundMove] = (),
+    corrections: Sequence[tuple[Correction, str]] = (),
 ) -> Digest:
     """The digest's HTML: rounds (with what was said of them), rounds whose status moved,
-    other developments, people."""
+    other developments, people, and corrections of what earlier digests said."""
     title = f"{bold('Daily digest')} · {esc(format_when(day, day, 'day'))}"
     if digest_filter.text:
         title += f" · {italic('filter: ' + digest_filter.describe())}"
-    total = len(events) + len(quotes) + len(moves)
+    total = len(events) + len(quotes) + len(moves) + len(corrections)
     if total == 0:
         since_text = format_when(since_day, since_day, "day")
         return Digest(f"{title}\nNothing new since {esc(since_text)}.", 0)
@@ -210,6 +222,10 @@ def render_digest(
                 lines.append(f"• {quote_line(quote, with_speaker=False)}")
             shown += min(budget, len(said))
             budget -= min(budget, len(said))
+    if corrections and budget > 0:
+        lines += ["", bold("Corrections")]
+        lines += [f"• {correction_line(c, name)}" for c, name in corrections[:budget]]
+        shown += min(budget, len(corrections))
     if shown < total:
         lines += ["", italic(f"…and {total - shown} more: see /latest.")]
     return Digest("\n".join(lines), shown)
@@ -233,6 +249,32 @@ def _move_line(move: RoundMove) -> str:
     what = f"{esc(when)} · {esc(event.title)}" if when else esc(event.title)
     change = f"{italic(move.before)} → {italic(move.report.status)}"
     return f"{what}: {change} — {source_html(move.report)}"
+
+
+def correction_line(row: Correction, name: str) -> str:
+    """ "Sharm el-Sheikh (round), status: ongoing → agreement, corrected by an editor.", as
+    a newspaper's corrections column would say it; subscribers never see ids."""
+    what = f"{esc(name)} ({_CORRECTED_WHAT.get(row.target_kind, 'item')})"
+    if row.field == "hide":
+        line = f"{what}, reported earlier, was withdrawn by an editor"
+        return line + (f": {esc(row.reason)}." if row.reason else ".")
+    return (f"{what}, {esc(row.field)}: {esc(row.before)} → {esc(row.after)}, "
+            + italic("corrected by an editor") + ".")
+
+
+_CORRECTED_WHAT = {"r": "round", "e": "event", "p": "person", "q": "quote"}
+
+
+def _named(session: Session, rows: list[Correction]) -> list[tuple[Correction, str]]:
+    """Each correction with the name of what it corrected, as answers name it."""
+    from bot.corrections.items import find_item
+
+    named = []
+    for row in rows:
+        item = find_item(session, f"{row.target_kind}{row.target_id}")
+        if not isinstance(item, str):  # gone from the timeline since: nothing to correct
+            named.append((row, item.name))
+    return named
 
 
 def _by_speaker(quotes: Sequence[QuoteView]) -> list[tuple[str, list[QuoteView]]]:

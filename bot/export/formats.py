@@ -58,16 +58,18 @@ def export_file(
     story: str,
     now: datetime,
     selection: Selection | None = None,
+    include_hidden: bool = False,
 ) -> ExportFile:
     name = format.strip().lower()
     if name not in FORMATS:
         raise UnknownFormat(format)
     file_name, media_type = _FILES[name]
     if name == "json":
-        document = export_timeline(session, story=story, now=now, selection=selection)
+        document = export_timeline(session, story=story, now=now, selection=selection,
+                                   include_hidden=include_hidden)
         items = len(document["rounds"]) + len(document["events"])
         return ExportFile(name, file_name, media_type, dumps(document).encode(), items, 0)
-    items = timeline_items(session, selection)
+    items = timeline_items(session, selection, include_hidden=include_hidden)
     if name == "ics":
         from bot.export.calendar import timeline_ics
 

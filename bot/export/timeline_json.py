@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
+from bot.corrections.layer import Layer
+from bot.corrections.store import in_force
 from bot.export.selection import Selection
 from bot.ids import article_id, event_id, person_id, quote_id
 from bot.store.models import Alias, Article, Entity, Event, Quote, RoleClaim
@@ -39,10 +41,13 @@ class TimelineItem:
         return event_id(self.event.kind, self.event.id)
 
 
-def timeline_items(session: Session, selection: Selection | None = None) -> list[TimelineItem]:
-    """Every round and event (those `selection` keeps), in id order."""
+def timeline_items(
+    session: Session, selection: Selection | None = None, *, include_hidden: bool = False
+) -> list[TimelineItem]:
+    """Every round and event (those `selection` keeps), in id order, with editors'
+    corrections applied; items an editor hid only with `include_hidden`."""
     event_ids = list(session.execute(select(Event.id).order_by(Event.id)).scalars())
-    events = load_events(session, event_ids)
+    events = load_events(session, event_ids, include_hidden=include_hidden)
     extra = _event_extras(session, event_ids)
     items = [TimelineItem(e, extra[e.id]) for e in events]
     if selection is None:
@@ -56,25 +61,41 @@ def export_timeline(
     story: str,
     now: datetime | None = None,
     selection: Selection | None = None,
+    include_hidden: bool = False,
 ) -> dict:
-    """The JSON export; `selection` narrows its rounds and events (the rest is whole)."""
+    """The JSON export; `selection` narrows its rounds and events (the rest is whole).
+    Editors' corrections are applied: each item says whether it was `corrected` and
+    `verified`; items an editor hid are left out, or with `include_hidden` kept and marked
+    `hidden: true`."""
     articles = _articles(session)
     published = {a["id"]: a["published"] for a in articles}
-    items = timeline_items(session, selection)
+    items = timeline_items(session, selection, include_hidden=include_hidden)
     return {
         "schema_version": SCHEMA_VERSION,
         "story": story,
         "exported_at": (now or datetime.now(UTC)).isoformat(),
         "articles": articles,
         "rounds": [
-            _round(i.event, i.extra, published) for i in items if i.event.kind == "round"
+            _editors(_round(i.event, i.extra, published), i.event.corrected,
+                     i.event.verified, i.event.hidden)
+            for i in items if i.event.kind == "round"
         ],
         "events": [
-            _event(i.event, i.extra, published) for i in items if i.event.kind != "round"
+            _editors(_event(i.event, i.extra, published), i.event.corrected,
+                     i.event.verified, i.event.hidden)
+            for i in items if i.event.kind != "round"
         ],
-        "people": _people(session, published),
-        "quotes": _quotes(session, published),
+        "people": _people(session, published, include_hidden),
+        "quotes": _quotes(session, published, include_hidden),
     }
+
+
+def _editors(item: dict, corrected: object, verified: bool, hidden: bool) -> dict:
+    item["corrected"] = bool(corrected)
+    item["verified"] = verified
+    if hidden:
+        item["hidden"] = True
+    return item
 
 
 def dumps(document: dict) -> str:
@@ -236,10 +257,13 @@ def _source_of(
     }
 
 
-def _people(session: Session, published: dict[str, str]) -> list[dict]:
+def _people(session: Session, published: dict[str, str], include_hidden: bool) -> list[dict]:
     people = session.execute(
         select(Entity).where(Entity.kind == "person").order_by(Entity.id)
     ).scalars().all()
+    layers = in_force(session, ("p",), [p.id for p in people])
+    people = [p for p in people
+              if include_hidden or not (p.id in layers and layers[p.id].hidden)]
     ids = [p.id for p in people]
     aliases: dict[int, list[str]] = defaultdict(list)
     roles: dict[int, list[RoleClaim]] = defaultdict(list)
@@ -253,14 +277,32 @@ def _people(session: Session, published: dict[str, str]) -> list[dict]:
         ).scalars():
             roles[claim.entity_id].append(claim)
     articles = {a.id: a for a in session.execute(select(Article)).scalars()}
+    empty = Layer()
     return [
-        {
-            "id": person_id(p.id),
-            "name": p.name,
-            "aliases": [a for a in dict.fromkeys(aliases[p.id]) if a != p.name],
-            "roles": _roles(roles[p.id], articles, published),
-        }
+        _editors(
+            {
+                "id": person_id(p.id),
+                "name": p.name,
+                "aliases": [a for a in dict.fromkeys(aliases[p.id]) if a != p.name],
+                "roles": _editor_roles(layers.get(p.id, empty))
+                + _roles([c for c in roles[p.id]
+                          if c.role.lower() not in layers.get(p.id, empty).unroles],
+                         articles, published),
+            },
+            layers.get(p.id, empty).corrected,
+            layers.get(p.id, empty).verified,
+            layers.get(p.id, empty).hidden,
+        )
         for p in people
+    ]
+
+
+def _editor_roles(layer: Layer) -> list[dict]:
+    """Editors' role claims, newest first: they outrank the extracted ones."""
+    return [
+        {"title": r.role, "affiliation": r.affiliation, "since": _iso(r.valid_from),
+         "until": None, "source": None, "corrected": True}
+        for r in reversed(layer.roles)
     ]
 
 
@@ -285,15 +327,19 @@ def _roles(
     return out
 
 
-def _quotes(session: Session, published: dict[str, str]) -> list[dict]:
+def _quotes(session: Session, published: dict[str, str], include_hidden: bool) -> list[dict]:
     articles = {a.id: a for a in session.execute(select(Article)).scalars()}
     rows = session.execute(
         select(Quote, Entity.name, Entity.kind)
         .outerjoin(Entity, Entity.id == Quote.speaker_id)
         .order_by(Quote.id)
     ).all()
+    layers = in_force(session, ("q",), [q.id for q, _, _ in rows])
+    empty = Layer()
+    rows = [r for r in rows
+            if include_hidden or not (r[0].id in layers and layers[r[0].id].hidden)]
     return [
-        {
+        _editors({
             "id": quote_id(q.id),
             "speaker": name or q.speaker_label,
             # A body that speaks ("Hamas said in a statement") is named, but only a person
@@ -303,6 +349,6 @@ def _quotes(session: Session, published: dict[str, str]) -> list[dict]:
             "said_on": _iso(q.said_on),
             "granularity": q.said_granularity,
             "source": _source_of(q.article_id, articles, published),
-        }
+        }, False, layers.get(q.id, empty).verified, layers.get(q.id, empty).hidden)
         for q, name, kind in rows
     ]

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
+from bot.corrections.roles import sees_ids
 from bot.ids import parse_typed_id
 from bot.render import callback_data_fits, code, esc
 from bot.replies.about import help_command, sources_command
 from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.developments import latest, on, search_command
+from bot.replies.editing import fix_command, fix_menu, hide_command, undo_command, verify_command
+from bot.replies.editors import editor_command
 from bot.replies.exports import chart_command, export_command
 from bot.replies.feeds import (
     addfeed_command,
@@ -26,6 +29,7 @@ from bot.replies.feeds import (
     feeds_command,
     removefeed_command,
 )
+from bot.replies.history import history_command, show_command
 from bot.replies.inline import InlineCard, inline_cards
 from bot.replies.lines import excerpt
 from bot.replies.lookup import lookup_entity
@@ -33,6 +37,7 @@ from bot.replies.profiles import find_person_or_group, quotes, who
 from bot.replies.reply import Asker, Button, Reply, parse_page_data
 from bot.replies.rounds import PLACES, round_command, rounds_command
 from bot.replies.upload import ingest_pasted, ingest_upload, parse_caption
+from bot.replies.viewer import viewing
 
 Handler = Callable[[Session, str, Asker], Reply]
 
@@ -120,7 +125,18 @@ HANDLERS: dict[str, Handler] = {
     "removefeed": removefeed_command,
     "enablefeed": enablefeed_command,
     **{name: _digest(name) for name in DIGEST_COMMANDS},
+    # Editors' and admins' commands: each checks who asks (bot.corrections.roles).
+    "fix": fix_command,
+    "hide": hide_command,
+    "verify": verify_command,
+    "undo": undo_command,
+    "history": history_command,
+    "show": show_command,
+    "editor": editor_command,
+    "fixmenu": fix_menu,
 }
+# Not in the menus everyone sees: only editors and admins may use them.
+EDITOR_COMMANDS = ("fix", "hide", "verify", "undo", "history", "show", "editor")
 
 
 def answer(session: Session, command: str, args: str, asker: Asker) -> Reply:
@@ -129,7 +145,8 @@ def answer(session: Session, command: str, args: str, asker: Asker) -> Reply:
     handler = HANDLERS.get(name)
     if handler is None:
         return _unknown_command(name, args)
-    return handler(session, args, asker)
+    with viewing(editor=sees_ids(asker)):
+        return handler(session, args, asker)
 
 
 def _unknown_command(name: str, args: str) -> Reply:
@@ -162,6 +179,11 @@ def answer_text(session: Session, text: str, asker: Asker) -> Reply | None:
             "I answer questions as commands, e.g. /search with a few words. "
             "Admins add articles with /ingest."
         )
+    with viewing(editor=sees_ids(asker)):
+        return _answer_words(session, text, asker)
+
+
+def _answer_words(session: Session, text: str, asker: Asker) -> Reply:
     typed = parse_typed_id(text)
     if typed is not None:
         return _by_typed_id(session, text, typed.letter, asker)

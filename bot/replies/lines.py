@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from bot.dates import format_when
+from bot.ids import event_id, quote_id
 from bot.render import bold, esc, italic, link, shorten
+from bot.replies.viewer import id_tag, marks
 from bot.timeline.corroboration import corroboration
 from bot.timeline.developments import Development
 from bot.timeline.records import EventView, Page, QuoteView, SourceRef
@@ -97,7 +99,9 @@ def event_line(event: EventView, *, with_place: bool = True, title: str | None =
     reports = reports_html(event.sources)
     if reports:
         parts.append(reports)
-    return " · ".join(parts) + f" — {sources_html(event.sources)}"
+    parts += marks(corrected=bool(event.corrected), verified=event.verified, hidden=event.hidden)
+    tag = id_tag(event_id(event.kind, event.id))
+    return " · ".join(parts) + f" — {sources_html(event.sources)}{tag}"
 
 
 def quote_when_html(quote: QuoteView) -> str:
@@ -111,7 +115,8 @@ def quote_line(quote: QuoteView, *, with_speaker: bool = True) -> str:
     """ "Sun 1 Jun 2025 · Steve Witkoff: “completely unacceptable” — ILKHA, Sun 1 Jun 2025"."""
     words = f"“{shorten(quote.text, QUOTE_CHARS)}”"
     said = f"{esc(quote.speaker)}: {esc(words)}" if with_speaker else esc(words)
-    return f"{quote_when_html(quote)} · {said} — {source_html(quote.source)}"
+    tag = id_tag(quote_id(quote.id))
+    return f"{quote_when_html(quote)} · {said} — {source_html(quote.source)}{tag}"
 
 
 def excerpt(args: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from bot.ids import parse_typed_id
+from bot.ids import parse_typed_id, person_id
 from bot.render import bold, code, count_noun, esc, italic, shorten
 from bot.replies.arguments import MAX_ARGS, has_words, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
@@ -18,6 +18,7 @@ from bot.replies.lines import (
 )
 from bot.replies.lookup import Lookup, correction_line, lookup_entity
 from bot.replies.reply import Asker, Button, Reply
+from bot.replies.viewer import editor_view, id_tag, marks
 from bot.timeline.people import profile, quotes_by
 from bot.timeline.records import Profile, RoleView
 from bot.timeline.search import search
@@ -81,7 +82,8 @@ def who(session: Session, args: str, asker: Asker) -> Reply:
             return Reply.text(f"No person or group has the id {esc(args)}. Ask by name: "
                               + code("/who <name>"))
         return did_you_mean("who", lookup, "person", example=example)
-    return Reply.text(correction_line(lookup) + profile_html(found),
+    buttons = [[Button("✎ Fix", data=f"fixmenu|p{found.entity.id}")]] if editor_view() else []
+    return Reply.text(correction_line(lookup) + profile_html(found), buttons=buttons,
                       rerun=f"who #{found.entity.id}")
 
 
@@ -93,6 +95,8 @@ def _headline(found: Profile) -> list[str]:
         summary = ", ".join(p for p in (entity.role, entity.affiliation) if p)
         return [esc(summary)] if summary else []
     what = role.role + (f", {role.affiliation}" if role.affiliation else "")
+    if role.by_editor:
+        return [esc(what) + " " + italic("(corrected by an editor)")]
     if role.source is not None:
         return [esc(what) + " " + italic(f"(as reported {day_text(role.source.published)})")]
     return [esc(what) + " " + italic(f"(on {day_text(found.as_of)}, the latest report)")]
@@ -100,6 +104,9 @@ def _headline(found: Profile) -> list[str]:
 
 def _role_line(role: RoleView, as_of=None) -> str:
     what = role.role + (f", {role.affiliation}" if role.affiliation else "")
+    if role.by_editor:
+        since = f" since {day_text(role.valid_from)}" if role.valid_from else ""
+        return f"• {esc(what + since)} " + italic("(corrected by an editor)")
     if role.source is not None:
         return f"• {esc(what)}, per {source_html(role.source)}"
     start = day_text(role.valid_from) if role.valid_from else None
@@ -118,7 +125,10 @@ def _role_line(role: RoleView, as_of=None) -> str:
 
 def profile_html(found: Profile) -> str:
     entity = found.entity
-    lines = [bold(entity.name)]
+    lines = [bold(entity.name) + id_tag(person_id(entity.id))]
+    editors_marks = marks(corrected=found.corrected, verified=found.verified, hidden=found.hidden)
+    if editors_marks:
+        lines[0] += " · " + " · ".join(editors_marks)
     if found.spellings:
         lines.append("Also written: " + esc(", ".join(found.spellings)))
     lines += _headline(found)

@@ -38,6 +38,10 @@ class Asker:
     chat_type: str = "private"  # private, group, supergroup, channel, console
     is_bot_admin: bool = False  # listed in ADMIN_USER_IDS
     is_chat_admin: bool | None = None  # in groups: may change the group's settings
+    # Appointed with /editor add, as the adapter last read it: it decides only what answers
+    # show (ids); every correction checks the editors' table again.
+    is_editor: bool = False
+    user_name: str = ""  # who made a correction, as /history shows it
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property

@@ -13,7 +13,7 @@ import re
 from sqlmodel import Session
 
 from bot.dates import read_date
-from bot.ids import parse_typed_id
+from bot.ids import event_id, parse_typed_id
 from bot.render import bold, code, esc, italic, quote_block, shorten
 from bot.replies.arguments import MAX_ARGS, rerun_for, tidy, too_long, usage
 from bot.replies.examples import live_examples
@@ -31,6 +31,7 @@ from bot.replies.lines import (
 )
 from bot.replies.lookup import Candidate, Lookup, correction_line, lookup_entity, place_by_id
 from bot.replies.reply import Asker, Button, Reply
+from bot.replies.viewer import editor_view, id_tag, marks
 from bot.timeline.events import (
     all_rounds,
     event_by_id,
@@ -91,7 +92,14 @@ def _round_by_id(session: Session, args: str, letter: str | None, number: int) -
     event = event_by_id(session, number)
     if event is None or event.kind != "round":
         return Reply.text(f"There is no round {esc(args)} on record. See /rounds.")
-    return Reply.text(round_in_full(session, event), rerun=f"round #{event.id}")
+    return one_round(session, event)
+
+
+def one_round(session: Session, event: EventView, note: str = "") -> Reply:
+    """A single round in full; editors get its ✎ Fix button."""
+    buttons = [[Button("✎ Fix", data=f"fixmenu|r{event.id}")]] if editor_view() else []
+    return Reply.text(note + round_in_full(session, event), buttons=buttons,
+                      rerun=f"round #{event.id}")
 
 
 def _rounds_at_place(session: Session, place: Candidate, args: str, *, note: str = "") -> Reply:
@@ -164,8 +172,7 @@ def _rounds_reply(
     if not found.items:
         return Reply.text(note + esc(empty) + " " + _where_rounds_were(session))
     if found.total == 1 and not found.capped:
-        event = found.items[0]
-        return Reply.text(note + round_in_full(session, event), rerun=f"round #{event.id}")
+        return one_round(session, found.items[0], note)
     lines = [note + bold(f"{heading}: {found.count_text}, newest first")]
     for event in found.items:
         lines += ["", round_block(event)]
@@ -216,7 +223,11 @@ def _delegations(event: EventView) -> list[str]:
 def round_block(event: EventView) -> str:
     """A round in a list: where, when, status as it moved, who, issues, outcome, sources."""
     title = event.place or event.title
-    lines = [f"{bold(title)} · {event_when_html(event)}"]
+    lines = [f"{bold(title)}{id_tag(event_id(event.kind, event.id))} · {event_when_html(event)}"]
+    editors_marks = marks(corrected=bool(event.corrected), verified=event.verified,
+                          hidden=event.hidden)
+    if editors_marks:
+        lines[0] += " · " + " · ".join(editors_marks)
     if event.background:
         lines[0] += " · " + italic("background: recalled by a later article")
     if event.unconfirmed:
@@ -311,7 +322,9 @@ def rounds_command(session: Session, args: str, asker: Asker) -> Reply:
         reports = reports_html(event.sources)
         if reports:
             parts.append(reports)
-        lines.append("• " + " · ".join(parts) + f" — {sources_html(event.sources, limit=2)}")
+        parts += marks(corrected=bool(event.corrected), verified=event.verified)
+        lines.append("• " + " · ".join(parts) + f" — {sources_html(event.sources, limit=2)}"
+                     + id_tag(event_id(event.kind, event.id)))
     lines += more_lines(found, "Use /round with a date.")
     lines.append(italic("Details: /round <place> or /round <date>."))
     return Reply.text("\n".join(lines).strip(), rerun="rounds")

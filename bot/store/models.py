@@ -330,6 +330,40 @@ class Delivery(SQLModel, table=True):
     )
 
 
+class Editor(SQLModel, table=True):
+    """A Telegram user an admin appointed to correct the timeline."""
+
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    name: str | None = None  # as Telegram showed them when appointed, for /editor list
+    added_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    added_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+
+
+class Correction(SQLModel, table=True):
+    """An editor's correction of one item, kept apart from what the extractor read.
+
+    The target is the item's typed id (`r12`, `p7`), which outlives rebuilds, so nothing
+    here points into the extracted tables: a rebuild replaces them and the corrections are
+    applied again on read.  Undoing keeps the row and marks it undone.
+    """
+
+    __table_args__ = (Index("ix_correction_target", "target_kind", "target_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_kind: str = Field(max_length=1)  # r, e, p, q: the typed id's letter
+    target_id: int
+    field: str  # status, place, dates, title, role, unrole, hide, verify, merge
+    value: str = Field(sa_column=Column(Text, nullable=False))  # JSON
+    before: str = Field(sa_column=Column(Text, nullable=False))  # what answers showed, as text
+    after: str = Field(sa_column=Column(Text, nullable=False))
+    reason: str | None = None
+    made_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    made_by_name: str = ""
+    made_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False, index=True))
+    undone_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    undone_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+
+
 # After the classes: the counter hands out ids for the tables whose ids users see.
 from bot.store.ids import give_ids  # noqa: E402
 

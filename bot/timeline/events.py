@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from bot.corrections.store import not_hidden_event
 from bot.store.models import Entity, Event, Quote
 from bot.timeline.loading import count_upto, load_events, load_quotes
 from bot.timeline.records import EventView, Page, QuoteView
@@ -50,6 +51,7 @@ def _overlapping(session: Session, start: date, end: date) -> list[ColumnElement
 def _page(
     session: Session, where: list, order: list, limit: int, *, count: bool = True
 ) -> Page[EventView]:
+    where = [*where, not_hidden_event()]
     ids = list(
         session.execute(select(Event.id).where(*where).order_by(*order).limit(limit)).scalars()
     )
@@ -68,7 +70,7 @@ def latest_events(
 ) -> Page[EventView]:
     """The newest developments: first reported most recently, then the latest dated.
     An unconfirmed event is no development: it is shown only where asked for by name."""
-    where = [Event.unconfirmed.is_(False)]
+    where = [Event.unconfirmed.is_(False), not_hidden_event()]
     if not include_background:
         where.append(Event.background.is_(False))
     # The index on first_reported_at finds the cut-off; only the ties at it need sorting.
@@ -89,8 +91,10 @@ def latest_events(
     return _page(session, where, order, limit, count=False)
 
 
-def event_by_id(session: Session, event_id: int) -> EventView | None:
-    found = load_events(session, [event_id])
+def event_by_id(
+    session: Session, event_id: int, *, include_hidden: bool = False
+) -> EventView | None:
+    found = load_events(session, [event_id], include_hidden=include_hidden)
     return found[0] if found else None
 
 

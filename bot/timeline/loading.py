@@ -14,6 +14,8 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from bot.corrections.layer import apply_to_event
+from bot.corrections.store import EVENT_KINDS, in_force
 from bot.store.models import (
     Article,
     Entity,
@@ -32,8 +34,12 @@ _PLACE = aliased(Entity)
 _SIDE = aliased(Entity)
 
 
-def load_events(session: Session, ids: Sequence[int]) -> list[EventView]:
-    """The events with these ids, in the order given, each with sources and participants."""
+def load_events(
+    session: Session, ids: Sequence[int], *, include_hidden: bool = False
+) -> list[EventView]:
+    """The events with these ids, in the order given, each with sources and participants,
+    and with editors' corrections laid over them; those hidden by an editor left out
+    unless asked for."""
     if not ids:
         return []
     rows = session.execute(
@@ -46,7 +52,11 @@ def load_events(session: Session, ids: Sequence[int]) -> list[EventView]:
         views[event_id].sources.append(source)
     for event_id, participant in _participants(session, list(views)):
         views[event_id].participants.append(participant)
-    return [views[i] for i in ids if i in views]
+    layers = in_force(session, EVENT_KINDS, list(views))
+    for event_id, layer in layers.items():
+        if event_id in views:
+            views[event_id] = apply_to_event(views[event_id], layer)
+    return [views[i] for i in ids if i in views and (include_hidden or not views[i].hidden)]
 
 
 def _event_view(event: Event, place_name: str | None) -> EventView:
@@ -114,10 +124,16 @@ def _participants(session: Session, event_ids: list[int]) -> list[tuple[int, Par
     return sorted(found, key=lambda pair: ROLE_ORDER.get(pair[1].role, 9))
 
 
-def load_quotes(session: Session, ids: Sequence[int]) -> list[QuoteView]:
-    """The quotes with these ids, in the order given, each with its article and sentence."""
+def load_quotes(
+    session: Session, ids: Sequence[int], *, include_hidden: bool = False
+) -> list[QuoteView]:
+    """The quotes with these ids, in the order given, each with its article and sentence;
+    those an editor hid left out unless asked for."""
     if not ids:
         return []
+    if not include_hidden:
+        hidden = {i for i, layer in in_force(session, ("q",), ids).items() if layer.hidden}
+        ids = [i for i in ids if i not in hidden]
     rows = session.execute(
         select(Quote, Article.outlet, Article.url, Article.published_at, Sentence.text)
         .join(Article, Article.id == Quote.article_id)

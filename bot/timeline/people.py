@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from bot.corrections.layer import apply_to_roles
+from bot.corrections.store import layer_of
 from bot.store.models import (
     Alias,
     Article,
@@ -90,8 +92,12 @@ def role_history(session: Session, entity_id: int, *, as_of: date | None = None)
 
 
 def headline_role(roles: Sequence[RoleView], day: date | None) -> RoleView | None:
-    """The role held on `day`: a reference term covering it, else the newest role an
-    article gave on or before it."""
+    """The role held on `day`: an editor's claim (the newest first in `roles`) outranks
+    the rest; then a reference term covering it, else the newest role an article gave on
+    or before it."""
+    editors = [r for r in roles if r.by_editor]
+    if editors:
+        return editors[0]
     if day is None:
         return None
     held = [r for r in roles if r.held_on(day)]
@@ -128,9 +134,16 @@ def _quote_page(session: Session, where: list, limit: int) -> Page[QuoteView]:
     return Page(load_quotes(session, list(ids)), total, capped)
 
 
-def profile(session: Session, entity_id: int, *, limit: int = 15) -> Profile | None:
+def profile(
+    session: Session, entity_id: int, *, limit: int = 15, include_hidden: bool = False
+) -> Profile | None:
+    """A person's or group's profile with editors' corrections laid over it; None for one
+    an editor hid, unless asked for."""
     entity = entity_view(session, entity_id)
     if entity is None:
+        return None
+    layer = layer_of(session, "p", entity_id)
+    if layer is not None and layer.hidden and not include_hidden:
         return None
     links = (
         session.execute(
@@ -149,7 +162,7 @@ def profile(session: Session, entity_id: int, *, limit: int = 15) -> Profile | N
     quotes = quotes_by(session, [entity_id], limit=limit)
     said_of = quotes_about(session, entity_id, limit=limit // 2 or 1)
     as_of = latest_report_day(session)
-    roles = role_history(session, entity_id, as_of=as_of)
+    roles = apply_to_roles(role_history(session, entity_id, as_of=as_of), layer)
     return Profile(
         entity=entity,
         spellings=spellings(session, entity_id, entity.name),
@@ -159,6 +172,9 @@ def profile(session: Session, entity_id: int, *, limit: int = 15) -> Profile | N
         events=events_page,
         quotes=quotes,
         said_of=said_of,
+        corrected=layer is not None and layer.corrected,
+        verified=layer is not None and layer.verified,
+        hidden=layer is not None and layer.hidden,
     )
 
 

@@ -53,9 +53,11 @@ class EventView:
     participants: list[Participant] = field(default_factory=list)
     confidence: float = 1.0
     unconfirmed: bool = False  # rests on one weak cue: shown marked, never as news
-    # Vouched for by an editor. The editors' layer (issue 10, "Corrections") sets it when it
-    # applies its corrections on read; `/latest corroborated` counts it as corroboration.
+    # Editors' layer (bot.corrections): the fields they corrected, and their verdicts.  A
+    # verified item counts as corroborated in `/latest corroborated`.
+    corrected: tuple[str, ...] = ()
     verified: bool = False
+    hidden: bool = False
 
     def status_history(self) -> list[tuple[str, SourceRef]]:
         """How the status moved, report by report: a repeated word is said once, first."""
@@ -88,7 +90,8 @@ class RoleView:
     affiliation: str | None
     valid_from: date | None
     valid_to: date | None
-    source: SourceRef | None  # None: from the curated gazetteer, not from an article
+    source: SourceRef | None  # None: from the curated gazetteer or from an editor
+    by_editor: bool = False  # an editor's claim: it outranks every extracted one
 
     def since(self) -> date:
         """When the role is known from: its start, else the day an article gave it."""
@@ -100,7 +103,7 @@ class RoleView:
 
     def held_on(self, day: date) -> bool:
         """A reference term that covers the day (an article's claim has no term)."""
-        if self.source is not None or self.valid_from is None:
+        if self.source is not None or self.valid_from is None or self.by_editor:
             return False
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
@@ -142,6 +145,9 @@ class Profile:
     said_of: Page[QuoteView]
     headline: RoleView | None = None  # the role held on the day of the latest report
     as_of: date | None = None
+    corrected: bool = False  # an editor corrected it (bot.corrections)
+    verified: bool = False
+    hidden: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,16 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from bot.store.ids import REBUILDS
-from bot.store.models import Alias, Article, Entity, Event, IdCounter, Quote, RoleClaim
+from bot.store.models import (
+    Alias,
+    Article,
+    Correction,
+    Entity,
+    Event,
+    IdCounter,
+    Quote,
+    RoleClaim,
+)
 
 T = TypeVar("T")
 TimelineVersion = tuple[int, ...]
@@ -29,15 +38,20 @@ def newest_ids(session: Session) -> tuple[int, int, int]:
 
 
 def timeline_version(session: Session) -> TimelineVersion:
-    """Changes whenever an article, event, quote, name or role is added or removed, and at
-    every rebuild (which may give back the same counts)."""
-    tables = (Article, Event, Quote, Entity, Alias, RoleClaim)
+    """Changes whenever an article, event, quote, name or role is added or removed, at
+    every rebuild (which may give back the same counts), and at every correction made or
+    undone."""
+    tables = (Article, Event, Quote, Entity, Alias, RoleClaim, Correction)
     columns = []
     for table in tables:
         columns.append(select(func.max(table.id)).scalar_subquery())
         columns.append(select(func.count(table.id)).scalar_subquery())
     columns.append(
         select(IdCounter.last).where(IdCounter.name == REBUILDS).scalar_subquery()
+    )
+    columns.append(
+        select(func.count(Correction.id)).where(Correction.undone_at.is_not(None))
+        .scalar_subquery()
     )
     return tuple(value or 0 for value in session.execute(select(*columns)).one())
 

@@ -1,7 +1,7 @@
 """feeds: the feeds the bot polls, and what became of each item they listed
 
 Revision ID: 0011_feeds
-Revises: 0009_digest_editions
+Revises: 0010_corrections
 Create Date: 2026-12-20
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_feeds"
-down_revision: str | None = "0009_digest_editions"
+down_revision: str | None = "0010_corrections"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
