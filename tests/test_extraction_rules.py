@@ -785,3 +785,24 @@ def test_a_live_entry_s_undated_meeting_is_of_the_entry_s_day():
         "2024-02-24",
     )
     assert _rounds(extraction) == [("paris", date(2024, 2, 23), date(2024, 2, 23), "concluded")]
+
+
+def test_the_four_players_who_met_somewhere_held_a_round_there():
+    found = _rounds(_extract(
+        "WHAT HAPPENED\n\n- The four key players met in the Italian capital on Sunday: the "
+        "CIA director, the Mossad chief, Qatar's prime minister and Egypt's intelligence "
+        "chief.\n\n- The session ended without a breakthrough.",
+        "2024-07-29",
+    ))
+    assert found == [("ruma", date(2024, 7, 28), date(2024, 7, 28), "concluded")]
+
+
+def test_a_round_reopened_days_before_its_live_entries_is_the_same_round():
+    found = _rounds(_extract(
+        "LIVE Cairo round ends\n\nThursday, 9 May 2024\n\n20:10\nAn Israeli official says "
+        "Israel considers this round of negotiations in Cairo finished.\n\n16:50\nHamas says "
+        "its negotiating team has left Cairo for Doha.\n\n09:30 Catch up\n\n- Tuesday: The "
+        "talks reopened in Cairo, with an Israeli delegation and a Hamas delegation.",
+        "2024-05-09",
+    ))
+    assert found == [("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded")]

@@ -20,7 +20,9 @@ _TITLE_CITY = r"[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|el|al))*"
 _DATELINE = re.compile(
     # A site name and a slash before the dateline: "Anadolu Agency/ DOHA -"
     r"^(?:(?=[^/]{0,40}[a-z])[A-Z][\w .&'’-]{1,40}/\s*)?"
-    rf"(?:(?P<caps>{_CAPS_CITY})(?:/{_CAPS_CITY})*|(?P<title>{_TITLE_CITY})(?=\s*(?:\(|:)))"
+    # "Tuesday: the talks reopened" is a list item's day, not a city.
+    rf"(?:(?P<caps>{_CAPS_CITY})(?:/{_CAPS_CITY})*|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    rf"|Today\b|Yesterday\b)(?P<title>{_TITLE_CITY})(?=\s*(?:\(|:)))"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?"

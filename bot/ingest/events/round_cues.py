@@ -32,7 +32,9 @@ ROUND_NOUN = re.compile(
     # Doha": the people who negotiate, gathering somewhere, are a round there.
     r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
     # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
-    r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters)"
+    r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters|"
+    # "The four key players met in the Italian capital on Sunday: Burns, Barnea, ..."
+    r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties))"
     r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|convened|spent|sat down|held|worked|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
     r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"

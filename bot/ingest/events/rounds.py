@@ -499,8 +499,7 @@ def _opens(mention: _Mention, group: list[_Mention]) -> bool:
     """ "... remaining in Cairo for now", then "talks began in Cairo on Thursday": the
     opening of the round already told, told after it."""
     days = span([m.when for m in group if m.when is not None])
-    return days is not None and _goes_on_to([mention], replace(group[0], when=days)) and \
-        not any(m.status is not None and m.status.final in _FINAL for m in group)
+    return days is not None and _goes_on_to([mention], replace(group[0], when=days))
 
 
 def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
@@ -530,7 +529,7 @@ _THE_TALKS_BEGAN = re.compile(
     r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|kicked\s+off|got\s+under\s?way)\b"
 )
 _STARTED = re.compile(
-    r"^(?:began|begun|begin\w*|start\w*|restart\w*|open\w*|resum\w*|reconven\w*|kick\w* off)",
+    r"^(?:began|begun|begin\w*|start\w*|restart\w*|re-?open\w*|resum\w*|reconven\w*|kick\w* off)",
     re.IGNORECASE,
 )
 # A delegation's day is the talks' day when it met on it, not when it arrived.
