@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.sql import ColumnElement
@@ -119,3 +119,24 @@ def corrected_between(session: Session, low: datetime, high: datetime) -> list[C
             .order_by(Correction.made_at, Correction.id)
         ).scalars()
     )
+
+
+def moved_and_redated(session: Session) -> tuple[dict[int, tuple], dict[int, tuple]]:
+    """Events whose place or dates an editor corrected, newest correction winning: each
+    moved event's (place id, name), the id None for a place typed that is on no record,
+    and each re-dated event's (start, end).  Few rows, so searches by place or date can use them."""
+    rows = session.execute(
+        select(Correction.target_id, Correction.field, Correction.value)
+        .where(Correction.target_kind.in_(EVENT_KINDS), Correction.field.in_(("place", "dates")),
+               Correction.undone_at.is_(None))
+        .order_by(Correction.made_at, Correction.id)
+    ).all()
+    places: dict[int, tuple] = {}
+    dates: dict[int, tuple] = {}
+    for target, field, value in rows:
+        found = json.loads(value)
+        if field == "place":
+            places[target] = (found.get("place_id"), found["name"])
+        else:
+            dates[target] = (date.fromisoformat(found["start"]), date.fromisoformat(found["end"]))
+    return places, dates
