@@ -8,8 +8,16 @@ from sqlalchemy import select
 
 from bot.store.database import session_scope
 from bot.store.models import Quote
+from bot.store.rebuild import rebuild
 from tests.conftest import _ingest_seeds
-from tests.test_bot_e2e_corrections import EDITOR_ID, READER_ID, appoint, round_at
+from tests.test_bot_e2e_corrections import (
+    EDITOR_ID,
+    READER_ID,
+    appoint,
+    corrections,
+    person,
+    round_at,
+)
 from tests.test_bot_e2e_harness import BotUnderTest, make_settings, polling_bot, texts
 
 
@@ -74,3 +82,47 @@ async def test_search_drops_a_hidden_quote(bot, engine):
     assert texts(await bot.say(reader, READER_ID, f"/search {words}")).count(needle) >= 2
     await bot.say(editor, EDITOR_ID, f"/hide q{number} not said")
     assert texts(await bot.say(reader, READER_ID, f"/search {words}")).count(needle) <= 1
+
+
+async def test_an_editor_merges_two_people_undoes_it_and_a_rebuild_keeps_it(bot, engine):
+    witkoff, nounou = person(engine, "Steve Witkoff"), person(engine, "Taher al-Nounou")
+    await appoint(bot, EDITOR_ID)
+    editor = bot.emulator.private_chat(EDITOR_ID, "Dana")
+    reader = bot.emulator.private_chat(READER_ID, "Reader")
+    sent = await bot.say(reader, READER_ID, f"/merge #{witkoff} #{nounou}")
+    assert texts(sent).startswith("Only editors") and corrections(engine) == 0
+
+    sent = await bot.say(editor, EDITOR_ID, f"/merge #{witkoff} #{nounou}")
+    assert f"merge: {nounou} Taher al-Nounou → one with {witkoff} Steve Witkoff" in texts(sent)
+    shown = texts(await bot.say(reader, READER_ID, "/who Taher al-Nounou"))
+    assert "Steve Witkoff" in shown and "Taher al-Nounou" in shown
+    assert "Steve Witkoff" in texts(await bot.say(editor, EDITOR_ID, f"/show {nounou}"))
+    assert "merge" in texts(await bot.say(editor, EDITOR_ID, f"/history {witkoff}"))
+    assert "one record already" in texts(await bot.say(editor, EDITOR_ID,
+                                                      f"/merge {nounou} {witkoff}"))
+
+    rebuild(engine)
+    shown = texts(await bot.say(reader, READER_ID, "/who Taher al-Nounou"))
+    assert "Steve Witkoff" in shown
+
+    sent = await bot.say(editor, EDITOR_ID, "/undo")
+    assert "merge: one with" in texts(sent)
+    shown = texts(await bot.say(reader, READER_ID, "/who Taher al-Nounou"))
+    assert "Steve Witkoff" not in shown.split("\n")[0]
+
+
+async def test_an_editor_merges_two_rounds_into_one_with_both_reports(bot, engine):
+    sharm, doha = round_at(engine, "Sharm el-Sheikh"), round_at(engine, "Doha")
+    await appoint(bot, EDITOR_ID)
+    editor = bot.emulator.private_chat(EDITOR_ID, "Dana")
+    reader = bot.emulator.private_chat(READER_ID, "Reader")
+    sent = await bot.say(editor, EDITOR_ID, f"/merge {sharm} {doha}")
+    assert "→ one with" in texts(sent)
+    assert "Doha" not in texts(await bot.say(reader, READER_ID, "/rounds"))
+    shown = texts(await bot.say(reader, READER_ID, f"/round {doha}"))
+    assert "Sharm el-Sheikh" in shown
+    for command, expected in (("/merge", "Usage: /merge #KEEP #SAME"),
+                              (f"/merge {sharm} p1", "Only records of one kind"),
+                              (f"/merge {sharm} r99999", "There is no record r99999")):
+        sent = await bot.say(editor, EDITOR_ID, command)
+        assert len(sent) == 1 and expected in sent[0].plain_text, command

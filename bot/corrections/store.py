@@ -12,6 +12,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from bot.corrections.layer import Layer, Made, fold
+from bot.corrections.merges import into_value
 from bot.store.models import Correction, Event
 
 EVENT_KINDS = ("r", "e")
@@ -73,10 +74,11 @@ def layer_of(session: Session, kind: str, number: int) -> Layer | None:
 
 
 def hidden_ids(kinds: tuple[str, ...]) -> ColumnElement:
-    """The ids of items hidden by an editor, as a subquery for `not_in`."""
+    """The ids of items hidden by an editor, or merged into another, as a subquery for
+    `not_in`."""
     return select(Correction.target_id).where(
         Correction.target_kind.in_(kinds),
-        Correction.field == "hide",
+        Correction.field.in_(("hide", "merge")),
         Correction.undone_at.is_(None),
     )
 
@@ -101,7 +103,9 @@ def history(session: Session, kind: str, number: int, *, limit: int = 30) -> lis
     return list(
         session.execute(
             select(Correction)
-            .where(Correction.target_kind.in_(kinds), Correction.target_id == number)
+            .where(Correction.target_kind.in_(kinds),
+                   (Correction.target_id == number)
+                   | ((Correction.field == "merge") & (Correction.value == into_value(number))))
             .order_by(Correction.made_at, Correction.id)
             .limit(limit)
         ).scalars()

@@ -9,7 +9,8 @@ from sqlalchemy import and_, case, false, func, or_, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
-from bot.corrections.store import moved_and_redated, not_hidden_event
+from bot.corrections.merges import absorbed, redirect
+from bot.corrections.store import EVENT_KINDS, moved_and_redated, not_hidden_event
 from bot.store.models import Entity, Event, Quote
 from bot.timeline.loading import count_upto, load_events, load_quotes
 from bot.timeline.records import EventView, Page, QuoteView
@@ -57,8 +58,10 @@ def _overlapping(session: Session, start: date, end: date) -> list[ColumnElement
 
 def _at_places(session: Session, place_ids: Sequence[int]) -> ColumnElement[bool]:
     """Held at these places, by an editor's place where one was given."""
+    # A place an editor merged into another holds that one's rounds too.
+    place_ids = [p for kept in place_ids for p in absorbed(session, ("p",), kept)]
     moved, _redated = moved_and_redated(session)
-    extracted = Event.place_id.in_(list(place_ids))
+    extracted = Event.place_id.in_(place_ids)
     if not moved:
         return extracted
     here = [i for i, (place, _name) in moved.items() if place in place_ids]
@@ -122,6 +125,7 @@ def latest_events(
 def event_by_id(
     session: Session, event_id: int, *, include_hidden: bool = False
 ) -> EventView | None:
+    event_id = redirect(session, EVENT_KINDS, event_id)
     found = load_events(session, [event_id], include_hidden=include_hidden)
     return found[0] if found else None
 
