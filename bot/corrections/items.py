@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from bot.corrections.layer import Layer
-from bot.corrections.store import layer_of
+from bot.corrections.merges import redirect
+from bot.corrections.store import EVENT_KINDS, layer_of
 from bot.ids import LETTERS, parse_typed_id
 from bot.timeline.events import event_by_id
 from bot.timeline.loading import load_quotes
@@ -70,6 +71,9 @@ def find_item(session: Session, text: str) -> Item | str:
     if typed is None or typed.letter is None:
         return f"“{text[:40]}” is no id: ids look like r12, e5, p7 or q3."
     letter, number = typed.letter, typed.number
+    if letter in EVENT_KINDS or letter == "p":
+        # A record merged into another reads as that one.
+        number = redirect(session, EVENT_KINDS if letter in EVENT_KINDS else ("p",), number)
     if letter == "a":
         return "Articles are not corrected; correct the rounds, events or people read from them."
     missing = f"There is no {LETTERS[letter]} {letter}{number} on record."

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from bot.corrections.layer import Layer, Made, fold
+from bot.corrections.merges import into_value
 from bot.store.models import Correction, Event
 
 EVENT_KINDS = ("r", "e")
@@ -73,10 +74,11 @@ def layer_of(session: Session, kind: str, number: int) -> Layer | None:
 
 
 def hidden_ids(kinds: tuple[str, ...]) -> ColumnElement:
-    """The ids of items hidden by an editor, as a subquery for `not_in`."""
+    """The ids of items hidden by an editor, or merged into another, as a subquery for
+    `not_in`."""
     return select(Correction.target_id).where(
         Correction.target_kind.in_(kinds),
-        Correction.field == "hide",
+        Correction.field.in_(("hide", "merge")),
         Correction.undone_at.is_(None),
     )
 
@@ -101,7 +103,9 @@ def history(session: Session, kind: str, number: int, *, limit: int = 30) -> lis
     return list(
         session.execute(
             select(Correction)
-            .where(Correction.target_kind.in_(kinds), Correction.target_id == number)
+            .where(Correction.target_kind.in_(kinds),
+                   (Correction.target_id == number)
+                   | ((Correction.field == "merge") & (Correction.value == into_value(number))))
             .order_by(Correction.made_at, Correction.id)
             .limit(limit)
         ).scalars()
@@ -119,3 +123,24 @@ def corrected_between(session: Session, low: datetime, high: datetime) -> list[C
             .order_by(Correction.made_at, Correction.id)
         ).scalars()
     )
+
+
+def moved_and_redated(session: Session) -> tuple[dict[int, tuple], dict[int, tuple]]:
+    """Events whose place or dates an editor corrected, newest correction winning: each
+    moved event's (place id, name), the id None for a place typed that is on no record,
+    and each re-dated event's (start, end).  Few rows, so searches by place or date can use them."""
+    rows = session.execute(
+        select(Correction.target_id, Correction.field, Correction.value)
+        .where(Correction.target_kind.in_(EVENT_KINDS), Correction.field.in_(("place", "dates")),
+               Correction.undone_at.is_(None))
+        .order_by(Correction.made_at, Correction.id)
+    ).all()
+    places: dict[int, tuple] = {}
+    dates: dict[int, tuple] = {}
+    for target, field, value in rows:
+        found = json.loads(value)
+        if field == "place":
+            places[target] = (found.get("place_id"), found["name"])
+        else:
+            dates[target] = (date.fromisoformat(found["start"]), date.fromisoformat(found["end"]))
+    return places, dates

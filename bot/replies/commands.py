@@ -33,6 +33,7 @@ from bot.replies.history import history_command, show_command
 from bot.replies.inline import InlineCard, inline_cards
 from bot.replies.lines import excerpt
 from bot.replies.lookup import lookup_entity
+from bot.replies.merging import merge_command
 from bot.replies.profiles import find_person_or_group, quotes, who
 from bot.replies.reply import Asker, Button, Reply, parse_page_data
 from bot.replies.rounds import PLACES, round_command, rounds_command
@@ -128,6 +129,7 @@ HANDLERS: dict[str, Handler] = {
     # Editors' and admins' commands: each checks who asks (bot.corrections.roles).
     "fix": fix_command,
     "hide": hide_command,
+    "merge": merge_command,
     "verify": verify_command,
     "undo": undo_command,
     "history": history_command,
@@ -136,7 +138,7 @@ HANDLERS: dict[str, Handler] = {
     "fixmenu": fix_menu,
 }
 # Not in the menus everyone sees: only editors and admins may use them.
-EDITOR_COMMANDS = ("fix", "hide", "verify", "undo", "history", "show", "editor")
+EDITOR_COMMANDS = ("fix", "merge", "hide", "verify", "undo", "history", "show", "editor")
 
 
 def answer(session: Session, command: str, args: str, asker: Asker) -> Reply:

@@ -40,6 +40,7 @@ from bot.timeline.events import (
     quotes_of_event,
     rounds_at,
     rounds_between,
+    rounds_moved_to,
 )
 from bot.timeline.records import EventView, Page
 
@@ -82,6 +83,9 @@ def round_command(session: Session, args: str, asker: Asker) -> Reply:
     split = _place_and_span(session, args, asker)
     if split is not None:
         return split
+    moved = rounds_moved_to(session, args, limit=LISTED)
+    if moved.items:
+        return _rounds_reply(session, moved, f"Rounds in {args}", args, empty="", note="")
     return _unknown_place(session, place, args)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, false, func, or_, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
-from bot.corrections.store import not_hidden_event
+from bot.corrections.merges import absorbed, redirect
+from bot.corrections.store import EVENT_KINDS, moved_and_redated, not_hidden_event
 from bot.store.models import Entity, Event, Quote
 from bot.timeline.loading import count_upto, load_events, load_quotes
 from bot.timeline.records import EventView, Page, QuoteView
@@ -41,11 +42,41 @@ def _longest_span(session: Session) -> int:
 def _overlapping(session: Session, start: date, end: date) -> list[ColumnElement[bool]]:
     # An event with no end is a point in time (its start).
     earliest = start - timedelta(days=longest_event_days(session))
-    return [
+    extracted = and_(
         Event.start_date >= earliest,
         Event.start_date <= end,
         func.coalesce(Event.end_date, Event.start_date) >= start,
-    ]
+    )
+    # An editor's dates replace the extractor's: a re-dated event is found by its new dates.
+    _moved, redated = moved_and_redated(session)
+    if not redated:
+        return [extracted]
+    inside = [i for i, (low, high) in redated.items() if low <= end and high >= start]
+    return [or_(and_(extracted, Event.id.not_in(list(redated))),
+                Event.id.in_(inside) if inside else false())]
+
+
+def _at_places(session: Session, place_ids: Sequence[int]) -> ColumnElement[bool]:
+    """Held at these places, by an editor's place where one was given."""
+    # A place an editor merged into another holds that one's rounds too.
+    place_ids = [p for kept in place_ids for p in absorbed(session, ("p",), kept)]
+    moved, _redated = moved_and_redated(session)
+    extracted = Event.place_id.in_(place_ids)
+    if not moved:
+        return extracted
+    here = [i for i, (place, _name) in moved.items() if place in place_ids]
+    return or_(and_(extracted, Event.id.not_in(list(moved))),
+               Event.id.in_(here) if here else false())
+
+
+def _start(session: Session, ascending: bool) -> list:
+    """Order by start date, an editor's dates in place of the extractor's."""
+    _moved, redated = moved_and_redated(session)
+    start = Event.start_date
+    if redated:
+        start = case(*[(Event.id == i, low) for i, (low, _high) in redated.items()],
+                     else_=Event.start_date)
+    return [start.asc().nulls_last() if ascending else start.desc().nulls_last()]
 
 
 def _page(
@@ -61,8 +92,8 @@ def _page(
     return Page(load_events(session, ids), total, capped)
 
 
-def _newest_first() -> list:
-    return [Event.start_date.desc().nulls_last(), Event.first_reported_at.desc(), Event.id.desc()]
+def _newest_first(session: Session) -> list:
+    return [*_start(session, ascending=False), Event.first_reported_at.desc(), Event.id.desc()]
 
 
 def latest_events(
@@ -94,6 +125,7 @@ def latest_events(
 def event_by_id(
     session: Session, event_id: int, *, include_hidden: bool = False
 ) -> EventView | None:
+    event_id = redirect(session, EVENT_KINDS, event_id)
     found = load_events(session, [event_id], include_hidden=include_hidden)
     return found[0] if found else None
 
@@ -107,26 +139,37 @@ def rounds_at(
     count: bool = True,
 ) -> Page[EventView]:
     """Rounds held at these places (optionally within a span), newest first."""
-    where = [Event.kind == ROUND, Event.place_id.in_(list(place_ids))]
+    where = [Event.kind == ROUND, _at_places(session, place_ids)]
     if between is not None:
         where += _overlapping(session, *between)
-    return _page(session, where, _newest_first(), limit, count=count)
+    return _page(session, where, _newest_first(session), limit, count=count)
+
+
+def rounds_moved_to(session: Session, name: str, *, limit: int = 20) -> Page[EventView]:
+    """Rounds an editor placed at a place on no record, found by the name typed."""
+    moved, _redated = moved_and_redated(session)
+    ids = [i for i, (place, typed) in moved.items()
+           if place is None and typed.casefold() == name.casefold()]
+    if not ids:
+        return Page([], 0)
+    where = [Event.kind == ROUND, Event.id.in_(ids)]
+    return _page(session, where, _newest_first(session), limit)
 
 
 def rounds_between(session: Session, start: date, end: date, *, limit: int = 20) -> Page[EventView]:
     where = [Event.kind == ROUND, *_overlapping(session, start, end)]
-    return _page(session, where, _newest_first(), limit)
+    return _page(session, where, _newest_first(session), limit)
 
 
 def all_rounds(session: Session, *, limit: int = 100) -> Page[EventView]:
     """Every round in the order they happened; undated rounds last."""
-    order = [Event.start_date.asc().nulls_last(), Event.first_reported_at.asc(), Event.id.asc()]
+    order = [*_start(session, ascending=True), Event.first_reported_at.asc(), Event.id.asc()]
     return _page(session, [Event.kind == ROUND], order, limit)
 
 
 def events_between(session: Session, start: date, end: date, *, limit: int = 40) -> Page[EventView]:
     """Events whose dates overlap the span, in date order, coarse dates included as they are."""
-    order = [Event.start_date.asc(), Event.end_date.asc(), Event.id.asc()]
+    order = [*_start(session, ascending=True), Event.end_date.asc(), Event.id.asc()]
     return _page(session, _overlapping(session, start, end), order, limit)
 
 

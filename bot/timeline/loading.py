@@ -15,6 +15,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from bot.corrections.layer import apply_to_event
+from bot.corrections.merges import merged_into
 from bot.corrections.store import EVENT_KINDS, in_force
 from bot.store.models import (
     Article,
@@ -52,11 +53,17 @@ def load_events(
         views[event_id].sources.append(source)
     for event_id, participant in _participants(session, list(views)):
         views[event_id].participants.append(participant)
+    # An event an editor merged into another lends it its reports and is shown no more.
+    merged = merged_into(session, EVENT_KINDS)
+    lent = [away for away, kept in merged.items() if kept in views]
+    for event_id, source in _event_sources(session, lent):
+        views[merged[event_id]].sources.append(source)
     layers = in_force(session, EVENT_KINDS, list(views))
     for event_id, layer in layers.items():
         if event_id in views:
             views[event_id] = apply_to_event(views[event_id], layer)
-    return [views[i] for i in ids if i in views and (include_hidden or not views[i].hidden)]
+    return [views[i] for i in ids
+            if i in views and i not in merged and (include_hidden or not views[i].hidden)]
 
 
 def _event_view(event: Event, place_name: str | None) -> EventView:

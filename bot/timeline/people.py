@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from bot.corrections.layer import apply_to_roles
+from bot.corrections.merges import absorbed, redirect
 from bot.corrections.store import layer_of
 from bot.store.models import (
     Alias,
@@ -53,7 +54,17 @@ def spellings_of(session: Session, names: dict[int, str]) -> dict[int, list[str]
     return {entity_id: list(texts) for entity_id, texts in found.items()}
 
 
-def role_history(session: Session, entity_id: int, *, as_of: date | None = None) -> list[RoleView]:
+def merged_spellings(session: Session, ids: Sequence[int], canonical: str) -> list[str]:
+    """The spellings of a record and of those merged into it: their names and aliases."""
+    names = dict(session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(ids))).all())
+    found = spellings_of(session, {i: names[i] for i in ids if i in names})
+    texts = [t for i in ids if i in names for t in (names[i], *found[i])]
+    return [t for t in dict.fromkeys(texts) if t != canonical]
+
+
+def role_history(
+    session: Session, entity_ids: Sequence[int], *, as_of: date | None = None
+) -> list[RoleView]:
     """Roles with their dates: those held on `as_of` first, then the rest newest first.
 
     A title held twice is two terms (Prime Minister 2009-2021 and since 2022): reference
@@ -64,7 +75,7 @@ def role_history(session: Session, entity_id: int, *, as_of: date | None = None)
         select(RoleClaim, Article.outlet, Article.url, Article.published_at, Sentence.text)
         .outerjoin(Article, Article.id == RoleClaim.article_id)
         .outerjoin(Sentence, Sentence.id == RoleClaim.sentence_id)
-        .where(RoleClaim.entity_id == entity_id)
+        .where(RoleClaim.entity_id.in_(list(entity_ids)))
         .order_by(RoleClaim.valid_from.asc().nulls_first(), Article.published_at.asc(),
                   RoleClaim.id)
     ).all()
@@ -119,10 +130,13 @@ def quotes_by(session: Session, speaker_ids: Sequence[int], *, limit: int = 15) 
     return _quote_page(session, where, limit)
 
 
-def quotes_about(session: Session, entity_id: int, *, limit: int = 10) -> Page[QuoteView]:
+def quotes_about(
+    session: Session, entity_ids: Sequence[int], *, limit: int = 10
+) -> Page[QuoteView]:
+    ids = list(entity_ids)
     where = [
-        Quote.id.in_(select(QuoteSubject.quote_id).where(QuoteSubject.entity_id == entity_id)),
-        (Quote.speaker_id.is_(None)) | (Quote.speaker_id != entity_id),
+        Quote.id.in_(select(QuoteSubject.quote_id).where(QuoteSubject.entity_id.in_(ids))),
+        (Quote.speaker_id.is_(None)) | (Quote.speaker_id.not_in(ids)),
     ]
     return _quote_page(session, where, limit)
 
@@ -138,7 +152,10 @@ def profile(
     session: Session, entity_id: int, *, limit: int = 15, include_hidden: bool = False
 ) -> Profile | None:
     """A person's or group's profile with editors' corrections laid over it; None for one
-    an editor hid, unless asked for."""
+    an editor hid, unless asked for.  A record an editor merged into another reads as
+    that one, which gathers the spellings, roles, rounds and quotes of both."""
+    entity_id = redirect(session, ("p",), entity_id)
+    ids = absorbed(session, ("p",), entity_id)
     entity = entity_view(session, entity_id)
     if entity is None:
         return None
@@ -149,7 +166,7 @@ def profile(
         session.execute(
             select(EventEntity.event_id)
             .join(EventRow, EventRow.id == EventEntity.event_id)
-            .where(EventEntity.entity_id == entity_id)
+            .where(EventEntity.entity_id.in_(ids))
             .group_by(EventEntity.event_id, EventRow.start_date)
             .order_by(EventRow.start_date.desc().nulls_last(), EventEntity.event_id.desc())
         )
@@ -157,15 +174,15 @@ def profile(
         .all()
     )
     events = load_events(session, links[:limit])
-    parts = [(e, [p for p in e.participants if p.entity_id == entity_id]) for e in events]
+    parts = [(e, [p for p in e.participants if p.entity_id in ids]) for e in events]
     events_page = Page(parts, len(links))
-    quotes = quotes_by(session, [entity_id], limit=limit)
-    said_of = quotes_about(session, entity_id, limit=limit // 2 or 1)
+    quotes = quotes_by(session, ids, limit=limit)
+    said_of = quotes_about(session, ids, limit=limit // 2 or 1)
     as_of = latest_report_day(session)
-    roles = apply_to_roles(role_history(session, entity_id, as_of=as_of), layer)
+    roles = apply_to_roles(role_history(session, ids, as_of=as_of), layer)
     return Profile(
         entity=entity,
-        spellings=spellings(session, entity_id, entity.name),
+        spellings=merged_spellings(session, ids, entity.name),
         roles=roles,
         headline=headline_role(roles, as_of),
         as_of=as_of,

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlmodel import Session
 
-from bot.store.models import Article, Sentence
+from bot.corrections.store import hidden_ids
+from bot.store.models import Article, Quote, Sentence
 from bot.timeline.loading import load_events, load_quotes
 from bot.timeline.records import EventView, QuoteView, SourceRef
 
@@ -97,11 +98,13 @@ def search_sentences(session: Session, query: str, *, limit: int = 5) -> list[Se
     ids = [ref for _, ref, _ in _ranked(session, terms, ("sentence",), limit, any_term=False)]
     if not ids:
         return []
+    # A quote an editor hid is not brought back as the sentence it was read from.
+    hidden = select(Quote.sentence_id).where(Quote.id.in_(hidden_ids(("q",))))
     rows = session.execute(
         select(Sentence.id, Sentence.text, Article.id, Article.outlet, Article.url,
                Article.published_at)
         .join(Article, Article.id == Sentence.article_id)
-        .where(Sentence.id.in_(ids))
+        .where(Sentence.id.in_(ids), Sentence.id.not_in(hidden))
     ).all()
     found = {
         sid: SentenceHit(sid, SourceRef(aid, outlet, url, published, sentence))
