@@ -21,6 +21,7 @@ from bot.corrections.store import in_force
 from bot.export.selection import Selection
 from bot.ids import article_id, event_id, person_id, quote_id
 from bot.store.models import Alias, Article, Entity, Event, Quote, RoleClaim
+from bot.timeline.carriers import Carrier, carriers_of
 from bot.timeline.corroboration import corroboration
 from bot.timeline.loading import load_events
 from bot.timeline.records import EventView, SourceRef
@@ -115,6 +116,7 @@ def _published(article: Article) -> str:
 
 def _articles(session: Session) -> list[dict]:
     rows = session.execute(select(Article).order_by(Article.id)).scalars().all()
+    carried = carriers_of(session, list(rows))
     return [
         {
             "id": article_id(a.id),
@@ -122,9 +124,22 @@ def _articles(session: Session) -> list[dict]:
             "url": a.url,
             "published": _published(a),
             "title": a.title,
+            "version": a.version,
+            "version_of": article_id(a.version_of_id) if a.version_of_id else None,
+            "carried_by": [_carrier(c, a) for c in carried[a.id]],
         }
         for a in rows
     ]
+
+
+def _carrier(carrier: Carrier, article: Article) -> dict:
+    own = carrier.published == article.published_at and carrier.outlet == article.outlet
+    published = _published(article) if own else _iso_moment(carrier.published)
+    return {"outlet": carrier.outlet, "url": carrier.url, "published": published}
+
+
+def _iso_moment(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _reports(event: EventView) -> dict[str, Any]:

@@ -52,6 +52,11 @@ def _entry(raw) -> FeedEntry | None:
         return None
     stamp = raw.get("published_parsed") or raw.get("updated_parsed")
     published = datetime(*stamp[:6], tzinfo=UTC) if stamp else None
+    # dict.get: feedparser's own get answers a missing `updated` with `published`, warning.
+    updated = dict.get(raw, "updated_parsed")
+    if updated and raw.get("published_parsed") and updated != raw.get("published_parsed"):
+        # An item the outlet says it updated is read again: the page may be a new version.
+        identity += "\n" + datetime(*updated[:6], tzinfo=UTC).isoformat()
     return FeedEntry(
         key=hashlib.sha256(identity.encode("utf-8")).hexdigest(),
         link=link,

@@ -210,6 +210,8 @@ def _take_entry(
     ingested = ingest_articles(engine, [item])
     if ingested.rejected:
         return "rejected", ingested.rejected[0].reason
+    if ingested.copies:
+        return "duplicate", "a copy of an article in the timeline; listed as carried by this outlet"
     if ingested.duplicates:
         return "duplicate", "the same text is already in the timeline"
     return "ingested", None

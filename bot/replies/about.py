@@ -83,10 +83,14 @@ def sources_command(session: Session, args: str, asker: Asker) -> Reply:
     for article in articles:
         counts = f"{count_noun(article.events, 'event')}, {count_noun(article.quotes, 'quote')}"
         title = f" · {esc(article.title)}" if article.title else ""
+        version = f" · version {article.version}" if article.version > 1 else ""
         lines.append(
             f"• {bold(day_text(article.published))} · {link(article.outlet, article.url)}"
-            f"{title} · {italic(counts)}"
+            f"{title}{version} · {italic(counts)}"
         )
+        if len(article.carried_by) > 1:
+            also = ", ".join(link(c.outlet, c.url) for c in article.carried_by[1:])
+            lines.append(f"  {italic('also carried by')} {also}")
     if total > len(articles):
         lines.append(italic(f"Showing the newest {len(articles)} of {total}."))
     return Reply.text("\n".join(lines), rerun="sources")

@@ -80,6 +80,29 @@ class Article(SQLModel, table=True):
     # Minutes east of UTC the outlet gave with the publication time: `published_at` is UTC,
     # and the export gives the time back with the outlet's own offset.
     published_offset: int | None = None
+    # The SimHash of the text as it arrived (bot.ingest.near_copies): how a syndicated copy
+    # at another address is known for this article.
+    simhash: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    # A page that changed at the same address is a new version: a row of its own, whose
+    # facts keep it as their source, pointing at the first version.
+    version: int = Field(default=1)
+    # No foreign key: SQLite cannot add one to a stored table (migration 0012).
+    version_of_id: int | None = Field(
+        default=None, sa_column=Column(Integer, nullable=True, index=True)
+    )
+
+
+class ArticleCarrier(SQLModel, table=True):
+    """Another outlet that carried an article: a syndicated copy, stored once, listed here."""
+
+    __tablename__ = "article_carrier"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=_fk("article.id"))
+    outlet: str
+    url: str | None = None
+    published_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    seen_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
 
 
 class Sentence(SQLModel, table=True):

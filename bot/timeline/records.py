@@ -160,3 +160,5 @@ class ArticleView:
     source_name: str
     events: int = 0
     quotes: int = 0
+    carried_by: tuple = ()  # bot.timeline.carriers.Carrier: the article's outlet first
+    version: int = 1  # above 1: the page changed at its address (bot.ingest.batch)

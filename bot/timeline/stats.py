@@ -17,6 +17,7 @@ from bot.store.models import (
     Quote,
     Subscription,
 )
+from bot.timeline.carriers import carriers_of
 from bot.timeline.records import ArticleView
 
 
@@ -132,6 +133,7 @@ def list_sources(session: Session, *, limit: int = 100) -> tuple[list[ArticleVie
         ).all()
     )
     total = session.execute(select(func.count(Article.id))).scalar_one()
+    carried = carriers_of(session, list(articles))
     views = [
         ArticleView(
             a.id,
@@ -142,6 +144,8 @@ def list_sources(session: Session, *, limit: int = 100) -> tuple[list[ArticleVie
             a.source_name,
             events.get(a.id, 0),
             quotes.get(a.id, 0),
+            tuple(carried[a.id]),
+            a.version,
         )
         for a in articles
     ]

@@ -1,0 +1,207 @@
+"""Polling 100 feeds of 50 items each from a local aiohttp server (in its own process).
+
+The first poll finds everything new; routine polls are mostly 304s.  Each is timed (wall
+and CPU) and set against a bare httpx fetch of the same URLs, the same bytes; peak memory
+is the process's peak RSS; arrival is the time from an item appearing in its feed to its
+events being answerable, the poll tick driven directly (the interval itself adds up to
+FEED_POLL_MINUTES).  Pages are the extraction corpus (on-story, so many syndicated copies
+once the 144 texts are used up) and off-story teasers, which cost no page fetch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+FEEDS, ITEMS = 100, 50
+OFF_STORY_SHARE = 0.6  # teasers the filter turns away without fetching the page
+WHEN = datetime(2025, 10, 7, 6, 30, tzinfo=UTC)
+
+
+def _corpus() -> list[tuple[str, str]]:
+    texts = sorted((ROOT / "tests" / "articles").rglob("*.txt"))
+    found = []
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if line.strip()]
+        found.append((lines[1] if len(lines) > 1 else path.stem, text))
+    return found
+
+
+def _serve(port_out, ready) -> None:
+    import asyncio
+
+    from aiohttp import web
+
+    from tests.news_pages import OFF_STORY_BODY, article_html, rss
+
+    corpus = _corpus()
+    versions = [0] * FEEDS
+
+    def items(feed: int) -> list[tuple[str, str, str, datetime]]:
+        count = ITEMS + versions[feed]
+        found = []
+        for item in range(count):
+            if (item * 7 + feed) % 10 < OFF_STORY_SHARE * 10 and item < ITEMS:
+                found.append((f"Rain floods tents {feed}-{item}", f"{base}/page/{feed}/{item}",
+                              "Rain in central Gaza; aid groups ask for tarpaulins", WHEN))
+            else:
+                title, _ = corpus[(feed * ITEMS + item) % len(corpus)]
+                found.append((title, f"{base}/page/{feed}/{item}",
+                              "Ceasefire talks: mediators, Hamas and Israeli negotiators", WHEN))
+        return found
+
+    async def feed(request):
+        number = int(request.match_info["n"])
+        etag = f'"v{versions[number]}"'
+        if request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304, headers={"ETag": etag})
+        body = rss(f"Outlet {number}", items(number))
+        return web.Response(body=body, content_type="application/rss+xml",
+                            headers={"ETag": etag})
+
+    async def page(request):
+        number, item = int(request.match_info["n"]), int(request.match_info["i"])
+        if item >= ITEMS:  # an item added later: a fresh report of its own
+            title, text = "Hamas team in Cairo for talks", OFF_STORY_BODY
+            text = (
+                f"A Hamas delegation arrived in Cairo on Tuesday for a round of ceasefire talks "
+                f"number {number}-{item} with Egyptian and Qatari mediators, officials said. "
+                "Israeli negotiators led by Ron Dermer are due in Cairo on Wednesday.\n\n"
+                + text
+            )
+        else:
+            title, text = corpus[(number * ITEMS + item) % len(corpus)]
+        body = article_html(title, text, site=f"Outlet {number}")
+        return web.Response(body=body, content_type="text/html", charset="utf-8")
+
+    async def bump(request):
+        versions[int(request.match_info["n"])] += 1
+        return web.Response(text="ok")
+
+    app = web.Application()
+    app.router.add_get("/feed/{n}.xml", feed)
+    app.router.add_get("/page/{n}/{i}", page)
+    app.router.add_get("/bump/{n}", bump)
+
+    async def main():
+        nonlocal base
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        base = f"http://127.0.0.1:{port}"
+        port_out.value = port
+        ready.set()
+        await asyncio.Event().wait()
+
+    base = ""
+    asyncio.run(main())
+
+
+def _timed(action):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = action()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _bare_fetch(urls: list[str], etags: dict[str, str] | None = None) -> tuple[float, float]:
+    import httpx
+
+    def fetch_all():
+        with httpx.Client(timeout=20) as client:
+            for url in urls:
+                headers = {"If-None-Match": etags[url]} if etags and url in etags else {}
+                client.get(url, headers=headers).read()
+
+    _, wall, cpu = _timed(fetch_all)
+    return wall, cpu
+
+
+def run() -> None:
+    from sqlmodel import select
+
+    from bot.config import load_settings
+    from bot.feeds.polling import poll_due
+    from bot.feeds.registry import add_feed
+    from bot.fetch.fetcher import Fetcher, FetchPolicy
+    from bot.startup import open_timeline
+    from bot.store.database import session_scope
+    from bot.store.models import Article, EventSource, FeedItem
+
+    port, ready = multiprocessing.Value("i", 0), multiprocessing.Event()
+    server = multiprocessing.Process(target=_serve, args=(port, ready), daemon=True)
+    server.start()
+    ready.wait(30)
+    base = f"http://127.0.0.1:{port.value}"
+    folder = tempfile.mkdtemp(prefix="bench-feeds-")
+    settings = load_settings(database_url=f"sqlite:///{folder}/feeds.db",
+                             fetch_allow_networks="127.0.0.1/32")
+    engine = open_timeline(settings, seed=False, say=lambda _: None)
+    feed_urls = [f"{base}/feed/{n}.xml" for n in range(FEEDS)]
+    with session_scope(engine) as session:
+        for url in feed_urls:
+            add_feed(session, url)
+    try:
+        with Fetcher(FetchPolicy.from_settings(settings)) as fetcher:
+            first, wall, cpu = _timed(lambda: poll_due(engine, fetcher, settings, everything=True))
+            with session_scope(engine) as session:
+                pages = [u for u in session.exec(select(FeedItem.url)).all() if u]
+                fetched_pages = [u for u, s in session.exec(
+                    select(FeedItem.url, FeedItem.status)).all() if s != "skipped" and u]
+                articles = len(session.exec(select(Article.id)).all())
+            bare_wall, bare_cpu = _bare_fetch(feed_urls + fetched_pages)
+            print(f"first poll: {FEEDS} feeds x {ITEMS} items = {len(pages)} new items; "
+                  f"{first.ingested} ingested, {first.skipped} skipped off-story, "
+                  f"{articles} articles stored")
+            print(f"  wall {wall:.1f} s, CPU {cpu:.1f} s; bare fetch of the same "
+                  f"{len(feed_urls) + len(fetched_pages)} URLs: wall {bare_wall:.2f} s, "
+                  f"CPU {bare_cpu:.2f} s (x{wall / bare_wall:.0f} wall, x{cpu / bare_cpu:.0f} CPU)")
+            routine = []
+            for _ in range(3):
+                report, wall, cpu = _timed(
+                    lambda: poll_due(engine, fetcher, settings, everything=True))
+                routine.append((wall, cpu, report.not_modified))
+            etags = {url: '"v0"' for url in feed_urls}
+            bare_wall, bare_cpu = _bare_fetch(feed_urls, etags)
+            wall = sum(r[0] for r in routine) / len(routine)
+            cpu = sum(r[1] for r in routine) / len(routine)
+            print(f"routine poll (mean of 3): {routine[0][2]} of {FEEDS} answered 304; "
+                  f"wall {wall * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms; bare conditional "
+                  f"fetch: wall {bare_wall * 1000:.0f} ms, CPU {bare_cpu * 1000:.0f} ms "
+                  f"(x{wall / bare_wall:.1f} wall, x{cpu / bare_cpu:.1f} CPU)")
+            delays = []
+            for feed in range(3):
+                import httpx
+
+                appeared = time.perf_counter()
+                httpx.get(f"{base}/bump/{feed}")
+                poll_due(engine, fetcher, settings, everything=True)
+                with session_scope(engine) as session:
+                    newest = session.exec(select(Article.id).order_by(Article.id.desc())).first()
+                    assert session.exec(
+                        select(EventSource.id).where(EventSource.article_id == newest)).first()
+                delays.append(time.perf_counter() - appeared)
+            print(f"arrival: item appears -> its events answerable in "
+                  f"{min(delays):.2f}-{max(delays):.2f} s after the poll tick that finds it "
+                  f"(plus at most one interval, FEED_POLL_MINUTES={settings.feed_poll_minutes}"
+                  f", + jitter; {timedelta(minutes=settings.feed_poll_minutes)})")
+    finally:
+        server.terminate()
+        server.join(5)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS of the polling process): {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    run()
