@@ -806,3 +806,12 @@ def test_a_round_reopened_days_before_its_live_entries_is_the_same_round():
         "2024-05-09",
     ))
     assert found == [("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded")]
+
+
+def test_a_team_sent_to_a_city_went_there_for_the_talks():
+    extraction = _extract(
+        "The prime minister sent a working-level team to the Qatari capital on Saturday, "
+        "February 8, with a mandate limited to technical questions.",
+        "2025-02-28",
+    )
+    assert [(r[0], r[1]) for r in _rounds(extraction)] == [("duha", date(2025, 2, 8))]
