@@ -815,3 +815,25 @@ def test_a_team_sent_to_a_city_went_there_for_the_talks():
         "2025-02-28",
     )
     assert [(r[0], r[1]) for r in _rounds(extraction)] == [("duha", date(2025, 2, 8))]
+
+
+def test_a_team_that_wrapped_up_its_stint_and_flew_home_ended_the_round_there():
+    found = _rounds(_extract(
+        "Indirect talks in the Qatari capital picked up pace in mid-December. On Tuesday, "
+        "December 17, Hamas said serious discussions had taken place that day in Doha.\n\n"
+        "Then momentum faded. On Tuesday, December 24, Israel's working-level team wrapped up "
+        "its stint in Doha and flew home for consultations.",
+        "2024-12-26",
+    ))
+    assert found == [("duha", date(2024, 12, 17), date(2024, 12, 24), "concluded")]
+
+
+def test_what_is_planned_after_a_round_that_ended_is_the_next_round():
+    found = _rounds(_extract(
+        "Four days of talks in Cairo ended on Sunday night without an agreement, sources said."
+        "\n\nA US official described the discussions as constructive and said the work would "
+        "now pass to working groups, which will meet in the Egyptian capital this week.",
+        "2024-08-26",
+    ))
+    assert found == [("kairu", date(2024, 8, 22), date(2024, 8, 25), "concluded"),
+                     ("kairu", date(2024, 8, 26), date(2024, 9, 1), "scheduled")]

@@ -455,6 +455,31 @@ def _same_place(a: _Mention, b: _Mention, describe: Callable[[str], PlaceFacts |
     return a.place is not None and b.place is not None and same_venue(a.place, b.place, describe)
 
 
+def _next_round(group: list[_Mention], mention: _Mention) -> bool:
+    """ "Talks in Cairo ended on Sunday ... working groups will meet in the Egyptian capital
+    this week": what is planned after a round that ended is the next round."""
+    days = span([m.when for m in group if m.when is not None])
+    ended = any(m.status is not None and m.status.final in _FINAL for m in group)
+    return (
+        ended and days is not None and mention.when is not None
+        and mention.status is not None and mention.status.final == "scheduled"
+        and mention.when.end > days.end
+    )
+
+
+# "wrapped up its stint in Doha and flew home": a team going home ends its stay there.
+_WENT_HOME = re.compile(
+    r"(?:flew|returned|returning|went|headed|came|coming|going)\s+(?:back\s+)?home|wrapped up",
+    re.IGNORECASE,
+)
+
+
+def _leaving(mention: _Mention) -> bool:
+    return mention.venue_cue == "left-city" or (
+        mention.status is not None and bool(_WENT_HOME.match(mention.status.word))
+    )
+
+
 def _close(a: When | None, b: When | None, *, leaving: bool = False) -> bool:
     if a is None or b is None:
         return True
@@ -477,10 +502,11 @@ def _merge(
             dated = mention.when is not None and all(m.when is not None for m in group)
             if (
                 _same_place(head, mention, describe)
+                and not _next_round(group, mention)
                 # A round begun more than a week ago and ended days ago is one round.
                 and (head.background == mention.background or dated)
                 and (_close(span([m.when for m in group]), mention.when,
-                            leaving=mention.venue_cue == "left-city")
+                            leaving=_leaving(mention))
                      or _goes_on_to(group, mention) or _opens(mention, group))
             ):
                 group.append(mention)
