@@ -42,6 +42,20 @@ def _usage(shape: str, example: str) -> Reply:
     return Reply.text(f"Usage: {code(shape)}, e.g. {code(example)}")
 
 
+def one_item(
+    session: Session, args: str, asker: Asker, shape: str, example: str
+) -> Item | Reply:
+    """The item a one-id editor's command ("/verify #r12") names, or the reply that says
+    why there is none: not an editor, no single id, no such item."""
+    if not may_correct(session, asker):
+        return refused()
+    args = tidy(args)
+    if not args or " " in args:
+        return _usage(shape, example)
+    item = find_item(session, args)
+    return Reply.text(esc(item)) if isinstance(item, str) else item
+
+
 def fix_command(session: Session, args: str, asker: Asker) -> Reply:
     if not may_correct(session, asker):
         return refused()
@@ -163,14 +177,9 @@ def hide_command(session: Session, args: str, asker: Asker) -> Reply:
 
 
 def verify_command(session: Session, args: str, asker: Asker) -> Reply:
-    if not may_correct(session, asker):
-        return refused()
-    args = tidy(args)
-    if not args or " " in args:
-        return _usage("/verify #ID", "/verify #r12")
-    item = find_item(session, args)
-    if isinstance(item, str):
-        return Reply.text(esc(item))
+    item = one_item(session, args, asker, "/verify #ID", "/verify #r12")
+    if isinstance(item, Reply):
+        return item
     if item.letter not in ("r", "e", "p"):
         return Reply.text("Only rounds, events and people are verified.")
     if item.verified:

@@ -10,25 +10,18 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from bot.corrections import store
-from bot.corrections.items import Item, find_item
-from bot.corrections.roles import may_correct
-from bot.render import bold, code, esc, italic
-from bot.replies.arguments import tidy
-from bot.replies.editing import refused
+from bot.corrections.items import Item
+from bot.render import bold, esc, italic
+from bot.replies.editing import one_item
 from bot.replies.lines import day_text, event_line, quote_line, source_html, when_text
 from bot.replies.reply import Asker, Button, Reply
 from bot.store.models import Correction
 
 
 def history_command(session: Session, args: str, asker: Asker) -> Reply:
-    if not may_correct(session, asker):
-        return refused()
-    args = tidy(args)
-    if not args or " " in args:
-        return Reply.text(f"Usage: {code('/history #ID')}, e.g. {code('/history #r12')}")
-    item = find_item(session, args)
-    if isinstance(item, str):
-        return Reply.text(esc(item))
+    item = one_item(session, args, asker, "/history #ID", "/history #r12")
+    if isinstance(item, Reply):
+        return item
     rows = store.history(session, item.letter, item.number)
     lines = [bold(f"Corrections of {item.typed}") + f" · {esc(item.name)}"]
     if not rows:
@@ -72,14 +65,9 @@ def disagreeing_reports(item: Item, rows: list[Correction]) -> list[str]:
 
 def show_command(session: Session, args: str, asker: Asker) -> Reply:
     """Any item by its id, hidden ones too, with its ✎ Fix button."""
-    if not may_correct(session, asker):
-        return refused()
-    args = tidy(args)
-    if not args or " " in args:
-        return Reply.text(f"Usage: {code('/show #ID')}, e.g. {code('/show #p7')}")
-    item = find_item(session, args)
-    if isinstance(item, str):
-        return Reply.text(esc(item))
+    item = one_item(session, args, asker, "/show #ID", "/show #p7")
+    if isinstance(item, Reply):
+        return item
     return Reply.text(item_html(session, item), buttons=[fix_button(item.typed)])
 
 
