@@ -65,6 +65,12 @@ _EXTENSION = re.compile(
     r"(?:additional|extra|further|more)\b",
     re.IGNORECASE,
 )
+# "the January truce fell apart": a truce is named for the month it began, which is not
+# the day it ended.
+_NAMES_THE_DEAL = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b",
+    re.IGNORECASE,
+)
 _ENTRY_SENTENCES = 2  # a live entry's news sits in its first sentences
 _DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "assumed": 0.8}
 
@@ -122,7 +128,25 @@ def find_outcomes(
             and published - _HEADLINE_DAYS <= f.when.start <= published)}
         found += [f for f in _read_headline(headline, first, published, headline_places)
                   if (f.kind, f.of) not in told]
-    return [_event(group) for group in _grouped(found)]
+    return [_event(group) for group in _grouped(_in_force(found))]
+
+
+_MADE_BEFORE_FORCE = timedelta(days=7)  # a deal agreed, then in force days later
+
+
+def _in_force(found: list[_Found]) -> list[_Found]:
+    """A deal in force is the deal the report tells made in the days before ("agreed on
+    Wednesday ... took effect on Sunday"): one agreement, of the day it was made.  Told
+    alone, the day it took effect is the agreement's."""
+    made = [f.when.start for f in found if f.kind == "agreement" and f.of != "force"]
+    kept = []
+    for f in found:
+        if f.of == "force":
+            if any(timedelta(0) <= f.when.start - day <= _MADE_BEFORE_FORCE for day in made):
+                continue
+            f.of = "deal"
+        kept.append(f)
+    return kept
 
 
 # A headline's clause that tells what came before its news ("as" tells what came with it).
@@ -192,6 +216,7 @@ def _read_sentence(
     found: list[_Found] = []
     kinds = (
         ("agreement", "deal", words.agreement),
+        ("agreement", "force", words.in_force),
         ("collapse", "talks", words.collapse),
         ("collapse", "truce", words.truce_end),
     )
@@ -203,7 +228,8 @@ def _read_sentence(
                 of = "truce"  # a truce run on for more days: no round of talks ends there
             # "The pause, which Qatar announced last Wednesday": the verb's own clause.
             at = m.end() - 1 if re.search(r"\b(?:which|that)\b", m.group(0)) else m.start()
-            dated = _date(passage, start, end, start + at, published, opening)
+            dated = _date(passage, start, end, start + at, published, opening,
+                          naming_ok=of != "truce" or kind != "collapse")
             if dated is None:
                 continue
             when, cue = dated
@@ -247,12 +273,14 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
 
 
 def _date(
-    passage: Passage, start: int, end: int, at: int, published: date, opening: bool
+    passage: Passage, start: int, end: int, at: int, published: date, opening: bool,
+    *, naming_ok: bool = True,
 ) -> tuple[When, str] | None:
     times = [
         t for t in passage.times_in(start, end)
         if not _SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
         and t.expression.direction != "future"
+        and (naming_ok or not _NAMES_THE_DEAL.match(passage.text, t.end))
     ]
     # The day of the saying dates the outcome only when the sentence gives no other.
     times = [
@@ -307,9 +335,20 @@ def _place(
     return None
 
 
+_LABEL = re.compile(r"\s*[-•*]?\s*[^:.;]{0,30}\d[^:.;]{0,30}:\s+")
+
+
 def _phrase(text: str, m: re.Match[str]) -> str:
     """The clause that says it, as a title: "Israel and Hamas agreed to the first phase"."""
     left, right = clause(text, m.start())
+    # "Israel resumed its campaign on March 18, ending two months of calm": the clause
+    # the participle hangs on says it.
+    if re.match(r"\w+ing\b", m.group(0)) and text[:left].rstrip().endswith(",") and left > 1:
+        left = clause(text, left - 2)[0]
+    # "- 9 November 2024: Qatar tells both sides ...": a dated list item's label.
+    label = _LABEL.match(text, left)
+    if label:
+        left = label.end()
     # "followed an announcement that the truce would run on": the news is the "that" clause.
     told = list(re.finditer(r"\b(?:that|how)\s", text[left : m.start()]))
     if told:

@@ -67,11 +67,17 @@ class StatusCue:
         return "concluded" if self.status == "held" else self.status  # type: ignore[return-value]
 
 
+# A comma inside a number ("1,800 prisoners") bounds no clause.
+_BOUND_LEFT = re.compile(r"[;—–(]|(?<!\d),|,(?!\d)")
+_BOUND_RIGHT = re.compile(r"[;—–)]|(?<!\d),|,(?!\d)")
+
+
 def clause(text: str, position: int) -> tuple[int, int]:
     """Bounds of the clause around `position`: between commas, dashes and brackets."""
-    left = max(text.rfind(c, 0, position) for c in ",;—–(") + 1
-    rights = [i for i in (text.find(c, position) for c in ",;—–)") if i != -1]
-    return left, min(rights) if rights else len(text)
+    lefts = [m.start() for m in _BOUND_LEFT.finditer(text, 0, position)]
+    left = (lefts[-1] if lefts else -1) + 1
+    right = _BOUND_RIGHT.search(text, position)
+    return left, right.start() if right else len(text)
 
 
 # Status words this near the noun all tell of its round: the furthest along wins, as in
