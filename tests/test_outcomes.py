@@ -115,3 +115,7 @@ def test_a_comma_inside_a_number_bounds_no_clause():
 
     text = "some 1,800 prisoners were freed, officials said"
     assert clause(text, text.index("prisoners")) == (0, text.index(", officials"))
+
+
+def test_a_proposal_for_a_truce_that_reached_a_side_is_no_agreement():
+    assert outcomes("A proposal for a 60-day truce reached Hamas on Sunday, officials said.") == []

@@ -101,3 +101,32 @@ def test_a_team_that_left_as_another_report_tells_ends_the_round_on_record(engin
             select(Event).where(Event.kind == "round", Event.place_id == doha.id)
         ).all()
     assert (round_.start_date.day, round_.end_date.day) == (13, 17)
+
+
+def test_reports_a_few_weeks_apart_never_chain_into_one_event_spanning_months(engine):
+    # Read in this order, each report is within a month of the event as it then stands
+    # (July, then late June, then June 1), yet June 1 and July 20 are seven weeks apart.
+    def report(text: str, day: str, name: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
+
+    added = ingest_articles(engine, [
+        report("Hamas said on Sunday it was studying a new proposal for a 60-day truce.\n\n"
+               "Israel's security cabinet met late into the night, and ministers argued over "
+               "the aid crossings in the south.", "2025-07-21", "july"),
+        report("Aid convoys crossed at Kerem Shalom under heavy escort, the army said.\n\n"
+               "Mediators on Sunday handed Hamas a proposal for a 60-day truce, according to "
+               "two Egyptian officials who spoke on condition of anonymity.",
+               "2025-06-26", "june"),
+        report("Families of the captives rallied again in Tel Aviv, blocking a highway for an "
+               "hour.\n\nA proposal for a 60-day truce reached Hamas on Sunday, two officials "
+               "said, as the group's leaders weighed their answer.", "2025-06-01", "first"),
+    ])
+    assert len(added.added) == 3, added
+    with Session(engine) as session:
+        proposals = session.exec(
+            select(Event).where(Event.kind == "proposal").order_by(Event.start_date)
+        ).all()
+    spans = [(p.start_date.isoformat(), p.title) for p in proposals]
+    assert len(proposals) == 2, spans
+    assert all("60-day" in title for _, title in spans)

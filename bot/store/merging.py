@@ -10,6 +10,7 @@ event corroborates it without stretching its dates.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import timedelta
 
 from sqlmodel import Session, select
@@ -40,15 +41,48 @@ STATUS_RANK = {"scheduled": 0, "ongoing": 1, "concluded": 2, "collapsed": 3, "ag
 def find_same_event(
     session: Session, extracted: ExtractedEvent, place: Entity | None
 ) -> Event | None:
+    return next(
+        (e for e in _same_events(session, extracted, place) if _reports_fit(session, e, extracted)),
+        None,
+    )
+
+
+def _reports_fit(session: Session, event: Event, extracted: ExtractedEvent) -> bool:
+    """Whether the event's reports and this one stay within a month of each other.
+
+    Each merge compares a report with the event as it stands, so a chain of reports a few
+    weeks apart ("eight killed" in January, February and March) could join what no two
+    neighbours would; the whole set of reports is what must fit, unless one report gives
+    the span that joins them."""
+    when = extracted.when
+    if when is None:
+        return True
+    spans = [(when.start, when.end)] + [
+        (start, end or start)
+        for start, end in session.exec(
+            select(EventSource.start_date, EventSource.end_date).where(
+                EventSource.event_id == event.id, EventSource.start_date.is_not(None)
+            )
+        ).all()
+    ]
+    latest_start = max(start for start, _ in spans)
+    earliest_end = min(end for _, end in spans)
+    if latest_start - earliest_end <= MERGE_LIMIT:
+        return True
+    return any(start <= earliest_end and end >= latest_start for start, end in spans)
+
+
+def _same_events(
+    session: Session, extracted: ExtractedEvent, place: Entity | None
+) -> Iterator[Event]:
+    """The events this report may be of, the likeliest first."""
     if extracted.kind == "round":
         if place is None or extracted.when is None:
-            return None
+            return
         candidates = session.exec(
             select(Event).where(Event.kind == "round", Event.place_id == place.id)
         ).all()
-        for event in candidates:
-            if _same_period(event, extracted):
-                return event
+        yield from (event for event in candidates if _same_period(event, extracted))
         if extracted.evidence.get("venue", "").startswith("left-city"):
             # "Israel recalled its team from Doha on Thursday": the end of the Doha round
             # another report told, not a round of its own.
@@ -59,16 +93,17 @@ def find_same_event(
                 and closes(day, e.start_date, e.end_date or e.start_date)
             ]
             if fitting:
-                return latest(fitting, day, lambda e: e.start_date)
-        return None
+                yield latest(fitting, day, lambda e: e.start_date)
+        return
     if extracted.kind in OUTCOME_KINDS:
-        return _same_outcome(session, extracted)
+        yield from _same_outcomes(session, extracted)
+        return
     candidates = session.exec(
         select(Event)
         .where(Event.kind == extracted.kind, Event.title_key == name_key(extracted.title))
         .order_by(Event.id)
     ).all()
-    return next((e for e in candidates if _within_a_month(e, extracted)), None)
+    yield from (e for e in candidates if _within_a_month(e, extracted))
 
 
 def _within_a_month(event: Event, extracted: ExtractedEvent) -> bool:
@@ -80,10 +115,10 @@ def _within_a_month(event: Event, extracted: ExtractedEvent) -> bool:
     return gap <= MERGE_LIMIT
 
 
-def _same_outcome(session: Session, extracted: ExtractedEvent) -> Event | None:
+def _same_outcomes(session: Session, extracted: ExtractedEvent) -> Iterator[Event]:
     when = extracted.when
     if when is None:
-        return None
+        return
     candidates = session.exec(
         select(Event).where(Event.kind == extracted.kind).order_by(Event.id)
     ).all()
@@ -94,12 +129,11 @@ def _same_outcome(session: Session, extracted: ExtractedEvent) -> Event | None:
         end = event.end_date or event.start_date
         if event.granularity == "day" and when.granularity == "day":
             if abs(when.start - event.start_date) <= OUTCOME_GAP:
-                return event
+                yield event
         elif when.start <= end and event.start_date <= when.end and (
             max(end, when.end) - min(event.start_date, when.start) <= MERGE_LIMIT
         ):
-            return event
-    return None
+            yield event
 
 
 def _same_period(event: Event, extracted: ExtractedEvent) -> bool:

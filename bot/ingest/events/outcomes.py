@@ -50,6 +50,12 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|stated|added|reported|confirmed)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# "A proposal for a 60-day truce reached Hamas": the truce is what is sought, not made.
+_SOUGHT_BEFORE = re.compile(
+    r"\b(?:proposals?|plans?|offers?|drafts?|framework|text|blueprint|bid|push|calls?|"
+    r"demands?)\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "builds on areas of agreement reached over the past week": parts agreed, no deal.
 _PART_OF = re.compile(r"\b(?:areas?|points?|elements?|parts?|items?|issues?)\s+of\s+$",
                       re.IGNORECASE)
@@ -269,7 +275,7 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
         return False
     window = text[max(0, m.start() - 45) : m.start()]
     return not (_NEGATED_BEFORE.search(window) or _FUTURE_BEFORE.search(window)
-                or _PART_OF.search(window))
+                or _PART_OF.search(window) or _SOUGHT_BEFORE.search(window))
 
 
 def _date(
