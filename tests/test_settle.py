@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from bot.ingest.batch import ingest_articles
 from bot.ingest.model import ArticleInput
 from bot.ingest.pipeline import extract
-from bot.store.models import Entity, Event
+from bot.store.models import Entity, Event, EventSource
 
 _FILLER = (
     "\n\nMediators from Egypt and Qatar said they would keep working with both sides to narrow "
@@ -130,3 +130,32 @@ def test_reports_a_few_weeks_apart_never_chain_into_one_event_spanning_months(en
     spans = [(p.start_date.isoformat(), p.title) for p in proposals]
     assert len(proposals) == 2, spans
     assert all("60-day" in title for _, title in spans)
+
+
+def test_a_report_of_the_whole_run_joins_two_rounds_told_apart(engine):
+    def report(text: str, day: str, name: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
+
+    added = ingest_articles(engine, [
+        report("Israeli and Hamas negotiators held indirect talks in Doha on Saturday with "
+               "Qatari mediators, two officials said.\n\nAid trucks queued at the crossing "
+               "for a third day.", "2025-01-12", "saturday"),
+        report("Negotiators met again in Doha on Wednesday, the Qatari foreign ministry "
+               "said.\n\nFamilies of the captives marched to the prime minister's office in "
+               "Jerusalem.", "2025-01-15", "wednesday"),
+        report("The indirect talks in Doha ran from Saturday to Wednesday, mediators said "
+               "on Thursday, and ended with a draft both sides were studying.\n\nStrikes hit "
+               "the north of the Gaza Strip overnight.", "2025-01-16", "whole"),
+    ])
+    assert len(added.added) == 3, added
+    with Session(engine) as session:
+        doha = session.exec(select(Entity).where(Entity.name == "Doha")).one()
+        rounds = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == doha.id)
+        ).all()
+        spans = [(r.start_date.isoformat(), r.end_date.isoformat()) for r in rounds]
+        assert spans == [("2025-01-11", "2025-01-15")]
+        assert len(session.exec(
+            select(EventSource).where(EventSource.event_id == rounds[0].id)
+        ).all()) == 3

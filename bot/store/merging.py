@@ -30,6 +30,8 @@ ROUND_GAP = timedelta(days=1)
 # of two, unless one report gives the span that joins them.
 OUTCOME_GAP = timedelta(days=1)
 MERGE_LIMIT = timedelta(days=31)
+# The longest run of days one report may give and still show two rounds to be one.
+JOIN_SPAN = timedelta(days=10)
 OUTCOME_KINDS = ("agreement", "collapse")
 # Words of the text outrank what the dates imply; see rounds._settled_status.
 _DERIVED = ("dates past", "dates now", "dates ahead")
@@ -45,6 +47,25 @@ def find_same_event(
         (e for e in _same_events(session, extracted, place) if _reports_fit(session, e, extracted)),
         None,
     )
+
+
+def also_same_rounds(
+    session: Session, extracted: ExtractedEvent, place: Entity | None, found: Event
+) -> list[Event]:
+    """Other rounds on record that this report, folded into `found`, shows to be the same.
+
+    Only a firm report of days does: "talks ran from Saturday to Wednesday" joins the
+    Saturday talks and the Wednesday talks; "rounds in Paris in January and February" or a
+    recalled or assumed date joins nothing."""
+    when = extracted.when
+    if extracted.kind != "round" or when is None or when.granularity != "day" \
+            or when.end - when.start > JOIN_SPAN or extracted.background \
+            or extracted.unconfirmed or not _moves_dates(found, extracted):
+        return []
+    return [
+        e for e in _same_events(session, extracted, place)
+        if e.id != found.id and _same_period(e, extracted) and _reports_fit(session, e, extracted)
+    ]
 
 
 def _reports_fit(session: Session, event: Event, extracted: ExtractedEvent) -> bool:
