@@ -837,3 +837,49 @@ def test_what_is_planned_after_a_round_that_ended_is_the_next_round():
     ))
     assert found == [("kairu", date(2024, 8, 22), date(2024, 8, 25), "concluded"),
                      ("kairu", date(2024, 8, 26), date(2024, 9, 1), "scheduled")]
+
+
+def test_a_live_headline_with_menu_words_is_the_title_and_clock_headlines_stamp_entries():
+    report = read_report(
+        "Skip to main content\nHome | News | Video | Podcasts\n\n"
+        "LIVE: Truce over as fighting resumes; Israel calls negotiators home from Doha\n\n"
+        "Key points\n- The pause in Gaza ended on Friday morning\n\n"
+        "Saturday 2 December\n\n18:40 - Envoy calls emir after talks stall\n\n"
+        "The envoy spoke by phone with the emir after the negotiations in Doha ran aground.\n\n"
+        "Friday 1 December\n\n07:10 - Truce expires\n\n"
+        "The pause ran out at 7am on Friday without a further extension."
+    )
+    assert report.title == "Truce over as fighting resumes; Israel calls negotiators home from Doha"
+    stamped = dict(zip(report.paragraphs, report.stamps, strict=True))
+    assert stamped["The envoy spoke by phone with the emir after the negotiations in Doha ran "
+                   "aground."] == "Saturday 2 December, 18:40"
+    assert "18:40 - Envoy calls emir after talks stall" not in report.paragraphs
+
+
+def test_a_participle_set_off_by_commas_tells_of_its_own_noun_not_the_round():
+    found = _rounds(_extract(
+        "The directors of the CIA and of Mossad held talks with Qatar's prime minister in Doha "
+        "on Tuesday on how to "
+        "turn a truce, stretched by two days only a day earlier, into a wider deal.",
+        "2023-11-28",
+    ))
+    assert found == [("duha", date(2023, 11, 28), date(2023, 11, 28), "concluded")]
+
+
+def test_after_an_apposition_the_verb_between_commas_is_the_sentences_own():
+    extraction = _extract(
+        "Talks in Doha had run for days. On Saturday, David Barnea, head of Mossad, ordered "
+        "his negotiating team to leave Doha, officials said.",
+        "2023-12-03",
+    )
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert (collapse.when.start, collapse.place_key) == (date(2023, 12, 2), "duha")
+
+
+def test_sides_that_went_on_negotiating_in_a_city_held_a_round_there():
+    found = _rounds(_extract(
+        "People briefed on the contacts said Israel and Hamas went on negotiating indirectly "
+        "in Doha on Friday, with Qatari officials carrying messages between them.",
+        "2023-12-02",
+    ))
+    assert [(place, start) for place, start, _, _ in found] == [("duha", date(2023, 12, 1))]

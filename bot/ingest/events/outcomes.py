@@ -333,8 +333,8 @@ def _place(
         return venue.key
     # "recalled its team from Doha", "pulled its negotiators out of Doha"
     for mark in passage.marks_in(start, end, ("place",)):
-        if re.search(r"\b(?:from|out of)\s+$", passage.text[max(start, mark.start - 12) :
-                                                               mark.start]):
+        before = passage.text[max(start, mark.start - 12) : mark.start]
+        if re.search(r"\b(?:from|out of|leave|left|leaving)\s+$", before):
             facts = describe(mark.key)
             if facts is None or facts.place_type not in ("region", "crossing", "corridor"):
                 return mark.key

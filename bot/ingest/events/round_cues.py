@@ -21,6 +21,9 @@ ROUND_NOUN = re.compile(
     r"(?<=working-level ))teams?|"
     # "the follow-up in Cairo on August 25 broke up in deadlock"
     r"follow-up(?=\s+(?:round\s+|talks\s+|meeting\s+)?(?:in|at)\s+(?:the\s+)?[A-Z])|"
+    # "Israel and Hamas went on negotiating indirectly in Doha throughout the day"
+    r"(?:(?<=on )|(?<=kept )|(?<=continued )|(?<=were )|(?<=are )|(?<=been )|(?<=began ))"
+    r"negotiating(?=\s+(?:[a-z]+ly\s+)?(?:in|at)\s+(?:the\s+)?[A-Z])|"
     # "for indirect contacts with Hamas through Qatari mediators"
     r"(?:(?<=indirect )|(?<=direct ))contacts|"
     # "The last high-level attempt took place in Doha on October 27": an attempt held.
