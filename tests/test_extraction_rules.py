@@ -883,3 +883,22 @@ def test_sides_that_went_on_negotiating_in_a_city_held_a_round_there():
         "2023-12-02",
     ))
     assert [(place, start) for place, start, _, _ in found] == [("duha", date(2023, 12, 1))]
+
+
+def test_the_first_meeting_since_a_day_when_they_met_elsewhere_dates_that_meeting_to_the_day():
+    found = _rounds(_extract(
+        "Tuesday's meeting in Cairo was the first gathering of the four mediators since 28 "
+        "January, when the spy chiefs met in Paris and produced an outline for a truce.",
+        "2024-02-14",
+    ))
+    assert ("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded") in found
+
+
+def test_a_later_clause_that_says_the_talks_broke_up_ends_the_round_its_sentence_opened():
+    found = _rounds(_extract(
+        "This week's session followed a weekend round. A Hamas delegation arrived in Cairo on "
+        "Saturday to meet Egyptian and Qatari mediators, but the talks broke up on Sunday with "
+        "no breakthrough.",
+        "2024-05-09",
+    ))
+    assert found == [("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded")]

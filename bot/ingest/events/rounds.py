@@ -542,7 +542,7 @@ def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
 
 
 _DEFINITE = re.compile(
-    r"^(?:(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting|"
+    r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting|"
     r"delegation|team|negotiators)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
     r"went on|ran on)\b)"
 )
@@ -584,8 +584,8 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
                 and mention.when.granularity == "day"):
             mention.when = None  # "The round, held from the 7th until yesterday" keeps its days
             mention.status = None  # a venue-less sentence cannot move the round's status...
-        elif not _on_its_days(mention.when, group):
-            mention.status = None  # ...unless it tells of the round's own day, just after it
+        elif not _on_its_days(mention.when, group) and not _ends_it(group, mention):
+            mention.status = None  # ...unless it tells of the round's own day, or its end
         group.append(mention)
 
 
@@ -593,9 +593,12 @@ def _ends_it(group: list[_Mention], mention: _Mention) -> bool:
     """ "An Israeli delegation travelled to Doha on Monday ... The round ended that Friday":
     the round last told before, on a day within a round's length of its opening."""
     days = span([m.when for m in group if m.when is not None])
+    last = max(m.sentence for m in group)
     return (
         days is not None and mention.when is not None and mention.when.granularity == "day"
-        and max(m.sentence for m in group) < mention.sentence
+        # "arrived in Cairo on Saturday ..., but the talks broke up on Sunday": a later
+        # clause of the same sentence, which opens in lower case, tells what came after.
+        and (last < mention.sentence or (last == mention.sentence and mention.text[:1].islower()))
         and mention.status is not None and mention.status.final in _FINAL
         and days.start <= mention.when.start <= days.start + ROUND_LENGTH
     )
