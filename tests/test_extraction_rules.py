@@ -887,8 +887,9 @@ def test_sides_that_went_on_negotiating_in_a_city_held_a_round_there():
 
 def test_the_first_meeting_since_a_day_when_they_met_elsewhere_dates_that_meeting_to_the_day():
     found = _rounds(_extract(
-        "Tuesday's meeting in Cairo was the first gathering of the four mediators since 28 "
-        "January, when the spy chiefs met in Paris and produced an outline for a truce.",
+        "Envoys met in Cairo on Tuesday. Tuesday's meeting was the first gathering of the "
+        "four-way mediation group since 28 January, when the spy chiefs met in Paris and "
+        "produced an outline for a truce.",
         "2024-02-14",
     ))
     assert ("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded") in found
