@@ -903,3 +903,53 @@ def test_a_later_clause_that_says_the_talks_broke_up_ends_the_round_its_sentence
         "2024-05-09",
     ))
     assert found == [("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded")]
+
+
+def test_the_talks_which_opened_and_ran_through_days_give_the_round_its_run():
+    found = _rounds(_extract(
+        "The high-level round in the Egyptian capital wound up on Sunday without a final "
+        "agreement, a US official said. The official described the talks, which opened on "
+        "Thursday and ran through Sunday, as constructive.",
+        "2024-08-26",
+    ))
+    assert found == [("kairu", date(2024, 8, 22), date(2024, 8, 25), "concluded")]
+
+
+def test_the_day_of_a_call_or_a_statement_is_not_the_day_of_the_meeting_it_led_to():
+    found = _rounds(_extract(
+        "Two days of talks in Doha ended on Friday. The Doha meeting answered a call issued on "
+        "August 8 by the three leaders. The mediators had called the Doha meeting in an "
+        "August 8 statement by the leaders.",
+        "2024-08-17",
+    ))
+    assert found == [("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded")]
+
+
+def test_a_season_named_from_the_reports_day_moves_the_storys_year_back_to_it():
+    extraction = _extract(
+        "The week's success followed many false dawns since late 2023.\n\nThis summer, three "
+        "weeks of proximity talks in Doha ended on July 24 when Washington and Israel called "
+        "their negotiators home.",
+        "2025-10-10",
+    )
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert collapse.when.start == date(2025, 7, 24)
+
+
+def test_titled_names_listed_before_met_are_a_meeting_of_them():
+    found = _rounds(_extract(
+        "In Rome on July 28 last year, CIA Director William Burns, Mossad chief David Barnea "
+        "and then-intelligence chief Abbas Kamel met to close the gaps on a phased deal.",
+        "2025-10-10",
+    ))
+    assert found == [("ruma", date(2024, 7, 28), date(2024, 7, 28), "concluded")]
+
+
+def test_a_days_of_sessions_told_without_a_venue_never_dates_the_next_round():
+    found = _rounds(_extract(
+        "Talks in the Qatari capital wrapped up on Friday with a bridging proposal. Senior "
+        "officials would reconvene in Cairo in the coming week, they said.\n\nQatar's prime "
+        "minister chaired the sessions, which began on Thursday.",
+        "2024-08-17",
+    ))
+    assert ("kairu", date(2024, 8, 18), date(2024, 8, 25), "scheduled") in found
