@@ -119,3 +119,27 @@ def test_a_comma_inside_a_number_bounds_no_clause():
 
 def test_a_proposal_for_a_truce_that_reached_a_side_is_no_agreement():
     assert outcomes("A proposal for a 60-day truce reached Hamas on Sunday, officials said.") == []
+
+
+def test_a_date_that_opens_the_sentence_dates_its_deal_past_an_adverbial():
+    (found,) = outcomes(
+        "On November 22, after weeks of shuttling by Qatar, Israel and Hamas agreed a "
+        "four-day pause, which took effect two days later and was extended twice, by two "
+        "days and then by one.",
+        date(2024, 3, 1),
+    )
+    assert (found.kind, found.when.start, found.evidence["of"]) == (
+        "agreement", date(2023, 11, 22), "deal")
+
+
+def test_a_truce_in_force_since_a_month_is_no_agreement_of_its_own():
+    assert outcomes("The last truce in Gaza, which took effect in January, collapsed on "
+                    "March 18.", date(2025, 7, 24))[0].kind == "collapse"
+    assert [f.kind for f in outcomes("The last truce, which took effect in January, was "
+                                     "welcomed.", date(2025, 7, 24))] == []
+
+
+def test_an_agreement_reached_to_extend_the_truce_is_the_truce_extended():
+    (found,) = outcomes("An agreement has been reached to extend the humanitarian truce for "
+                        "two more days, Qatar said on Monday.", date(2023, 11, 28))
+    assert found.title.startswith("Truce extended") and found.evidence["of"] == "truce"

@@ -159,3 +159,23 @@ def test_a_report_of_the_whole_run_joins_two_rounds_told_apart(engine):
         assert len(session.exec(
             select(EventSource).where(EventSource.event_id == rounds[0].id)
         ).all()) == 3
+
+
+def test_a_deal_made_and_the_truce_in_force_days_later_are_one_agreement_in_any_order(engine):
+    def report(text: str, day: str, name: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
+
+    added = ingest_articles(engine, [
+        report("The ceasefire in Gaza took effect on Sunday morning, January 19, after a "
+               "three-hour delay.\n\nCrowds gathered in Tel Aviv to wait for the first "
+               "hostages to be freed.", "2025-01-19", "force"),
+        report("Israel and Hamas reached a ceasefire deal in Doha on Wednesday, January 15, "
+               "Qatar's prime minister announced.\n\nThe deal follows fifteen months of war "
+               "and several failed rounds of talks.", "2025-01-16", "deal"),
+    ])
+    assert len(added.added) == 2, added
+    with Session(engine) as session:
+        agreements = session.exec(select(Event).where(Event.kind == "agreement")).all()
+        assert [(a.start_date.isoformat(), a.granularity) for a in agreements] == [
+            ("2025-01-15", "day")]

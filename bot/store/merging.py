@@ -30,6 +30,8 @@ ROUND_GAP = timedelta(days=1)
 # of two, unless one report gives the span that joins them.
 OUTCOME_GAP = timedelta(days=1)
 MERGE_LIMIT = timedelta(days=31)
+# A deal is in force within days of being made ("agreed on Wednesday", "took effect Sunday").
+FORCE_AFTER_DEAL = timedelta(days=7)
 # The longest run of days one report may give and still show two rounds to be one.
 JOIN_SPAN = timedelta(days=10)
 OUTCOME_KINDS = ("agreement", "collapse")
@@ -145,7 +147,13 @@ def _same_outcomes(session: Session, extracted: ExtractedEvent) -> Iterator[Even
     ).all()
     of = extracted.evidence.get("of")
     for event in candidates:
-        if event.start_date is None or (of and of not in _outcome_of(session, event)):
+        if event.start_date is None:
+            continue
+        told = _outcome_of(session, event)
+        if _made_then_in_force(of, told, event, when):
+            yield event
+            continue
+        if of and of not in told:
             continue  # a truce that lapsed and a team recalled the next day are two events
         end = event.end_date or event.start_date
         if event.granularity == "day" and when.granularity == "day":
@@ -155,6 +163,18 @@ def _same_outcomes(session: Session, extracted: ExtractedEvent) -> Iterator[Even
             max(end, when.end) - min(event.start_date, when.start) <= MERGE_LIMIT
         ):
             yield event
+
+
+def _made_then_in_force(of: str | None, told: set[str], event: Event, when) -> bool:
+    """A deal agreed on Wednesday and the truce in force on Sunday are one agreement,
+    whichever report came first."""
+    if event.granularity != "day" or when.granularity != "day":
+        return False
+    if of == "force" and told & {"deal", "force"}:
+        return timedelta(0) <= when.start - event.start_date <= FORCE_AFTER_DEAL
+    if of == "deal" and told == {"force"}:
+        return timedelta(0) <= event.start_date - when.start <= FORCE_AFTER_DEAL
+    return False
 
 
 def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
@@ -187,9 +207,14 @@ def fold_into(
     if event.place_id is None and place_id is not None:
         event.place_id = place_id  # "called home at the start of the month", then "from Doha"
     if event.kind in OUTCOME_KINDS:
-        # The finest date any report gives: "in January" and "on January 15" are one day.
+        # The finest date any report gives: "in January" and "on January 15" are one day;
+        # and the day the deal was made, not the day it took effect.
+        made = extracted.evidence.get("of") == "deal" and event.start_date is not None \
+            and when is not None and when.granularity == event.granularity == "day" \
+            and when.start < event.start_date
         if when is not None and (
-            event.start_date is None or coarseness(when.granularity) < coarseness(event.granularity)
+            event.start_date is None or made
+            or coarseness(when.granularity) < coarseness(event.granularity)
         ):
             event.start_date, event.end_date = when.start, when.end
             event.granularity = when.granularity

@@ -77,6 +77,18 @@ _NAMES_THE_DEAL = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b",
     re.IGNORECASE,
 )
+# "An agreement has been reached to extend the truce": the deal is the truce running on.
+_TO_EXTEND = re.compile(r"\s+(?:to|for)\s+(?:an?\s+|the\s+)?(?:extend|extension|prolong|lengthen)",
+                        re.IGNORECASE)
+
+
+def _extends(text: str, m: re.Match[str]) -> bool:
+    return bool(_EXTENSION.search(m.group(0)) or _TO_EXTEND.match(text, m.end()))
+
+
+# "On November 22, after weeks of shuttling, the two sides agreed": a date that opens the
+# sentence is its main verb's, whatever adverbial comes between.
+_FRONTED = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|in|by)?\s*", re.IGNORECASE)
 _ENTRY_SENTENCES = 2  # a live entry's news sits in its first sentences
 _DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "assumed": 0.8}
 
@@ -145,14 +157,15 @@ def _in_force(found: list[_Found]) -> list[_Found]:
     Wednesday ... took effect on Sunday"): one agreement, of the day it was made.  Told
     alone, the day it took effect is the agreement's."""
     made = [f.when.start for f in found if f.kind == "agreement" and f.of != "force"]
-    kept = []
-    for f in found:
-        if f.of == "force":
-            if any(timedelta(0) <= f.when.start - day <= _MADE_BEFORE_FORCE for day in made):
-                continue
-            f.of = "deal"
-        kept.append(f)
-    return kept
+    # "The last truce, which took effect in January": a month says nothing of when the
+    # deal was made.
+    return [
+        f for f in found
+        if f.of != "force" or (
+            f.when.granularity == "day"
+            and not any(timedelta(0) <= f.when.start - day <= _MADE_BEFORE_FORCE for day in made)
+        )
+    ]
 
 
 # A headline's clause that tells what came before its news ("as" tells what came with it).
@@ -176,7 +189,7 @@ def _read_headline(
             headline[clause(headline, m.start())[0] : m.start()]
         ):
             continue  # "Spy chiefs meet after truce is stretched": the news is the meeting
-        if kind == "agreement" and _EXTENSION.search(m.group(0)):
+        if kind == "agreement" and _extends(headline, m):
             of = "truce"
         found.append(_Found(
             kind=kind, of=of, sentence=sentence, text=headline, phrase=_phrase(headline, m),
@@ -230,7 +243,7 @@ def _read_sentence(
         for m in pattern.finditer(text):
             if not _asserted(text, m):
                 continue
-            if kind == "agreement" and _EXTENSION.search(m.group(0)):
+            if kind == "agreement" and _extends(text, m):
                 of = "truce"  # a truce run on for more days: no round of talks ends there
             # "The pause, which Qatar announced last Wednesday": the verb's own clause.
             at = m.end() - 1 if re.search(r"\b(?:which|that)\b", m.group(0)) else m.start()
@@ -302,7 +315,8 @@ def _date(
     ]
     near = [
         t for t in times
-        if not _OTHER_EVENT.search(passage.text[min(t.end, at) : max(t.start, at)])
+        if ((_FRONTED.fullmatch(passage.text, start, t.start) and t.end < at)
+            or not _OTHER_EVENT.search(passage.text[min(t.end, at) : max(t.start, at)]))
         and not any(a <= t.start < b for a, b in asides)
     ]
     usable = [t for t in near if t.expression.granularity != "year"] or near
@@ -387,6 +401,13 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
     return groups
 
 
+def _of(group: list[_Found]) -> str:
+    """What the outcome is of: talks that ended, a deal made ("force" when the report only
+    tells it took effect), or a truce that ended or ran on."""
+    told = {f.of for f in group}
+    return next((of for of in ("talks", "deal", "force") if of in told), group[0].of)
+
+
 def _event(group: list[_Found]) -> ExtractedEvent:
     first = min(group, key=lambda f: f.sentence)
     best = max(group, key=lambda f: (f.date_cue == "stated", f.weight))
@@ -404,8 +425,7 @@ def _event(group: list[_Found]) -> ExtractedEvent:
         place_key=place,
         status="agreement" if first.kind == "agreement" else "collapsed",
         background=all(f.background for f in group),
-        evidence={"words": best.phrase, "dates": best.date_cue,
-                  "of": "talks" if any(f.of == "talks" for f in group) else best.of},
+        evidence={"words": best.phrase, "dates": best.date_cue, "of": _of(group)},
         confidence=round(confidence, 2),
         unconfirmed=confidence < CONFIRMED,
     )
