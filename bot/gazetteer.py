@@ -83,6 +83,9 @@ class Spelling:
     demonym: bool  # "Israeli": an adjective of the country, not its name
 
 
+_POSSESSIVE = re.compile(r"(?<=\w{2})['’]s\b")
+
+
 def _is_acronym(spelling: str) -> bool:
     letters = [c for c in spelling if c.isalpha()]
     return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)
@@ -232,7 +235,8 @@ class Gazetteer:
                     self._towns_by_name.setdefault(anyascii(surface).lower(), entry)
             elif entry not in self._by_key[key]:
                 self._by_key[key].append(entry)
-            tokens = tuple(key.split())
+            # Text is read with "'s" cut off its words ("Israel's cabinet"): so are spellings.
+            tokens = tuple(name_key(_POSSESSIVE.sub("", surface)).split()) or tuple(key.split())
             self.spellings_by_first[tokens[0]].append(
                 Spelling(tokens, entry, _is_acronym(surface), is_demonym)
             )
