@@ -14,7 +14,9 @@ from sqlmodel import Session
 
 from bot.corrections import store
 from bot.corrections.items import FIELDS_OF, USAGE_OF, Item, field_text, find_item
+from bot.corrections.merges import SPLIT
 from bot.corrections.roles import may_correct, who_asks
+from bot.corrections.splits import undo_split
 from bot.dates import read_date
 from bot.ids import LETTERS
 from bot.ingest.model import EventStatus
@@ -210,6 +212,8 @@ def undo_command(session: Session, args: str, asker: Asker) -> Reply:
     row.undone_at, row.undone_by = asker.now, asker.user_id
     session.add(row)
     session.flush()
+    if row.field == SPLIT:
+        undo_split(session, row)
     what = f"{row.target_kind}{row.target_id}"
     return Reply.text(
         f"Undid {bold(f'c{row.id}')} · {esc(what)} · {esc(row.field)}: "
