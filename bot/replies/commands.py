@@ -248,7 +248,8 @@ def answer_callback(session: Session, data: str, asker: Asker) -> CallbackAnswer
     command, sep, args = data.partition("|")
     if not sep or command not in HANDLERS or command in NOT_FROM_BUTTONS:
         return CallbackAnswer(None, 0, EXPIRED)
-    return CallbackAnswer(answer(session, command, args, asker), 0, None)
+    reply = answer(session, command, args, asker)
+    return CallbackAnswer(reply, 0, reply.toast)
 
 
 __all__ = [

@@ -79,9 +79,10 @@ class _Book:
 _books: KeptUntilChanged[_Book] = KeptUntilChanged()
 
 
-def _version(session: Session) -> tuple[int, ...]:
-    """How many aliases there are and the newest, and the newest correction and how many
-    are undone: any ingest that adds a name moves it, and so does a merge or a split.
+def _version(session: Session) -> tuple[object, ...]:
+    """How many aliases there are and the newest, the newest correction (by id and by
+    time, which a database emptied and filled again does not give back) and the newest
+    undo: any ingest that adds a name moves it, and so does a merge, a split or an undo.
 
     Scalar subqueries, not one aggregate: SQLite answers a bare count(*) and a bare
     max(id) from the b-tree alone, but reads every alias to do both in one pass.
@@ -91,8 +92,8 @@ def _version(session: Session) -> tuple[int, ...]:
             select(func.count()).select_from(Alias).scalar_subquery(),
             select(func.max(Alias.id)).scalar_subquery(),
             select(func.max(Correction.id)).scalar_subquery(),
-            select(func.count()).select_from(Correction)
-            .where(Correction.undone_at.is_not(None)).scalar_subquery(),
+            select(func.max(Correction.made_at)).scalar_subquery(),
+            select(func.max(Correction.undone_at)).scalar_subquery(),
         )
     ).one()
     return tuple(value or 0 for value in found)

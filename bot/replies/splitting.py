@@ -49,7 +49,7 @@ def split_record(session: Session, args: str, asker: Asker) -> Reply:
     number = redirect(session, kinds, typed.number)
     name = record_name(session, typed.letter, number)
     if name is None:
-        return Reply.text(f"There is no record {esc(words[0])} on record.")
+        return Reply.text(f"There is no {esc(words[0])} on record.")
     record = splittable_record(session, typed.letter, number, name)
     if len(words) == 1:
         return _opened(record, merged_away=typed.number)
@@ -117,7 +117,7 @@ def _menu(record: Splittable, mask: int, *, note: str | None = None) -> Reply:
                                else "nothing yet."))
     if note:
         lines.append(italic(note))
-    return Reply.text("\n".join(lines), buttons=_buttons(record, mask))
+    return Reply.text("\n".join(lines), buttons=_buttons(record, mask), toast=note)
 
 
 def _buttons(record: Splittable, mask: int) -> list[list[Button]]:
