@@ -156,15 +156,17 @@ def make_split(
     merges = [session.get(Correction, int(o.key)) for o in picked if o.group == MERGED]
     value: dict = {"new": None, "spellings": spellings, "sources": sources,
                    "unmerged": [row.id for row in merges]}
-    shown = [f"{record.typed} {record.name}"]
+    made: list[tuple[str, int]] = [(record.letter, record.number)]
     if spellings or sources:
         value["new"] = _new_record(session, record, spellings, sources)
         if value["new"] is None:
             return f"{record.typed} changed meanwhile; nothing was split. Send /split again."
-        typed = f"{record.letter}{value['new']}"
-        shown.append(f"{typed} {record_name(session, record.letter, value['new'])}")
+        made.append((record.letter, value["new"]))
         if record.letter == "p":
-            value["was"] = record.name
+            value["was"] = record.name  # its name, if a spelling ticked away took it
+    # Named after the split: the record split may have given its name away.
+    shown = [f"{letter}{number} {record_name(session, letter, number)}"
+             for letter, number in made]
     for row in merges:
         row.undone_at, row.undone_by = now, by
         session.add(row)

@@ -235,8 +235,12 @@ def fix_menu(session: Session, args: str, asker: Asker) -> Reply:
         now = field_text(item, field)
         lines.append(f"• {esc(field)}: {esc(now)} — {code(f'/fix {item.typed} {USAGE_OF[field]}')}")
     lines.append(f"• hide: {code(f'/hide {item.typed} reason')}")
+    if item.letter != "q":
+        lines.append(f"• split in two: {code(f'/split {item.typed}')}")
     lines.append(f"• history: {code(f'/history {item.typed}')}")
     buttons = [[Button("History", data=f"history|{item.typed}")]]
+    if item.letter != "q":
+        buttons[0].append(Button("✂ Split", data=f"split|{item.typed}"))
     if not item.verified and item.letter != "q":
         buttons[0].insert(0, Button("✓ Verify", data=f"verify|{item.typed}"))
     return Reply.text("\n".join(lines), buttons=buttons)
