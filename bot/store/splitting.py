@@ -19,6 +19,7 @@ from sqlmodel import Session
 from bot.dates.model import coarseness
 from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.names import name_key
+from bot.store.entities import add_aliases
 from bot.store.models import (
     Alias,
     Article,
@@ -84,10 +85,13 @@ def split_entity(
     if spelled is None and not articles:
         return False
     first = spellings[0]
-    session.add(Entity(id=new_id, kind=source.kind, name=first, key=name_key(first),
-                       country=source.country if source.kind != "person" else None))
+    new = Entity(id=new_id, kind=source.kind, name=first, key=name_key(first),
+                 country=source.country if source.kind != "person" else None)
+    session.add(new)
     session.flush()
+    session.info.pop("alias_spellings", None)  # spellings read before name their old owner
     _move_entity_rows(session, source_id, new_id, keys, articles)
+    add_aliases(session, new, set(spellings))  # a name no report spelt alone, too
     if source.key in keys:
         _rename_to_a_spelling_left(session, source)
     return True
@@ -143,6 +147,7 @@ def join_entity(session: Session, new_id: int, into_id: int, name: str | None) -
     if into is None:
         return  # the record it came from is gone (a rebuild read it no more): keep both
     _drop_duplicates(session, new_id, into_id)
+    session.info.pop("alias_spellings", None)
     touched = set(session.execute(
         select(EventEntity.event_id).where((EventEntity.entity_id == new_id)
                                            | (EventEntity.delegation_of_id == new_id))
