@@ -129,7 +129,7 @@ def store_derived(
                 participant.delegation_of, "country"
             )
             _add_participant(session, event, person, participant.role, side, article, sentence_id)
-        _index_event(session, event)
+        index_event(session, event)
 
     session.flush()
     settle_stored_rounds(session, settled, article)
@@ -267,7 +267,7 @@ def _add_participant(session, event, person, role, side, article, sentence_id) -
         session.flush()
 
 
-def _index_event(session: Session, event: Event) -> None:
+def index_event(session: Session, event: Event) -> None:
     names = session.exec(
         select(Entity.name)
         .join(EventEntity, EventEntity.entity_id == Entity.id)
