@@ -10,6 +10,8 @@ away, since the correction names its id.
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
@@ -23,11 +25,9 @@ _STRONG = ("collapsed", "agreement")
 def join_rounds(session: Session, kept: Event, others: list[Event]) -> set[int]:
     """Fold each of `others` into `kept`, which the same report showed them to be; the ids
     of the records joined away."""
-    corrected = set(session.exec(
-        select(Correction.target_id).where(
-            Correction.target_kind == "r", Correction.undone_at.is_(None)
-        )
-    ).all())
+    corrected = _corrected_rounds(session)
+    if kept.id in corrected:
+        return set()  # an editor has spoken of this round: what it is stays theirs
     gone = set()
     for other in others:
         if other.id == kept.id or other.id in corrected:
@@ -41,6 +41,22 @@ def join_rounds(session: Session, kept: Event, others: list[Event]) -> set[int]:
     session.add(kept)
     session.flush()
     return gone
+
+
+def _corrected_rounds(session: Session) -> set[int]:
+    """Rounds an editor corrected, and those an editor split off another."""
+    found: set[int] = set()
+    for target, field, value in session.exec(
+        select(Correction.target_id, Correction.field, Correction.value).where(
+            Correction.target_kind == "r", Correction.undone_at.is_(None)
+        )
+    ).all():
+        found.add(target)
+        if field == "split":
+            new = json.loads(value).get("new")
+            if isinstance(new, int):
+                found.add(new)
+    return found
 
 
 def _move_rows(session: Session, kept: Event, other: Event) -> None:
