@@ -953,3 +953,28 @@ def test_a_days_of_sessions_told_without_a_venue_never_dates_the_next_round():
         "2024-08-17",
     ))
     assert ("kairu", date(2024, 8, 18), date(2024, 8, 25), "scheduled") in found
+
+
+def _quoted(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker_label, q.text) for q in _extract(text, "2025-01-18").quotes]
+
+
+def test_an_unnamed_source_never_reaches_back_into_the_sentence_before():
+    assert _quoted("Hamas was not represented at the table. A Hamas official told AFP the "
+                   "movement remained \"open to discussing any initiative\".") == [
+        ("a Hamas official", "open to discussing any initiative")]
+
+
+def test_an_office_named_in_capitals_or_the_group_speaks_as_a_body():
+    assert _quoted("In a post on X, the Prime Minister's Office said the agreement \"supports "
+                   "the achievement of the objectives of the war\".") == [
+        ("the Prime Minister's Office", "supports the achievement of the objectives of the war")]
+    assert _quoted("Hamas has so far refused. In a statement on Monday, the group said it was "
+                   "\"ready to immediately begin negotiations for the second phase\".") == [
+        ("the group", "ready to immediately begin negotiations for the second phase")]
+
+
+def test_writing_on_social_media_attributes_the_words_after_the_colon():
+    assert _quoted("President-elect Donald Trump was first to go public, writing on social "
+                   "media: \"We have a deal for the hostages in the Middle East.\"") == [
+        ("Donald Trump", "We have a deal for the hostages in the Middle East.")]
