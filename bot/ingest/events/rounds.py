@@ -575,8 +575,10 @@ _DEFINITE = re.compile(
     r"delegation|team|negotiators)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
     r"went on|ran on)\b"
     # "The official described the talks, which opened on Thursday and ran through Sunday"
-    r"|.*?\b[Tt]he\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting),?\s+which\s+"
-    r"(?:had\s+)?(?:opened|began|started|ran|ended|lasted|wound up|closed)\b)"
+    # "Talks that began Monday are still in their initial stages"
+    r"|(?:.*?\b[Tt]he\s+(?:\w+\s+)?)?(?:[Rr]ound|[Tt]alks|[Nn]egotiations|[Dd]iscussions|"
+    r"[Mm]eeting),?\s+(?:which|that)\s+(?:had\s+)?(?:opened|began|started|ran|ended|lasted|"
+    r"wound up|closed)\b)"
 )
 
 
