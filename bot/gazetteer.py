@@ -193,6 +193,8 @@ class Gazetteer:
     """Known entities with lookups by any spelling; build once with `load_gazetteer`."""
 
     def __init__(self, entries: list[Entry]) -> None:
+        # The people with dated roles, of the many thousand entries (towns, most of them).
+        self._office_holders = [e for e in entries if e.kind == "person" and e.role_periods]
         self.entries = entries
         self._by_key: dict[str, list[Entry]] = defaultdict(list)
         self._places: dict[str, Entry] = {}
@@ -305,8 +307,8 @@ class Gazetteer:
         on `day`, by the dated roles of data/actors.toml; None when nobody or several."""
         title = title.lower()
         held = [
-            entry for entry in self.entries if entry.kind == "person"
-            and any(
+            entry for entry in self._office_holders
+            if any(
                 period.covers(day) and period.affiliation == affiliation
                 and title in (part.strip() for part in period.role.lower().split(" and "))
                 for period in entry.role_periods
