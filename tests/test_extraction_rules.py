@@ -978,3 +978,26 @@ def test_writing_on_social_media_attributes_the_words_after_the_colon():
     assert _quoted("President-elect Donald Trump was first to go public, writing on social "
                    "media: \"We have a deal for the hostages in the Middle East.\"") == [
         ("Donald Trump", "We have a deal for the hostages in the Middle East.")]
+
+
+def test_a_timelines_date_headings_date_the_entries_under_them():
+    extraction = _extract(
+        "TIMELINE: Three months that led to the deal\n\n"
+        "Qatar's prime minister announced late on Wednesday that Israel and Hamas had reached "
+        "an agreement on a ceasefire.\n\n"
+        "24 October 2024\nAn Egyptian delegation receives a Hamas delegation in Cairo to "
+        "explore restarting negotiations.\n\n"
+        "9 November\nWith the talks at an impasse, Qatar informs both sides that it is "
+        "suspending its mediation.\n\n"
+        "24 December\nNetanyahu calls the Israeli negotiating team back from Doha for "
+        "consultations.\n\n"
+        "3 January 2025\nAn Israeli team arrives in Doha, and indirect talks resume.\n\n"
+        "12 January\nBarnea joins the talks in Doha.\n\n"
+        "15 January\nAgreement announced in Doha.",
+        "2025-01-16",
+    )
+    rounds = _rounds(extraction)
+    assert ("kairu", date(2024, 10, 24), date(2024, 10, 24), "concluded") in rounds
+    assert ("duha", date(2025, 1, 3), date(2025, 1, 15), "agreement") in rounds
+    collapses = sorted(e.when.start for e in extraction.events if e.kind == "collapse")
+    assert collapses == [date(2024, 11, 9), date(2024, 12, 24)]

@@ -347,6 +347,9 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
         elif _DAY_HEADING.fullmatch(heading := _title_case(item.text)) and \
                 _HAS_WEEKDAY_OR_DIGITS.search(item.text):
             day_heading = heading  # "SATURDAY 24 FEBRUARY" as "Saturday 24 February"
+            # A timeline's entries ("24 October 2024" over what happened that day) and a
+            # live page's day before its first stamped entry are of that day.
+            stamp = heading
         elif day_heading is not None and _BARE_CLOCK.fullmatch(item.text):
             stamp = f"{day_heading}, {item.text}"
         elif day_heading is not None and (clock := _CLOCK_HEADLINE.fullmatch(item.text)) \

@@ -133,6 +133,7 @@ class _Mention:
     date_cue: str = "none"
     time_text: str = ""
     said_day: bool = False  # dated only by the day it was told ("said Friday they had left")
+    told_on: date | None = None  # the day of the live or timeline entry that tells it
 
     @property
     def weight(self) -> float:
@@ -208,6 +209,8 @@ def find_rounds(
                     # "14:10 The meeting is under way in Paris": told on the entry's day.
                     day = setting.entries[passage.paragraph]
                     mention.when, mention.date_cue = When(day, day, "day"), "assumed"
+                    mention.background = day < published - RECENT
+                    mention.told_on = day
                 if mention.place is None:
                     loose.append(mention)
                     continue
@@ -562,12 +565,22 @@ def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
     Egyptian capital": a round that opened and has not ended takes in the days after."""
     if mention.when is None or mention.when.granularity != "day":
         return False
+    # "Barnea joins the talks in Doha": talks he joins are the ones a team arrived for.
+    joins = bool(_JOINS_THE_TALKS.search(mention.text))
     opened = [m.when for m in group if m.when is not None and m.status is not None
-              and m.status.final == "ongoing" and _STARTED.match(m.status.word)]
+              and m.status.final == "ongoing" and (
+                  _STARTED.match(m.status.word) or (joins and m.status.word.startswith("arriv")))]
     ended = any(m.status is not None and m.status.final in _FINAL for m in group)
+    window = ROUND_LENGTH if joins else _OPEN_ROUND_WEEK
     return bool(opened) and not ended and any(
-        o.start <= mention.when.start <= o.start + _OPEN_ROUND_WEEK for o in opened
+        o.start <= mention.when.start <= o.start + window for o in opened
     )
+
+
+_JOINS_THE_TALKS = re.compile(
+    r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|discussions)\b",
+    re.IGNORECASE,
+)
 
 
 _DEFINITE = re.compile(
@@ -690,7 +703,9 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     status, status_cue = _settled_status(
         status, cue, when, published, background, any(_PAST_TENSE.search(m.text) for m in placed)
     )
+    told_before = any(m.told_on is not None and m.told_on < published for m in group)
     if status == "ongoing" and when is not None and when.granularity == "day" \
+            and not told_before \
             and published - ROUND_LENGTH <= when.start <= published and when.end < published:
         # Talks that began on Sunday and go on when the report is filed run to its day; a
         # round told as begun longer ago than rounds last is not stretched over the weeks.
