@@ -1001,3 +1001,16 @@ def test_a_timelines_date_headings_date_the_entries_under_them():
     assert ("duha", date(2025, 1, 3), date(2025, 1, 15), "agreement") in rounds
     collapses = sorted(e.when.start for e in extraction.events if e.kind == "collapse")
     assert collapses == [date(2024, 11, 9), date(2024, 12, 24)]
+
+
+def test_teams_recalled_in_the_plural_end_the_round_the_report_opened_before():
+    extraction = _extract(
+        "ISTANBUL — Israel and the United States have both recalled their negotiating teams "
+        "from Doha, where weeks of indirect talks have failed to produce an agreement.\n\n"
+        "The round opened in the Qatari capital on Sunday, July 6, hours before Netanyahu flew "
+        "to Washington for his meeting with President Donald Trump.",
+        "2025-07-25",
+    )
+    assert [(place, start, status) for place, start, _, status in _rounds(extraction)] == [
+        ("duha", date(2025, 7, 6), "collapsed")]
+    assert [e.place_key for e in extraction.events if e.kind == "collapse"] == ["duha"]

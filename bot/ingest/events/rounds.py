@@ -98,7 +98,7 @@ _ISSUES = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
     r"|,\s+(?=(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?)\s+)?(?:following|after|before|ahead of"
-    r"|since)\s+(?:the|a|an|last|an?\s+earlier)\b)"
+    r"|since)\s+(?:the|a|an|last|an?\s+earlier|(?-i:[A-Z])[\w-]*)\b)"
     # "The Warsaw session came three days after Barnea sat down with him on Friday".
     r"|\s+(?=c(?:ame|omes)\s+(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?|months?)\s+)?"
     r"(?:after|before)\b)"
