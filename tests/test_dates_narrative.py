@@ -99,3 +99,11 @@ def test_a_day_followed_by_last_year_is_of_last_year():
     (found,) = find_time_expressions("In Rome on July 28 last year, they met.", date(2025, 10, 10))
     assert (found.text, found.start, found.granularity) == (
         "July 28 last year", date(2024, 7, 28), "day")
+
+
+def test_a_weekday_of_last_week_is_that_weekday_in_last_week():
+    from bot.dates import find_time_expressions
+
+    (found,) = find_time_expressions("They had been there since Tuesday of last week.",
+                                     date(2025, 5, 22))
+    assert (found.start, found.granularity) == (date(2025, 5, 13), "day")

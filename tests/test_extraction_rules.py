@@ -1014,3 +1014,17 @@ def test_teams_recalled_in_the_plural_end_the_round_the_report_opened_before():
     assert [(place, start, status) for place, start, _, status in _rounds(extraction)] == [
         ("duha", date(2025, 7, 6), "collapsed")]
     assert [e.place_key for e in extraction.events if e.kind == "collapse"] == ["duha"]
+
+
+def test_a_stay_since_a_weekday_of_last_week_and_a_drawdown_in_two_recalls():
+    extraction = _extract(
+        "Israel is bringing the rest of its negotiators home from Doha, where indirect talks "
+        "have stalled, Israeli media reported on Thursday.\n\n"
+        "The move completes a drawdown that started on Tuesday, when the prime minister's "
+        "office said the senior members of the team were returning for consultations.\n\n"
+        "The Israeli negotiators had been in Qatar since Tuesday of last week.",
+        "2025-05-22",
+    )
+    assert _rounds(extraction) == [("duha", date(2025, 5, 13), date(2025, 5, 22), "collapsed")]
+    assert sorted(e.when.start for e in extraction.events if e.kind == "collapse") == [
+        date(2025, 5, 20), date(2025, 5, 22)]

@@ -60,11 +60,28 @@ def find_time_expressions(text: str, published: date | datetime) -> list[TimeExp
 
 
 
+_WEEKDAY_WORD = re.compile(
+    r"(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?", re.IGNORECASE
+)
+
+
 def _with_named_year(found: list[Found], text: str) -> list[Found]:
-    """ "On July 28 last year": the day, in the year named right after it."""
+    """ "On July 28 last year": the day, in the year named right after it; "Tuesday of last
+    week": the weekday, in the week named."""
     out: list[Found] = []
     for item in found:
         previous = out[-1] if out else None
+        if (
+            previous is not None and previous.granularity == "day" and item.granularity == "week"
+            and _WEEKDAY_WORD.fullmatch(text[previous.start_char : previous.end_char])
+            and re.fullmatch(r"\s+(?:of\s+)?", text[previous.end_char : item.start_char])
+            and re.fullmatch(r"(?:last|this|next)\s+week", text[item.start_char : item.end_char],
+                             re.IGNORECASE)
+        ):
+            # "since Tuesday of last week": that weekday, in the week named.
+            day = item.start + timedelta(days=previous.start.weekday() - item.start.weekday())
+            out[-1] = replace(previous, end_char=item.end_char, start=day, end=day)
+            continue
         if (
             previous is not None and previous.yearless and item.granularity == "year"
             and not item.is_range and item.start.year == item.end.year

@@ -595,6 +595,13 @@ _DEFINITE = re.compile(
 )
 
 
+# "The move completes a drawdown that started on Tuesday": what began is not the talks.
+_OPENED_OTHER = re.compile(
+    r"\b(?!(?:talks|round|negotiations|discussions|meetings?|sessions?)\b)[a-z]+\s+"
+    r"(?:that|which)\s+(?:had\s+)?(?:began|begun|started|opened|kicked\s+off)\b"
+)
+
+
 # Words of the talks' first day; "resumed Tuesday" tells of a later one.
 _OPENED = re.compile(r"^(?:began|begun|begin\w*|start\w*|open\w*|kick\w* off)", re.IGNORECASE)
 _THE_TALKS_BEGAN = re.compile(
@@ -659,6 +666,7 @@ def _from_the_opening(when: When | None, group: list[_Mention]) -> When | None:
         m.began or m.when for m in group
         if m.status is not None and m.status.final == "ongoing" and _OPENED.match(m.status.word)
         and (m.began or m.when) is not None and (m.began or m.when).granularity == "day"
+        and not _OPENED_OTHER.search(m.text)
     ]
     if when is None or when.granularity != "day" or not opened:
         return when
