@@ -1028,3 +1028,13 @@ def test_a_stay_since_a_weekday_of_last_week_and_a_drawdown_in_two_recalls():
     assert _rounds(extraction) == [("duha", date(2025, 5, 13), date(2025, 5, 22), "collapsed")]
     assert sorted(e.when.start for e in extraction.events if e.kind == "collapse") == [
         date(2025, 5, 20), date(2025, 5, 22)]
+
+
+def test_the_saturday_after_the_next_day_names_that_day_and_ordered_it_home_ends_it():
+    found = _rounds(_extract(
+        "The rhythm has held since the November truce fell apart on December 1. The next "
+        "day, a Mossad team spent the Saturday in talks with Qatari mediators in Doha, and by "
+        "evening Barnea had ordered it home, citing a dead end.",
+        "2024-03-27",
+    ))
+    assert found == [("duha", date(2023, 12, 2), date(2023, 12, 2), "collapsed")]

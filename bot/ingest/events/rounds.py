@@ -340,6 +340,11 @@ _OTHER_NOUN_AFTER = re.compile(
 )
 
 
+_THE_WEEKDAY = re.compile(
+    r"the (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE
+)
+
+
 def _names_another(text: str, start: int, end: int) -> bool:
     return bool(_ARTICLE_BEFORE.search(text, max(0, start - 8), start)
                 and _OTHER_NOUN_AFTER.match(text, end))
@@ -363,6 +368,13 @@ def _read_clause(
         and not _DAY_OF_ANOTHER.search(passage.text, max(start, t.start - 40), t.start)
         and not _names_another(passage.text, t.start, t.end)
     ]
+    # "The next day, a team spent the Saturday in talks": "the Saturday" names the day told,
+    # not the Saturday before the report.
+    times = [
+        t for t in times
+        if not (_THE_WEEKDAY.fullmatch(passage.text, max(0, t.start - 4), t.end)
+                and any(o is not t and o.expression.granularity == "day" for o in times))
+    ] or times
     nouns = list(ROUND_NOUN.finditer(text)) or _party_meeting(text, start, passage) \
         or list(_THEY_OPENED.finditer(text))
     if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
