@@ -66,12 +66,20 @@ class Reply:
 
     `rerun` is a short "command args" that regenerates this answer, set when the
     answer is long enough to page: the ◀ ▶ buttons carry it in their callback data.
+    `notice` is plain text shown over the chat when the answer is to a button; an answer
+    that is only a notice leaves the pressed message as it was.
     """
 
     pages: list[str]
     buttons: list[list[Button]] = field(default_factory=list)
     rerun: str | None = None
     attachment: Attachment | None = None  # sent with pages[0] as its caption
+    notice: str | None = None
+
+    @classmethod
+    def note(cls, text: str) -> Reply:
+        """A notice alone: a toast under a button, a line of its own after a command."""
+        return cls(pages=[], notice=text)
 
     @classmethod
     def file(cls, caption: str, attachment: Attachment) -> Reply:

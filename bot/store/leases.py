@@ -61,12 +61,15 @@ def held(table: Table, row_id: int, worker: str) -> tuple[ColumnElement[bool], .
     return table.c.id == row_id, table.c.claimed_by == worker, table.c.status == "pending"
 
 
-def release(session: Session, table: Table, *, worker: str | None = None) -> int:
-    """Free the pending rows `worker` holds, or anybody's (SQLite's one process, on start)."""
+def release(
+    session: Session, table: Table, *, worker: str | None = None,
+    statuses: Sequence[str] = ("pending",),
+) -> int:
+    """Free the rows `worker` holds, or anybody's (SQLite's one process, on start)."""
     holder = table.c.claimed_by
     result = session.execute(
         update(table)
-        .where(table.c.status == "pending", holder.is_not(None) if worker is None
+        .where(table.c.status.in_(statuses), holder.is_not(None) if worker is None
                else holder == worker)
         .values(claimed_by=None, claimed_until=None)
     )

@@ -33,6 +33,14 @@ from bot.store.models import (
 from bot.store.settling import settle_stored_rounds
 
 
+@dataclass(frozen=True)
+class EventBefore:
+    """What an event on record was before this article's report of it was folded in."""
+
+    status: str | None
+    unconfirmed: bool
+
+
 @dataclass
 class StoredArticle:
     article: Article
@@ -40,6 +48,11 @@ class StoredArticle:
     events_merged: int = 0
     quotes: int = 0
     people: set[int] = field(default_factory=set)
+    # What the article brought, for the fact log (bot.store.fact_log): the events it
+    # created, the events on record it reported again (as they were before), its quotes.
+    created: list[int] = field(default_factory=list)
+    reported_again: dict[int, EventBefore] = field(default_factory=dict)
+    quote_ids: list[int] = field(default_factory=list)
 
 
 class KeptIds(Protocol):
@@ -113,9 +126,14 @@ def store_derived(
         sentence_id = sentence_ids.get(extracted.sentence)
         if sentence_id is None:
             continue
-        event, merged = _merge_or_create(session, article, extracted, entity_for, kept)
+        event, before = _merge_or_create(session, article, extracted, entity_for, kept)
+        merged = before is not None
         result.events_merged += merged
         result.events_new += not merged
+        if before is None:
+            result.created.append(event.id)
+        elif event.id not in result.created:
+            result.reported_again.setdefault(event.id, before)
         _add_source(session, event, article, sentence_id, extracted)
         settled.append((event, extracted))
         for participant in extracted.participants:
@@ -151,6 +169,7 @@ def store_derived(
         session.add(row)
         session.flush()
         result.quotes += 1
+        result.quote_ids.append(row.id)
         subjects = {e.id for e in map(entity_for, quote.about_keys) if e is not None}
         for subject_id in sorted(subjects - {row.speaker_id}):
             session.add(QuoteSubject(quote_id=row.id, entity_id=subject_id))
@@ -177,7 +196,8 @@ def _store_sentences(session: Session, article: Article, extraction: Extraction)
 
 def _merge_or_create(
     session, article, extracted: ExtractedEvent, entity_for, kept: KeptIds | None
-) -> tuple[Event, bool]:
+) -> tuple[Event, EventBefore | None]:
+    """The event this report tells of, and what it was before (None: created now)."""
     place = entity_for(extracted.place_key, "place")
     existing = find_same_event(session, extracted, place)
     if existing is None:
@@ -203,16 +223,17 @@ def _merge_or_create(
         )
         session.add(event)
         session.flush()
-        return event, False
+        return event, None
     # A syndicated copy repeats the same sentence: one report, however many outlets.
     echo = session.exec(
         select(EventSource.id).where(
             EventSource.event_id == existing.id, EventSource.summary == extracted.summary
         )
     ).first() is not None
+    before = EventBefore(existing.status, existing.unconfirmed)
     fold_into(existing, extracted, article, place.id if place else None, echo=echo)
     session.add(existing)
-    return existing, True
+    return existing, before
 
 
 def _add_source(session, event: Event, article: Article, sentence_id: int, extracted) -> None:
