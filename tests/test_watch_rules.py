@@ -3,11 +3,13 @@ instant alert goes out or is held (quiet hours, the hourly cap)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.digest.pacing import Turns
 from bot.watches.holding import Budget, QuietHours, decide, hour_window, parse_quiet_hours
 from bot.watches.phrases import PhraseError, Words, parse_phrase
 
@@ -104,3 +106,22 @@ def test_the_hour_is_the_local_clocks_even_in_a_half_hour_zone():
     start, end = hour_window(datetime(2025, 10, 7, 14, 5, tzinfo=UTC), kolkata)
     assert (start, end) == (datetime(2025, 10, 7, 13, 30, tzinfo=UTC),
                             datetime(2025, 10, 7, 14, 30, tzinfo=UTC))
+
+
+async def test_a_waiting_alert_takes_the_next_turn_before_waiting_digest_pages():
+    turns = Turns()
+    order: list[str] = []
+    await turns.acquire(urgent=False)  # a digest page in flight
+
+    async def send(name: str, urgent: bool) -> None:
+        await turns.acquire(urgent=urgent)
+        order.append(name)
+        turns.release()
+
+    pages = [asyncio.create_task(send(f"page {n}", False)) for n in range(3)]
+    await asyncio.sleep(0)
+    alert = asyncio.create_task(send("alert", True))
+    await asyncio.sleep(0)
+    turns.release()
+    await asyncio.gather(*pages, alert)
+    assert order == ["alert", "page 0", "page 1", "page 2"]

@@ -190,7 +190,7 @@ def summary_pages(
             f"While your quiet hours were on: {count}"
     elif reasons == {"cap"} and hour is not None:
         start, end = (format_clock(t.astimezone(zone).time()) for t in hour)
-        title = f"Past {cap} alerts an hour, {start}–{end}: {count} more"
+        title = f"Held past the limit of {cap} alerts an hour ({start}–{end}): {count}"
     else:
         title = f"Held alerts: {count}"
     return split_html("\n".join(["🔕 " + bold(title), *lines]), MESSAGE_LIMIT)
