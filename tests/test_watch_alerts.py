@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
@@ -17,7 +17,7 @@ from bot.render import plain
 from bot.replies.commands import answer, answer_callback
 from bot.replies.reply import Asker
 from bot.store.database import session_scope
-from bot.store.models import Entity, FactLog
+from bot.store.models import Entity, Event, FactLog, Watch, WatchChat
 from bot.watches.alerts import AlertOutbox
 from handlers.digest_sender import DigestSender
 from handlers.paced_sender import PacedSender
@@ -53,7 +53,8 @@ def _doha_rounds(engine, count: int, at: datetime) -> None:
         timeline = Timeline(session)
         timeline.entities["Doha"] = session.scalars(select(Entity).where(
             Entity.name == "Doha")).one()
-        for n in range(count):
+        known = session.scalar(select(func.count(Event.id)))
+        for n in range(known, known + count):
             article = timeline.article(f"Outlet {n}", at)
             event = timeline.event(article, f"Round {n} of talks in Doha", place="Doha",
                                    on=date(2025, 10, 6) - timedelta(days=n))
@@ -146,3 +147,32 @@ async def test_a_watch_in_the_digest_puts_its_matches_on_top_of_the_next_digest_
     assert lines[1:3] == ["", "Your watches"]
     assert "Round 0 of talks in Doha" in lines[3] and "watch: Doha" in lines[3]
     assert digest.count("Round 0 of talks in Doha") == 1, "told on top, not again below"
+
+
+async def test_a_chat_that_blocked_the_bot_is_paused_and_a_migrated_group_is_followed(
+    engine, bot
+):
+    emulator, telegram = bot
+    emulator.private_chat(3104)
+    emulator.group_chat(-3105, admins={3104})
+    _doha_is_known(engine)
+    for chat_id, chat_type in ((3104, "private"), (-3105, "group")):
+        with session_scope(engine) as session:
+            answer(session, "watch", "Doha",
+                   Asker(user_id=3104, chat_id=chat_id, chat_type=chat_type,
+                         is_chat_admin=True, now=NOW))
+    emulator.block_user(3104)
+    emulator.migrate_group(-3105, -1003105, notify=False)
+    _doha_rounds(engine, 1, NOW)
+
+    report = await _run(engine, telegram, NOW)
+    assert (report.deactivated, report.migrated, report.sent) == (1, 1, 1)
+    (card,) = _texts(emulator, -1003105)
+    assert "Round 0 of talks in Doha" in card
+    with session_scope(engine) as session:
+        paused = session.get(WatchChat, 3104)
+        assert "blocked" in paused.paused_reason
+        assert set(session.scalars(select(Watch.chat_id))) == {3104, -1003105}
+    _doha_rounds(engine, 1, NOW + timedelta(minutes=5))
+    again = await _run(engine, telegram, NOW + timedelta(minutes=5))
+    assert again.claimed == 1, "nothing more is queued for the chat that blocked the bot"

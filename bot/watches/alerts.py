@@ -168,11 +168,20 @@ def claim(session: Session, *, worker: str, now: datetime, limit: int,
     articles = {a.id: a for a in session.scalars(
         select(Article).where(Article.id.in_({r.article_id for r in rows if r.article_id}))
     )}
+    texts: dict[tuple, str | None] = {}
+
+    def text_of(row) -> str | None:
+        # A burst for one article sends most chats the same card: each is composed once.
+        key = (row.article_id, tuple(facts[row.id]))
+        if key not in texts:
+            texts[key] = card_text(session, articles[row.article_id], facts[row.id])
+        return texts[key]
+
     jobs: list[Job] = []
     for row in rows:
         stored = json.loads(row.pages) if row.pages else None
         if row.status == "sent":
-            text = card_text(session, articles[row.article_id], facts[row.id])
+            text = text_of(row)
             if text is None or stored == [text] or row.message_id is None:
                 _set(session, row.id, edit_pending=False)
                 continue
@@ -180,7 +189,7 @@ def claim(session: Session, *, worker: str, now: datetime, limit: int,
                             attempts=row.attempts))
             continue
         if stored is None:
-            text = card_text(session, articles[row.article_id], facts[row.id])
+            text = text_of(row)
             if text is None:
                 _set(session, row.id, status="skipped", last_error="nothing left on record")
                 continue
