@@ -176,3 +176,21 @@ async def test_a_chat_that_blocked_the_bot_is_paused_and_a_migrated_group_is_fol
     _doha_rounds(engine, 1, NOW + timedelta(minutes=5))
     again = await _run(engine, telegram, NOW + timedelta(minutes=5))
     assert again.claimed == 1, "nothing more is queued for the chat that blocked the bot"
+
+
+def test_watches_are_numbered_and_unwatch_takes_a_number_or_a_name_up_to_the_limit(engine):
+    _doha_is_known(engine)
+    for typed in ("Doha", '"hostage exchange" -drill', "ceasefire"):
+        _ask(engine, 3106, "watch", typed)
+    listed = _ask(engine, 3106, "watches", "")
+    assert "1. Doha · place · at once" in listed
+    assert "2. “hostage exchange” -drill · phrase · at once" in listed
+    assert "Stopped watching “hostage exchange” -drill" in _ask(engine, 3106, "unwatch", "2")
+    assert "Stopped watching Doha" in _ask(engine, 3106, "unwatch", "doha")
+    assert "No watch here matches “Cairo”" in _ask(engine, 3106, "unwatch", "Cairo")
+    for n in range(19):
+        _ask(engine, 3106, "watch", f'"truce number {n}"')
+    refused = _ask(engine, 3106, "watch", "Doha")
+    assert refused.startswith("This chat has 20 watches, the most it may have.")
+    assert _ask(engine, 3106, "quiethours", "off").startswith("Quiet hours off")
+    assert "is not a span of hours" in _ask(engine, 3106, "quiethours", "tonight")

@@ -37,9 +37,13 @@ class Fact:
     kind: str  # event, quote
     ref_id: int
     change: str  # new, moved
-    why: str
+    why: str  # the labels of the watches it matched, a line each
     status: str | None = None
     before: str | None = None
+
+    @property
+    def why_text(self) -> str:
+        return ", ".join(self.why.split("\n"))
 
 
 def facts_by_alert(session: Session, alert_ids: Iterable[int]) -> dict[int, list[Fact]]:
@@ -97,8 +101,7 @@ class _Views:
 
 
 def _why(facts: Sequence[Fact]) -> str:
-    labels = dict.fromkeys(label for f in facts for label in f.why.split("\n"))
-    return ", ".join(labels)
+    return ", ".join(dict.fromkeys(label for f in facts for label in f.why.split("\n")))
 
 
 def card_text(session: Session, article: Article, facts: Sequence[Fact]) -> str | None:
@@ -109,11 +112,8 @@ def card_text(session: Session, article: Article, facts: Sequence[Fact]) -> str 
         return None
     shown = lines[:CARD_FACTS]
     several = len({f.why for f, _ in shown}) > 1
-    body = [
-        f"• {line}" + (f" · {italic('watch: ' + fact.why.replace(chr(10), ', '))}"
-                       if several else "")
-        for fact, line in shown
-    ]
+    body = [f"• {line}" + (f" · {italic('watch: ' + fact.why_text)}" if several else "")
+            for fact, line in shown]
     if len(lines) > len(shown):
         body.append(italic(f"…and {len(lines) - len(shown)} more from this article: see /latest"))
     source = f"— {link(article.outlet, article.url)}, {esc(day_text(article.published_at))}"
@@ -205,8 +205,7 @@ def digest_lines(session: Session, cards: Sequence[tuple[Article, Sequence[Fact]
         for fact in facts:
             line = views.line(fact)
             if line is not None:
-                why = italic("watch: " + fact.why.replace("\n", ", "))
-                lines.append(f"• {line} — {source} · {why}")
+                lines.append(f"• {line} — {source} · {italic('watch: ' + fact.why_text)}")
     return lines
 
 

@@ -8,6 +8,8 @@ groups only the chat's administrators add, change or remove watches; anyone may 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlmodel import Session
 
 from bot.config import get_settings
@@ -139,42 +141,43 @@ def _buttons(session: Session, watch: Watch, choices) -> list[list[Button]]:
     return rows
 
 
-def _pressed(session: Session, args: str, asker: Asker) -> tuple[Watch | None, list[str]]:
-    """The watch a button names (in this chat) and the rest of its data."""
-    first, *rest = args.split("|")
-    watch = watch_in_chat(session, asker.chat_id, int(first)) if first.isdigit() else None
-    return watch, rest
-
-
 _GONE = "That watch was removed; see /watches."
+ButtonHandler = Callable[[Session, Watch, list[str], Asker], Reply]
 
 
-def switch_kind(session: Session, args: str, asker: Asker) -> Reply:
-    refused = _refusal(asker)
-    if refused:
-        return refused
-    watch, rest = _pressed(session, args, asker)
-    if watch is None or not rest or rest[0] not in KINDS:
-        return Reply.note(_GONE)
-    kind = rest[0]
+def _button(handle: ButtonHandler) -> Callable[[Session, str, Asker], Reply]:
+    """A button under a /watch or /watches answer ("watchcad|7|digest"): refused to those
+    who may not change the chat's watches, and a notice when its watch is gone."""
+
+    def run(session: Session, args: str, asker: Asker) -> Reply:
+        refused = _refusal(asker)
+        if refused:
+            return refused
+        first, *rest = args.split("|")
+        watch = watch_in_chat(session, asker.chat_id, int(first)) if first.isdigit() else None
+        if watch is None:
+            return Reply.note(_GONE)
+        return handle(session, watch, rest, asker)
+
+    return run
+
+
+@_button
+def switch_kind(session: Session, watch: Watch, rest: list[str], asker: Asker) -> Reply:
+    kind = rest[0] if rest and rest[0] in KINDS else watch.kind
     if kind == watch.kind:
         return _confirmation(session, watch, asker)
     reading = read_target(session, watch.typed, kind)
     if reading.target is None:
-        reply = _confirmation(session, watch, asker, choices=reading.choices,
-                              note=f"“{shorten(watch.typed, 40)}” as a {kind}: "
-                                   f"{reading.problem}")
-        return reply
+        note = f"“{shorten(watch.typed, 40)}” as a {kind}: {reading.problem}"
+        return _confirmation(session, watch, asker, choices=reading.choices, note=note)
     return _retargeted(session, watch, reading.target, asker)
 
 
-def pick(session: Session, args: str, asker: Asker) -> Reply:
-    refused = _refusal(asker)
-    if refused:
-        return refused
-    watch, rest = _pressed(session, args, asker)
+@_button
+def pick(session: Session, watch: Watch, rest: list[str], asker: Asker) -> Reply:
     target = target_of_entity(session, int(rest[0])) if rest and rest[0].isdigit() else None
-    if watch is None or target is None:
+    if target is None:
         return Reply.note(_GONE)
     return _retargeted(session, watch, target, asker)
 
@@ -191,66 +194,44 @@ def _retargeted(session: Session, watch: Watch, target: Target, asker: Asker) ->
     return _confirmation(session, watch, asker)
 
 
-def switch_cadence(session: Session, args: str, asker: Asker) -> Reply:
-    refused = _refusal(asker)
-    if refused:
-        return refused
-    watch, rest = _pressed(session, args, asker)
-    if watch is None or not rest or rest[0] not in _CADENCE:
-        return Reply.note(_GONE)
-    watch.cadence = rest[0]
-    session.add(watch)
-    session.flush()
+@_button
+def switch_cadence(session: Session, watch: Watch, rest: list[str], asker: Asker) -> Reply:
+    if rest and rest[0] in _CADENCE:
+        watch.cadence = rest[0]
+        session.add(watch)
+        session.flush()
     return _confirmation(session, watch, asker)
 
 
-def subscribe_for_watch(session: Session, args: str, asker: Asker) -> Reply:
-    """The digest a "in the digest" watch needs, at the default time and zone."""
-    refused = _refusal(asker)
-    if refused:
-        return refused
-    watch, _ = _pressed(session, args, asker)
-    if watch is None:
-        return Reply.note(_GONE)
+@_button
+def subscribe_for_watch(session: Session, watch: Watch, rest: list[str], asker: Asker) -> Reply:
+    """The digest an "in the digest" watch needs, at the default time and zone."""
+    settings = get_settings()
     if has_digest(session, asker.chat_id) is None:
-        settings = get_settings()
         save_subscription(
             session, chat_id=asker.chat_id, chat_type=asker.chat_type, user_id=asker.user_id,
             at=settings.digest_default_time, zone=settings.default_timezone, filter_text=None,
             skip_empty=False, now=asker.now,
         )
-    reply = _confirmation(session, watch, asker,
-                          note=f"Daily digest on. Change its time with "
-                               f"/subscribe {format_clock(get_settings().digest_default_time)} "
-                               f"<zone>.")
-    return reply
+    at = format_clock(settings.digest_default_time)
+    return _confirmation(session, watch, asker,
+                         note=f"Daily digest on. Change its time with /subscribe {at} <zone>.")
 
 
-def stop_from_card(session: Session, args: str, asker: Asker) -> Reply:
-    refused = _refusal(asker)
-    if refused:
-        return refused
-    watch, _ = _pressed(session, args, asker)
-    if watch is None:
-        return Reply.note(_GONE)
-    label = watch.label
+@_button
+def stop_from_card(session: Session, watch: Watch, rest: list[str], asker: Asker) -> Reply:
     session.delete(watch)
     session.flush()
-    return Reply.text(f"Stopped watching {bold(label)}. {code('/watches')} lists the others.")
+    return Reply.text(f"Stopped watching {bold(watch.label)}. "
+                      f"{code('/watches')} lists the others.")
 
 
-def remove_from_list(session: Session, args: str, asker: Asker) -> Reply:
-    refused = _refusal(asker)
-    if refused:
-        return refused
-    watch, _ = _pressed(session, args, asker)
-    if watch is None:
-        return watches_list(session, "", asker)
-    label = watch.label
+@_button
+def remove_from_list(session: Session, watch: Watch, rest: list[str], asker: Asker) -> Reply:
     session.delete(watch)
     session.flush()
     reply = watches_list(session, "", asker)
-    reply.notice = f"Stopped watching {shorten(label, 60)}."
+    reply.notice = f"Stopped watching {shorten(watch.label, 60)}."
     return reply
 
 

@@ -44,7 +44,7 @@ from bot.store.models import (
     WatchChat,
     WatchMatch,
 )
-from bot.watches.holding import Budget, decide, stored_quiet_hours
+from bot.watches.holding import Budget, Verdict, decide, stored_quiet_hours
 from bot.watches.phrases import Phrase, Words, parse_phrase
 
 ARTICLES_PER_RUN = 20
@@ -246,12 +246,12 @@ class _Hit:
 def _hits(session: Session, facts: Sequence[_Fact]) -> dict[tuple[int, int], _Hit]:
     people = set().union(*(f.people for f in facts))
     places = set().union(*(f.places for f in facts))
-    active = select(WatchChat.chat_id).where(WatchChat.paused_reason.is_(None))
+    paused = select(WatchChat.chat_id).where(WatchChat.paused_reason.is_not(None))
     watches = session.execute(
         select(Watch.chat_id, Watch.kind, Watch.key, Watch.label, Watch.cadence,
                Watch.created_at)
         .where(
-            Watch.chat_id.in_(active),
+            Watch.chat_id.not_in(paused),
             or_(
                 (Watch.kind == "person") & Watch.key.in_(people),
                 (Watch.kind == "place") & Watch.key.in_(places),
@@ -353,7 +353,7 @@ class _Budgets:
         self.zones = {chat: ZoneInfo(zones.get(chat, default)) for chat in chats}
         self.spent: dict[int, Budget] = {}
 
-    def take(self, chat_id: int, now: datetime, cap: int):
+    def take(self, chat_id: int, now: datetime, cap: int) -> Verdict:
         row = self.rows.get(chat_id)
         quiet = stored_quiet_hours(row.quiet_start, row.quiet_end) if row else None
         budget = self.spent.get(chat_id) or Budget(
