@@ -138,6 +138,8 @@ async def test_a_watch_in_the_digest_puts_its_matches_on_top_of_the_next_digest_
 
     alerts = await _run(engine, telegram, morning)
     assert alerts.sent == 0 and _texts(emulator, 3103) == []
+    preview = _ask(engine, 3103, "digest", "", morning + timedelta(minutes=1))
+    assert "Your watches\n• " in preview and "watch: Doha" in preview
     digest_at = datetime(2025, 10, 8, 7, 1, tzinfo=UTC)
     sent = await DigestSender(telegram, engine, now=lambda: digest_at,
                               pacing=Pacing(FAST)).run_once()
