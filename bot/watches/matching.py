@@ -296,6 +296,8 @@ def _enqueue(session: Session, hits: dict[tuple[int, int], _Hit], now: datetime,
         )
     ).all())
     hits = {pair: hit for pair, hit in hits.items() if pair not in taken}
+    if not hits:
+        return
     budgets = _Budgets(session, {chat for (chat, _), hit in hits.items() if hit.instant})
     rows = []
     for (chat_id, article_id), hit in sorted(hits.items()):
