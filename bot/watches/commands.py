@@ -83,7 +83,7 @@ def watch(session: Session, args: str, asker: Asker) -> Reply:
     reachable_chat(session, asker.chat_id, asker.chat_type)
     same = find_same(session, asker.chat_id, reading.target)
     if same is not None:
-        return _confirmation(session, same, asker, lead="Already watching")
+        return _confirmation(session, same, lead="Already watching")
     limit = get_settings().watch_limit_per_chat
     if len(watches_of(session, asker.chat_id)) >= limit:
         return Reply.text(
@@ -94,11 +94,11 @@ def watch(session: Session, args: str, asker: Asker) -> Reply:
         session, chat_id=asker.chat_id, target=reading.target, typed=args,
         user_id=asker.user_id, cadence="instant", now=asker.now,
     )
-    return _confirmation(session, added, asker, choices=reading.choices)
+    return _confirmation(session, added, choices=reading.choices)
 
 
-def _confirmation(session: Session, watch: Watch, asker: Asker, *, lead: str = "Watching",
-                  choices=(), note: str = "") -> Reply:
+def _confirmation(session: Session, watch: Watch, *, lead: str = "Watching", choices=(),
+                  note: str = "") -> Reply:
     lines = [f"👁 {lead} {bold(watch.label)}, {_WHAT.get(watch.entity_kind, 'the phrase')}."]
     if note:
         lines.append(italic(note))
@@ -115,8 +115,8 @@ def _confirmation(session: Session, watch: Watch, asker: Asker, *, lead: str = "
             lines.append(f"Matches go to the top of the next daily digest "
                          f"({esc(digest.local_time)}, {esc(digest.timezone)}).")
         else:
-            lines.append("Matches go to the top of the daily digest, but this chat has none: "
-                         "subscribe below, or they wait until it does.")
+            lines.append("Matches go to the top of the daily digest, but this chat has none "
+                         "yet: subscribe below to get them.")
     if choices:
         lines.append("Did you mean a name instead? Pick it below.")
     lines.append(f"Wrong reading? Switch below. {code('/watches')} lists this chat's watches.")
@@ -166,12 +166,12 @@ def _button(handle: ButtonHandler) -> Callable[[Session, str, Asker], Reply]:
 def switch_kind(session: Session, watch: Watch, rest: list[str], asker: Asker) -> Reply:
     kind = rest[0] if rest and rest[0] in KINDS else watch.kind
     if kind == watch.kind:
-        return _confirmation(session, watch, asker)
+        return _confirmation(session, watch)
     reading = read_target(session, watch.typed, kind)
     if reading.target is None:
         note = f"“{shorten(watch.typed, 40)}” as a {kind}: {reading.problem}"
-        return _confirmation(session, watch, asker, choices=reading.choices, note=note)
-    return _retargeted(session, watch, reading.target, asker)
+        return _confirmation(session, watch, choices=reading.choices, note=note)
+    return _retargeted(session, watch, reading.target)
 
 
 @_button
@@ -179,19 +179,19 @@ def pick(session: Session, watch: Watch, rest: list[str], asker: Asker) -> Reply
     target = target_of_entity(session, int(rest[0])) if rest and rest[0].isdigit() else None
     if target is None:
         return Reply.note(_GONE)
-    return _retargeted(session, watch, target, asker)
+    return _retargeted(session, watch, target)
 
 
-def _retargeted(session: Session, watch: Watch, target: Target, asker: Asker) -> Reply:
+def _retargeted(session: Session, watch: Watch, target: Target) -> Reply:
     same = find_same(session, watch.chat_id, target)
     if same is not None and same.id != watch.id:
         session.delete(watch)
         session.flush()
-        return _confirmation(session, same, asker, lead="Already watching")
+        return _confirmation(session, same, lead="Already watching")
     retarget(watch, target)
     session.add(watch)
     session.flush()
-    return _confirmation(session, watch, asker)
+    return _confirmation(session, watch)
 
 
 @_button
@@ -200,7 +200,7 @@ def switch_cadence(session: Session, watch: Watch, rest: list[str], asker: Asker
         watch.cadence = rest[0]
         session.add(watch)
         session.flush()
-    return _confirmation(session, watch, asker)
+    return _confirmation(session, watch)
 
 
 @_button
@@ -214,7 +214,7 @@ def subscribe_for_watch(session: Session, watch: Watch, rest: list[str], asker: 
             skip_empty=False, now=asker.now,
         )
     at = format_clock(settings.digest_default_time)
-    return _confirmation(session, watch, asker,
+    return _confirmation(session, watch,
                          note=f"Daily digest on. Change its time with /subscribe {at} <zone>.")
 
 
@@ -256,7 +256,7 @@ def watches_list(session: Session, args: str, asker: Asker) -> Reply:
         lines.append(italic(f"Alerts are paused: {row.paused_reason}. They start again "
                             "when someone here sends /watch."))
     if any(w.cadence == "digest" for w in found) and has_digest(session, asker.chat_id) is None:
-        lines.append(italic("Watches “in the digest” wait for a daily digest: /subscribe."))
+        lines.append(italic("Watches “in the digest” need a daily digest: /subscribe."))
     lines.append(f"Remove one with ✕ below or {code('/unwatch 1')}.")
     buttons = [[Button(f"✕ {n}. {shorten(w.label, LABEL_CHARS)}", data=f"watchdel|{w.id}")]
                for n, w in enumerate(found, 1)]
