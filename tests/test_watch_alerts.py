@@ -196,3 +196,19 @@ def test_watches_are_numbered_and_unwatch_takes_a_number_or_a_name_up_to_the_lim
     assert refused.startswith("This chat has 20 watches, the most it may have.")
     assert _ask(engine, 3106, "quiethours", "off").startswith("Quiet hours off")
     assert "is not a span of hours" in _ask(engine, 3106, "quiethours", "tonight")
+
+
+def test_a_button_switches_how_a_watch_was_read(engine):
+    _doha_is_known(engine)
+    asker = Asker(user_id=3107, chat_id=3107)
+    with session_scope(engine) as session:
+        reply = answer(session, "watch", '"Doha"', asker)
+        assert "Watching “Doha”, the phrase" in plain(reply.pages[0])
+        (place,) = [b for row in reply.buttons for b in row if b.text == "place"]
+        switched = answer_callback(session, place.data, asker).reply
+        assert "Watching Doha, the place" in plain(switched.pages[0])
+        (person,) = [b for row in switched.buttons for b in row if b.text == "person"]
+        kept = answer_callback(session, person.data, asker).reply
+        assert "as a person: No person or organisation on record is called that" in plain(
+            kept.pages[0])
+        assert session.scalars(select(Watch.kind)).all() == ["place"]
