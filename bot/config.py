@@ -63,6 +63,9 @@ ACCEPTED = {
     "fetch_allow_networks": "must be CIDR networks separated by commas, e.g. 127.0.0.1/32",
     "feed_poll_minutes": "must be a whole number of minutes, at least 5, e.g. 15",
     "feed_max_failures": "must be a whole number of failures, at least 1, e.g. 10",
+    "watch_limit_per_chat": "must be a whole number of watches from 1 to 100, e.g. 20",
+    "watch_alerts_per_hour": "must be a whole number of alerts, at least 1, e.g. 10",
+    "watch_tick_seconds": "must be a number of seconds from 1 to 60, e.g. 10",
 }
 
 
@@ -95,6 +98,9 @@ class Settings(BaseSettings):
     fetch_allow_networks: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
     feed_poll_minutes: int = Field(default=15, ge=5)
     feed_max_failures: int = Field(default=10, ge=1)
+    watch_limit_per_chat: int = Field(default=20, ge=1, le=100)
+    watch_alerts_per_hour: int = Field(default=10, ge=1)
+    watch_tick_seconds: float = Field(default=10.0, ge=1, le=60)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod

@@ -213,11 +213,14 @@ def _token(settings: Settings) -> str:
 
 
 def _commands_needing_chat_admin() -> frozenset[str]:
-    try:
-        digest_commands = importlib.import_module("bot.digest.commands")
-    except ImportError:
-        return frozenset()
-    return frozenset(getattr(digest_commands, "NEEDS_CHAT_ADMIN", ()))
+    needed: set[str] = set()
+    for name in ("bot.digest.commands", "bot.watches.commands"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        needed |= set(getattr(module, "NEEDS_CHAT_ADMIN", ()))
+    return frozenset(needed)
 
 
 def _install_digest(application: Application, engine: Engine, settings: Settings) -> None:
@@ -229,4 +232,9 @@ def _install_digest(application: Application, engine: Engine, settings: Settings
             raise
         log.warning("The daily digest is not installed (%s); lookups only", error)
         return
-    digest.install_digest(application, engine, settings)
+    pacing = importlib.import_module("bot.digest.pacing").Pacing()
+    digest.install_digest(application, engine, settings, pacing)
+    # Alerts share the digest's pacing: one message in flight, alerts first.
+    importlib.import_module("handlers.watches").install_watches(
+        application, engine, settings, pacing
+    )

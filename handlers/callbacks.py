@@ -29,7 +29,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not query.data:
         await query.answer()
         return
-    asker = await asker_for(update, context)
+    asker = await asker_for(update, context, command=core.callback_command(query.data))
     result = await in_session(services, core.answer_callback, query.data, asker)
     services.expire()  # a button may stand for a command that writes (subscribe, verify)
     if result.reply is not None and result.reply.pages:

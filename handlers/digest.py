@@ -4,13 +4,15 @@ The tick holds no schedule of its own (the database is the schedule): each minut
 starts a send run unless one is still going; the run enqueues what is due, then claims,
 composes and sends until nothing is left.  It runs beside the JobQueue rather than in it,
 so a long fan-out never makes the scheduler skip ticks, and it stops between messages
-when the application stops.
+when the application stops.  Watch alerts have a tick of their own (handlers/watches.py)
+and share the digest's pacing, so alerts go before digest pages.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Engine
@@ -18,8 +20,11 @@ from telegram import ChatMember, Update
 from telegram.ext import Application, ChatMemberHandler, ContextTypes
 
 from bot.config import Settings
+from bot.digest.outbox import SendReport
+from bot.digest.pacing import Pacing
 from bot.digest.subscriptions import deactivate
 from bot.store.database import session_scope
+from bot.watches.store import pause_chat
 from handlers.digest_sender import DigestSender
 
 log = logging.getLogger(__name__)
@@ -29,35 +34,40 @@ SENDER_KEY = "digest_sender"
 _GONE = {ChatMember.BANNED: "blocked or removed the bot", ChatMember.LEFT: "removed the bot"}
 
 
-class DigestTick:
-    """The JobQueue callback: one send run at a time."""
+class SendTick:
+    """A JobQueue callback that starts a send run unless the last one is still going."""
 
-    def __init__(self, sender: DigestSender) -> None:
-        self.sender = sender
+    def __init__(self, run: Callable[[], Awaitable[SendReport]], what: str) -> None:
+        self.run = run
+        self.what = what
         self.current: asyncio.Task | None = None
 
     async def __call__(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self.current is not None and not self.current.done():
             return
-        self.current = context.application.create_task(self._send(), name="digest send run")
+        self.current = context.application.create_task(self._send(), name=f"{self.what} run")
 
     async def _send(self) -> None:
         try:
-            report = await self.sender.run_once()
+            report = await self.run()
         except Exception:
-            log.exception("digest send run failed; the next tick resumes it")
+            log.exception("%s run failed; the next tick resumes it", self.what)
             return
-        if report.claimed or report.enqueued or report.late_skipped:
-            log.info("digest run: %s", report)
+        if report.claimed or report.enqueued or report.late_skipped or report.held:
+            log.info("%s run: %s", self.what, report)
 
 
-def install_digest(application: Application, engine: Engine, settings: Settings) -> None:
-    """Add the minute tick and the handler that stops digests to chats that dropped the bot."""
+def install_digest(
+    application: Application, engine: Engine, settings: Settings, pacing: Pacing | None = None
+) -> None:
+    """Add the minute tick and the handler that stops digests and alerts to chats that
+    dropped the bot."""
     sender = DigestSender(
         application.bot,
         engine,
         late_window=timedelta(hours=settings.digest_late_window_hours),
         keep_going=lambda: application.running,
+        pacing=pacing or Pacing(),
     )
     application.bot_data[SENDER_KEY] = sender
     application.add_handler(
@@ -67,7 +77,8 @@ def install_digest(application: Application, engine: Engine, settings: Settings)
         log.warning("No JobQueue (install python-telegram-bot[job-queue]): digests are not sent")
         return
     application.job_queue.run_repeating(
-        DigestTick(sender), interval=TICK_SECONDS, first=_to_next_minute(), name="digest tick"
+        SendTick(sender.run_once, "digest send"), interval=TICK_SECONDS,
+        first=_to_next_minute(), name="digest tick",
     )
 
 
@@ -88,9 +99,10 @@ def _on_my_chat_member(engine: Engine):
         who = "the user" if change.chat.type == "private" else f"the {change.chat.type}"
         reason = f"{who} {what}"
 
-        def stop() -> bool:
+        def stop() -> None:
             with session_scope(engine) as session:
-                return deactivate(session, change.chat.id, reason, now=change.date)
+                deactivate(session, change.chat.id, reason, now=change.date)
+                pause_chat(session, change.chat.id, reason, now=change.date)
 
         await asyncio.to_thread(stop)
 

@@ -1,6 +1,7 @@
 """Following a group that Telegram upgrades to a supergroup (it gets a new chat id).
 
-The chat's rows (digest subscriptions) belong to the digest; it moves them.  We learn of a
+The chat's rows (a digest subscription, watches and their alerts) belong to the digest and
+the watches; each moves its own.  We learn of a
 migration two ways: the service messages (`migrate_to_chat_id` in the old group,
 `migrate_from_chat_id` in the new one) and a `ChatMigrated` error when sending to the old id.
 Moving is idempotent, so hearing of it twice is harmless.
@@ -20,30 +21,34 @@ from handlers.core_bridge import Services, in_session, services_of
 
 log = logging.getLogger(__name__)
 
-MOVE_CHAT = ("bot.digest.subscriptions", "move_chat")
+MOVERS = (("bot.digest.subscriptions", "move_chat"), ("bot.watches.store", "move_watches"))
 
 
-def _move_chat_function() -> Callable[..., Any] | None:
-    # Looked up at call time: the digest package is optional for the rest of the bot.
-    module_name, name = MOVE_CHAT
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    return getattr(module, name, None)
+def _movers() -> list[Callable[..., Any]]:
+    # Looked up at call time: the digest and watches are optional for the rest of the bot.
+    found = []
+    for module_name, name in MOVERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        if (mover := getattr(module, name, None)) is not None:
+            found.append(mover)
+    return found
 
 
 async def follow_migration(services: Services, old_chat_id: int, new_chat_id: int) -> None:
-    move_chat = _move_chat_function()
-    if move_chat is None:
-        log.warning(
-            "Chat %s became %s but no %s.%s is installed to move its rows",
-            old_chat_id,
-            new_chat_id,
-            *MOVE_CHAT,
-        )
+    movers = _movers()
+    if not movers:
+        log.warning("Chat %s became %s but nothing is installed to move its rows",
+                    old_chat_id, new_chat_id)
         return
-    await in_session(services, move_chat, old_chat_id, new_chat_id)
+
+    def move(session) -> None:
+        for mover in movers:
+            mover(session, old_chat_id, new_chat_id)
+
+    await in_session(services, move)
     log.info("Chat %s migrated to supergroup %s", old_chat_id, new_chat_id)
 
 

@@ -111,8 +111,12 @@ def test_answers_kept_until_the_timeline_changes_expire_at_a_rebuild(engine):
 def test_subscriptions_and_deliveries_are_untouched_and_nothing_is_news_again(engine):
     from bot.digest.filters import DigestFilter
     from bot.digest.news import moved_rounds, new_events
+    from bot.store.models import FactLog
 
     _ingest(engine)
+    with Session(engine) as session:
+        logged = session.execute(select(func.count(FactLog.id))).scalar_one()
+    assert logged > 0, "an ingest logs the facts it brought, for the watches"
     learned = datetime.now(UTC)
     with Session(engine) as session:
         sub = Subscription(chat_id=5, local_time="07:00", timezone="UTC")
@@ -129,6 +133,8 @@ def test_subscriptions_and_deliveries_are_untouched_and_nothing_is_news_again(en
         window = (learned, datetime.now(UTC) + timedelta(seconds=1))
         assert new_events(session, DigestFilter(None), *window) == []
         assert moved_rounds(session, DigestFilter(None), *window) == []
+        # Nor for the watches: a rebuild logs no fact.
+        assert session.execute(select(func.count(FactLog.id))).scalar_one() == logged
 
 
 def test_ingest_waits_for_a_rebuild_and_loses_nothing(engine):

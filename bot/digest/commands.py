@@ -26,6 +26,7 @@ from bot.digest.zones import ZONE_EXAMPLES, find_zone, suggest_zones
 from bot.render import bold, code, esc, italic, shorten
 from bot.replies.reply import Asker, Reply
 from bot.store.models import Subscription
+from bot.watches.cards import watched_in_digest
 
 NEEDS_CHAT_ADMIN = {"subscribe", "unsubscribe"}
 
@@ -156,8 +157,10 @@ def preview(session: Session, args: str, asker: Asker) -> Reply:
     since = asker.now - PREVIEW_SPAN
     if active and sub.last_digest_at is not None:
         since = max(sub.last_digest_at, asker.now - timedelta(days=7))
+    watched = watched_in_digest(session, [(asker.chat_id, since, asker.now)])
     digest = DigestComposer(session).digest(
-        filter_text, since, asker.now, day=asker.now.astimezone(zone).date(), zone=zone
+        filter_text, since, asker.now, day=asker.now.astimezone(zone).date(), zone=zone,
+        watched=watched.get((asker.chat_id, since, asker.now)),
     )
     footer = italic("Preview: not counted as the day's digest.")
     if not active:

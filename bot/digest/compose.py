@@ -64,6 +64,16 @@ class _Loaded:
 
 
 @dataclass(frozen=True)
+class Watched:
+    """What a chat's "in the digest" watches matched in the window: the lines shown on top,
+    and the events and quotes they tell, which the rest of the digest leaves out."""
+
+    lines: tuple[str, ...] = ()
+    events: frozenset[int] = frozenset()
+    quotes: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
 class Digest:
     markup: str
     items: int  # events and quotes shown; 0 means "nothing new"
@@ -104,17 +114,22 @@ class DigestComposer:
         return self._filters[key]
 
     def digest(
-        self, text: str | None, since: datetime, until: datetime, *, day: date, zone: ZoneInfo
+        self, text: str | None, since: datetime, until: datetime, *, day: date, zone: ZoneInfo,
+        watched: Watched | None = None,
     ) -> Digest:
-        """The digest of (since, until] for `text`, headed with the subscriber's local `day`."""
-        key = (filter_key(text), since, until, day, zone.key)
+        """The digest of (since, until] for `text`, headed with the subscriber's local `day`,
+        with what the chat's "in the digest" watches matched on top."""
+        watched = watched or Watched()
+        key = (filter_key(text), since, until, day, zone.key, watched)
         if key not in self._digests:
             digest_filter = self.filter(text)
             loaded = self._covering(digest_filter.key, since, until) or self._load(
                 digest_filter, since, until
             )
-            events = [e.event for e in loaded.events if since < e.learned <= until]
-            quotes = [q.quote for q in loaded.quotes if since < q.learned <= until]
+            events = [e.event for e in loaded.events
+                      if since < e.learned <= until and e.event.id not in watched.events]
+            quotes = [q.quote for q in loaded.quotes
+                      if since < q.learned <= until and q.quote.id not in watched.quotes]
             moves = [m for m in loaded.moves if since < m.learned <= until]
             # Only facts that went out before: an item new in this window is shown corrected.
             new = {("r" if e.kind == "round" else "e", e.id) for e in events}
@@ -125,7 +140,7 @@ class DigestComposer:
             ]
             self._digests[key] = render_digest(
                 digest_filter, events, quotes, day=day, since_day=since.astimezone(zone).date(),
-                moves=moves, corrections=corrections,
+                moves=moves, corrections=corrections, watched=watched.lines,
             )
         return self._digests[key]
 
@@ -162,19 +177,24 @@ def render_digest(
     since_day: date,
     moves: Sequence[RoundMove] = (),
     corrections: Sequence[tuple[Correction, str]] = (),
+    watched: Sequence[str] = (),
 ) -> Digest:
-    """The digest's HTML: rounds (with what was said of them), rounds whose status moved,
-    other developments, people, and corrections of what earlier digests said."""
+    """The digest's HTML: what the chat's watches matched, rounds (with what was said of
+    them), rounds whose status moved, other developments, people, and corrections of what
+    earlier digests said."""
     title = f"{bold('Daily digest')} · {esc(format_when(day, day, 'day'))}"
     if digest_filter.text:
         title += f" · {italic('filter: ' + digest_filter.describe())}"
-    total = len(events) + len(quotes) + len(moves) + len(corrections)
+    total = len(events) + len(quotes) + len(moves) + len(corrections) + len(watched)
     if total == 0:
         since_text = format_when(since_day, since_day, "day")
         return Digest(f"{title}\nNothing new since {esc(since_text)}.", 0)
     budget = MAX_ITEMS
-    shown = 0
     lines = [title]
+    if watched:
+        lines += ["", bold("Your watches"), *watched[:budget]]
+    shown = min(budget, len(watched))
+    budget -= shown
     developments = one_per_sentence(sorted(events, key=event_order))
     rounds = [d for d in developments if d.lead.kind == "round"]
     others = [d for d in developments if d.lead.kind != "round"]

@@ -31,6 +31,7 @@ from bot.digest.schedule import (
     next_due,
     occurrences,
 )
+from bot.store import leases
 from bot.store.models import Delivery, Subscription
 
 LEASE = timedelta(minutes=5)
@@ -153,7 +154,6 @@ def claim(
     Rows too late to send are skipped first, and rows of stopped subscriptions too.
     """
     _skip_unsendable(session, now, late_window)
-    free = or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now)
     query = (
         select(
             Delivery.id,
@@ -175,15 +175,14 @@ def claim(
         .where(
             Delivery.status == "pending",
             Delivery.next_attempt_at <= now,
-            free,
+            leases.free(_DELIVERY, now),
             Subscription.active.is_(True),
         )
         .order_by(Delivery.due_at, Delivery.id)
         .limit(limit)
-        .with_for_update(skip_locked=True, of=_DELIVERY)
     )
     claimed = []
-    for row in session.execute(query).all():
+    for row in session.execute(leases.locking(query, _DELIVERY)).all():
         since = row.since or row.last_digest_at or row.due_at - FIRST_DIGEST_SPAN
         claimed.append(
             ClaimedDelivery(
@@ -202,19 +201,16 @@ def claim(
                 edition_id=row.edition_id,
             )
         )
-    if claimed:
-        # `since` is fixed at the first claim, in the transaction that stores its pages.
-        session.execute(
-            update(_DELIVERY)
-            .where(_DELIVERY.c.id == bindparam("b_id"))
-            .values(claimed_by=worker, claimed_until=now + lease, since=bindparam("b_since")),
-            [{"b_id": c.id, "b_since": c.since} for c in claimed],
-        )
+    # `since` is fixed at the first claim, in the transaction that stores its pages.
+    leases.lease(
+        session, _DELIVERY, [c.id for c in claimed], until=now + lease, worker=worker,
+        per_row={"since": [c.since for c in claimed]},
+    )
     return claimed
 
 
 def _skip_unsendable(session: Session, now: datetime, late_window: timedelta) -> None:
-    free = or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now)
+    free = leases.free(_DELIVERY, now)
     hours = late_window.total_seconds() / 3600
     session.execute(
         update(Delivery)
@@ -234,14 +230,6 @@ def _skip_unsendable(session: Session, now: datetime, late_window: timedelta) ->
     )
 
 
-def _held(delivery_id: int, worker: str):
-    return (
-        Delivery.id == delivery_id,
-        Delivery.claimed_by == worker,
-        Delivery.status == "pending",
-    )
-
-
 def record_progress(
     session: Session,
     delivery_id: int,
@@ -254,7 +242,7 @@ def record_progress(
     """Note that `messages_sent` pages are out and renew the lease; False if the claim was lost."""
     result = session.execute(
         update(Delivery)
-        .where(*_held(delivery_id, worker))
+        .where(*leases.held(_DELIVERY, delivery_id, worker))
         .values(messages_sent=messages_sent, claimed_until=now + lease)
     )
     return bool(result.rowcount)
@@ -266,7 +254,7 @@ def mark_sent(
     """The digest is out: close the row and move the subscriber's cursor to its due instant."""
     result = session.execute(
         update(Delivery)
-        .where(*_held(delivery.id, worker))
+        .where(*leases.held(_DELIVERY, delivery.id, worker))
         .values(
             status="sent",
             sent_at=now,
@@ -286,7 +274,7 @@ def mark_skipped(
     """Close the row unsent; `advance` when nothing is lost by it (an empty day)."""
     result = session.execute(
         update(Delivery)
-        .where(*_held(delivery.id, worker))
+        .where(*leases.held(_DELIVERY, delivery.id, worker))
         .values(status="skipped", last_error=reason[:500], claimed_by=None, claimed_until=None)
     )
     if advance and result.rowcount:
@@ -313,7 +301,7 @@ def mark_failed(
     status = "failed" if final else "pending"
     session.execute(
         update(Delivery)
-        .where(*_held(delivery.id, worker))
+        .where(*leases.held(_DELIVERY, delivery.id, worker))
         .values(
             status=status,
             attempts=attempts,
@@ -333,7 +321,7 @@ def postpone(
     """Give the row back until `until` without counting an attempt (a long flood wait)."""
     session.execute(
         update(Delivery)
-        .where(*_held(delivery.id, worker))
+        .where(*leases.held(_DELIVERY, delivery.id, worker))
         .values(
             next_attempt_at=until,
             messages_sent=messages_sent,
@@ -345,13 +333,7 @@ def postpone(
 
 def release_claims(session: Session, *, worker: str | None = None) -> int:
     """Free pending rows held by `worker`, or by anyone (SQLite's one process, on start)."""
-    held = Delivery.claimed_by.is_not(None) if worker is None else Delivery.claimed_by == worker
-    result = session.execute(
-        update(Delivery)
-        .where(Delivery.status == "pending", held)
-        .values(claimed_by=None, claimed_until=None)
-    )
-    return int(result.rowcount)
+    return leases.release(session, _DELIVERY, worker=worker)
 
 
 def _advance_cursor(session: Session, delivery: ClaimedDelivery) -> None:

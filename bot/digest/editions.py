@@ -26,6 +26,7 @@ from sqlmodel import Session
 from bot.digest.compose import DigestComposer
 from bot.digest.deliveries import ClaimedDelivery
 from bot.store.models import Delivery, DigestEdition
+from bot.watches.cards import watched_in_digest
 
 _DELIVERY = Delivery.__table__
 _EDITION = DigestEdition.__table__
@@ -52,6 +53,7 @@ def editions_for(
     fresh = [c for c in claimed if c.edition_id is None]
     composer = DigestComposer(session)
     composer.prepare((c.filter, c.since, c.due_at) for c in fresh)
+    watched = watched_in_digest(session, [(c.chat_id, c.since, c.due_at) for c in fresh])
     edition_of_markup: dict[str, int] = {}
     assigned: dict[int, list[int]] = defaultdict(list)
     for delivery in claimed:
@@ -61,6 +63,7 @@ def editions_for(
         digest = composer.digest(
             delivery.filter, delivery.since, delivery.due_at, day=delivery.local_date,
             zone=delivery.zone,
+            watched=watched.get((delivery.chat_id, delivery.since, delivery.due_at)),
         )
         if digest.items == 0 and delivery.skip_empty:
             result.nothing_new.append(delivery)

@@ -1,16 +1,25 @@
 """Telegram's flood limits as token buckets: 30 messages a second overall, one a second per
-private chat, twenty a minute per group.
+private chat, twenty a minute per group; and the one message in flight.
 
 Each bucket is a GCRA (a token bucket kept as one "theoretical arrival time"): a sender
 reserves its slot and sleeps until it, so concurrent senders queue fairly without polling,
 and a 429 for one chat pushes back that chat's slots only.
+
+Digests and watch alerts share one `Pacing` and so one budget.  A message leaves only when
+it holds the turn (`sending`): one message is in flight at a time, so a hard kill repeats
+at most that one, and the turn goes to a waiting alert before any waiting digest page.
+The overall slot is taken by the holder of the turn, so no page reserves slots ahead of
+an alert that comes later.
 """
 
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 
@@ -44,12 +53,43 @@ class PacingLimits:
     group_burst: int = 3
 
 
+class Turns:
+    """One holder at a time; when it lets go, urgent waiters first, then first come."""
+
+    def __init__(self) -> None:
+        self._busy = False
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+
+    async def acquire(self, *, urgent: bool) -> None:
+        if not self._busy and not self._waiting:
+            self._busy = True
+            return
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (0 if urgent else 1, next(self._order), turn))
+        try:
+            await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self.release()  # handed the turn just as we were cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        while self._waiting:
+            _, _, turn = heapq.heappop(self._waiting)
+            if not turn.done():  # a waiter cancelled meanwhile is passed over
+                turn.set_result(None)
+                return
+        self._busy = False
+
+
 @dataclass
 class Pacing:
     limits: PacingLimits = field(default_factory=PacingLimits)
     clock: Callable[[], float] = time.monotonic
     _overall: Bucket | None = None
     _chats: dict[int, Bucket] = field(default_factory=dict)
+    _turns: Turns = field(default_factory=Turns)
 
     def __post_init__(self) -> None:
         self._overall = Bucket(self.limits.overall_per_second, self.limits.overall_burst)
@@ -65,17 +105,28 @@ class Pacing:
             self._chats[chat_id] = bucket
         return bucket
 
-    async def wait_turn(
-        self, chat_id: int, *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-    ) -> None:
-        """Sleep until a message to `chat_id` fits both the chat's and the overall budget."""
-        # The chat first: a slot of the shared budget is not held while a chat waits.
+    @asynccontextmanager
+    async def sending(
+        self,
+        chat_id: int,
+        *,
+        urgent: bool = False,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> AsyncIterator[None]:
+        """Hold the turn to send one message to `chat_id`, within the chat's and the
+        overall budget; alerts are `urgent` and go before digest pages."""
+        # The chat first: the turn is not held while one chat waits for its own budget.
         wait = self._chat(chat_id).reserve(self.clock())
         if wait:
             await sleep(wait)
-        wait = self._overall.reserve(self.clock())
-        if wait:
-            await sleep(wait)
+        await self._turns.acquire(urgent=urgent)
+        try:
+            wait = self._overall.reserve(self.clock())
+            if wait:
+                await sleep(wait)
+            yield
+        finally:
+            self._turns.release()
 
     def hold_chat(self, chat_id: int, seconds: float) -> None:
         self._chat(chat_id).hold_until(self.clock() + seconds)

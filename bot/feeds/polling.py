@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -26,11 +25,13 @@ from bot.ingest.links import known_names
 from bot.ingest.pages import page_article
 from bot.ingest.relevance import judge
 from bot.ingest.sources import Rejection
+from bot.store import leases
 from bot.store.database import session_scope
 from bot.store.models import Feed, FeedItem
 
 LEASE = timedelta(minutes=10)
 CLAIM_BATCH = 20
+_FEED = Feed.__table__
 
 
 @dataclass
@@ -46,21 +47,15 @@ class PollReport:
 def claim_due(engine: Engine, now: datetime, *, limit: int = CLAIM_BATCH) -> list[int]:
     """Ids of enabled feeds due by `now` that no one holds, now held by us for `LEASE`."""
     with session_scope(engine) as session:
-        rows = session.exec(
-            select(Feed)
-            .where(
-                Feed.enabled,
-                Feed.next_poll_at <= now,
-                or_(Feed.claimed_until.is_(None), Feed.claimed_until < now),
-            )
+        due = (
+            select(Feed.id)
+            .where(Feed.enabled, Feed.next_poll_at <= now, leases.free(_FEED, now))
             .order_by(Feed.next_poll_at)
             .limit(limit)
-            .with_for_update(skip_locked=True)
-        ).all()
-        for feed in rows:
-            feed.claimed_until = now + LEASE
-            session.add(feed)
-        return [feed.id for feed in rows]
+        )
+        ids = list(session.exec(leases.locking(due, _FEED)).all())
+        leases.lease(session, _FEED, ids, until=now + LEASE)
+        return ids
 
 
 def poll_due(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
@@ -21,6 +21,7 @@ from bot.ingest.near_copies import copy_candidates, fingerprint, is_copy
 from bot.ingest.pipeline import extract
 from bot.ingest.sources import Rejection, content_hash
 from bot.store.database import session_scope
+from bot.store.fact_log import log_carried, log_facts
 from bot.store.locks import hold_ingest_lock
 from bot.store.models import Article, ArticleCarrier
 from bot.store.writer import store_extraction
@@ -124,6 +125,8 @@ def _ingest_one(engine: Engine, item: ArticleInput, report: IngestReport) -> Non
             stored.article.version_of_id = placement.article_id
             report.versions.append(item.source_name)
         session.add(stored.article)
+        session.flush()
+        log_facts(session, stored, now=datetime.now(UTC))
     report.added.append(item.source_name)
     report.events_new += stored.events_new
     report.events_merged += stored.events_merged
@@ -139,6 +142,7 @@ def _already_stored(
     report.duplicates.append(item.source_name)
     if _add_carrier(session, placement.article_id, item):
         report.copies.append(item.source_name)
+        log_carried(session, placement.article_id, now=datetime.now(UTC))
     return True
 
 

@@ -51,6 +51,9 @@ def _examples(examples: Examples, asker: Asker) -> list[str]:
     lines.append(f"{code('/chart 2025')}: the rounds as a picture")
     digest = "/subscribe 07:30 Europe/London: a daily digest of what changed"
     lines.append(digest + (" (on Telegram)" if asker.chat_type == "console" else ""))
+    watched = examples.person or "Witkoff"
+    alert = f"{code(f'/watch {watched}')}: an alert the moment something new about them is reported"
+    lines.append(alert + (" (on Telegram)" if asker.chat_type == "console" else ""))
     return ["• " + line for line in lines]
 
 

@@ -58,6 +58,10 @@ COMMANDS: list[tuple[str, str]] = [
     ("unsubscribe", "Stop the daily digest"),
     ("settings", "Your digest time, zone and filter"),
     ("digest", "Preview your digest now"),
+    ("watch", "Alerts when a person, place or phrase is news"),
+    ("watches", "This chat's watches, to list and remove"),
+    ("unwatch", "Stop a watch: /unwatch 2"),
+    ("quiethours", "Hold alerts overnight: /quiethours 22:00-07:00"),
     ("help", "What I know and how to ask"),
 ]
 GROUP_COMMANDS: list[tuple[str, str]] = [c for c in COMMANDS if c[0] != "digest"]
@@ -66,6 +70,19 @@ DIGEST_COMMANDS = {
     "unsubscribe": "unsubscribe",
     "settings": "show_settings",
     "digest": "preview",
+}
+WATCH_COMMANDS = {
+    "watch": "watch",
+    "watches": "watches_list",
+    "unwatch": "unwatch",
+    "quiethours": "quiet_hours",
+    # The buttons under /watch and /watches.
+    "watchkind": "switch_kind",
+    "watchpick": "pick",
+    "watchcad": "switch_cadence",
+    "watchsub": "subscribe_for_watch",
+    "watchoff": "stop_from_card",
+    "watchdel": "remove_from_list",
 }
 # Words people type for our commands; each maps to the command it means.
 _SYNONYMS = {
@@ -79,6 +96,9 @@ _SYNONYMS = {
     "when": "on",
     "date": "on",
     "talks": "rounds",
+    "follow": "watch",
+    "alert": "watch",
+    "alerts": "watches",
 }
 EXPIRED = "This button no longer works; send the command again."
 # Commands no button may run: an upload, and files that a pressed message cannot become.
@@ -100,6 +120,16 @@ def _digest(name: str) -> Handler:
         except ImportError:
             return Reply.text("Daily digests are not available on this server yet.")
         return getattr(digest_commands, DIGEST_COMMANDS[name])(session, args, asker)
+
+    return run
+
+
+def _watches(name: str) -> Handler:
+    def run(session: Session, args: str, asker: Asker) -> Reply:
+        # Imported here, as the digest is: `ask` and the console start without it.
+        from bot.watches import commands as watch_commands
+
+        return getattr(watch_commands, WATCH_COMMANDS[name])(session, args, asker)
 
     return run
 
@@ -127,6 +157,7 @@ HANDLERS: dict[str, Handler] = {
     "removefeed": removefeed_command,
     "enablefeed": enablefeed_command,
     **{name: _digest(name) for name in DIGEST_COMMANDS},
+    **{name: _watches(name) for name in WATCH_COMMANDS},
     # Editors' and admins' commands: each checks who asks (bot.corrections.roles).
     "fix": fix_command,
     "hide": hide_command,
@@ -150,7 +181,10 @@ def answer(session: Session, command: str, args: str, asker: Asker) -> Reply:
     if handler is None:
         return _unknown_command(name, args)
     with viewing(editor=sees_ids(asker)):
-        return handler(session, args, asker)
+        reply = handler(session, args, asker)
+    if not reply.pages and reply.notice:
+        return Reply.text(esc(reply.notice))
+    return reply
 
 
 def _unknown_command(name: str, args: str) -> Reply:
@@ -231,6 +265,15 @@ def _hint(text: str, person) -> Reply:
     return Reply.text("\n".join(lines), buttons=buttons)
 
 
+def callback_command(data: str) -> str:
+    """The command a button runs ("watchdel|7": watchdel; a page of "/who x": who), so the
+    adapter can tell whether a group admin pressed it where that matters."""
+    paged = parse_page_data(data)
+    if paged is not None:
+        return paged[1].partition(" ")[0]
+    return data.partition("|")[0]
+
+
 def answer_callback(session: Session, data: str, asker: Asker) -> CallbackAnswer:
     """A button press: a page of an answer, or a command the button stands for."""
     paged = parse_page_data(data)
@@ -248,8 +291,10 @@ def answer_callback(session: Session, data: str, asker: Asker) -> CallbackAnswer
     command, sep, args = data.partition("|")
     if not sep or command not in HANDLERS or command in NOT_FROM_BUTTONS:
         return CallbackAnswer(None, 0, EXPIRED)
-    reply = answer(session, command, args, asker)
-    return CallbackAnswer(reply, 0, reply.toast)
+    with viewing(editor=sees_ids(asker)):
+        reply = HANDLERS[command](session, args, asker)
+    # A notice over a menu that stays ("Leave r12 one report") or over the message pressed.
+    return CallbackAnswer(reply if reply.pages else None, 0, reply.notice)
 
 
 __all__ = [

@@ -66,6 +66,8 @@ class Reply:
 
     `rerun` is a short "command args" that regenerates this answer, set when the
     answer is long enough to page: the ◀ ▶ buttons carry it in their callback data.
+    `notice` is plain text shown over the chat when the answer is to a button; an answer
+    that is only a notice leaves the pressed message as it was.
     """
 
     pages: list[str]
@@ -73,8 +75,13 @@ class Reply:
     rerun: str | None = None
     attachment: Attachment | None = None  # sent with pages[0] as its caption
     # Shown over the chat when the answer is to a button press ("Leave r12 one report"):
-    # a menu that stays as it was still says why.
-    toast: str | None = None
+    # a menu that stays as it was still says why; with no pages, the notice is all.
+    notice: str | None = None
+
+    @classmethod
+    def note(cls, text: str) -> Reply:
+        """A notice alone: a toast under a button, a line of its own after a command."""
+        return cls(pages=[], notice=text)
 
     @classmethod
     def file(cls, caption: str, attachment: Attachment) -> Reply:
@@ -85,10 +92,10 @@ class Reply:
     @classmethod
     def text(
         cls, markup: str, *, buttons: list[list[Button]] | None = None, rerun: str | None = None,
-        toast: str | None = None,
+        notice: str | None = None,
     ) -> Reply:
         return cls(pages=split_html(markup, MESSAGE_LIMIT), buttons=buttons or [], rerun=rerun,
-                   toast=toast)
+                   notice=notice)
 
     @property
     def paged(self) -> bool:

@@ -117,7 +117,7 @@ def _menu(record: Splittable, mask: int, *, note: str | None = None) -> Reply:
                                else "nothing yet."))
     if note:
         lines.append(italic(note))
-    return Reply.text("\n".join(lines), buttons=_buttons(record, mask), toast=note)
+    return Reply.text("\n".join(lines), buttons=_buttons(record, mask), notice=note)
 
 
 def _buttons(record: Splittable, mask: int) -> list[list[Button]]:

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 INGEST_LOCK = 7_405_011  # any fixed number: the advisory lock's name
 STARTUP_LOCK = 7_405_012
+MATCHER_LOCK = 7_405_013
 
 
 def hold_ingest_lock(session: Session) -> None:
@@ -28,6 +29,18 @@ def hold_ingest_lock(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK})
     else:
         session.execute(text("UPDATE id_counter SET last = last WHERE name = 'article'"))
+
+
+def hold_matcher_lock(session: Session) -> bool:
+    """Take the watch matcher's lock until `session`'s transaction ends; False when another
+    process holds it (PostgreSQL).  SQLite serves one bot process, whose matcher runs one
+    at a time: taking the write lock first orders it with other processes' ingests."""
+    if session.get_bind().dialect.name != "postgresql":
+        hold_ingest_lock(session)
+        return True
+    return bool(session.execute(
+        text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": MATCHER_LOCK}
+    ).scalar())
 
 
 @contextmanager

@@ -428,3 +428,126 @@ class FeedItem(SQLModel, table=True):
     status: str = Field(index=True)
     reason: str | None = None
     seen_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+
+
+class FactLog(SQLModel, table=True):
+    """A fact that entered the timeline: the outbox watches read.
+
+    Written by an ingest in the transaction that stores the article (whichever process it
+    runs in: a feed poll, /ingest, `timeline-bot ingest`), never by a rebuild and never for
+    a fact stated as unconfirmed.  `change` is `new` (a round, proposal, figure or quote
+    first reported), `moved` (a round's status changed: `before` → `status`) or `also` (a
+    fact on record reported again, by another article or a syndicated copy).  `ref_id` is
+    the event's or the first quote's id, with no foreign key: a rebuild replaces those
+    rows and gives the same ids back.  `matched_at` is set when the watches have seen it.
+    """
+
+    __tablename__ = "fact_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=_fk("article.id", index=False))
+    kind: str  # event, quote
+    ref_id: int
+    change: str  # new, moved, also
+    status: str | None = None
+    before: str | None = None
+    logged_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+    matched_at: datetime | None = Field(default=None, sa_column=_when(nullable=True, index=True))
+
+
+class Watch(SQLModel, table=True):
+    """A person, place or phrase a chat follows.  A person or place is kept by the name key
+    it matched (`bot.names.name_key`), which outlives rebuilds; a phrase by its normal form
+    (`bot.watches.phrases`)."""
+
+    __table_args__ = (
+        UniqueConstraint("chat_id", "kind", "key"),
+        Index("ix_watch_kind_key", "kind", "key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    kind: str  # person, place, phrase
+    key: str
+    label: str  # as answers show it: "Steve Witkoff", "“hostage exchange” -drill"
+    typed: str  # what the user typed, read again when they switch the kind
+    entity_kind: str | None = None  # person, organisation, country, place
+    cadence: str = "instant"  # instant, digest
+    created_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_when(nullable=False))
+
+
+class WatchChat(SQLModel, table=True):
+    """A chat's alert settings and budget: quiet hours, this hour's count of instant alerts,
+    and whether Telegram refused it (blocked, removed) so that nothing more is queued."""
+
+    __tablename__ = "watch_chat"
+
+    chat_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    chat_type: str = "private"
+    quiet_start: str | None = None  # HH:MM in the chat's digest zone (or DEFAULT_TIMEZONE)
+    quiet_end: str | None = None
+    hour_start: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    hour_count: int = 0
+    paused_reason: str | None = None
+    paused_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+
+
+class WatchAlert(SQLModel, table=True):
+    """One message for one chat, written before it is sent: a `card` (the facts one article
+    brought that the chat's watches matched) or a `summary` (the cards held back by quiet
+    hours or the hourly cap).  Its lifecycle follows a digest delivery's (claims, pages
+    stored at the first claim, `messages_sent`), plus `held` until `held_until`,
+    `summarised` into `summary_id`, and `digest` for matches that wait for the chat's next
+    daily digest.  A sent card keeps its `message_id`, so another outlet's report of one of
+    its facts edits it in place (`edit_pending`)."""
+
+    __tablename__ = "watch_alert"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "article_id", "kind"),
+        Index("ix_watch_alert_status_next", "status", "next_attempt_at"),
+        Index("ix_watch_alert_chat_status", "chat_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    kind: str = "card"  # card, summary
+    article_id: int | None = Field(
+        default=None, sa_column=_fk("article.id", nullable=True, index=False)
+    )
+    status: str = "pending"  # pending, held, summarised, digest, sent, failed, skipped
+    created_at: datetime = Field(sa_column=_when(nullable=False))
+    next_attempt_at: datetime = Field(sa_column=_when(nullable=False))
+    held_until: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    hold_reason: str | None = None  # quiet, cap
+    summary_id: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
+    attempts: int = 0
+    last_error: str | None = None
+    claimed_by: str | None = None
+    claimed_until: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    pages: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # JSON
+    messages_sent: int = 0
+    message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    sent_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    edit_pending: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
+
+
+class WatchMatch(SQLModel, table=True):
+    """A fact on an alert, and why it is there: the labels of the chat's watches it matched."""
+
+    __tablename__ = "watch_match"
+    __table_args__ = (
+        UniqueConstraint("alert_id", "fact_kind", "ref_id", "change"),
+        Index("ix_watch_match_fact", "fact_kind", "ref_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    alert_id: int = Field(sa_column=_fk("watch_alert.id"))
+    fact_kind: str  # event, quote
+    ref_id: int
+    change: str  # new, moved
+    status: str | None = None
+    before: str | None = None
+    why: str

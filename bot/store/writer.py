@@ -34,6 +34,14 @@ from bot.store.models import (
 from bot.store.settling import settle_stored_rounds
 
 
+@dataclass(frozen=True)
+class EventBefore:
+    """What an event on record was before this article's report of it was folded in."""
+
+    status: str | None
+    unconfirmed: bool
+
+
 @dataclass
 class StoredArticle:
     article: Article
@@ -41,6 +49,11 @@ class StoredArticle:
     events_merged: int = 0
     quotes: int = 0
     people: set[int] = field(default_factory=set)
+    # What the article brought, for the fact log (bot.store.fact_log): the events it
+    # created, the events on record it reported again (as they were before), its quotes.
+    created: list[int] = field(default_factory=list)
+    reported_again: dict[int, EventBefore] = field(default_factory=dict)
+    quote_ids: list[int] = field(default_factory=list)
 
 
 class KeptIds(Protocol):
@@ -114,12 +127,22 @@ def store_derived(
         sentence_id = sentence_ids.get(extracted.sentence)
         if sentence_id is None:
             continue
-        event, merged, gone = _merge_or_create(session, article, extracted, entity_for, kept)
+        event, before, gone = _merge_or_create(session, article, extracted, entity_for, kept)
+        merged = before is not None
         result.events_merged += merged
         result.events_new += not merged
+        if before is None:
+            result.created.append(event.id)
+        elif event.id not in result.created:
+            result.reported_again.setdefault(event.id, before)
         _add_source(session, event, article, sentence_id, extracted)
-        # Rounds this report joined into one: earlier lines now settle the one kept.
+        # Rounds this report joined into one: earlier lines now settle the one kept, and
+        # no fact is told of a record that is gone.
         settled = [(event if e.id in gone else e, x) for e, x in settled]
+        if gone:
+            result.created = [i for i in result.created if i not in gone]
+            for i in gone:
+                result.reported_again.pop(i, None)
         settled.append((event, extracted))
         for participant in extracted.participants:
             person = entity_for(participant.entity_key)
@@ -154,6 +177,7 @@ def store_derived(
         session.add(row)
         session.flush()
         result.quotes += 1
+        result.quote_ids.append(row.id)
         subjects = {e.id for e in map(entity_for, quote.about_keys) if e is not None}
         for subject_id in sorted(subjects - {row.speaker_id}):
             session.add(QuoteSubject(quote_id=row.id, entity_id=subject_id))
@@ -180,7 +204,9 @@ def _store_sentences(session: Session, article: Article, extraction: Extraction)
 
 def _merge_or_create(
     session, article, extracted: ExtractedEvent, entity_for, kept: KeptIds | None
-) -> tuple[Event, bool, set[int]]:
+) -> tuple[Event, EventBefore | None, set[int]]:
+    """The event this report tells of, what it was before (None: created now), and the
+    rounds it showed to be that one and joined into it."""
     place = entity_for(extracted.place_key, "place")
     existing = find_same_event(session, extracted, place)
     if existing is None:
@@ -206,7 +232,7 @@ def _merge_or_create(
         )
         session.add(event)
         session.flush()
-        return event, False, set()
+        return event, None, set()
     # A syndicated copy repeats the same sentence: one report, however many outlets.
     echo = session.exec(
         select(EventSource.id).where(
@@ -214,10 +240,11 @@ def _merge_or_create(
         )
     ).first() is not None
     joined = also_same_rounds(session, extracted, place, existing)
+    before = EventBefore(existing.status, existing.unconfirmed)
     fold_into(existing, extracted, article, place.id if place else None, echo=echo)
     gone = join_rounds(session, existing, joined) if joined else set()
     session.add(existing)
-    return existing, True, gone
+    return existing, before, gone
 
 
 def _add_source(session, event: Event, article: Article, sentence_id: int, extracted) -> None:

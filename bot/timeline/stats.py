@@ -16,6 +16,7 @@ from bot.store.models import (
     EventSource,
     Quote,
     Subscription,
+    Watch,
 )
 from bot.timeline.carriers import carriers_of
 from bot.timeline.records import ArticleView
@@ -153,7 +154,7 @@ def list_sources(session: Session, *, limit: int = 100) -> tuple[list[ArticleVie
 
 
 def timeline_stats(session: Session) -> dict[str, object]:
-    """Figures for `timeline-bot stats`: what is stored, and who subscribes."""
+    """Figures for `timeline-bot stats`: what is stored, and who subscribes and watches."""
     view = overview(session)
     subscriptions = session.execute(
         select(func.count(Subscription.id)).where(Subscription.active.is_(True))
@@ -161,6 +162,9 @@ def timeline_stats(session: Session) -> dict[str, object]:
     places = session.execute(
         select(func.count(Entity.id)).where(Entity.kind == "place")
     ).scalar_one()
+    watches, watching = session.execute(
+        select(func.count(Watch.id), func.count(func.distinct(Watch.chat_id)))
+    ).one()
     return {
         "articles": view.articles,
         "first published": view.first_published.date().isoformat() if view.first_published else "-",
@@ -171,4 +175,5 @@ def timeline_stats(session: Session) -> dict[str, object]:
         "people": view.people,
         "places": places,
         "active subscriptions": subscriptions,
+        "watches": f"{watches} in {watching} chats",
     }
