@@ -1038,3 +1038,22 @@ def test_the_saturday_after_the_next_day_names_that_day_and_ordered_it_home_ends
         "2024-03-27",
     ))
     assert found == [("duha", date(2023, 12, 2), date(2023, 12, 2), "collapsed")]
+
+
+def test_a_delegation_that_came_to_a_city_at_a_countrys_invitation_met_in_the_city():
+    found = _rounds(_extract(
+        "On Sunday, April 7, a Hamas delegation came to Cairo at Egypt's invitation, where the "
+        "CIA director and an Israeli team were also on hand.",
+        "2024-06-01",
+    ))
+    assert [(place, start) for place, start, _, _ in found] == [("kairu", date(2024, 4, 7))]
+
+
+def test_the_same_cast_gathered_in_a_city_is_a_round_there():
+    found = _rounds(_extract(
+        "On July 8 and 9, Burns held talks in Cairo with Egyptian officials. The following "
+        "day, Wednesday July 10, the same cast gathered in Doha: Burns, Barnea and the Qatari "
+        "premier.",
+        "2024-07-29",
+    ))
+    assert ("duha", date(2024, 7, 10), date(2024, 7, 10), "concluded") in found

@@ -37,7 +37,9 @@ ROUND_NOUN = re.compile(
     # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
     r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters|"
     # "The four key players met in the Italian capital on Sunday: Burns, Barnea, ..."
-    r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties))"
+    r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties)|"
+    # "The following day the same cast gathered in Doha: Burns, Barnea, ..."
+    r"(?:the\s+)?(?:same\s+)?(?:cast|quartet|trio|foursome))"
     r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|(?:re)?conven(?:e|es|ed)|spent|"
     r"sat down|held|worked|been\s+in|stayed\s+in|remained\s+in|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.

@@ -122,6 +122,8 @@ def find_venue_cue(
         if (_HOME_BEFORE.search(before) and not _FOR_TALKS.match(text, mark.end - offset)) \
                 or _VIOLENCE_BEFORE.search(before):
             continue
+        if re.match(r"['’]s\b", text[mark.end - offset :]):
+            continue  # "came to Cairo at Egypt's invitation": whose, not where
         if re.match(r"\s+or\s+[A-Z]", text[mark.end - offset :]) or \
                 re.search(r"\bor\s+$", before):
             continue  # "in Doha or Cairo": a venue still to be settled is none yet
