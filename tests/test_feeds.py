@@ -105,7 +105,9 @@ def test_a_poll_ingests_on_story_items_skips_the_rest_and_then_costs_a_304(
         assert session.exec(select(Article.url)).all() == [local_site.url("/talks")]
         state = feed_states(session)[0]
     assert state.counts == {"ingested": 1, "skipped": 1, "duplicate": 1, "rejected": 0}
-    assert any("says too little" in r for r in state.skip_reasons)
+    # "Rain in Gaza" names the region and nothing of the talks: turned away unread.
+    assert any("title and summary say too little" in r for r in state.skip_reasons)
+    assert local_site.hits["/rain"] == 0
     assert state.last_success_at is not None
     second = poll_due(engine, fetcher, feed_settings, everything=True)
     assert second.not_modified == 1 and second.ingested == 0
