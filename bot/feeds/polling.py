@@ -194,7 +194,7 @@ def _take_entry(
     fetcher: Fetcher,
     entry: FeedEntry,
     outlet: str | None,
-    names: list[str],
+    names: tuple[str, ...],
     stored_prints: FingerprintIndex,
 ) -> tuple[str, str | None]:
     """What became of one new item: ("ingested" | "skipped" | "duplicate" | "rejected", why)."""

@@ -89,9 +89,15 @@ def _weigh(
     weight = float(len(anchors))
     if anchors:
         lowered = text.lower()
-        extra = {n.lower() for n in known_names if len(n) > 3} - set(anchors)
+        extra = _lowered(tuple(known_names)) - set(anchors)
         weight += KNOWN_ENTITY_WEIGHT * sum(1 for n in extra if n in lowered)
     return anchors, core, weight
+
+
+@lru_cache(maxsize=4)
+def _lowered(names: tuple[str, ...]) -> frozenset[str]:
+    """The names worth looking for, folded once for all the texts judged against them."""
+    return frozenset(n.lower() for n in names if len(n) > 3)
 
 
 def judge(
