@@ -83,6 +83,9 @@ class Spelling:
     demonym: bool  # "Israeli": an adjective of the country, not its name
 
 
+_POSSESSIVE = re.compile(r"(?<=\w{2})['’]s\b")
+
+
 def _is_acronym(spelling: str) -> bool:
     letters = [c for c in spelling if c.isalpha()]
     return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)
@@ -190,6 +193,8 @@ class Gazetteer:
     """Known entities with lookups by any spelling; build once with `load_gazetteer`."""
 
     def __init__(self, entries: list[Entry]) -> None:
+        # The people with dated roles, of the many thousand entries (towns, most of them).
+        self._office_holders = [e for e in entries if e.kind == "person" and e.role_periods]
         self.entries = entries
         self._by_key: dict[str, list[Entry]] = defaultdict(list)
         self._places: dict[str, Entry] = {}
@@ -232,7 +237,8 @@ class Gazetteer:
                     self._towns_by_name.setdefault(anyascii(surface).lower(), entry)
             elif entry not in self._by_key[key]:
                 self._by_key[key].append(entry)
-            tokens = tuple(key.split())
+            # Text is read with "'s" cut off its words ("Israel's cabinet"): so are spellings.
+            tokens = tuple(name_key(_POSSESSIVE.sub("", surface)).split()) or tuple(key.split())
             self.spellings_by_first[tokens[0]].append(
                 Spelling(tokens, entry, _is_acronym(surface), is_demonym)
             )
@@ -301,8 +307,8 @@ class Gazetteer:
         on `day`, by the dated roles of data/actors.toml; None when nobody or several."""
         title = title.lower()
         held = [
-            entry for entry in self.entries if entry.kind == "person"
-            and any(
+            entry for entry in self._office_holders
+            if any(
                 period.covers(day) and period.affiliation == affiliation
                 and title in (part.strip() for part in period.role.lower().split(" and "))
                 for period in entry.role_periods

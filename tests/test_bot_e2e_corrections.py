@@ -189,6 +189,8 @@ async def test_the_fix_button_offers_the_fields_and_verifies(bot, engine):
     menu = edits[0]
     for field in ("status", "place", "dates", "title"):
         assert f"/fix {sharm} {field}" in menu.plain_text
+    assert f"/split {sharm}" in menu.plain_text
+    assert {"✓ Verify", "History", "✂ Split"} == {b["text"] for b in menu.buttons}
     verify = next(b for b in menu.buttons if b["text"] == "✓ Verify")
     _query, edits = await bot.press(editor, EDITOR_ID, answer.message_id,
                                     verify["callback_data"])

@@ -3,7 +3,12 @@ through the real Application and the Bot API emulator."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 import pytest
+from icalendar import Calendar
 from sqlalchemy import select
 
 from bot.store.database import session_scope
@@ -126,3 +131,59 @@ async def test_an_editor_merges_two_rounds_into_one_with_both_reports(bot, engin
                               (f"/merge {sharm} r99999", "There is no record r99999")):
         sent = await bot.say(editor, EDITOR_ID, command)
         assert len(sent) == 1 and expected in sent[0].plain_text, command
+
+
+async def test_who_offers_merged_records_as_one_and_buttons_sent_before_open_the_kept_one(
+    bot, engine
+):
+    nounou, ansari = person(engine, "Taher al-Nounou"), person(engine, "Majed al-Ansari")
+    await appoint(bot, EDITOR_ID)
+    editor = bot.emulator.private_chat(EDITOR_ID, "Dana")
+    reader = bot.emulator.private_chat(READER_ID, "Reader")
+    (choices,) = await bot.say(editor, EDITOR_ID, "/who al")
+    assert "Majed al-Ansari" in [b["text"] for b in choices.buttons]
+    (profile,) = await bot.say(editor, EDITOR_ID, "/who Majed al-Ansari")
+    await bot.say(editor, EDITOR_ID, f"/merge {nounou} {ansari}")
+    rebuild(engine)
+
+    names = [b["text"] for b in (await bot.say(reader, READER_ID, "/who al"))[0].buttons]
+    assert "Majed al-Ansari" not in names and names.count("Taher al-Nounou") == 1
+    _query, (menu,) = await bot.press(editor, EDITOR_ID, profile.message_id, f"fixmenu|{ansari}")
+    assert menu.plain_text.startswith(f"✎ Fix {nounou} · Taher al-Nounou")
+    _query, (opened,) = await bot.press(editor, EDITOR_ID, choices.message_id,
+                                        f"who|#{ansari[1:]}")
+    assert opened.plain_text.startswith(f"Taher al-Nounou {nounou}")
+    assert "Majed al-Ansari" in opened.plain_text.split("\n")[1]
+
+
+async def test_exports_give_merged_records_once_with_the_surviving_id(bot, engine):
+    netanyahu, dermer = person(engine, "Benjamin Netanyahu"), person(engine, "Ron Dermer")
+    cairo, doha = round_at(engine, "Cairo"), round_at(engine, "Doha")
+    await appoint(bot, EDITOR_ID)
+    editor = bot.emulator.private_chat(EDITOR_ID, "Dana")
+    reader = bot.emulator.private_chat(READER_ID, "Reader")
+    await bot.say(editor, EDITOR_ID, f"/merge {netanyahu} {dermer}")
+    await bot.say(editor, EDITOR_ID, f"/merge {cairo} {doha}")
+
+    (whole,) = await bot.say(reader, READER_ID, "/export json")
+    document = json.loads(whole.document.content)
+    people = {p["id"]: p for p in document["people"]}
+    assert dermer not in people and "Ron Dermer" in people[netanyahu]["aliases"]
+    rounds = {r["id"]: r for r in document["rounds"]}
+    assert doha not in rounds
+    assert cairo in rounds
+    sharm = next(r for r in rounds.values() if r["place"] == "Sharm el-Sheikh")
+    assert {(p["person_id"], p["lead"]) for p in sharm["participants"]} >= {(netanyahu, True)}
+    assert all(p["person_id"] != dermer for p in sharm["participants"])
+    assert all(q["person_id"] != dermer for q in document["quotes"])
+
+    (timelinejs,) = await bot.say(reader, READER_ID, "/export timelinejs")
+    slides = {e["unique_id"] for e in json.loads(timelinejs.document.content)["events"]}
+    assert cairo in slides and doha not in slides
+    (ics,) = await bot.say(reader, READER_ID, "/export ics")
+    uids = {str(e["uid"]) for e in Calendar.from_ical(ics.document.content).walk("VEVENT")}
+    assert cairo in uids and doha not in uids
+    (sheet,) = await bot.say(reader, READER_ID, "/export csv")
+    sheet_rows = csv.DictReader(io.StringIO(sheet.document.content.decode()))
+    headlines = [row["Headline"] for row in sheet_rows]
+    assert "Negotiations in Cairo" in headlines and "Negotiations in Doha" not in headlines

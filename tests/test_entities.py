@@ -340,3 +340,16 @@ def test_a_delegations_list_of_members_goes_on_past_the_first():
                    "Jabarin and political bureau member Ghazi Hamad.")
     for name in ("Nizar Awadallah", "Zaher Jabarin", "Ghazi Hamad"):
         assert _person(index, name).affiliation == "Hamas", name
+
+
+def test_a_spelling_with_a_possessive_is_found_as_written_and_no_name_runs_past_a_bracket():
+    from bot.gazetteer import load_gazetteer
+    from bot.ingest.mentions.known import find_known, tokenize
+
+    gazetteer = load_gazetteer()
+
+    def names(text: str) -> list[str]:
+        return [text[m.start : m.end] for m in find_known(tokenize(text), gazetteer)]
+
+    assert names("Israel's Security Cabinet met late on Sunday.") == ["Israel's Security Cabinet"]
+    assert "Salah Al-Din) Corridor" not in names("the Philadelphi (Salah Al-Din) Corridor")

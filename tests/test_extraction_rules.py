@@ -837,3 +837,144 @@ def test_what_is_planned_after_a_round_that_ended_is_the_next_round():
     ))
     assert found == [("kairu", date(2024, 8, 22), date(2024, 8, 25), "concluded"),
                      ("kairu", date(2024, 8, 26), date(2024, 9, 1), "scheduled")]
+
+
+def test_a_live_headline_with_menu_words_is_the_title_and_clock_headlines_stamp_entries():
+    report = read_report(
+        "Skip to main content\nHome | News | Video | Podcasts\n\n"
+        "LIVE: Truce over as fighting resumes; Israel calls negotiators home from Doha\n\n"
+        "Key points\n- The pause in Gaza ended on Friday morning\n\n"
+        "Saturday 2 December\n\n18:40 - Envoy calls emir after talks stall\n\n"
+        "The envoy spoke by phone with the emir after the negotiations in Doha ran aground.\n\n"
+        "Friday 1 December\n\n07:10 - Truce expires\n\n"
+        "The pause ran out at 7am on Friday without a further extension."
+    )
+    assert report.title == "Truce over as fighting resumes; Israel calls negotiators home from Doha"
+    stamped = dict(zip(report.paragraphs, report.stamps, strict=True))
+    assert stamped["The envoy spoke by phone with the emir after the negotiations in Doha ran "
+                   "aground."] == "Saturday 2 December, 18:40"
+    assert "18:40 - Envoy calls emir after talks stall" not in report.paragraphs
+
+
+def test_a_participle_set_off_by_commas_tells_of_its_own_noun_not_the_round():
+    found = _rounds(_extract(
+        "The directors of the CIA and of Mossad held talks with Qatar's prime minister in Doha "
+        "on Tuesday on how to "
+        "turn a truce, stretched by two days only a day earlier, into a wider deal.",
+        "2023-11-28",
+    ))
+    assert found == [("duha", date(2023, 11, 28), date(2023, 11, 28), "concluded")]
+
+
+def test_after_an_apposition_the_verb_between_commas_is_the_sentences_own():
+    extraction = _extract(
+        "Talks in Doha had run for days. On Saturday, David Barnea, head of Mossad, ordered "
+        "his negotiating team to leave Doha, officials said.",
+        "2023-12-03",
+    )
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert (collapse.when.start, collapse.place_key) == (date(2023, 12, 2), "duha")
+
+
+def test_sides_that_went_on_negotiating_in_a_city_held_a_round_there():
+    found = _rounds(_extract(
+        "People briefed on the contacts said Israel and Hamas went on negotiating indirectly "
+        "in Doha on Friday, with Qatari officials carrying messages between them.",
+        "2023-12-02",
+    ))
+    assert [(place, start) for place, start, _, _ in found] == [("duha", date(2023, 12, 1))]
+
+
+def test_the_first_meeting_since_a_day_when_they_met_elsewhere_dates_that_meeting_to_the_day():
+    found = _rounds(_extract(
+        "Envoys met in Cairo on Tuesday. Tuesday's meeting was the first gathering of the "
+        "four-way mediation group since 28 January, when the spy chiefs met in Paris and "
+        "produced an outline for a truce.",
+        "2024-02-14",
+    ))
+    assert ("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded") in found
+
+
+def test_a_later_clause_that_says_the_talks_broke_up_ends_the_round_its_sentence_opened():
+    found = _rounds(_extract(
+        "This week's session followed a weekend round. A Hamas delegation arrived in Cairo on "
+        "Saturday to meet Egyptian and Qatari mediators, but the talks broke up on Sunday with "
+        "no breakthrough.",
+        "2024-05-09",
+    ))
+    assert found == [("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded")]
+
+
+def test_the_talks_which_opened_and_ran_through_days_give_the_round_its_run():
+    found = _rounds(_extract(
+        "The high-level round in the Egyptian capital wound up on Sunday without a final "
+        "agreement, a US official said. The official described the talks, which opened on "
+        "Thursday and ran through Sunday, as constructive.",
+        "2024-08-26",
+    ))
+    assert found == [("kairu", date(2024, 8, 22), date(2024, 8, 25), "concluded")]
+
+
+def test_the_day_of_a_call_or_a_statement_is_not_the_day_of_the_meeting_it_led_to():
+    found = _rounds(_extract(
+        "Two days of talks in Doha ended on Friday. The Doha meeting answered a call issued on "
+        "August 8 by the three leaders. The mediators had called the Doha meeting in an "
+        "August 8 statement by the leaders.",
+        "2024-08-17",
+    ))
+    assert found == [("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded")]
+
+
+def test_a_season_named_from_the_reports_day_moves_the_storys_year_back_to_it():
+    extraction = _extract(
+        "The week's success followed many false dawns since late 2023.\n\nThis summer, three "
+        "weeks of proximity talks in Doha ended on July 24 when Washington and Israel called "
+        "their negotiators home.",
+        "2025-10-10",
+    )
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert collapse.when.start == date(2025, 7, 24)
+
+
+def test_titled_names_listed_before_met_are_a_meeting_of_them():
+    found = _rounds(_extract(
+        "In Rome on July 28 last year, CIA Director William Burns, Mossad chief David Barnea "
+        "and then-intelligence chief Abbas Kamel met to close the gaps on a phased deal.",
+        "2025-10-10",
+    ))
+    assert found == [("ruma", date(2024, 7, 28), date(2024, 7, 28), "concluded")]
+
+
+def test_a_days_of_sessions_told_without_a_venue_never_dates_the_next_round():
+    found = _rounds(_extract(
+        "Talks in the Qatari capital wrapped up on Friday with a bridging proposal. Senior "
+        "officials would reconvene in Cairo in the coming week, they said.\n\nQatar's prime "
+        "minister chaired the sessions, which began on Thursday.",
+        "2024-08-17",
+    ))
+    assert ("kairu", date(2024, 8, 18), date(2024, 8, 25), "scheduled") in found
+
+
+def _quoted(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker_label, q.text) for q in _extract(text, "2025-01-18").quotes]
+
+
+def test_an_unnamed_source_never_reaches_back_into_the_sentence_before():
+    assert _quoted("Hamas was not represented at the table. A Hamas official told AFP the "
+                   "movement remained \"open to discussing any initiative\".") == [
+        ("a Hamas official", "open to discussing any initiative")]
+
+
+def test_an_office_named_in_capitals_or_the_group_speaks_as_a_body():
+    assert _quoted("In a post on X, the Prime Minister's Office said the agreement \"supports "
+                   "the achievement of the objectives of the war\".") == [
+        ("the Prime Minister's Office", "supports the achievement of the objectives of the war")]
+    assert _quoted("Hamas has so far refused. In a statement on Monday, the group said it was "
+                   "\"ready to immediately begin negotiations for the second phase\".") == [
+        ("the group", "ready to immediately begin negotiations for the second phase")]
+
+
+def test_writing_on_social_media_attributes_the_words_after_the_colon():
+    assert _quoted("President-elect Donald Trump was first to go public, writing on social "
+                   "media: \"We have a deal for the hostages in the Middle East.\"") == [
+        ("Donald Trump", "We have a deal for the hostages in the Middle East.")]

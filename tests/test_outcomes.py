@@ -70,3 +70,76 @@ def test_an_outcome_recalled_from_months_before_is_background():
 def test_the_closest_point_to_a_deal_is_no_deal():
     assert outcomes("This was the closest point to a deal reached over the past months, "
                     "Qatar said on Thursday.") == []
+
+
+def test_a_truce_named_for_its_month_is_not_dated_to_that_month_when_it_ends():
+    found = outcomes(
+        "Talks resumed after the January truce fell apart. Israel resumed its air and ground "
+        "campaign on March 18, ending nearly two months of calm.",
+        date(2025, 4, 14),
+    )
+    assert [(f.kind, f.when.start) for f in found] == [("collapse", date(2025, 3, 18))]
+    assert found[0].title.startswith("Collapse: Israel resumed its air and ground campaign")
+
+
+def test_a_truce_in_force_is_the_deal_made_days_before_not_a_second_one():
+    (found,) = outcomes(
+        "Israel and Hamas reached a ceasefire deal in Doha on Wednesday, January 15. "
+        "The truce took effect on Sunday, January 19.",
+        date(2025, 1, 20),
+    )
+    assert (found.kind, found.when.start) == ("agreement", date(2025, 1, 15))
+
+
+def test_a_truce_in_force_told_alone_dates_the_agreement():
+    (found,) = outcomes(
+        "The only pause in the fighting took hold on November 24, 2023 after weeks of "
+        "mediation.",
+        date(2023, 12, 18),
+    )
+    assert (found.kind, found.when.start, found.background) == (
+        "agreement", date(2023, 11, 24), True)
+
+
+def test_a_dated_list_item_gives_its_outcome_a_title_without_the_label():
+    (found,) = outcomes(
+        "- 9 November 2024: Qatar tells both sides it is putting its mediation on hold.",
+        date(2024, 12, 20),
+    )
+    assert (found.kind, found.when.start) == ("collapse", date(2024, 11, 9))
+    assert found.title.startswith("Collapse: Qatar tells both sides")
+
+
+def test_a_comma_inside_a_number_bounds_no_clause():
+    from bot.ingest.events.round_status import clause
+
+    text = "some 1,800 prisoners were freed, officials said"
+    assert clause(text, text.index("prisoners")) == (0, text.index(", officials"))
+
+
+def test_a_proposal_for_a_truce_that_reached_a_side_is_no_agreement():
+    assert outcomes("A proposal for a 60-day truce reached Hamas on Sunday, officials said.") == []
+
+
+def test_a_date_that_opens_the_sentence_dates_its_deal_past_an_adverbial():
+    (found,) = outcomes(
+        "On November 22, after weeks of shuttling by Qatar, Israel and Hamas agreed a "
+        "four-day pause, which took effect two days later and was extended twice, by two "
+        "days and then by one.",
+        date(2024, 3, 1),
+    )
+    assert (found.kind, found.when.start, found.evidence["of"]) == (
+        "agreement", date(2023, 11, 22), "deal")
+
+
+def test_a_truce_in_force_since_a_month_is_no_agreement_of_its_own():
+    assert outcomes("The last truce in Gaza, which took effect in January, collapsed on "
+                    "March 18.", date(2025, 7, 24))[0].kind == "collapse"
+    assert [f.kind for f in outcomes("The last truce, which took effect in January, was "
+                                     "welcomed.", date(2025, 7, 24))] == []
+
+
+def test_an_agreement_reached_to_extend_the_truce_is_the_truce_extended():
+    (found,) = outcomes("An agreement has been reached to extend the humanitarian truce for "
+                        "two more days, Qatar said on Monday.", date(2023, 11, 28))
+    assert found.title.startswith("Truce extended") and found.evidence["of"] == "truce"

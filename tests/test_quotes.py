@@ -312,3 +312,4 @@ def test_spoken_words_drop_the_punctuation_of_the_sentence_around_a_quote(stored
     from bot.timeline.loading import spoken_words
 
     assert spoken_words(stored) == said
+

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from bot.ingest.batch import ingest_articles
 from bot.ingest.model import ArticleInput
 from bot.ingest.pipeline import extract
-from bot.store.models import Entity, Event
+from bot.store.models import Entity, Event, EventSource
 
 _FILLER = (
     "\n\nMediators from Egypt and Qatar said they would keep working with both sides to narrow "
@@ -101,3 +101,81 @@ def test_a_team_that_left_as_another_report_tells_ends_the_round_on_record(engin
             select(Event).where(Event.kind == "round", Event.place_id == doha.id)
         ).all()
     assert (round_.start_date.day, round_.end_date.day) == (13, 17)
+
+
+def test_reports_a_few_weeks_apart_never_chain_into_one_event_spanning_months(engine):
+    # Read in this order, each report is within a month of the event as it then stands
+    # (July, then late June, then June 1), yet June 1 and July 20 are seven weeks apart.
+    def report(text: str, day: str, name: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
+
+    added = ingest_articles(engine, [
+        report("Hamas said on Sunday it was studying a new proposal for a 60-day truce.\n\n"
+               "Israel's security cabinet met late into the night, and ministers argued over "
+               "the aid crossings in the south.", "2025-07-21", "july"),
+        report("Aid convoys crossed at Kerem Shalom under heavy escort, the army said.\n\n"
+               "Mediators on Sunday handed Hamas a proposal for a 60-day truce, according to "
+               "two Egyptian officials who spoke on condition of anonymity.",
+               "2025-06-26", "june"),
+        report("Families of the captives rallied again in Tel Aviv, blocking a highway for an "
+               "hour.\n\nA proposal for a 60-day truce reached Hamas on Sunday, two officials "
+               "said, as the group's leaders weighed their answer.", "2025-06-01", "first"),
+    ])
+    assert len(added.added) == 3, added
+    with Session(engine) as session:
+        proposals = session.exec(
+            select(Event).where(Event.kind == "proposal").order_by(Event.start_date)
+        ).all()
+    spans = [(p.start_date.isoformat(), p.title) for p in proposals]
+    assert len(proposals) == 2, spans
+    assert all("60-day" in title for _, title in spans)
+
+
+def test_a_report_of_the_whole_run_joins_two_rounds_told_apart(engine):
+    def report(text: str, day: str, name: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
+
+    added = ingest_articles(engine, [
+        report("Israeli and Hamas negotiators held indirect talks in Doha on Saturday with "
+               "Qatari mediators, two officials said.\n\nAid trucks queued at the crossing "
+               "for a third day.", "2025-01-12", "saturday"),
+        report("Negotiators met again in Doha on Wednesday, the Qatari foreign ministry "
+               "said.\n\nFamilies of the captives marched to the prime minister's office in "
+               "Jerusalem.", "2025-01-15", "wednesday"),
+        report("The indirect talks in Doha ran from Saturday to Wednesday, mediators said "
+               "on Thursday, and ended with a draft both sides were studying.\n\nStrikes hit "
+               "the north of the Gaza Strip overnight.", "2025-01-16", "whole"),
+    ])
+    assert len(added.added) == 3, added
+    with Session(engine) as session:
+        doha = session.exec(select(Entity).where(Entity.name == "Doha")).one()
+        rounds = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == doha.id)
+        ).all()
+        spans = [(r.start_date.isoformat(), r.end_date.isoformat()) for r in rounds]
+        assert spans == [("2025-01-11", "2025-01-15")]
+        assert len(session.exec(
+            select(EventSource).where(EventSource.event_id == rounds[0].id)
+        ).all()) == 3
+
+
+def test_a_deal_made_and_the_truce_in_force_days_later_are_one_agreement_in_any_order(engine):
+    def report(text: str, day: str, name: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
+
+    added = ingest_articles(engine, [
+        report("The ceasefire in Gaza took effect on Sunday morning, January 19, after a "
+               "three-hour delay.\n\nCrowds gathered in Tel Aviv to wait for the first "
+               "hostages to be freed.", "2025-01-19", "force"),
+        report("Israel and Hamas reached a ceasefire deal in Doha on Wednesday, January 15, "
+               "Qatar's prime minister announced.\n\nThe deal follows fifteen months of war "
+               "and several failed rounds of talks.", "2025-01-16", "deal"),
+    ])
+    assert len(added.added) == 2, added
+    with Session(engine) as session:
+        agreements = session.exec(select(Event).where(Event.kind == "agreement")).all()
+        assert [(a.start_date.isoformat(), a.granularity) for a in agreements] == [
+            ("2025-01-15", "day")]

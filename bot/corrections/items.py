@@ -10,6 +10,7 @@ from bot.corrections.layer import Layer
 from bot.corrections.merges import redirect
 from bot.corrections.store import EVENT_KINDS, layer_of
 from bot.ids import LETTERS, parse_typed_id
+from bot.store.models import Entity, Event
 from bot.timeline.events import event_by_id
 from bot.timeline.loading import load_quotes
 from bot.timeline.people import profile
@@ -90,6 +91,20 @@ def find_item(session: Session, text: str) -> Item | str:
         return missing if found is None else Item(letter, number, person=found, layer=layer)
     quotes = load_quotes(session, [number], include_hidden=True)
     return missing if not quotes else Item(letter, number, quote=quotes[0], layer=layer)
+
+
+def record_name(session: Session, letter: str, number: int) -> str | None:
+    """A record's name as merges and splits show it, or None when there is no such record."""
+    if letter == "p":
+        entity = session.get(Entity, number)
+        return entity.name if entity is not None else None
+    event = session.get(Event, number)
+    if event is None or (event.kind == "round") != (letter == "r"):
+        return None
+    if letter == "r" and event.place_id is not None:
+        place = session.get(Entity, event.place_id)
+        return place.name if place is not None else event.title
+    return event.title
 
 
 def field_text(item: Item, field: str) -> str:

@@ -30,6 +30,7 @@ class Layer:
     hidden: bool = False
     hidden_reason: str | None = None
     verified: bool = False
+    split: bool = False  # an editor split this record, or made it by a split
     corrected_at: datetime | None = None  # the newest correction of a fact (not verify)
 
     @property
@@ -79,6 +80,8 @@ def fold(made: list[Made]) -> Layer:
             )
         elif one.field == "unrole":
             layer.unroles.append(value["role"].lower())
+        elif one.field == "split":
+            layer.split = True
         layer.corrected_at = one.made_at
     return layer
 
@@ -101,6 +104,8 @@ def apply_to_event(view: EventView, layer: Layer | None) -> EventView:
     if layer.title is not None:
         changes["title"] = layer.title
         corrected.append("title")
+    if layer.split:
+        corrected.append("reports")  # which reports are of it: an editor's split decided
     changes["corrected"] = tuple(corrected)
     return replace(view, **changes)
 

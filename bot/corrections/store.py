@@ -12,7 +12,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from bot.corrections.layer import Layer, Made, fold
-from bot.corrections.merges import into_value
+from bot.corrections.merges import MERGE, SPLIT, into_value
 from bot.store.models import Correction, Event
 
 EVENT_KINDS = ("r", "e")
@@ -49,22 +49,28 @@ def record(
 
 
 def in_force(session: Session, kinds: Iterable[str], ids: Iterable[int]) -> dict[int, Layer]:
-    """The layer of each item that has corrections in force, in one query."""
+    """The layer of each item that has corrections in force, in one query.  A record a
+    split made carries that split as its own correction too."""
     ids = list(ids)
     if not ids:
         return {}
+    wanted = set(ids)
     rows = session.execute(
         select(Correction)
         .where(
             Correction.target_kind.in_(list(kinds)),
-            Correction.target_id.in_(ids),
+            Correction.target_id.in_(ids) | (Correction.field == SPLIT),
             Correction.undone_at.is_(None),
         )
         .order_by(Correction.made_at, Correction.id)
     ).scalars()
     made: dict[int, list[Made]] = defaultdict(list)
     for row in rows:
-        made[row.target_id].append(Made(row.field, row.value, row.reason, row.made_at))
+        one = Made(row.field, row.value, row.reason, row.made_at)
+        if row.target_id in wanted:
+            made[row.target_id].append(one)
+        if row.field == SPLIT and json.loads(row.value).get("new") in wanted:
+            made[json.loads(row.value)["new"]].append(one)
     return {item: fold(found) for item, found in made.items()}
 
 
@@ -78,7 +84,7 @@ def hidden_ids(kinds: tuple[str, ...]) -> ColumnElement:
     `not_in`."""
     return select(Correction.target_id).where(
         Correction.target_kind.in_(kinds),
-        Correction.field.in_(("hide", "merge")),
+        Correction.field.in_(("hide", MERGE)),
         Correction.undone_at.is_(None),
     )
 
@@ -99,13 +105,28 @@ def last_of(session: Session, user_id: int | None) -> Correction | None:
 
 
 def history(session: Session, kind: str, number: int, *, limit: int = 30) -> list[Correction]:
+    """The corrections of an item, the merges into it, and the splits that made it or
+    ended its merge into another."""
     kinds = EVENT_KINDS if kind in EVENT_KINDS else (kind,)
+    own_merges = set(session.execute(
+        select(Correction.id).where(Correction.target_kind.in_(kinds),
+                                    Correction.target_id == number, Correction.field == MERGE)
+    ).scalars())
+    made_it = [
+        ident for ident, value in session.execute(
+            select(Correction.id, Correction.value)
+            .where(Correction.target_kind.in_(kinds), Correction.field == SPLIT)
+        ).all()
+        if json.loads(value).get("new") == number
+        or own_merges & set(json.loads(value).get("unmerged", []))
+    ]
     return list(
         session.execute(
             select(Correction)
             .where(Correction.target_kind.in_(kinds),
                    (Correction.target_id == number)
-                   | ((Correction.field == "merge") & (Correction.value == into_value(number))))
+                   | ((Correction.field == MERGE) & (Correction.value == into_value(number)))
+                   | Correction.id.in_(made_it))
             .order_by(Correction.made_at, Correction.id)
             .limit(limit)
         ).scalars()

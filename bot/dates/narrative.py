@@ -17,7 +17,12 @@ from datetime import date, timedelta
 
 from bot.dates.model import TimeExpression, direction_of
 
-_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year written out, or named from the report's own day ("this summer", "last year"): the
+# story's point moves there.
+_WRITTEN_YEAR = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:this|last)\s+(?:year|summer|spring|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)
 
 
 def written_point(expressions: list[TimeExpression]) -> date | None:

@@ -337,8 +337,17 @@ def correction_line(row: Correction, name: str) -> str:
     if row.field == "hide":
         line = f"{what}, reported earlier, was withdrawn by an editor"
         return line + (f": {esc(row.reason)}." if row.reason else ".")
+    if row.field in _TOLD_WITHOUT_IDS:
+        return f"{what}: {_TOLD_WITHOUT_IDS[row.field]}, " + italic("corrected by an editor") + "."
     return (f"{what}, {esc(row.field)}: {esc(row.before)} → {esc(row.after)}, "
             + italic("corrected by an editor") + ".")
+
+
+# Merges and splits name records by id ("p9 → one with p3"), which subscribers never see.
+_TOLD_WITHOUT_IDS = {
+    "merge": "two records of it were found to be one and merged",
+    "split": "one record told of two, and was split in two",
+}
 
 
 _CORRECTED_WHAT = {"r": "round", "e": "event", "p": "person", "q": "quote"}

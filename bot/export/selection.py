@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
+from bot.corrections.merges import redirect
 from bot.dates import read_date
 from bot.ids import parse_typed_id
 from bot.names import name_key
@@ -102,7 +103,8 @@ def _people(session: Session, text: str) -> frozenset[int]:
 
     typed = parse_typed_id(text)
     if typed is not None and typed.letter == "p":
-        return frozenset({typed.number})
+        # Rounds name a person merged into another as that one.
+        return frozenset({redirect(session, ("p",), typed.number)})
     found = find_person_or_group(session, text)
     if found.best is None:
         names = ", ".join(c.name for c in found.choices[:4])

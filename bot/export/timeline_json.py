@@ -14,9 +14,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from bot.corrections.layer import Layer
+from bot.corrections.merges import merged_into
 from bot.corrections.store import in_force
 from bot.export.selection import Selection
 from bot.ids import article_id, event_id, person_id, quote_id
@@ -174,19 +176,27 @@ def _sources(event: EventView, published: dict[str, str]) -> list[dict]:
 
 
 def _event_extras(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """What EventView does not carry: confidence, the unconfirmed mark, the place's country."""
+    """What EventView does not carry: confidence, the unconfirmed mark, the place's country
+    (of the place kept, when an editor merged the event's place into another)."""
     rows = session.execute(
-        select(Event.id, Event.confidence, Event.unconfirmed, Entity.kind, Entity.name,
-               Entity.country)
-        .outerjoin(Entity, Entity.id == Event.place_id)
+        select(Event.id, Event.confidence, Event.unconfirmed, Event.place_id)
         .where(Event.id.in_(ids))
     ).all() if ids else []
+    merged = merged_into(session, ("p",))
+    place_of = {ident: merged.get(place, place) for ident, _, _, place in rows}
+    places = {
+        entity.id: entity for entity in session.execute(
+            select(Entity).where(Entity.id.in_({p for p in place_of.values() if p}))
+        ).scalars()
+    }
     extras: dict[int, dict[str, Any]] = {}
-    for ident, confidence, unconfirmed, place_kind, place_name, country in rows:
+    for ident, confidence, unconfirmed, _ in rows:
+        place = places.get(place_of[ident])
         extras[ident] = {
             "confidence": round(float(confidence), 2),
             "unconfirmed": bool(unconfirmed),
-            "country": place_name if place_kind == "country" else country,
+            "country": None if place is None
+            else place.name if place.kind == "country" else place.country,
         }
     return extras
 
@@ -273,24 +283,31 @@ def _source_of(
 
 
 def _people(session: Session, published: dict[str, str], include_hidden: bool) -> list[dict]:
-    people = session.execute(
+    """Every person once: one an editor merged into another is left out, and the one kept
+    carries both records' spellings and roles."""
+    merged = merged_into(session, ("p",))
+    everyone = session.execute(
         select(Entity).where(Entity.kind == "person").order_by(Entity.id)
     ).scalars().all()
-    layers = in_force(session, ("p",), [p.id for p in people])
-    people = [p for p in people
-              if include_hidden or not (p.id in layers and layers[p.id].hidden)]
-    ids = [p.id for p in people]
+    layers = in_force(session, ("p",), [p.id for p in everyone])
+    people = [p for p in everyone if p.id not in merged
+              and (include_hidden or not (p.id in layers and layers[p.id].hidden))]
+    kept_as = {p.id: merged.get(p.id, p.id) for p in everyone}
+    ids = list(kept_as)
     aliases: dict[int, list[str]] = defaultdict(list)
     roles: dict[int, list[RoleClaim]] = defaultdict(list)
+    for p in everyone:
+        if p.id in merged:
+            aliases[kept_as[p.id]].append(p.name)
     if ids:
         for entity, text in session.execute(
             select(Alias.entity_id, Alias.text).where(Alias.entity_id.in_(ids)).order_by(Alias.id)
         ).all():
-            aliases[entity].append(text)
+            aliases[kept_as[entity]].append(text)
         for claim in session.execute(
             select(RoleClaim).where(RoleClaim.entity_id.in_(ids)).order_by(RoleClaim.id)
         ).scalars():
-            roles[claim.entity_id].append(claim)
+            roles[kept_as[claim.entity_id]].append(claim)
     articles = {a.id: a for a in session.execute(select(Article)).scalars()}
     empty = Layer()
     return [
@@ -344,26 +361,37 @@ def _roles(
 
 def _quotes(session: Session, published: dict[str, str], include_hidden: bool) -> list[dict]:
     articles = {a.id: a for a in session.execute(select(Article)).scalars()}
+    merged = merged_into(session, ("p",))
+    speaker = aliased(Entity)
     rows = session.execute(
-        select(Quote, Entity.name, Entity.kind)
-        .outerjoin(Entity, Entity.id == Quote.speaker_id)
+        select(Quote, speaker.id, speaker.name, speaker.kind)
+        .outerjoin(speaker, speaker.id == Quote.speaker_id)
         .order_by(Quote.id)
     ).all()
-    layers = in_force(session, ("q",), [q.id for q, _, _ in rows])
+    kept = {
+        entity.id: entity for entity in session.execute(
+            select(Entity).where(Entity.id.in_(set(merged.values())))
+        ).scalars()
+    } if merged else {}
+    layers = in_force(session, ("q",), [r[0].id for r in rows])
     empty = Layer()
     rows = [r for r in rows
             if include_hidden or not (r[0].id in layers and layers[r[0].id].hidden)]
-    return [
-        _editors({
+    found = []
+    for q, entity_id, name, kind in rows:
+        if merged.get(entity_id) in kept:
+            # A speaker an editor merged into another speaks as that one.
+            entity = kept[merged[entity_id]]
+            entity_id, name, kind = entity.id, entity.name, entity.kind
+        found.append(_editors({
             "id": quote_id(q.id),
             "speaker": name or q.speaker_label,
             # A body that speaks ("Hamas said in a statement") is named, but only a person
             # has a `person_id`: every one points into `people`.
-            "person_id": person_id(q.speaker_id) if kind == "person" else None,
+            "person_id": person_id(entity_id) if kind == "person" else None,
             "text": q.text,
             "said_on": _iso(q.said_on),
             "granularity": q.said_granularity,
             "source": _source_of(q.article_id, articles, published),
-        }, False, layers.get(q.id, empty).verified, layers.get(q.id, empty).hidden)
-        for q, name, kind in rows
-    ]
+        }, False, layers.get(q.id, empty).verified, layers.get(q.id, empty).hidden))
+    return found

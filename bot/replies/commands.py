@@ -37,6 +37,7 @@ from bot.replies.merging import merge_command
 from bot.replies.profiles import find_person_or_group, quotes, who
 from bot.replies.reply import Asker, Button, Reply, parse_page_data
 from bot.replies.rounds import PLACES, round_command, rounds_command
+from bot.replies.splitting import split_record
 from bot.replies.upload import ingest_pasted, ingest_upload, parse_caption
 from bot.replies.viewer import viewing
 
@@ -130,6 +131,7 @@ HANDLERS: dict[str, Handler] = {
     "fix": fix_command,
     "hide": hide_command,
     "merge": merge_command,
+    "split": split_record,
     "verify": verify_command,
     "undo": undo_command,
     "history": history_command,
@@ -138,7 +140,7 @@ HANDLERS: dict[str, Handler] = {
     "fixmenu": fix_menu,
 }
 # Not in the menus everyone sees: only editors and admins may use them.
-EDITOR_COMMANDS = ("fix", "merge", "hide", "verify", "undo", "history", "show", "editor")
+EDITOR_COMMANDS = ("fix", "merge", "split", "hide", "verify", "undo", "history", "show", "editor")
 
 
 def answer(session: Session, command: str, args: str, asker: Asker) -> Reply:
@@ -246,7 +248,8 @@ def answer_callback(session: Session, data: str, asker: Asker) -> CallbackAnswer
     command, sep, args = data.partition("|")
     if not sep or command not in HANDLERS or command in NOT_FROM_BUTTONS:
         return CallbackAnswer(None, 0, EXPIRED)
-    return CallbackAnswer(answer(session, command, args, asker), 0, None)
+    reply = answer(session, command, args, asker)
+    return CallbackAnswer(reply, 0, reply.toast)
 
 
 __all__ = [

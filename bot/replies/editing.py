@@ -14,7 +14,9 @@ from sqlmodel import Session
 
 from bot.corrections import store
 from bot.corrections.items import FIELDS_OF, USAGE_OF, Item, field_text, find_item
+from bot.corrections.merges import SPLIT
 from bot.corrections.roles import may_correct, who_asks
+from bot.corrections.splits import undo_split
 from bot.dates import read_date
 from bot.ids import LETTERS
 from bot.ingest.model import EventStatus
@@ -210,6 +212,8 @@ def undo_command(session: Session, args: str, asker: Asker) -> Reply:
     row.undone_at, row.undone_by = asker.now, asker.user_id
     session.add(row)
     session.flush()
+    if row.field == SPLIT:
+        undo_split(session, row)
     what = f"{row.target_kind}{row.target_id}"
     return Reply.text(
         f"Undid {bold(f'c{row.id}')} · {esc(what)} · {esc(row.field)}: "
@@ -231,8 +235,12 @@ def fix_menu(session: Session, args: str, asker: Asker) -> Reply:
         now = field_text(item, field)
         lines.append(f"• {esc(field)}: {esc(now)} — {code(f'/fix {item.typed} {USAGE_OF[field]}')}")
     lines.append(f"• hide: {code(f'/hide {item.typed} reason')}")
+    if item.letter != "q":
+        lines.append(f"• split in two: {code(f'/split {item.typed}')}")
     lines.append(f"• history: {code(f'/history {item.typed}')}")
     buttons = [[Button("History", data=f"history|{item.typed}")]]
+    if item.letter != "q":
+        buttons[0].append(Button("✂ Split", data=f"split|{item.typed}"))
     if not item.verified and item.letter != "q":
         buttons[0].insert(0, Button("✓ Verify", data=f"verify|{item.typed}"))
     return Reply.text("\n".join(lines), buttons=buttons)

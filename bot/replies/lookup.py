@@ -22,10 +22,11 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from bot.corrections.merges import merged_into, redirect
 from bot.ids import parse_typed_id
 from bot.names import match_name, name_key
 from bot.render import italic, shorten
-from bot.store.models import Alias, Entity
+from bot.store.models import Alias, Correction, Entity
 from bot.timeline.version import KeptUntilChanged
 
 _VOWEL = re.compile(r"[aeiouy]")
@@ -78,19 +79,24 @@ class _Book:
 _books: KeptUntilChanged[_Book] = KeptUntilChanged()
 
 
-def _version(session: Session) -> tuple[int, int]:
-    """How many aliases there are and the newest: any ingest that adds a name moves it.
+def _version(session: Session) -> tuple[object, ...]:
+    """How many aliases there are and the newest, the newest correction (by id and by
+    time, which a database emptied and filled again does not give back) and the newest
+    undo: any ingest that adds a name moves it, and so does a merge, a split or an undo.
 
-    Two scalar subqueries, not one aggregate: SQLite answers a bare count(*) and a bare
+    Scalar subqueries, not one aggregate: SQLite answers a bare count(*) and a bare
     max(id) from the b-tree alone, but reads every alias to do both in one pass.
     """
-    count, newest = session.execute(
+    found = session.execute(
         select(
             select(func.count()).select_from(Alias).scalar_subquery(),
             select(func.max(Alias.id)).scalar_subquery(),
+            select(func.max(Correction.id)).scalar_subquery(),
+            select(func.max(Correction.made_at)).scalar_subquery(),
+            select(func.max(Correction.undone_at)).scalar_subquery(),
         )
     ).one()
-    return count, newest or 0
+    return tuple(value or 0 for value in found)
 
 
 def _book(session: Session, kinds: tuple[str, ...]) -> _Book:
@@ -104,13 +110,27 @@ def _read_book(session: Session, kinds: tuple[str, ...]) -> _Book:
         .where(Alias.kind.in_(list(kinds)))
         .order_by(Alias.id)
     ).all()
+    # A record an editor merged into another is that one: its spellings name the record
+    # kept, so a lookup never offers the two as two.
+    merged = merged_into(session, ("p",))
+    names = {entity_id: (name, kind) for _, _, entity_id, name, kind in rows}
+    missing = {kept for kept in merged.values() if kept not in names}
+    if missing:
+        names.update({
+            entity_id: (name, kind) for entity_id, name, kind in session.execute(
+                select(Entity.id, Entity.name, Entity.kind).where(Entity.id.in_(missing))
+            ).all()
+        })
     book = _Book([], [], [], {}, {})
-    for text, key, entity_id, name, kind in rows:
+    for text, key, owner, _, _ in rows:
+        entity_id = merged.get(owner, owner)
+        if entity_id not in names:
+            continue
         book.texts.append(text)
         book.keys.append(key)
         book.entity_of.append(entity_id)
         book.by_key.setdefault(key, set()).add(entity_id)
-        book.entities[entity_id] = (name, kind)
+        book.entities[entity_id] = names[entity_id]
         for token in set(key.split()):
             book.by_token.setdefault(token, []).append(len(book.keys) - 1)
     book.tokens = list(book.by_token)
@@ -288,7 +308,8 @@ def place_by_id(session: Session, entity_id: int, kinds: Sequence[str]) -> Candi
 
 
 def _by_id(session: Session, query: str, entity_id: int, kinds: tuple[str, ...]) -> Lookup:
-    entity = session.get(Entity, entity_id)
+    # A button made before a merge, or before a split was undone, opens the record kept.
+    entity = session.get(Entity, redirect(session, ("p",), entity_id))
     if entity is None or entity.kind not in kinds:
         return Lookup(query)
     return Lookup(query, best=Candidate(entity.id, entity.name, entity.kind, 100.0))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from bot.corrections import store
+from bot.corrections.items import record_name
 from bot.corrections.merges import MERGE, redirect
 from bot.corrections.roles import may_correct, who_asks
 from bot.ids import parse_typed_id
@@ -17,23 +18,8 @@ from bot.render import code, esc
 from bot.replies.arguments import MAX_ARGS, tidy
 from bot.replies.editing import done_line, refused
 from bot.replies.reply import Asker, Reply
-from bot.store.models import Entity, Event
 
 USAGE = f"Usage: {code('/merge #KEEP #SAME')}, e.g. {code('/merge #p3 #p9')}"
-
-
-def _record_name(session: Session, letter: str, number: int) -> str | None:
-    """The record's name, or None when there is no such record."""
-    if letter == "p":
-        entity = session.get(Entity, number)
-        return entity.name if entity is not None else None
-    event = session.get(Event, number)
-    if event is None or (event.kind == "round") != (letter == "r"):
-        return None
-    if letter == "r" and event.place_id is not None:
-        place = session.get(Entity, event.place_id)
-        return place.name if place is not None else event.title
-    return event.title
 
 
 def merge_command(session: Session, args: str, asker: Asker) -> Reply:
@@ -53,7 +39,7 @@ def merge_command(session: Session, args: str, asker: Asker) -> Reply:
                           "or places, rounds and events with rounds and events.")
     kinds = ("p",) if keep.letter == "p" else store.EVENT_KINDS
     numbers = [redirect(session, kinds, keep.number), redirect(session, kinds, same.number)]
-    names = [_record_name(session, t.letter, n) for t, n in zip(typed, numbers, strict=True)]
+    names = [record_name(session, t.letter, n) for t, n in zip(typed, numbers, strict=True)]
     for word, name in zip(words, names, strict=True):
         if name is None:
             return Reply.text(f"There is no record {esc(word)} on record.")

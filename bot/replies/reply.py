@@ -72,6 +72,9 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     rerun: str | None = None
     attachment: Attachment | None = None  # sent with pages[0] as its caption
+    # Shown over the chat when the answer is to a button press ("Leave r12 one report"):
+    # a menu that stays as it was still says why.
+    toast: str | None = None
 
     @classmethod
     def file(cls, caption: str, attachment: Attachment) -> Reply:
@@ -81,9 +84,11 @@ class Reply:
 
     @classmethod
     def text(
-        cls, markup: str, *, buttons: list[list[Button]] | None = None, rerun: str | None = None
+        cls, markup: str, *, buttons: list[list[Button]] | None = None, rerun: str | None = None,
+        toast: str | None = None,
     ) -> Reply:
-        return cls(pages=split_html(markup, MESSAGE_LIMIT), buttons=buttons or [], rerun=rerun)
+        return cls(pages=split_html(markup, MESSAGE_LIMIT), buttons=buttons or [], rerun=rerun,
+                   toast=toast)
 
     @property
     def paged(self) -> bool:

@@ -10,6 +10,7 @@ event corroborates it without stretching its dates.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import timedelta
 
 from sqlmodel import Session, select
@@ -29,6 +30,10 @@ ROUND_GAP = timedelta(days=1)
 # of two, unless one report gives the span that joins them.
 OUTCOME_GAP = timedelta(days=1)
 MERGE_LIMIT = timedelta(days=31)
+# A deal is in force within days of being made ("agreed on Wednesday", "took effect Sunday").
+FORCE_AFTER_DEAL = timedelta(days=7)
+# The longest run of days one report may give and still show two rounds to be one.
+JOIN_SPAN = timedelta(days=10)
 OUTCOME_KINDS = ("agreement", "collapse")
 # Words of the text outrank what the dates imply; see rounds._settled_status.
 _DERIVED = ("dates past", "dates now", "dates ahead")
@@ -40,15 +45,67 @@ STATUS_RANK = {"scheduled": 0, "ongoing": 1, "concluded": 2, "collapsed": 3, "ag
 def find_same_event(
     session: Session, extracted: ExtractedEvent, place: Entity | None
 ) -> Event | None:
+    return next(
+        (e for e in _same_events(session, extracted, place) if _reports_fit(session, e, extracted)),
+        None,
+    )
+
+
+def also_same_rounds(
+    session: Session, extracted: ExtractedEvent, place: Entity | None, found: Event
+) -> list[Event]:
+    """Other rounds on record that this report, folded into `found`, shows to be the same.
+
+    Only a firm report of days does: "talks ran from Saturday to Wednesday" joins the
+    Saturday talks and the Wednesday talks; "rounds in Paris in January and February" or a
+    recalled or assumed date joins nothing."""
+    when = extracted.when
+    if extracted.kind != "round" or when is None or when.granularity != "day" \
+            or when.end - when.start > JOIN_SPAN or extracted.background \
+            or extracted.unconfirmed or not _moves_dates(found, extracted):
+        return []
+    return [
+        e for e in _same_events(session, extracted, place)
+        if e.id != found.id and _same_period(e, extracted) and _reports_fit(session, e, extracted)
+    ]
+
+
+def _reports_fit(session: Session, event: Event, extracted: ExtractedEvent) -> bool:
+    """Whether the event's reports and this one stay within a month of each other.
+
+    Each merge compares a report with the event as it stands, so a chain of reports a few
+    weeks apart ("eight killed" in January, February and March) could join what no two
+    neighbours would; the whole set of reports is what must fit, unless one report gives
+    the span that joins them."""
+    when = extracted.when
+    if when is None:
+        return True
+    spans = [(when.start, when.end)] + [
+        (start, end or start)
+        for start, end in session.exec(
+            select(EventSource.start_date, EventSource.end_date).where(
+                EventSource.event_id == event.id, EventSource.start_date.is_not(None)
+            )
+        ).all()
+    ]
+    latest_start = max(start for start, _ in spans)
+    earliest_end = min(end for _, end in spans)
+    if latest_start - earliest_end <= MERGE_LIMIT:
+        return True
+    return any(start <= earliest_end and end >= latest_start for start, end in spans)
+
+
+def _same_events(
+    session: Session, extracted: ExtractedEvent, place: Entity | None
+) -> Iterator[Event]:
+    """The events this report may be of, the likeliest first."""
     if extracted.kind == "round":
         if place is None or extracted.when is None:
-            return None
+            return
         candidates = session.exec(
             select(Event).where(Event.kind == "round", Event.place_id == place.id)
         ).all()
-        for event in candidates:
-            if _same_period(event, extracted):
-                return event
+        yield from (event for event in candidates if _same_period(event, extracted))
         if extracted.evidence.get("venue", "").startswith("left-city"):
             # "Israel recalled its team from Doha on Thursday": the end of the Doha round
             # another report told, not a round of its own.
@@ -59,16 +116,17 @@ def find_same_event(
                 and closes(day, e.start_date, e.end_date or e.start_date)
             ]
             if fitting:
-                return latest(fitting, day, lambda e: e.start_date)
-        return None
+                yield latest(fitting, day, lambda e: e.start_date)
+        return
     if extracted.kind in OUTCOME_KINDS:
-        return _same_outcome(session, extracted)
+        yield from _same_outcomes(session, extracted)
+        return
     candidates = session.exec(
         select(Event)
         .where(Event.kind == extracted.kind, Event.title_key == name_key(extracted.title))
         .order_by(Event.id)
     ).all()
-    return next((e for e in candidates if _within_a_month(e, extracted)), None)
+    yield from (e for e in candidates if _within_a_month(e, extracted))
 
 
 def _within_a_month(event: Event, extracted: ExtractedEvent) -> bool:
@@ -80,26 +138,43 @@ def _within_a_month(event: Event, extracted: ExtractedEvent) -> bool:
     return gap <= MERGE_LIMIT
 
 
-def _same_outcome(session: Session, extracted: ExtractedEvent) -> Event | None:
+def _same_outcomes(session: Session, extracted: ExtractedEvent) -> Iterator[Event]:
     when = extracted.when
     if when is None:
-        return None
+        return
     candidates = session.exec(
         select(Event).where(Event.kind == extracted.kind).order_by(Event.id)
     ).all()
     of = extracted.evidence.get("of")
     for event in candidates:
-        if event.start_date is None or (of and of not in _outcome_of(session, event)):
+        if event.start_date is None:
+            continue
+        told = _outcome_of(session, event)
+        if _made_then_in_force(of, told, event, when):
+            yield event
+            continue
+        if of and of not in told:
             continue  # a truce that lapsed and a team recalled the next day are two events
         end = event.end_date or event.start_date
         if event.granularity == "day" and when.granularity == "day":
             if abs(when.start - event.start_date) <= OUTCOME_GAP:
-                return event
+                yield event
         elif when.start <= end and event.start_date <= when.end and (
             max(end, when.end) - min(event.start_date, when.start) <= MERGE_LIMIT
         ):
-            return event
-    return None
+            yield event
+
+
+def _made_then_in_force(of: str | None, told: set[str], event: Event, when) -> bool:
+    """A deal agreed on Wednesday and the truce in force on Sunday are one agreement,
+    whichever report came first."""
+    if event.granularity != "day" or when.granularity != "day":
+        return False
+    if of == "force" and told & {"deal", "force"}:
+        return timedelta(0) <= when.start - event.start_date <= FORCE_AFTER_DEAL
+    if of == "deal" and told == {"force"}:
+        return timedelta(0) <= event.start_date - when.start <= FORCE_AFTER_DEAL
+    return False
 
 
 def _same_period(event: Event, extracted: ExtractedEvent) -> bool:
@@ -132,9 +207,14 @@ def fold_into(
     if event.place_id is None and place_id is not None:
         event.place_id = place_id  # "called home at the start of the month", then "from Doha"
     if event.kind in OUTCOME_KINDS:
-        # The finest date any report gives: "in January" and "on January 15" are one day.
+        # The finest date any report gives: "in January" and "on January 15" are one day;
+        # and the day the deal was made, not the day it took effect.
+        made = extracted.evidence.get("of") == "deal" and event.start_date is not None \
+            and when is not None and when.granularity == event.granularity == "day" \
+            and when.start < event.start_date
         if when is not None and (
-            event.start_date is None or coarseness(when.granularity) < coarseness(event.granularity)
+            event.start_date is None or made
+            or coarseness(when.granularity) < coarseness(event.granularity)
         ):
             event.start_date, event.end_date = when.start, when.end
             event.granularity = when.granularity

@@ -5,8 +5,9 @@ roles) is replaced in one transaction, so a database built by an older extractor
 keep its old mistakes.  Ingest waits on the same lock meanwhile (see `hold_ingest_lock`).
 Items that still exist keep their ids, matched by kind, place, period and name (`KeptIds`);
 the id of an item that is gone is never given out again, because new ids come from the
-counter (`bot.store.ids`).  Subscriptions and deliveries are not touched, and the digest
-keys its news to when articles arrived, so a rebuilt timeline is no news.
+counter (`bot.store.ids`).  Editors' splits are made again on the new rows.  Subscriptions
+and deliveries are not touched, and the digest keys its news to when articles arrived, so
+a rebuilt timeline is no news.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.corrections import merges
+from bot.corrections.splits import split_again
+from bot.corrections.store import EVENT_KINDS
 from bot.ids import event_id as typed_event_id
 from bot.ingest.model import ArticleInput, ExtractedEvent
 from bot.names import name_key
@@ -84,17 +88,26 @@ class KeptIds:
     """The previous timeline's ids, handed back to the rebuilt items that match them."""
 
     def __init__(self, session: Session) -> None:
+        # A record an editor's split made is made again from its correction after the
+        # rebuild (`split_again`): the extractor reads the two as one again, and that one
+        # must come back as the record split, whichever spelling it meets first.
+        people = merges.links(session, ("p",)).born
+        events = merges.links(session, EVENT_KINDS).born
         self._entities: dict[tuple[str, str], int] = {}
         for kind, key, entity_id in session.execute(select(Entity.kind, Entity.key, Entity.id)):
-            self._entities.setdefault((kind, key), entity_id)
+            self._entities.setdefault((kind, key), merges.kept(people, entity_id))
         for kind, key, entity_id in session.execute(
             select(Alias.kind, Alias.key, Alias.entity_id).order_by(Alias.id)
         ):
-            self._entities.setdefault((kind, key), entity_id)
-        self._events = list(session.execute(
-            select(Event.id, Event.kind, Event.place_id, Event.start_date, Event.end_date,
-                   Event.title_key)
-        ).all())
+            self._entities.setdefault((kind, key), merges.kept(people, entity_id))
+        self._events = [
+            (ident, kind, merges.kept(people, place) if place else place, start, end, title_key)
+            for ident, kind, place, start, end, title_key in session.execute(
+                select(Event.id, Event.kind, Event.place_id, Event.start_date, Event.end_date,
+                       Event.title_key)
+            ).all()
+            if ident not in events
+        ]
         self._quotes = {
             (article_id, text_hash): quote_id
             for quote_id, article_id, text_hash in session.execute(
@@ -166,6 +179,7 @@ def rebuild(
             store_derived(session, article, extract(_input_of(article)), kept)
             if on_article is not None:
                 on_article(article.source_name or article.title)
+        split_again(session)
         _next_generation(session)
         session.flush()
         after = _items(session)

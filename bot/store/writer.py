@@ -17,7 +17,8 @@ from sqlmodel import Session, select
 from bot.ingest.model import ArticleInput, ExtractedEvent, Extraction
 from bot.names import name_key
 from bot.store.entities import find_entity, resolve_mention
-from bot.store.merging import find_same_event, fold_into
+from bot.store.joining import join_rounds
+from bot.store.merging import also_same_rounds, find_same_event, fold_into
 from bot.store.models import (
     Article,
     Entity,
@@ -113,10 +114,12 @@ def store_derived(
         sentence_id = sentence_ids.get(extracted.sentence)
         if sentence_id is None:
             continue
-        event, merged = _merge_or_create(session, article, extracted, entity_for, kept)
+        event, merged, gone = _merge_or_create(session, article, extracted, entity_for, kept)
         result.events_merged += merged
         result.events_new += not merged
         _add_source(session, event, article, sentence_id, extracted)
+        # Rounds this report joined into one: earlier lines now settle the one kept.
+        settled = [(event if e.id in gone else e, x) for e, x in settled]
         settled.append((event, extracted))
         for participant in extracted.participants:
             person = entity_for(participant.entity_key)
@@ -126,7 +129,7 @@ def store_derived(
                 participant.delegation_of, "country"
             )
             _add_participant(session, event, person, participant.role, side, article, sentence_id)
-        _index_event(session, event)
+        index_event(session, event)
 
     session.flush()
     settle_stored_rounds(session, settled, article)
@@ -177,7 +180,7 @@ def _store_sentences(session: Session, article: Article, extraction: Extraction)
 
 def _merge_or_create(
     session, article, extracted: ExtractedEvent, entity_for, kept: KeptIds | None
-) -> tuple[Event, bool]:
+) -> tuple[Event, bool, set[int]]:
     place = entity_for(extracted.place_key, "place")
     existing = find_same_event(session, extracted, place)
     if existing is None:
@@ -203,16 +206,18 @@ def _merge_or_create(
         )
         session.add(event)
         session.flush()
-        return event, False
+        return event, False, set()
     # A syndicated copy repeats the same sentence: one report, however many outlets.
     echo = session.exec(
         select(EventSource.id).where(
             EventSource.event_id == existing.id, EventSource.summary == extracted.summary
         )
     ).first() is not None
+    joined = also_same_rounds(session, extracted, place, existing)
     fold_into(existing, extracted, article, place.id if place else None, echo=echo)
+    gone = join_rounds(session, existing, joined) if joined else set()
     session.add(existing)
-    return existing, True
+    return existing, True, gone
 
 
 def _add_source(session, event: Event, article: Article, sentence_id: int, extracted) -> None:
@@ -262,7 +267,7 @@ def _add_participant(session, event, person, role, side, article, sentence_id) -
         session.flush()
 
 
-def _index_event(session: Session, event: Event) -> None:
+def index_event(session: Session, event: Event) -> None:
     names = session.exec(
         select(Entity.name)
         .join(EventEntity, EventEntity.entity_id == Entity.id)

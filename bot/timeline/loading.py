@@ -15,7 +15,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from bot.corrections.layer import apply_to_event
-from bot.corrections.merges import merged_into
+from bot.corrections.merges import families
 from bot.corrections.store import EVENT_KINDS, in_force
 from bot.store.models import (
     Article,
@@ -51,10 +51,14 @@ def load_events(
     views = {event.id: _event_view(event, place_name) for event, place_name in rows}
     for event_id, source in _event_sources(session, list(views)):
         views[event_id].sources.append(source)
-    for event_id, participant in _participants(session, list(views)):
+    linked = families(session)
+    people = linked["p"].merged
+    for event_id, participant in _participants(session, list(views), people):
         views[event_id].participants.append(participant)
+    if people:
+        _places_as_kept(session, views, people)
     # An event an editor merged into another lends it its reports and is shown no more.
-    merged = merged_into(session, EVENT_KINDS)
+    merged = linked["e"].merged
     lent = [away for away, kept in merged.items() if kept in views]
     for event_id, source in _event_sources(session, lent):
         views[merged[event_id]].sources.append(source)
@@ -116,21 +120,52 @@ def _event_sources(session: Session, event_ids: list[int]) -> list[tuple[int, So
     ]
 
 
-def _participants(session: Session, event_ids: list[int]) -> list[tuple[int, Participant]]:
+def _participants(
+    session: Session, event_ids: list[int], merged: dict[int, int]
+) -> list[tuple[int, Participant]]:
+    """Each event's people and bodies; one an editor merged into another is that one,
+    named once."""
     rows = session.execute(
         select(
-            EventEntity.event_id, EventEntity.role, Entity.id, Entity.name, Entity.kind, _SIDE.name
+            EventEntity.event_id, EventEntity.role, Entity.id, Entity.name, Entity.kind,
+            _SIDE.id, _SIDE.name,
         )
         .join(Entity, Entity.id == EventEntity.entity_id)
         .outerjoin(_SIDE, _SIDE.id == EventEntity.delegation_of_id)
         .where(EventEntity.event_id.in_(event_ids))
         .order_by(EventEntity.id)
     ).all()
-    found = [
-        (event_id, Participant(entity_id, name, kind, role, side_name))
-        for event_id, role, entity_id, name, kind, side_name in rows
-    ]
+    kept = _names(session, {merged[i] for row in rows for i in (row[2], row[5]) if i in merged})
+    found: list[tuple[int, Participant]] = []
+    seen: set[tuple[int, int, str]] = set()
+    for event_id, role, entity_id, name, kind, side_id, side_name in rows:
+        if merged.get(entity_id) in kept:
+            entity_id = merged[entity_id]
+            name, kind = kept[entity_id]
+        if merged.get(side_id) in kept:
+            side_name = kept[merged[side_id]][0]
+        if (event_id, entity_id, role) not in seen:
+            seen.add((event_id, entity_id, role))
+            found.append((event_id, Participant(entity_id, name, kind, role, side_name)))
     return sorted(found, key=lambda pair: ROLE_ORDER.get(pair[1].role, 9))
+
+
+def _places_as_kept(session: Session, views: dict[int, EventView], merged: dict[int, int]) -> None:
+    """A place an editor merged into another is that one, by id and by name."""
+    kept = _names(session, {merged[v.place_id] for v in views.values() if v.place_id in merged})
+    for view in [v for v in views.values() if merged.get(v.place_id) in kept]:
+        view.place_id = merged[view.place_id]
+        view.place = kept[view.place_id][0]
+
+
+def _names(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
+    if not ids:
+        return {}
+    return {
+        entity_id: (name, kind) for entity_id, name, kind in session.execute(
+            select(Entity.id, Entity.name, Entity.kind).where(Entity.id.in_(ids))
+        ).all()
+    }
 
 
 def load_quotes(

@@ -22,7 +22,7 @@ from bot.store.models import (
 )
 
 T = TypeVar("T")
-TimelineVersion = tuple[int, ...]
+TimelineVersion = tuple[object, ...]
 
 
 def newest_ids(session: Session) -> tuple[int, int, int]:
@@ -53,6 +53,9 @@ def timeline_version(session: Session) -> TimelineVersion:
         select(func.count(Correction.id)).where(Correction.undone_at.is_not(None))
         .scalar_subquery()
     )
+    # Undoing a split puts back in force the merges it had ended: as many undone as
+    # before, so the newest undo tells.
+    columns.append(select(func.max(Correction.undone_at)).scalar_subquery())
     return tuple(value or 0 for value in session.execute(select(*columns)).one())
 
 

@@ -112,6 +112,8 @@ LIVE_STAMP = re.compile(rf"(?:{_WEEKDAY})?{_DAY_MONTH},?\s+(?:at\s+)?{_CLOCK}")
 # entry with a bare time ("16:20"): the time is of the day above it.
 _DAY_HEADING = re.compile(rf"(?:{_WEEKDAY})?{_DAY_MONTH}")
 _BARE_CLOCK = re.compile(_CLOCK)
+# "18:40 - Harris calls Qatar's emir after talks stall": an entry's time and headline.
+_CLOCK_HEADLINE = re.compile(rf"({_CLOCK})\s+[-–—|:]\s+\S.*")
 _HAS_WEEKDAY_OR_DIGITS = re.compile(r"\d")
 
 
@@ -239,7 +241,8 @@ def _is_masthead(line: str, words: list[str]) -> bool:
     letters = [c for c in line if c.isalpha()]
     capitals = sum(c.isupper() for c in letters) / len(letters) if letters else 0
     menu = sum(w.lower() in _MENU_WORDS for w in words)
-    return capitals >= 0.8 or menu >= 2
+    # "LIVE: Gaza truce over ... calls negotiators home": a headline with two such words.
+    return capitals >= 0.8 or (menu >= 2 and menu >= 0.4 * len(words))
 
 
 def _terms(text: str) -> set[str]:
@@ -346,6 +349,10 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
             day_heading = heading  # "SATURDAY 24 FEBRUARY" as "Saturday 24 February"
         elif day_heading is not None and _BARE_CLOCK.fullmatch(item.text):
             stamp = f"{day_heading}, {item.text}"
+        elif day_heading is not None and (clock := _CLOCK_HEADLINE.fullmatch(item.text)) \
+                and not ends_as_prose(item.text):
+            stamp = f"{day_heading}, {clock[1]}"
+            item = _Line(item.text, "furniture")
         elif day_heading is not None and item.verdict != "story" and stamp is not None \
                 and stamps and stamps[-1] == stamp:
             # "Summary of Saturday" after an entry's text: what follows is no longer that

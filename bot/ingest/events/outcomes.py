@@ -50,6 +50,12 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|stated|added|reported|confirmed)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# "A proposal for a 60-day truce reached Hamas": the truce is what is sought, not made.
+_SOUGHT_BEFORE = re.compile(
+    r"\b(?:proposals?|plans?|offers?|drafts?|framework|text|blueprint|bid|push|calls?|"
+    r"demands?)\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "builds on areas of agreement reached over the past week": parts agreed, no deal.
 _PART_OF = re.compile(r"\b(?:areas?|points?|elements?|parts?|items?|issues?)\s+of\s+$",
                       re.IGNORECASE)
@@ -65,6 +71,24 @@ _EXTENSION = re.compile(
     r"(?:additional|extra|further|more)\b",
     re.IGNORECASE,
 )
+# "the January truce fell apart": a truce is named for the month it began, which is not
+# the day it ended.
+_NAMES_THE_DEAL = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b",
+    re.IGNORECASE,
+)
+# "An agreement has been reached to extend the truce": the deal is the truce running on.
+_TO_EXTEND = re.compile(r"\s+(?:to|for)\s+(?:an?\s+|the\s+)?(?:extend|extension|prolong|lengthen)",
+                        re.IGNORECASE)
+
+
+def _extends(text: str, m: re.Match[str]) -> bool:
+    return bool(_EXTENSION.search(m.group(0)) or _TO_EXTEND.match(text, m.end()))
+
+
+# "On November 22, after weeks of shuttling, the two sides agreed": a date that opens the
+# sentence is its main verb's, whatever adverbial comes between.
+_FRONTED = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|in|by)?\s*", re.IGNORECASE)
 _ENTRY_SENTENCES = 2  # a live entry's news sits in its first sentences
 _DATE_WEIGHT = {"stated": 1.0, "coarse": 0.9, "assumed": 0.8}
 
@@ -122,7 +146,26 @@ def find_outcomes(
             and published - _HEADLINE_DAYS <= f.when.start <= published)}
         found += [f for f in _read_headline(headline, first, published, headline_places)
                   if (f.kind, f.of) not in told]
-    return [_event(group) for group in _grouped(found)]
+    return [_event(group) for group in _grouped(_in_force(found))]
+
+
+_MADE_BEFORE_FORCE = timedelta(days=7)  # a deal agreed, then in force days later
+
+
+def _in_force(found: list[_Found]) -> list[_Found]:
+    """A deal in force is the deal the report tells made in the days before ("agreed on
+    Wednesday ... took effect on Sunday"): one agreement, of the day it was made.  Told
+    alone, the day it took effect is the agreement's."""
+    made = [f.when.start for f in found if f.kind == "agreement" and f.of != "force"]
+    # "The last truce, which took effect in January": a month says nothing of when the
+    # deal was made.
+    return [
+        f for f in found
+        if f.of != "force" or (
+            f.when.granularity == "day"
+            and not any(timedelta(0) <= f.when.start - day <= _MADE_BEFORE_FORCE for day in made)
+        )
+    ]
 
 
 # A headline's clause that tells what came before its news ("as" tells what came with it).
@@ -146,7 +189,7 @@ def _read_headline(
             headline[clause(headline, m.start())[0] : m.start()]
         ):
             continue  # "Spy chiefs meet after truce is stretched": the news is the meeting
-        if kind == "agreement" and _EXTENSION.search(m.group(0)):
+        if kind == "agreement" and _extends(headline, m):
             of = "truce"
         found.append(_Found(
             kind=kind, of=of, sentence=sentence, text=headline, phrase=_phrase(headline, m),
@@ -192,6 +235,7 @@ def _read_sentence(
     found: list[_Found] = []
     kinds = (
         ("agreement", "deal", words.agreement),
+        ("agreement", "force", words.in_force),
         ("collapse", "talks", words.collapse),
         ("collapse", "truce", words.truce_end),
     )
@@ -199,11 +243,12 @@ def _read_sentence(
         for m in pattern.finditer(text):
             if not _asserted(text, m):
                 continue
-            if kind == "agreement" and _EXTENSION.search(m.group(0)):
+            if kind == "agreement" and _extends(text, m):
                 of = "truce"  # a truce run on for more days: no round of talks ends there
             # "The pause, which Qatar announced last Wednesday": the verb's own clause.
             at = m.end() - 1 if re.search(r"\b(?:which|that)\b", m.group(0)) else m.start()
-            dated = _date(passage, start, end, start + at, published, opening)
+            dated = _date(passage, start, end, start + at, published, opening,
+                          naming_ok=of != "truce" or kind != "collapse")
             if dated is None:
                 continue
             when, cue = dated
@@ -243,16 +288,18 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
         return False
     window = text[max(0, m.start() - 45) : m.start()]
     return not (_NEGATED_BEFORE.search(window) or _FUTURE_BEFORE.search(window)
-                or _PART_OF.search(window))
+                or _PART_OF.search(window) or _SOUGHT_BEFORE.search(window))
 
 
 def _date(
-    passage: Passage, start: int, end: int, at: int, published: date, opening: bool
+    passage: Passage, start: int, end: int, at: int, published: date, opening: bool,
+    *, naming_ok: bool = True,
 ) -> tuple[When, str] | None:
     times = [
         t for t in passage.times_in(start, end)
         if not _SINCE_BEFORE.search(passage.text[max(start, t.start - 12) : t.start])
         and t.expression.direction != "future"
+        and (naming_ok or not _NAMES_THE_DEAL.match(passage.text, t.end))
     ]
     # The day of the saying dates the outcome only when the sentence gives no other.
     times = [
@@ -268,7 +315,8 @@ def _date(
     ]
     near = [
         t for t in times
-        if not _OTHER_EVENT.search(passage.text[min(t.end, at) : max(t.start, at)])
+        if ((_FRONTED.fullmatch(passage.text, start, t.start) and t.end < at)
+            or not _OTHER_EVENT.search(passage.text[min(t.end, at) : max(t.start, at)]))
         and not any(a <= t.start < b for a, b in asides)
     ]
     usable = [t for t in near if t.expression.granularity != "year"] or near
@@ -299,17 +347,28 @@ def _place(
         return venue.key
     # "recalled its team from Doha", "pulled its negotiators out of Doha"
     for mark in passage.marks_in(start, end, ("place",)):
-        if re.search(r"\b(?:from|out of)\s+$", passage.text[max(start, mark.start - 12) :
-                                                               mark.start]):
+        before = passage.text[max(start, mark.start - 12) : mark.start]
+        if re.search(r"\b(?:from|out of|leave|left|leaving)\s+$", before):
             facts = describe(mark.key)
             if facts is None or facts.place_type not in ("region", "crossing", "corridor"):
                 return mark.key
     return None
 
 
+_LABEL = re.compile(r"\s*[-•*]?\s*[^:.;]{0,30}\d[^:.;]{0,30}:\s+")
+
+
 def _phrase(text: str, m: re.Match[str]) -> str:
     """The clause that says it, as a title: "Israel and Hamas agreed to the first phase"."""
     left, right = clause(text, m.start())
+    # "Israel resumed its campaign on March 18, ending two months of calm": the clause
+    # the participle hangs on says it.
+    if re.match(r"\w+ing\b", m.group(0)) and text[:left].rstrip().endswith(",") and left > 1:
+        left = clause(text, left - 2)[0]
+    # "- 9 November 2024: Qatar tells both sides ...": a dated list item's label.
+    label = _LABEL.match(text, left)
+    if label:
+        left = label.end()
     # "followed an announcement that the truce would run on": the news is the "that" clause.
     told = list(re.finditer(r"\b(?:that|how)\s", text[left : m.start()]))
     if told:
@@ -342,6 +401,13 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
     return groups
 
 
+def _of(group: list[_Found]) -> str:
+    """What the outcome is of: talks that ended, a deal made ("force" when the report only
+    tells it took effect), or a truce that ended or ran on."""
+    told = {f.of for f in group}
+    return next((of for of in ("talks", "deal", "force") if of in told), group[0].of)
+
+
 def _event(group: list[_Found]) -> ExtractedEvent:
     first = min(group, key=lambda f: f.sentence)
     best = max(group, key=lambda f: (f.date_cue == "stated", f.weight))
@@ -359,8 +425,7 @@ def _event(group: list[_Found]) -> ExtractedEvent:
         place_key=place,
         status="agreement" if first.kind == "agreement" else "collapsed",
         background=all(f.background for f in group),
-        evidence={"words": best.phrase, "dates": best.date_cue,
-                  "of": "talks" if any(f.of == "talks" for f in group) else best.of},
+        evidence={"words": best.phrase, "dates": best.date_cue, "of": _of(group)},
         confidence=round(confidence, 2),
         unconfirmed=confidence < CONFIRMED,
     )

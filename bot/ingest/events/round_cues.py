@@ -21,6 +21,9 @@ ROUND_NOUN = re.compile(
     r"(?<=working-level ))teams?|"
     # "the follow-up in Cairo on August 25 broke up in deadlock"
     r"follow-up(?=\s+(?:round\s+|talks\s+|meeting\s+)?(?:in|at)\s+(?:the\s+)?[A-Z])|"
+    # "Israel and Hamas went on negotiating indirectly in Doha throughout the day"
+    r"(?:(?<=on )|(?<=kept )|(?<=continued )|(?<=were )|(?<=are )|(?<=been )|(?<=began ))"
+    r"negotiating(?=\s+(?:[a-z]+ly\s+)?(?:in|at)\s+(?:the\s+)?[A-Z])|"
     # "for indirect contacts with Hamas through Qatari mediators"
     r"(?:(?<=indirect )|(?<=direct ))contacts|"
     # "The last high-level attempt took place in Doha on October 27": an attempt held.
@@ -35,7 +38,8 @@ ROUND_NOUN = re.compile(
     r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters|"
     # "The four key players met in the Italian capital on Sunday: Burns, Barnea, ..."
     r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties))"
-    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|convened|spent|sat down|held|worked|"
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|(?:re)?conven(?:e|es|ed)|spent|"
+    r"sat down|held|worked|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
     r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"
     r"landed in|travell?ed to|flew to|headed to|joined)\b))\b",

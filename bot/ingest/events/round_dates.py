@@ -104,7 +104,12 @@ def since(text: str, time: TimeMark | None, published: date) -> When | None:
         return None
     if time.expression.start > published:
         return None
+    if _WHEN_AFTER.match(text, time.end):
+        return None  # "the first gathering since 28 January, when they met in Paris"
     return When(time.expression.start, published, "day")
+
+
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 
 
 _SPENT_DAYS = re.compile(

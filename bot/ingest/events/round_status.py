@@ -67,11 +67,17 @@ class StatusCue:
         return "concluded" if self.status == "held" else self.status  # type: ignore[return-value]
 
 
+# A comma inside a number ("1,800 prisoners") bounds no clause.
+_BOUND_LEFT = re.compile(r"[;—–(]|(?<!\d),|,(?!\d)")
+_BOUND_RIGHT = re.compile(r"[;—–)]|(?<!\d),|,(?!\d)")
+
+
 def clause(text: str, position: int) -> tuple[int, int]:
     """Bounds of the clause around `position`: between commas, dashes and brackets."""
-    left = max(text.rfind(c, 0, position) for c in ",;—–(") + 1
-    rights = [i for i in (text.find(c, position) for c in ",;—–)") if i != -1]
-    return left, min(rights) if rights else len(text)
+    lefts = [m.start() for m in _BOUND_LEFT.finditer(text, 0, position)]
+    left = (lefts[-1] if lefts else -1) + 1
+    right = _BOUND_RIGHT.search(text, position)
+    return left, right.start() if right else len(text)
 
 
 # Status words this near the noun all tell of its round: the furthest along wins, as in
@@ -106,6 +112,8 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     if opener is not None and not _PARTICIPLE_AFTER.match(text, left + opener.end()) \
             and not left + opener.start() <= anchor < right:
         return None  # "talks in Warsaw ... since the team was called home": another event
+    if _aside(text, left, right, m.start(), anchor):
+        return None  # "a truce, stretched by two days a day earlier, ...": of the truce
     if status == "ongoing" and _NOT_THE_TALKS_REMAIN.search(text[max(0, m.start() - 40) :
                                                                   m.start()]):
         return None  # 'said "significant gaps" remained': the gaps, not the talks
@@ -114,6 +122,28 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     elif status == "concluded" and _HELD.match(m.group(0)):
         status = "held"
     return StatusCue(status, m.group(0))
+
+
+_RELATIVE_OPENS = re.compile(r"\s*(?:which|who|whom|whose|that|where|when)\b", re.IGNORECASE)
+_PARTICIPLE_OPENS = re.compile(r"\s*(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
+
+
+def _aside(text: str, left: int, right: int, at: int, anchor: int) -> bool:
+    """A participle set off by commas after a noun tells of that noun, not of the round
+    whose noun is outside it: "talks on how to build on a truce, stretched by two days a
+    day earlier, into a wider deal"."""
+    if left <= anchor < right or left == 0 or right >= len(text):
+        return False
+    if text[left - 1] != "," or text[right] != ",":
+        return False
+    opens = _PARTICIPLE_OPENS.match(text, left)
+    if opens is None or at - left >= 20:
+        return False
+    # "talks in Doha, which Israel joined on 10 March, ended in deadlock": after a relative
+    # clause the verb is the sentence's own.
+    # "Barnea, head of Mossad, ordered his team home": after an apposition, likewise.
+    before = clause(text, left - 2)[0]
+    return not _RELATIVE_OPENS.match(text, before) and text[before - 1 : before] != ","
 
 
 _OUTCOME_PHRASE = re.compile(

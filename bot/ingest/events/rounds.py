@@ -288,8 +288,12 @@ def _label(passage: Passage) -> tuple[Mark | None, TimeMark] | None:
     head = _DAY_LABEL.match(passage.text, start)
     if head is not None:
         times = passage.times_in(head.start("day"), head.end("day"))
-        if len(times) == 1 and times[0].expression.granularity == "day" and \
-                passage.text[times[0].start : times[0].end].strip() == head["day"].strip():
+        rest = head["day"]
+        for t in times:
+            rest = rest.replace(passage.text[t.start : t.end], " ")
+        # "- Thursday (today):" names one day twice.
+        if times and len({(t.expression.start, t.expression.end) for t in times}) == 1 \
+                and times[0].expression.granularity == "day" and not rest.strip(" ()[],"):
             return None, times[0]
     places = passage.marks_in(start, end, ("place",))
     times = passage.times_in(start, end)
@@ -315,6 +319,29 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
+# "The Doha meeting answered a call issued on August 8": the day of the call.
+_DAY_OF_ANOTHER = re.compile(
+    r"\b(?:call|appeal|statement|proposal|plan|letter|message|ultimatum|warning|order|"
+    r"invitation|request|offer|text|draft)s?\s+(?:\w+\s+)?(?:issued|released|published|sent|"
+    r"made|tabled|delivered|submitted|put forward|unveiled|received)\s+(?:on\s+|in\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "called the Doha meeting in an August 8 statement": a day that names another thing.
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|its|their|his|her)\s+$", re.IGNORECASE)
+_OTHER_NOUN_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:statement|call|appeal|letter|message|proposal|plan|offer|"
+    r"ultimatum|speech|interview|announcement|declaration|deadline|attack|strike)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _names_another(text: str, start: int, end: int) -> bool:
+    return bool(_ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+                and _OTHER_NOUN_AFTER.match(text, end))
+
+
 def _read_clause(
     passage: Passage, index: int, start: int, end: int, setting: Setting
 ) -> _Mention | None:
@@ -330,6 +357,8 @@ def _read_clause(
     times = [
         t for t in all_times
         if not said_on(passage.text, start, t) and not _VAGUE.match(t.expression.text)
+        and not _DAY_OF_ANOTHER.search(passage.text, max(start, t.start - 40), t.start)
+        and not _names_another(passage.text, t.start, t.end)
     ]
     nouns = list(ROUND_NOUN.finditer(text)) or _party_meeting(text, start, passage) \
         or list(_THEY_OPENED.finditer(text))
@@ -542,9 +571,14 @@ def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
 
 
 _DEFINITE = re.compile(
-    r"^(?:(?:The|This|That)\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting|"
+    r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting|"
     r"delegation|team|negotiators)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
-    r"went on|ran on)\b)"
+    r"went on|ran on)\b"
+    # "The official described the talks, which opened on Thursday and ran through Sunday"
+    # "Talks that began Monday are still in their initial stages"
+    r"|(?:.*?\b[Tt]he\s+(?:\w+\s+)?)?(?:[Rr]ound|[Tt]alks|[Nn]egotiations|[Dd]iscussions|"
+    r"[Mm]eeting),?\s+(?:which|that)\s+(?:had\s+)?(?:opened|began|started|ran|ended|lasted|"
+    r"wound up|closed)\b)"
 )
 
 
@@ -582,10 +616,11 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
         met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
         if not (near and met and _DEFINITE.search(mention.text) and mention.when is not None
                 and mention.when.granularity == "day"):
-            mention.when = None  # "The round, held from the 7th until yesterday" keeps its days
+            # "The round, held from the 7th until yesterday" keeps its days.
+            mention.when = mention.began = None
             mention.status = None  # a venue-less sentence cannot move the round's status...
-        elif not _on_its_days(mention.when, group):
-            mention.status = None  # ...unless it tells of the round's own day, just after it
+        elif not _on_its_days(mention.when, group) and not _ends_it(group, mention):
+            mention.status = None  # ...unless it tells of the round's own day, or its end
         group.append(mention)
 
 
@@ -593,9 +628,12 @@ def _ends_it(group: list[_Mention], mention: _Mention) -> bool:
     """ "An Israeli delegation travelled to Doha on Monday ... The round ended that Friday":
     the round last told before, on a day within a round's length of its opening."""
     days = span([m.when for m in group if m.when is not None])
+    last = max(m.sentence for m in group)
     return (
         days is not None and mention.when is not None and mention.when.granularity == "day"
-        and max(m.sentence for m in group) < mention.sentence
+        # "arrived in Cairo on Saturday ..., but the talks broke up on Sunday": a later
+        # clause of the same sentence, which opens in lower case, tells what came after.
+        and (last < mention.sentence or (last == mention.sentence and mention.text[:1].islower()))
         and mention.status is not None and mention.status.final in _FINAL
         and days.start <= mention.when.start <= days.start + ROUND_LENGTH
     )
@@ -731,7 +769,8 @@ _MEETING_VERB = re.compile(
 _JOINED = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|and\s+)"
     r"(?:(?:[A-Z][\w'’.-]*|of|the|prime|minister|chief|director|head|envoy|foreign|"
-    r"intelligence|spy)\s+){0,4}"
+    r"intelligence|spy|former|acting|deputy|top|senior|special|security|national|adviser|"
+    r"advisor|negotiator|then-[\w-]+)\s+){0,5}"
 )
 
 

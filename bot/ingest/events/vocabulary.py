@@ -26,6 +26,7 @@ class Vocabulary:
     agreement: re.Pattern[str]
     collapse: re.Pattern[str]  # of talks: a recall, a walkout, a breakdown
     truce_end: re.Pattern[str]  # of a truce: it lapsed, the fighting resumed
+    in_force: re.Pattern[str]  # a deal took effect
     hedge: re.Pattern[str]
     negation: re.Pattern[str]
     parties: frozenset[str]  # the sides' countries: their cities host visits, not rounds
@@ -52,6 +53,7 @@ def vocabulary() -> Vocabulary:
         agreement=_alternatives(data["outcome"]["agreement"]),
         collapse=_alternatives(data["outcome"]["collapse"]),
         truce_end=_alternatives(data["outcome"]["truce_end"]),
+        in_force=_alternatives(data["outcome"]["in_force"]),
         hedge=_alternatives(data["hedge"]["words"]),
         negation=_alternatives(data["hedge"]["negation"]),
         parties=frozenset(data["story"]["parties"]),

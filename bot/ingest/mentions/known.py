@@ -9,7 +9,8 @@ never by scanning the whole gazetteer per sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from anyascii import anyascii
 
@@ -18,6 +19,7 @@ from bot.names import name_key
 
 _PART = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’](?=\w))*|\d+(?:[.,]\d+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_NAME_BREAK = re.compile(r"^(?!['’]s\s*$).*[^\s\-.'’]", re.DOTALL)
 _ATTACHED_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "an", "ar", "ul"})
 PARTICLES = frozenset(
     {"al", "el", "bin", "bint", "ibn", "abu", "abd", "de", "van", "von", "der", "da", "ben", "ould"}
@@ -45,6 +47,8 @@ class Part:
     text: str
     keys: tuple[str, ...]
     joined_to_next: bool  # a hyphen, not a space, follows: "al-", "Ben-"
+    # Punctuation that ends a name follows: "Salah Al-Din) Corridor" is not one name.
+    closed: bool = False
 
 
 def tokenize(text: str) -> list[Part]:
@@ -64,7 +68,11 @@ def tokenize(text: str) -> list[Part]:
         else:
             keys = tuple(name_key(word).split())
         parts.append(Part(start, end, word, keys, joined))
-    return parts
+    return [
+        replace(part, closed=True) if _NAME_BREAK.search(text[part.end : following.start])
+        else part
+        for part, following in pairwise(parts)
+    ] + parts[-1:]
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,8 @@ def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
                 last = window[-1][1]
                 if last + 1 < len(parts) and starts.get(last + 1, len(flat)) != pos + n:
                     continue  # ends inside a part ("Abd" of "Abdelatty")
+                if any(parts[k].closed for k in range(i, last)):
+                    continue
                 if not _surface_ok(parts, i, last, spelling.acronym):
                     continue
                 if spelling.entry.population and (

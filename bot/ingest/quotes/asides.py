@@ -15,8 +15,11 @@ from bot.ingest.mentions.roles import ROLE_WORDS
 
 # A body speaking for a person: "Netanyahu's office said", "his office described".
 ORGAN_BEFORE_VERB = re.compile(
-    r"(?:\b[A-Z][\w-]*(?:['’]s)|\b(?:his|her|its|their))\s+(?:office|government|"
-    r"ministry|bureau|campaign|camp|aides)\s+(?:\w+ly\s+|on\s+\w+\s+|had\s+|has\s+)?$"
+    r"(?:\b(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s|\b(?:his|her|its|their))\s+(?:[Oo]ffice|[Gg]overnment|"
+    r"[Mm]inistry|[Bb]ureau|campaign|camp|aides)\s+(?:\w+ly\s+|on\s+\w+\s+|had\s+|has\s+)?$"
+    # "the group said", "the movement added": the body the sentence before named.
+    r"|\b[Tt]he\s+(?:militant\s+|Islamist\s+|Palestinian\s+)?(?:group|movement)\s+"
+    r"(?:\w+ly\s+|had\s+|has\s+)?$"
 )
 # "called the action “limited”": a verb of naming right before "the action".
 NAMING_VERB = re.compile(r"\b(?:called|calls|calling|described|describing|termed|branded)\s*$")

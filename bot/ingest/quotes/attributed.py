@@ -30,7 +30,7 @@ from bot.ingest.quotes.statement_authors import statement_author
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|telling|added|adds|adding|noted|notes|stated|states|"
     r"stressed|explained|asserted|confirmed|clarified|warned|argued|insisted|declared|"
-    r"announced|wrote|written|writes|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
+    r"announced|wrote|written|writes|writing|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
     r"responded|commented|acknowledged|emphasi[sz]ed|calling|called|describing|described|"
     r"condemned|dismissed|saying|mentioned|urged|suggested|cautioned|vowed|accused|accusing|"
     r"welcomed|welcoming|hailed|hailing|branded|termed|"
@@ -46,7 +46,8 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _UNNAMED = re.compile(
     r"\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Tt]his)\s+"
     # Modifiers, never a second determiner: not "the families thanked the mediators".
-    r"(?P<mods>(?:(?!(?:the|a|an)\s)[\w.’'-]+\s+){0,4}?)"
+    # No full stop either: "the table. A Hamas official" is two sentences ("U.S." is one word).
+    r"(?P<mods>(?:(?!(?:[Tt]he|[Aa]n?)\s)(?:(?:[A-Z]\.){2,}|[\w’'-]+)\s+){0,4}?)"
     r"(?P<head>officials?|sources?|diplomats?|spokes(?:person|man|woman)|negotiators?|"
     r"mediators?|analysts?|insiders?|aides?|advisers?|envoys?|statement)\b"
 )
