@@ -82,3 +82,28 @@ def test_two_days_after_an_event_names_the_day_before_the_one_told():
     published = date(2025, 11, 25)
     found = pointing_back(text, find_time_expressions(text, published), None, published)
     assert [(e.text, e.start) for e in found][-1] == ("two days after", date(2025, 11, 23))
+
+
+def test_a_year_written_after_since_is_where_a_state_began_not_where_the_story_is():
+    from bot.ingest.pipeline import narrative_dates
+
+    dated = narrative_dates(date(2025, 7, 25))
+    dated(0, "Hamas sought the release of 2,000 Gazans detained since October 2023.")
+    (march,) = dated(1, "It was the longest effort since Israel ended the ceasefire on March 18.")
+    assert march.start == date(2025, 3, 18)
+
+
+def test_a_day_followed_by_last_year_is_of_last_year():
+    from bot.dates import find_time_expressions
+
+    (found,) = find_time_expressions("In Rome on July 28 last year, they met.", date(2025, 10, 10))
+    assert (found.text, found.start, found.granularity) == (
+        "July 28 last year", date(2024, 7, 28), "day")
+
+
+def test_a_weekday_of_last_week_is_that_weekday_in_last_week():
+    from bot.dates import find_time_expressions
+
+    (found,) = find_time_expressions("They had been there since Tuesday of last week.",
+                                     date(2025, 5, 22))
+    assert (found.start, found.granularity) == (date(2025, 5, 13), "day")

@@ -978,3 +978,63 @@ def test_writing_on_social_media_attributes_the_words_after_the_colon():
     assert _quoted("President-elect Donald Trump was first to go public, writing on social "
                    "media: \"We have a deal for the hostages in the Middle East.\"") == [
         ("Donald Trump", "We have a deal for the hostages in the Middle East.")]
+
+
+def test_a_timelines_date_headings_date_the_entries_under_them():
+    extraction = _extract(
+        "TIMELINE: Three months that led to the deal\n\n"
+        "Qatar's prime minister announced late on Wednesday that Israel and Hamas had reached "
+        "an agreement on a ceasefire.\n\n"
+        "24 October 2024\nAn Egyptian delegation receives a Hamas delegation in Cairo to "
+        "explore restarting negotiations.\n\n"
+        "9 November\nWith the talks at an impasse, Qatar informs both sides that it is "
+        "suspending its mediation.\n\n"
+        "24 December\nNetanyahu calls the Israeli negotiating team back from Doha for "
+        "consultations.\n\n"
+        "3 January 2025\nAn Israeli team arrives in Doha, and indirect talks resume.\n\n"
+        "12 January\nBarnea joins the talks in Doha.\n\n"
+        "15 January\nAgreement announced in Doha.",
+        "2025-01-16",
+    )
+    rounds = _rounds(extraction)
+    assert ("kairu", date(2024, 10, 24), date(2024, 10, 24), "concluded") in rounds
+    assert ("duha", date(2025, 1, 3), date(2025, 1, 15), "agreement") in rounds
+    collapses = sorted(e.when.start for e in extraction.events if e.kind == "collapse")
+    assert collapses == [date(2024, 11, 9), date(2024, 12, 24)]
+
+
+def test_teams_recalled_in_the_plural_end_the_round_the_report_opened_before():
+    extraction = _extract(
+        "ISTANBUL — Israel and the United States have both recalled their negotiating teams "
+        "from Doha, where weeks of indirect talks have failed to produce an agreement.\n\n"
+        "The round opened in the Qatari capital on Sunday, July 6, hours before Netanyahu flew "
+        "to Washington for his meeting with President Donald Trump.",
+        "2025-07-25",
+    )
+    assert [(place, start, status) for place, start, _, status in _rounds(extraction)] == [
+        ("duha", date(2025, 7, 6), "collapsed")]
+    assert [e.place_key for e in extraction.events if e.kind == "collapse"] == ["duha"]
+
+
+def test_a_stay_since_a_weekday_of_last_week_and_a_drawdown_in_two_recalls():
+    extraction = _extract(
+        "Israel is bringing the rest of its negotiators home from Doha, where indirect talks "
+        "have stalled, Israeli media reported on Thursday.\n\n"
+        "The move completes a drawdown that started on Tuesday, when the prime minister's "
+        "office said the senior members of the team were returning for consultations.\n\n"
+        "The Israeli negotiators had been in Qatar since Tuesday of last week.",
+        "2025-05-22",
+    )
+    assert _rounds(extraction) == [("duha", date(2025, 5, 13), date(2025, 5, 22), "collapsed")]
+    assert sorted(e.when.start for e in extraction.events if e.kind == "collapse") == [
+        date(2025, 5, 20), date(2025, 5, 22)]
+
+
+def test_the_saturday_after_the_next_day_names_that_day_and_ordered_it_home_ends_it():
+    found = _rounds(_extract(
+        "The rhythm has held since the November truce fell apart on December 1. The next "
+        "day, a Mossad team spent the Saturday in talks with Qatari mediators in Doha, and by "
+        "evening Barnea had ordered it home, citing a dead end.",
+        "2024-03-27",
+    ))
+    assert found == [("duha", date(2023, 12, 2), date(2023, 12, 2), "collapsed")]

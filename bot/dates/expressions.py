@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from bot.dates import explicit, months, relative, weekdays
@@ -40,6 +41,7 @@ def find_time_expressions(text: str, published: date | datetime) -> list[TimeExp
     if not found:
         return []
     found = _join_ranges(found, text)
+    found = _with_named_year(found, text)
     found = _add_anniversaries(found, ctx)
     return [
         TimeExpression(
@@ -55,6 +57,50 @@ def find_time_expressions(text: str, published: date | datetime) -> list[TimeExp
         )
         for f in found
     ]
+
+
+
+_WEEKDAY_WORD = re.compile(
+    r"(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?", re.IGNORECASE
+)
+
+
+def _with_named_year(found: list[Found], text: str) -> list[Found]:
+    """ "On July 28 last year": the day, in the year named right after it; "Tuesday of last
+    week": the weekday, in the week named."""
+    out: list[Found] = []
+    for item in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None and previous.granularity == "day" and item.granularity == "week"
+            and _WEEKDAY_WORD.fullmatch(text[previous.start_char : previous.end_char])
+            and re.fullmatch(r"\s+(?:of\s+)?", text[previous.end_char : item.start_char])
+            and re.fullmatch(r"(?:last|this|next)\s+week", text[item.start_char : item.end_char],
+                             re.IGNORECASE)
+        ):
+            # "since Tuesday of last week": that weekday, in the week named.
+            day = item.start + timedelta(days=previous.start.weekday() - item.start.weekday())
+            out[-1] = replace(previous, end_char=item.end_char, start=day, end=day)
+            continue
+        if (
+            previous is not None and previous.yearless and item.granularity == "year"
+            and not item.is_range and item.start.year == item.end.year
+            and re.fullmatch(r",?\s*", text[previous.end_char : item.start_char])
+            and re.fullmatch(r"(?:last|this|next)\s+year", text[item.start_char : item.end_char],
+                             re.IGNORECASE)
+        ):
+            year = item.start.year
+            try:
+                start = previous.start.replace(year=year)
+                end = previous.end.replace(year=year + (previous.end.year - previous.start.year))
+            except ValueError:  # 29 February
+                out.append(item)
+                continue
+            out[-1] = replace(previous, end_char=item.end_char, start=start, end=end,
+                              yearless=False)
+            continue
+        out.append(item)
+    return out
 
 
 def _candidates(ctx: Context) -> list[Found]:

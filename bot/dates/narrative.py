@@ -25,14 +25,24 @@ _WRITTEN_YEAR = re.compile(
 )
 
 
-def written_point(expressions: list[TimeExpression]) -> date | None:
+def written_point(expressions: list[TimeExpression], text: str = "") -> date | None:
     """Where the last date a paragraph writes out with its year begins, if any."""
-    points = [e.start for e in expressions if _WRITTEN_YEAR.search(e.text)]
+    points = [e.start for e in expressions if _sets_point(e, text)]
     return points[-1] if points else None
 
 
+# "2,000 Gazans detained since October 2023": where a state began, not where the story is.
+_SINCE = re.compile(r"\b(?:since|ever since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _sets_point(e: TimeExpression, text: str) -> bool:
+    return bool(_WRITTEN_YEAR.search(e.text)) and not (
+        text and _SINCE.search(text, max(0, e.start_char - 20), e.start_char)
+    )
+
+
 def after_point(
-    expressions: list[TimeExpression], point: date | None, published: date
+    expressions: list[TimeExpression], point: date | None, published: date, text: str = ""
 ) -> list[TimeExpression]:
     """Yearless past days moved to their first occurrence from the story's point on (the
     last date written out before them, else `point`), before publication; the others as
@@ -40,7 +50,7 @@ def after_point(
     moved = []
     written_here = False
     for e in expressions:
-        if _WRITTEN_YEAR.search(e.text):
+        if _sets_point(e, text):
             point, written_here = e.start, True
         elif e.yearless and e.direction == "past" and point is not None:
             e = _first_from(e, point, published)

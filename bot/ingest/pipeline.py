@@ -78,10 +78,10 @@ def narrative_dates(published, entry_days: dict[int, date] | None = None):
     def dated(paragraph: int, text: str):
         now = days.get(paragraph, published)
         found = find_time_expressions(text, now)
-        own = written_point(found)
+        own = written_point(found, text)
         point = own if own is not None else told[-1]
         told.append(own)
-        found = pointing_back(text, after_point(found, point, now), last[-1], now)
+        found = pointing_back(text, after_point(found, point, now, text), last[-1], now)
         last.append(last_day(found) or last[-1])
         return found
 

@@ -117,6 +117,10 @@ _CLOCK_HEADLINE = re.compile(rf"({_CLOCK})\s+[-–—|:]\s+\S.*")
 _HAS_WEEKDAY_OR_DIGITS = re.compile(r"\d")
 
 
+# "=== Monday, January 29 ===": the rules a page draws around a heading.
+_RULES = "=*#~_-–— "
+
+
 def _title_case(line: str) -> str:
     return line.title() if line.isupper() else line
 
@@ -344,9 +348,12 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
     for item in judged:
         if LIVE_STAMP.fullmatch(item.text):
             stamp = item.text
-        elif _DAY_HEADING.fullmatch(heading := _title_case(item.text)) and \
+        elif _DAY_HEADING.fullmatch(heading := _title_case(item.text.strip(_RULES))) and \
                 _HAS_WEEKDAY_OR_DIGITS.search(item.text):
             day_heading = heading  # "SATURDAY 24 FEBRUARY" as "Saturday 24 February"
+            # A timeline's entries ("24 October 2024" over what happened that day) and a
+            # live page's day before its first stamped entry are of that day.
+            stamp = heading
         elif day_heading is not None and _BARE_CLOCK.fullmatch(item.text):
             stamp = f"{day_heading}, {item.text}"
         elif day_heading is not None and (clock := _CLOCK_HEADLINE.fullmatch(item.text)) \

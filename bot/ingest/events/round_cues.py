@@ -39,7 +39,7 @@ ROUND_NOUN = re.compile(
     # "The four key players met in the Italian capital on Sunday: Burns, Barnea, ..."
     r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties))"
     r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|(?:re)?conven(?:e|es|ed)|spent|"
-    r"sat down|held|worked|"
+    r"sat down|held|worked|been\s+in|stayed\s+in|remained\s+in|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
     r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"
     r"landed in|travell?ed to|flew to|headed to|joined)\b))\b",

@@ -98,7 +98,7 @@ _ISSUES = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
     r"|,\s+(?=(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?)\s+)?(?:following|after|before|ahead of"
-    r"|since)\s+(?:the|a|an|last|an?\s+earlier)\b)"
+    r"|since)\s+(?:the|a|an|last|an?\s+earlier|(?-i:[A-Z])[\w-]*)\b)"
     # "The Warsaw session came three days after Barnea sat down with him on Friday".
     r"|\s+(?=c(?:ame|omes)\s+(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?|months?)\s+)?"
     r"(?:after|before)\b)"
@@ -133,6 +133,7 @@ class _Mention:
     date_cue: str = "none"
     time_text: str = ""
     said_day: bool = False  # dated only by the day it was told ("said Friday they had left")
+    told_on: date | None = None  # the day of the live or timeline entry that tells it
 
     @property
     def weight(self) -> float:
@@ -208,6 +209,8 @@ def find_rounds(
                     # "14:10 The meeting is under way in Paris": told on the entry's day.
                     day = setting.entries[passage.paragraph]
                     mention.when, mention.date_cue = When(day, day, "day"), "assumed"
+                    mention.background = day < published - RECENT
+                    mention.told_on = day
                 if mention.place is None:
                     loose.append(mention)
                     continue
@@ -337,6 +340,11 @@ _OTHER_NOUN_AFTER = re.compile(
 )
 
 
+_THE_WEEKDAY = re.compile(
+    r"the (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE
+)
+
+
 def _names_another(text: str, start: int, end: int) -> bool:
     return bool(_ARTICLE_BEFORE.search(text, max(0, start - 8), start)
                 and _OTHER_NOUN_AFTER.match(text, end))
@@ -360,6 +368,13 @@ def _read_clause(
         and not _DAY_OF_ANOTHER.search(passage.text, max(start, t.start - 40), t.start)
         and not _names_another(passage.text, t.start, t.end)
     ]
+    # "The next day, a team spent the Saturday in talks": "the Saturday" names the day told,
+    # not the Saturday before the report.
+    times = [
+        t for t in times
+        if not (_THE_WEEKDAY.fullmatch(passage.text, max(0, t.start - 4), t.end)
+                and any(o is not t and o.expression.granularity == "day" for o in times))
+    ] or times
     nouns = list(ROUND_NOUN.finditer(text)) or _party_meeting(text, start, passage) \
         or list(_THEY_OPENED.finditer(text))
     if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
@@ -562,12 +577,22 @@ def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
     Egyptian capital": a round that opened and has not ended takes in the days after."""
     if mention.when is None or mention.when.granularity != "day":
         return False
+    # "Barnea joins the talks in Doha": talks he joins are the ones a team arrived for.
+    joins = bool(_JOINS_THE_TALKS.search(mention.text))
     opened = [m.when for m in group if m.when is not None and m.status is not None
-              and m.status.final == "ongoing" and _STARTED.match(m.status.word)]
+              and m.status.final == "ongoing" and (
+                  _STARTED.match(m.status.word) or (joins and m.status.word.startswith("arriv")))]
     ended = any(m.status is not None and m.status.final in _FINAL for m in group)
+    window = ROUND_LENGTH if joins else _OPEN_ROUND_WEEK
     return bool(opened) and not ended and any(
-        o.start <= mention.when.start <= o.start + _OPEN_ROUND_WEEK for o in opened
+        o.start <= mention.when.start <= o.start + window for o in opened
     )
+
+
+_JOINS_THE_TALKS = re.compile(
+    r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|discussions)\b",
+    re.IGNORECASE,
+)
 
 
 _DEFINITE = re.compile(
@@ -579,6 +604,13 @@ _DEFINITE = re.compile(
     r"|(?:.*?\b[Tt]he\s+(?:\w+\s+)?)?(?:[Rr]ound|[Tt]alks|[Nn]egotiations|[Dd]iscussions|"
     r"[Mm]eeting),?\s+(?:which|that)\s+(?:had\s+)?(?:opened|began|started|ran|ended|lasted|"
     r"wound up|closed)\b)"
+)
+
+
+# "The move completes a drawdown that started on Tuesday": what began is not the talks.
+_OPENED_OTHER = re.compile(
+    r"\b(?!(?:talks|round|negotiations|discussions|meetings?|sessions?)\b)[a-z]+\s+"
+    r"(?:that|which)\s+(?:had\s+)?(?:began|begun|started|opened|kicked\s+off)\b"
 )
 
 
@@ -646,6 +678,7 @@ def _from_the_opening(when: When | None, group: list[_Mention]) -> When | None:
         m.began or m.when for m in group
         if m.status is not None and m.status.final == "ongoing" and _OPENED.match(m.status.word)
         and (m.began or m.when) is not None and (m.began or m.when).granularity == "day"
+        and not _OPENED_OTHER.search(m.text)
     ]
     if when is None or when.granularity != "day" or not opened:
         return when
@@ -690,7 +723,9 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     status, status_cue = _settled_status(
         status, cue, when, published, background, any(_PAST_TENSE.search(m.text) for m in placed)
     )
+    told_before = any(m.told_on is not None and m.told_on < published for m in group)
     if status == "ongoing" and when is not None and when.granularity == "day" \
+            and not told_before \
             and published - ROUND_LENGTH <= when.start <= published and when.end < published:
         # Talks that began on Sunday and go on when the report is filed run to its day; a
         # round told as begun longer ago than rounds last is not stretched over the weeks.
