@@ -16,8 +16,16 @@ from bot.export.timeline_json import dumps, export_timeline
 from bot.feeds.polling import poll_due
 from bot.feeds.registry import add_feed, feed_states
 from bot.fetch.fetcher import Fetcher, FetchPolicy
+from bot.ingest.batch import ingest_articles
 from bot.ingest.links import ingest_link
-from bot.ingest.near_copies import copy_candidates, distance, fingerprint, is_copy
+from bot.ingest.model import ArticleInput
+from bot.ingest.near_copies import (
+    FingerprintIndex,
+    copy_candidates,
+    distance,
+    fingerprint,
+    is_copy,
+)
 from bot.replies.commands import answer
 from bot.replies.reply import Asker
 from bot.store.database import session_scope
@@ -52,6 +60,38 @@ def test_a_wire_copy_is_near_its_original_and_a_different_report_is_not():
     brief = _corpus("704_brief_rome_meeting.txt")
     assert distance(fingerprint(live), fingerprint(brief)) <= 16
     assert not is_copy(live, brief)
+
+
+def test_the_fingerprint_index_finds_what_a_scan_of_every_pair_finds():
+    texts = sorted(CORPUS.rglob("*.txt"))
+    stored = [(n, fingerprint(path.read_text(encoding="utf-8"))) for n, path in enumerate(texts)]
+    index = FingerprintIndex()
+    for article_id, print_ in stored:
+        index.add(article_id, print_)
+    assert len(index) == sum(1 for _, p in stored if p is not None)
+    assert index.newest == len(texts) - 1
+    found = 0
+    for _, print_ in stored:
+        assert index.near(print_) == copy_candidates(print_, stored)
+        found += len(index.near(print_)) > 1
+    assert found >= 6  # the corpus's wire copies and their originals find each other
+
+
+def test_a_polls_index_sees_articles_another_writer_stored_meanwhile(engine):
+    original = _corpus("810_wire_sharm_first_phase.txt")
+    copy = _corpus("811_syndicated_sharm_first_phase.txt")
+    published = datetime(2025, 10, 7, tzinfo=UTC)
+    polls_index = FingerprintIndex()
+    brief = ArticleInput(_corpus("704_brief_rome_meeting.txt"), "Wire", published,
+                         source_name="brief")
+    assert ingest_articles(engine, [brief], stored_prints=polls_index).added
+    # Another process stores the original, with an index of its own.
+    assert ingest_articles(engine, [ArticleInput(original, "Wire", published,
+                                                 source_name="original")]).added
+    arrived = ingest_articles(engine, [ArticleInput(copy, "Levant Monitor", published,
+                                                    source_name="copy")],
+                              stored_prints=polls_index)
+    assert arrived.copies == ["copy"] and not arrived.added
 
 
 def test_a_text_too_short_to_fingerprint_has_no_fingerprint():

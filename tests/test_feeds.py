@@ -105,13 +105,39 @@ def test_a_poll_ingests_on_story_items_skips_the_rest_and_then_costs_a_304(
         assert session.exec(select(Article.url)).all() == [local_site.url("/talks")]
         state = feed_states(session)[0]
     assert state.counts == {"ingested": 1, "skipped": 1, "duplicate": 1, "rejected": 0}
-    assert any("says too little" in r for r in state.skip_reasons)
+    # "Rain in Gaza" names the region and nothing of the talks: turned away unread.
+    assert any("title and summary say too little" in r for r in state.skip_reasons)
+    assert local_site.hits["/rain"] == 0
     assert state.last_success_at is not None
     second = poll_due(engine, fetcher, feed_settings, everything=True)
     assert second.not_modified == 1 and second.ingested == 0
     assert local_site.not_modified["/feed.xml"] == 1 and local_site.hits["/talks"] == 1
     with session_scope(engine) as session:
         assert session.get(Feed, feed_id).next_poll_at > datetime.now(UTC)
+
+
+def test_an_item_whose_summary_sounds_like_the_talks_is_judged_by_its_page(
+    engine, local_site, fetcher, feed_settings
+):
+    beirut = (
+        "A US envoy met Lebanese officials in Beirut on Tuesday as a ceasefire between Israel "
+        "and Hezbollah entered its third week.\n\nThe truce, mediated by Washington and Paris, "
+        "requires Hezbollah fighters to withdraw north of the Litani river. Lebanese army "
+        "units deployed in the south, and officials said talks on the border would follow."
+    )
+    local_site.pages["/beirut"] = Page(article_html("Lebanon truce holds", beirut))
+    local_site.pages["/feed.xml"] = Page(rss("Gulf Ledger", [(
+        "Lebanon truce holds as US envoy visits Beirut", local_site.url("/beirut"),
+        "The ceasefire entered its third week.", WHEN,
+    )]), "application/rss+xml")
+    _add(engine, local_site.url("/feed.xml"))
+    report = poll_due(engine, fetcher, feed_settings, everything=True)
+    assert (report.ingested, report.skipped) == (0, 1)
+    assert local_site.hits["/beirut"] == 1  # "truce", "envoy": worth reading; the page decides
+    with session_scope(engine) as session:
+        (reason,) = feed_states(session)[0].skip_reasons
+        assert session.exec(select(Article.id)).all() == []
+    assert "names too little of the story's ground" in reason
 
 
 def test_a_failing_feed_backs_off_and_is_disabled_with_a_notice(

@@ -3,7 +3,8 @@
 "New" means first reported to the bot in the window: an event or quote counts from the
 ingest time of the first article that carried it, so an article ingested late is never
 lost and a story repeated by a second outlet is never news twice.  A round already
-known whose status a new report moves ("ongoing" to "collapsed") is news too, once.  The window of a
+known whose status a new report moves ("ongoing" to "collapsed") is news too, once, and so
+is a report its outlet updated: the digest says what the new version changed.  The window of a
 delivery is (the subscriber's last digest, this digest's due instant], so the same items
 are news however often it is composed; how each is written (its sources, its status) is
 read at composition, which is why a delivery's pages are stored at its first claim
@@ -27,10 +28,17 @@ from sqlmodel import Session
 from bot.corrections.store import corrected_between
 from bot.dates import format_when
 from bot.digest.filters import DigestFilter, filter_key, resolve_filter
-from bot.digest.news import RoundMove, moved_rounds, new_events, new_quotes
+from bot.digest.news import (
+    ReportUpdate,
+    RoundMove,
+    moved_rounds,
+    new_events,
+    new_quotes,
+    updated_reports,
+)
 from bot.names import name_key
-from bot.render import bold, esc, italic
-from bot.replies.lines import development_line, quote_line, source_html, when_text
+from bot.render import bold, esc, italic, link
+from bot.replies.lines import day_text, development_line, quote_line, source_html, when_text
 from bot.replies.reply import Reply
 from bot.store.models import Correction
 from bot.timeline.developments import one_per_sentence
@@ -61,6 +69,17 @@ class _Loaded:
     quotes: list[_QuoteEntry]
     moves: list[RoundMove] = field(default_factory=list)
     corrections: list[tuple[Correction, str]] = field(default_factory=list)  # with its name
+    updates: list[ReportUpdate] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UpdateNote:
+    """A report its outlet updated, and what the new version changed in the news."""
+
+    update: ReportUpdate
+    moves: tuple[RoundMove, ...]
+    events: tuple[EventView, ...]
+    quotes: tuple[QuoteView, ...]
 
 
 @dataclass(frozen=True)
@@ -126,11 +145,17 @@ class DigestComposer:
             loaded = self._covering(digest_filter.key, since, until) or self._load(
                 digest_filter, since, until
             )
-            events = [e.event for e in loaded.events
-                      if since < e.learned <= until and e.event.id not in watched.events]
-            quotes = [q.quote for q in loaded.quotes
-                      if since < q.learned <= until and q.quote.id not in watched.quotes]
+            event_entries = [e for e in loaded.events
+                             if since < e.learned <= until and e.event.id not in watched.events]
+            quote_entries = [q for q in loaded.quotes
+                             if since < q.learned <= until and q.quote.id not in watched.quotes]
+            events = [e.event for e in event_entries]
+            quotes = [q.quote for q in quote_entries]
             moves = [m for m in loaded.moves if since < m.learned <= until]
+            # Only pages read before the window: an update of a page first read in it is
+            # simply news, like the page.
+            updates = [u for u in loaded.updates
+                       if since < u.learned <= until and u.first_learned <= since]
             # Only facts that went out before: an item new in this window is shown corrected.
             new = {("r" if e.kind == "round" else "e", e.id) for e in events}
             new |= {("q", q.id) for q in quotes}
@@ -141,6 +166,7 @@ class DigestComposer:
             self._digests[key] = render_digest(
                 digest_filter, events, quotes, day=day, since_day=since.astimezone(zone).date(),
                 moves=moves, corrections=corrections, watched=watched.lines,
+                updates=update_notes(updates, event_entries, quote_entries, moves),
             )
         return self._digests[key]
 
@@ -163,6 +189,7 @@ class DigestComposer:
             [_QuoteEntry(learned, quotes[i]) for i, learned in quote_rows if i in quotes],
             moved_rounds(self.session, digest_filter, low, high),
             _named(self.session, corrected_between(self.session, low, high)),
+            updated_reports(self.session, low, high),
         )
         self._loaded.setdefault(digest_filter.key, []).append(loaded)
         return loaded
@@ -178,10 +205,12 @@ def render_digest(
     moves: Sequence[RoundMove] = (),
     corrections: Sequence[tuple[Correction, str]] = (),
     watched: Sequence[str] = (),
+    updates: Sequence[UpdateNote] = (),
 ) -> Digest:
     """The digest's HTML: what the chat's watches matched, rounds (with what was said of
-    them), rounds whose status moved, other developments, people, and corrections of what
-    earlier digests said."""
+    them), rounds whose status moved, other developments, people, reports their outlets
+    updated (what each update changed, the items themselves being in the sections above),
+    and corrections of what earlier digests said."""
     title = f"{bold('Daily digest')} · {esc(format_when(day, day, 'day'))}"
     if digest_filter.text:
         title += f" · {italic('filter: ' + digest_filter.describe())}"
@@ -242,6 +271,9 @@ def render_digest(
                 lines.append(f"• {quote_line(quote, with_speaker=False)}")
             shown += min(budget, len(said))
             budget -= min(budget, len(said))
+    if updates:  # each sums up items counted above: outside the budget
+        lines += ["", bold("Updated reports")]
+        lines += [f"• {update_line(note)}" for note in updates]
     if corrections and budget > 0:
         lines += ["", bold("Corrections")]
         lines += [f"• {correction_line(c, name)}" for c, name in corrections[:budget]]
@@ -269,6 +301,52 @@ def _move_line(move: RoundMove) -> str:
     what = f"{esc(when)} · {esc(event.title)}" if when else esc(event.title)
     change = f"{italic(move.before)} → {italic(move.report.status)}"
     return f"{what}: {change} — {source_html(move.report)}"
+
+
+def update_notes(
+    updates: Sequence[ReportUpdate],
+    events: Sequence[_EventEntry],
+    quotes: Sequence[_QuoteEntry],
+    moves: Sequence[RoundMove],
+) -> list[UpdateNote]:
+    """Each update with the window's items it brought: rounds it moved, events first learned
+    from it, words first said in it.  An update that changed none of them is left out."""
+    notes = []
+    for update in updates:
+        note = UpdateNote(
+            update,
+            tuple(m for m in moves if m.report.article_id == update.article_id),
+            tuple(
+                e.event for e in events
+                if e.learned == update.learned
+                and any(s.article_id == update.article_id for s in e.event.sources)
+            ),
+            tuple(q.quote for q in quotes if q.quote.source.article_id == update.article_id),
+        )
+        if note.moves or note.events or note.quotes:
+            notes.append(note)
+    return notes
+
+
+def update_line(note: UpdateNote) -> str:
+    """ "Gulf Ledger updated “Hamas team in Cairo”, first published Tue 7 Oct 2025:
+    Negotiations in Cairo ongoing → collapsed; 1 new quote (Ron Dermer)."."""
+    update = note.update
+    changes = [
+        f"{esc(m.event.title)} {italic(m.before)} → {italic(m.report.status)}"
+        for m in note.moves
+    ]
+    if note.events:
+        titles = [esc(e.title) for e in note.events[:3]]
+        more = len(note.events) - len(titles)
+        changes.append("new: " + "; ".join(titles) + (f" and {more} more" if more else ""))
+    if note.quotes:
+        speakers = ", ".join(dict.fromkeys(esc(q.speaker) for q in note.quotes))
+        count = len(note.quotes)
+        changes.append(f"{count} new quote{'s' * (count != 1)} ({speakers})")
+    title = link(f"“{update.title}”", update.url)
+    return (f"{esc(update.outlet)} updated {title}, first published "
+            f"{esc(day_text(update.first_published))}: " + "; ".join(changes) + ".")
 
 
 def correction_line(row: Correction, name: str) -> str:

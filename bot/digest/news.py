@@ -1,6 +1,7 @@
-"""What is news in a window: events and quotes first learned in it, and known rounds
-whose status a report learned in it moved.  Each query takes a digest filter (entities,
-or else words) so that narrowing happens in SQL, once per distinct filter."""
+"""What is news in a window: events and quotes first learned in it, known rounds whose
+status a report learned in it moved, and reports their outlets updated in it.  Each query
+of items takes a digest filter (entities, or else words) so that narrowing happens in SQL,
+once per distinct filter."""
 
 from __future__ import annotations
 
@@ -9,12 +10,26 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from bot.digest.filters import DigestFilter
 from bot.store.models import Article, Event, EventEntity, EventSource, Quote, QuoteSubject
 from bot.timeline.loading import load_events
 from bot.timeline.records import EventView, SourceRef
+
+
+@dataclass(frozen=True)
+class ReportUpdate:
+    """A later version of a page, learned in the window: the outlet updated its report."""
+
+    learned: datetime
+    article_id: int
+    outlet: str
+    url: str | None
+    title: str
+    first_learned: datetime  # when the bot read the page's first version
+    first_published: datetime
 
 
 @dataclass(frozen=True)
@@ -80,10 +95,19 @@ def moved_rounds(
     fresh: dict[int, dict[int, datetime]] = defaultdict(dict)
     for event_id, article_id, learned in session.execute(_filtered(reports, digest_filter)):
         fresh[event_id][article_id] = learned
+    # "Before" is what was learned before the window; a report learned after it (the
+    # digest composed late, or again) is no part of this window's move.
+    known_before: dict[int, set[int]] = defaultdict(set)
+    for event_id, article_id in session.execute(
+        select(EventSource.event_id, EventSource.article_id)
+        .join(Article, Article.id == EventSource.article_id)
+        .where(EventSource.event_id.in_(list(fresh)), Article.ingested_at <= low)
+    ):
+        known_before[event_id].add(article_id)
     moves = []
     for event in load_events(session, list(fresh)):
         new = fresh[event.id]
-        earlier = [s for s in event.sources if s.article_id not in new and s.status]
+        earlier = [s for s in event.sources if s.article_id in known_before[event.id] and s.status]
         if not earlier:
             continue  # first reported in the window: it is listed as new, not as moved
         before = max(earlier, key=lambda s: (s.published, s.article_id)).status
@@ -154,3 +178,17 @@ def new_quotes(
         seen.add(text_hash)
         found.append((quote_id, when))
     return found
+
+
+def updated_reports(session: Session, low: datetime, high: datetime) -> list[ReportUpdate]:
+    """Later versions of pages learned in (low, high], oldest first.  What each changed is
+    read from the window's items (`bot.digest.compose`), so that a filter narrows it too."""
+    first = aliased(Article)
+    rows = session.execute(
+        select(Article.ingested_at, Article.id, Article.outlet, Article.url, Article.title,
+               first.ingested_at, first.published_at)
+        .join(first, first.id == Article.version_of_id)
+        .where(Article.ingested_at > low, Article.ingested_at <= high)
+        .order_by(Article.ingested_at, Article.id)
+    ).all()
+    return [ReportUpdate(*row) for row in rows]

@@ -22,8 +22,9 @@ from bot.feeds.urls import normalise_url
 from bot.fetch.fetcher import Fetcher, FetchError
 from bot.ingest.batch import ingest_articles
 from bot.ingest.links import known_names
+from bot.ingest.near_copies import FingerprintIndex
 from bot.ingest.pages import page_article
-from bot.ingest.relevance import judge
+from bot.ingest.relevance import judge, judge_feed_item
 from bot.ingest.sources import Rejection
 from bot.store import leases
 from bot.store.database import session_scope
@@ -73,9 +74,11 @@ def poll_due(
             for feed in session.exec(select(Feed).where(Feed.enabled)).all():
                 feed.next_poll_at = now()
                 session.add(feed)
+    stored_prints = FingerprintIndex()  # one for the whole poll, kept up as articles arrive
     while ids := claim_due(engine, now()):
         for feed_id in ids:
-            poll_feed(engine, fetcher, settings, feed_id, report, now=now())
+            poll_feed(engine, fetcher, settings, feed_id, report, now=now(),
+                      stored_prints=stored_prints)
     return report
 
 
@@ -87,11 +90,13 @@ def poll_feed(
     report: PollReport,
     *,
     now: datetime,
+    stored_prints: FingerprintIndex | None = None,
 ) -> None:
     with session_scope(engine) as session:
         feed = session.get(Feed, feed_id)
         url, etag, modified = feed.url, feed.etag, feed.last_modified
     report.polled += 1
+    taken: list[FeedItem] = []
     try:
         fetched = fetcher.fetch(url, kind="feed", etag=etag, last_modified=modified)
         entries = [] if fetched.not_modified else parse_feed(fetched.body).entries
@@ -101,8 +106,13 @@ def poll_feed(
     if fetched.not_modified:
         report.not_modified += 1
     else:
-        _take_new_entries(engine, fetcher, feed_id, entries, report)
+        stored_prints = stored_prints if stored_prints is not None else FingerprintIndex()
+        taken = _take_new_entries(engine, fetcher, feed_id, entries, report, stored_prints)
+    # The items are recorded with the feed's new state, in one transaction rather than one
+    # each.  Should the poll die before it, the next one reads them again and finds the
+    # articles already stored: nothing is lost or stored twice.
     with session_scope(engine) as session:
+        session.add_all(taken)
         feed = session.get(Feed, feed_id)
         feed.failures = 0
         feed.last_error = None
@@ -145,30 +155,33 @@ def _take_new_entries(
     feed_id: int,
     entries: list[FeedEntry],
     report: PollReport,
-) -> None:
+    stored_prints: FingerprintIndex,
+) -> list[FeedItem]:
+    """What became of each new item, as rows to record."""
     with session_scope(engine) as session:
         seen = set(session.exec(select(FeedItem.item_key).where(FeedItem.feed_id == feed_id)).all())
         outlet = session.get(Feed, feed_id).outlet
         names = known_names(session)
+    taken = []
     for entry in entries:
         if entry.key in seen:
             continue
         seen.add(entry.key)
-        status, reason = _take_entry(engine, fetcher, entry, outlet, names)
+        status, reason = _take_entry(engine, fetcher, entry, outlet, names, stored_prints)
         if status == "ingested":
             report.ingested += 1
         elif status == "skipped":
             report.skipped += 1
-        with session_scope(engine) as session:
-            session.add(
-                FeedItem(
-                    feed_id=feed_id,
-                    item_key=entry.key,
-                    url=normalise_url(entry.link) if entry.link else None,
-                    status=status,
-                    reason=reason,
-                )
+        taken.append(
+            FeedItem(
+                feed_id=feed_id,
+                item_key=entry.key,
+                url=normalise_url(entry.link) if entry.link else None,
+                status=status,
+                reason=reason,
             )
+        )
+    return taken
 
 
 def _take_entry(
@@ -176,14 +189,15 @@ def _take_entry(
     fetcher: Fetcher,
     entry: FeedEntry,
     outlet: str | None,
-    names: list[str],
+    names: tuple[str, ...],
+    stored_prints: FingerprintIndex,
 ) -> tuple[str, str | None]:
     """What became of one new item: ("ingested" | "skipped" | "duplicate" | "rejected", why)."""
-    # The feed's own title and summary decide first: an off-story item costs no page fetch.
-    teaser = judge(f"{entry.title}\n{entry.summary}", known_names=names)
     if not entry.link:
         return "rejected", "the item has no link"
-    if not teaser.on_story and not teaser.anchors and not teaser.core:
+    # The feed's own title and summary decide first: an off-story item costs no page fetch.
+    teaser = judge_feed_item(entry.title, entry.summary, known_names=names)
+    if not teaser.on_story:
         return "skipped", teaser.reason
     try:
         fetched = fetcher.fetch(entry.link, kind="page")
@@ -202,7 +216,7 @@ def _take_entry(
     verdict = judge(item.text, known_names=names)
     if not verdict.on_story:
         return "skipped", verdict.reason
-    ingested = ingest_articles(engine, [item])
+    ingested = ingest_articles(engine, [item], stored_prints=stored_prints)
     if ingested.rejected:
         return "rejected", ingested.rejected[0].reason
     if ingested.copies:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from bot.feeds.urls import normalise_url
 from bot.ingest.model import ArticleInput
-from bot.ingest.near_copies import copy_candidates, fingerprint, is_copy
+from bot.ingest.near_copies import FingerprintIndex, is_copy, shingles, simhash
 from bot.ingest.pipeline import extract
 from bot.ingest.sources import Rejection, content_hash
 from bot.store.database import session_scope
@@ -49,16 +50,40 @@ def ingest_articles(
     items: Iterable[ArticleInput | Rejection],
     *,
     on_item: Callable[[str], None] | None = None,
+    stored_prints: FingerprintIndex | None = None,
 ) -> IngestReport:
+    """Ingest `items`, each in its own transaction.  `stored_prints` lets a caller that
+    ingests again and again (a feed poll) keep one index of the stored fingerprints."""
     report = IngestReport()
+    stored_prints = stored_prints if stored_prints is not None else FingerprintIndex()
     for item in items:
         if isinstance(item, Rejection):
             report.rejected.append(item)
         else:
-            _ingest_one(engine, item, report)
+            _ingest_one(engine, Arrival(item), stored_prints, report)
         if on_item is not None:
             on_item(item.source_name)
     return report
+
+
+@dataclass
+class Arrival:
+    """An article on its way in, with what placing it needs, each worked out once and
+    only when asked: most arrivals are settled by their hash or their address."""
+
+    item: ArticleInput
+
+    @cached_property
+    def digest(self) -> str:
+        return content_hash(self.item.text)
+
+    @cached_property
+    def shingles(self) -> set[str]:
+        return shingles(self.item.text)
+
+    @cached_property
+    def fingerprint(self) -> int | None:
+        return simhash(self.shingles)
 
 
 @dataclass(frozen=True)
@@ -75,9 +100,10 @@ class Placement:
 CANDIDATES_READ = 5
 
 
-def place_article(session: Session, item: ArticleInput, digest: str, print_: int | None
+def place_article(session: Session, arrival: Arrival, stored_prints: FingerprintIndex
                   ) -> Placement:
-    same = session.exec(select(Article.id).where(Article.content_hash == digest)).first()
+    item = arrival.item
+    same = session.exec(select(Article.id).where(Article.content_hash == arrival.digest)).first()
     if same is not None:
         return Placement("same", same)
     if item.url:
@@ -93,21 +119,36 @@ def place_article(session: Session, item: ArticleInput, digest: str, print_: int
                 )
             ).one()
             return Placement("version", first, (last or 1) + 1)
-    stored = session.exec(
-        select(Article.id, Article.simhash).where(Article.simhash.is_not(None))
-    ).all()
-    for candidate in copy_candidates(print_, stored)[:CANDIDATES_READ]:
+    if arrival.fingerprint is None:
+        return Placement("new")
+    catch_up(session, stored_prints)
+    for candidate in stored_prints.near(arrival.fingerprint)[:CANDIDATES_READ]:
         other = session.get(Article, candidate)
-        if is_copy(item.text, other.raw_text or other.text):
+        if other is not None and is_copy(arrival.shingles, other.raw_text or other.text):
             return Placement("copy", candidate)
     return Placement("new")
 
 
-def _ingest_one(engine: Engine, item: ArticleInput, report: IngestReport) -> None:
-    digest = content_hash(item.text)
-    print_ = fingerprint(item.text)
+def catch_up(session: Session, stored_prints: FingerprintIndex) -> None:
+    """Add the fingerprints stored since the index last looked.  Articles are stored under
+    the ingest lock (`hold_ingest_lock`), so their ids are committed in order and none can
+    appear later below `newest`."""
+    rows = session.exec(
+        select(Article.id, Article.simhash)
+        .where(Article.id > stored_prints.newest)
+        .order_by(Article.id)
+    ).all()
+    for article_id, print_ in rows:
+        stored_prints.add(article_id, print_)
+
+
+def _ingest_one(
+    engine: Engine, arrival: Arrival, stored_prints: FingerprintIndex, report: IngestReport
+) -> None:
+    item = arrival.item
     with session_scope(engine) as session:
-        if _already_stored(session, item, place_article(session, item, digest, print_), report):
+        placement = place_article(session, arrival, stored_prints)
+        if _already_stored(session, item, placement, report):
             return
     extraction = extract(item)
     if not extraction.sentences:
@@ -115,11 +156,11 @@ def _ingest_one(engine: Engine, item: ArticleInput, report: IngestReport) -> Non
         return
     with session_scope(engine) as session:
         hold_ingest_lock(session)  # a rebuild in progress finishes first
-        placement = place_article(session, item, digest, print_)  # another writer's meanwhile?
+        placement = place_article(session, arrival, stored_prints)  # another writer's meanwhile?
         if _already_stored(session, item, placement, report):
             return
-        stored = store_extraction(session, item, extraction, digest)
-        stored.article.simhash = print_
+        stored = store_extraction(session, item, extraction, arrival.digest)
+        stored.article.simhash = arrival.fingerprint
         if placement.kind == "version":
             stored.article.version = placement.version
             stored.article.version_of_id = placement.article_id

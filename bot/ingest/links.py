@@ -35,9 +35,9 @@ class LinkOutcome:
         return f"The story filter would have skipped this page ({self.relevance.reason})."
 
 
-def known_names(session: Session) -> list[str]:
+def known_names(session: Session) -> tuple[str, ...]:
     """The timeline's own names: extra weight for the filter, never a decision alone."""
-    return list(session.exec(select(Entity.name)).all())
+    return tuple(session.exec(select(Entity.name).order_by(Entity.id)).all())
 
 
 def judge_article(engine: Engine, item: ArticleInput) -> Relevance:

@@ -47,17 +47,26 @@ def day_text(moment: datetime | date) -> str:
     return format_when(day, day, "day")
 
 
-def source_html(source: SourceRef) -> str:
-    """ "<a href=url>Ynetnews</a>, Tue 7 Oct 2025": who published it, when, and where to read it."""
-    return f"{link(source.outlet, source.url)}, {esc(day_text(source.published))}"
+def source_html(source: SourceRef, *, updated: bool | None = None) -> str:
+    """ "<a href=url>Ynetnews</a>, Tue 7 Oct 2025": who published it, when, and where to read
+    it; "(updated)" when the outlet has changed the page since it first reported."""
+    shown = f"{link(source.outlet, source.url)}, {esc(day_text(source.published))}"
+    if updated if updated is not None else source.version > 1:
+        shown += f" {italic('(updated)')}"
+    return shown
 
 
 def sources_html(sources: Iterable[SourceRef], *, limit: int = 3) -> str:
-    """Each article once, oldest report first; the rest counted."""
+    """Each report once (the versions of an updated page are one), oldest first; the rest
+    counted."""
     distinct: dict[int, SourceRef] = {}
+    updated: set[int] = set()
     for source in sorted(sources, key=lambda s: (s.published, s.article_id)):
-        distinct.setdefault(source.article_id, source)
-    shown = [source_html(s) for s in list(distinct.values())[:limit]]
+        distinct.setdefault(source.report_id, source)
+        if source.version > 1:
+            updated.add(source.report_id)
+    shown = [source_html(s, updated=s.report_id in updated)
+             for s in list(distinct.values())[:limit]]
     extra = len(distinct) - len(shown)
     if extra > 0:
         shown.append(f"{extra} more")

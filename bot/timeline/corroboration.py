@@ -137,7 +137,7 @@ def corroboration(sources: Iterable[SourceRef], outlets: Outlets | None = None) 
 def _one_per_article(sources: Iterable[SourceRef]) -> list[SourceRef]:
     distinct: dict[int, SourceRef] = {}
     for source in sorted(sources, key=lambda s: (s.published, s.article_id)):
-        distinct.setdefault(source.article_id, source)
+        distinct.setdefault(source.report_id, source)  # an updated page is still one report
     return list(distinct.values())
 
 

@@ -104,6 +104,8 @@ def _event_sources(session: Session, event_ids: list[int]) -> list[tuple[int, So
             Article.url,
             Article.published_at,
             Sentence.text,
+            Article.version,
+            Article.version_of_id,
         )
         .join(Article, Article.id == EventSource.article_id)
         .join(Sentence, Sentence.id == EventSource.sentence_id)
@@ -112,9 +114,9 @@ def _event_sources(session: Session, event_ids: list[int]) -> list[tuple[int, So
     ).all()
     return [
         (event_id, SourceRef(art_id, outlet, url, published, sentence, status, start, end,
-                             evidence))
-        for event_id, status, start, end, evidence, art_id, outlet, url, published, sentence
-        in rows
+                             evidence, version, version_of))
+        for (event_id, status, start, end, evidence, art_id, outlet, url, published, sentence,
+             version, version_of) in rows
     ]
 
 
@@ -177,7 +179,8 @@ def load_quotes(
         hidden = {i for i, layer in in_force(session, ("q",), ids).items() if layer.hidden}
         ids = [i for i in ids if i not in hidden]
     rows = session.execute(
-        select(Quote, Article.outlet, Article.url, Article.published_at, Sentence.text)
+        select(Quote, Article.outlet, Article.url, Article.published_at, Sentence.text,
+               Article.version, Article.version_of_id)
         .join(Article, Article.id == Quote.article_id)
         .join(Sentence, Sentence.id == Quote.sentence_id)
         .where(Quote.id.in_(list(ids)))
@@ -191,10 +194,11 @@ def load_quotes(
             said_on=quote.said_on,
             said_granularity=quote.said_granularity,
             first_reported_at=quote.first_reported_at,
-            source=SourceRef(quote.article_id, outlet, url, published, sentence),
+            source=SourceRef(quote.article_id, outlet, url, published, sentence,
+                             version=version, version_of=version_of),
             event_id=quote.event_id,
         )
-        for quote, outlet, url, published, sentence in rows
+        for quote, outlet, url, published, sentence, version, version_of in rows
     }
     return [views[i] for i in ids if i in views]
 

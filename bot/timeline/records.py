@@ -22,6 +22,15 @@ class SourceRef:
     start: date | None = None  # what this report said of the event's dates
     end: date | None = None
     evidence: str | None = None  # JSON: the cue behind each slot this report filled
+    # Above 1: the article is a later version of a page (bot.ingest.batch), `version_of`
+    # its first; all versions of one page are one report.
+    version: int = 1
+    version_of: int | None = None
+
+    @property
+    def report_id(self) -> int:
+        """The article that first reported it: the same for every version of one page."""
+        return self.version_of or self.article_id
 
 
 @dataclass(frozen=True)
