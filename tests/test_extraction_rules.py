@@ -1057,3 +1057,15 @@ def test_the_same_cast_gathered_in_a_city_is_a_round_there():
         "2024-07-29",
     ))
     assert ("duha", date(2024, 7, 10), date(2024, 7, 10), "concluded") in found
+
+
+def test_talks_begun_in_an_earlier_days_entry_of_a_live_page_are_over_by_its_later_days():
+    found = _rounds(_extract(
+        "LIVE: Hostage talks in Paris\n\n=== Monday, January 29 ===\n\n9:05 am\n\n"
+        "Blinken says very important work has been done.\n\n=== Sunday, January 28 ===\n\n"
+        "6:15 pm\n\nThe session at an undisclosed venue in Paris has brought together the CIA "
+        "director and the Mossad chief. The Qatari and Egyptian teams arrived in France on "
+        "Saturday.",
+        "2024-01-29",
+    ))
+    assert [(place, status) for place, _, _, status in found] == [("paris", "concluded")]

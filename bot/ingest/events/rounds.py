@@ -134,6 +134,7 @@ class _Mention:
     time_text: str = ""
     said_day: bool = False  # dated only by the day it was told ("said Friday they had left")
     told_on: date | None = None  # the day of the live or timeline entry that tells it
+    entry_day: date | None = None  # the day of the live entry it is in, if any
 
     @property
     def weight(self) -> float:
@@ -200,6 +201,7 @@ def find_rounds(
                     mention.date_cue = "stated"
                     mention.background = mention.when.end < published - RECENT
                 mention.issues = _issues(mention.text, issues_in)
+                mention.entry_day = setting.entries.get(passage.paragraph)
                 if mention.place is not None and mention.when is None:
                     _paragraph_day(passage, index, mention, published)
                 if mention.when is None and passage.paragraph in setting.entries and (
@@ -723,6 +725,8 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     status, status_cue = _settled_status(
         status, cue, when, published, background, any(_PAST_TENSE.search(m.text) for m in placed)
     )
+    if status == "ongoing" and _stale_on_the_page(group, cue, when, setting):
+        status, status_cue = "concluded", "later entries"
     told_before = any(m.told_on is not None and m.told_on < published for m in group)
     if status == "ongoing" and when is not None and when.granularity == "day" \
             and not told_before \
@@ -830,6 +834,27 @@ def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[st
 
 
 _FINAL = ("collapsed", "agreement", "concluded")
+
+
+# Words that say talks go on, not only that they began or a team arrived.
+_GOES_ON = re.compile(r"remain|continu|still|under ?way|ongoing|going on|in progress|stay",
+                      re.IGNORECASE)
+
+
+def _stale_on_the_page(
+    group: list[_Mention], cue: StatusCue | None, when: When | None, setting: Setting
+) -> bool:
+    """ "18:15 The teams arrived in France on Saturday", on a live page whose later days'
+    entries never tell the talks again: begun as of that entry, and over by the next day."""
+    if not setting.entries or when is None or when.granularity != "day":
+        return False
+    if cue is not None and _GOES_ON.search(cue.word):
+        return False
+    told = [m.entry_day for m in group if m.entry_day is not None]
+    if not told or len(told) != len(group):
+        return False
+    latest = max(setting.entries.values())
+    return max(told) < latest and when.end < latest
 
 
 def _group_status(group: list[_Mention], published: date) -> StatusCue | None:
