@@ -1069,3 +1069,15 @@ def test_talks_begun_in_an_earlier_days_entry_of_a_live_page_are_over_by_its_lat
         "2024-01-29",
     ))
     assert [(place, status) for place, _, _, status in found] == [("paris", "concluded")]
+
+
+def test_he_is_the_person_the_sentence_before_was_about_when_the_others_are_objects():
+    assert _quoted(
+        "US Secretary of State Antony Blinken visited the region this week, holding talks "
+        "with Prime Minister Benjamin Netanyahu in Jerusalem on Monday. In Israel he described "
+        "the push as \"maybe the last opportunity\" to bring the hostages home.") == [
+        ("Antony Blinken", "maybe the last opportunity")]
+    # "Netanyahu met Witkoff": either may have spoken.
+    assert [speaker for speaker, _ in _quoted(
+        "Netanyahu met Witkoff on Monday. \"It was a good meeting,\" he said.")] != [
+        "Benjamin Netanyahu"]

@@ -306,7 +306,12 @@ def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None
         # "Netanyahu met Witkoff. 'It was good,' he said": two candidates, no guess, unless
         # one of them was speaking already.  A wrong name is worse than none.
         last = state.last
-        return last if last is not None and last.key in people else None
+        if last is not None and last.key in people:
+            return last
+        # "Blinken visited the region, holding talks with Netanyahu and Sisi. In Israel he
+        # described ...": the one the sentence before was about, its subject.
+        subject = _subject_of_sentence(passage, named, lower)
+        return Speaker(subject.key, subject.text) if subject is not None else None
     if state.last is not None:
         return state.last
     # No earlier speaker: trust the previous sentence only if it names one person.
@@ -316,6 +321,41 @@ def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None
         mark = next(m for m in passage.marks if m.key in people)
         return Speaker(mark.key, mark.text)
     return None
+
+
+# What may stand before a sentence's subject: its titles ("US Secretary of State"), a
+# fronted phrase set off by a comma ("The next day,").
+_BEFORE_SUBJECT = re.compile(
+    r"(?:[^,.;:!?]{0,30},\s+)?(?:(?:[A-Z][\w'’.-]*|of|the|for|and)\s+)*", re.DOTALL
+)
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:with|to|for|by|from|of)\s+(?:(?:[A-Z][\w'’.-]*|the|of)\s+){0,5}$"
+)
+
+
+def _subject_of_sentence(passage: Passage, named: list, lower: int):
+    """The person a window's first sentence opens with, when the others named after it
+    stand where objects do; None when its subject is no person or is unclear."""
+    if not named:
+        return None
+    index = passage.sentence_at(lower)
+    start, end = passage.bounds(index)
+    first = min((m for m in named if start <= m.start < end), key=lambda m: m.start,
+                default=None)
+    if first is None or not _BEFORE_SUBJECT.fullmatch(passage.text, start, first.start):
+        return None
+    # A verb must follow the subject (not "Blinken and Netanyahu met"): two subjects.
+    if re.match(r"\s+(?:and|or|&)\s+[A-Z]", passage.text[first.end : first.end + 12]):
+        return None
+    # The others stand after a preposition ("talks with Netanyahu", "dinner with Trump");
+    # "Netanyahu met Witkoff": either may have spoken, and no name is better than a wrong one.
+    others = [m for m in named if m.key != first.key]
+    if any(not _AFTER_PREPOSITION.search(passage.text, max(0, m.start - 60), m.start)
+           for m in others):
+        return None
+    return first
 
 
 def _is_quoted(passage: Passage, at: int) -> bool:
