@@ -1080,3 +1080,35 @@ def test_he_is_the_person_the_sentence_before_was_about_when_the_others_are_obje
     # "Netanyahu met Witkoff": either may have spoken.
     assert _quoted("Netanyahu met Witkoff on Monday. \"It was a good meeting,\" he said.") == [
         ("he", "It was a good meeting,")]
+
+
+def test_people_who_met_are_the_meeting_though_a_source_calls_it_a_visit():
+    found = _rounds(_extract(
+        "CIA Director Bill Burns and Mossad chief David Barnea met Qatar's Prime Minister "
+        "Sheikh Mohammed bin Abdulrahman Al Thani in Doha on Tuesday, in an effort to lengthen "
+        "the pause, a source briefed on the visit said.",
+        "2023-11-28",
+    ))
+    assert found == [("duha", date(2023, 11, 28), date(2023, 11, 28), "concluded")]
+
+
+def test_a_date_joined_to_a_truce_by_and_is_the_day_it_fell_apart():
+    extraction = _extract(
+        "The ceasefire agreed in January held for two months, but when talks stalled, Israel "
+        "resumed its bombardment on 18 March and the truce fell apart.",
+        "2025-07-25",
+    )
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert collapse.when.start == date(2025, 3, 18)
+
+
+def test_the_sides_that_signed_the_first_phase_made_an_agreement():
+    extraction = _extract(
+        "SHARM EL-SHEIKH, Egypt, Oct 9 (AFP) - Israel and Hamas signed the first phase of a US "
+        "plan to end the war in Gaza on Thursday morning, after three days of indirect "
+        "negotiations at this Red Sea resort.",
+        "2025-10-09",
+    )
+    assert [(e.kind, e.when.start) for e in extraction.events if e.kind == "agreement"] == [
+        ("agreement", date(2025, 10, 9))]
+    assert [status for *_, status in _rounds(extraction)] == ["agreement"]

@@ -74,7 +74,8 @@ _EXTENSION = re.compile(
 # "the January truce fell apart": a truce is named for the month it began, which is not
 # the day it ended.
 _NAMES_THE_DEAL = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b",
+    r"(?:['’]s)?\s+(?:(?!(?:and|or|but|the|a|an|of|in|on|as|when|while)\b)[\w-]+\s+){0,2}?"
+    r"(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b",
     re.IGNORECASE,
 )
 # "An agreement has been reached to extend the truce": the deal is the truce running on.

@@ -377,8 +377,11 @@ def _read_clause(
         if not (_THE_WEEKDAY.fullmatch(passage.text, max(0, t.start - 4), t.end)
                 and any(o is not t and o.expression.granularity == "day" for o in times))
     ] or times
-    nouns = list(ROUND_NOUN.finditer(text)) or _party_meeting(text, start, passage) \
-        or list(_THEY_OPENED.finditer(text))
+    nouns = list(ROUND_NOUN.finditer(text))
+    if all(n.group().lower() in NOT_NEGOTIATION for n in nouns):
+        # "Burns and Barnea met the Qatari premier in Doha ..., a source briefed on the
+        # visit said": the people who met are the meeting; the visit is the source's word.
+        nouns += _party_meeting(text, start, passage) or list(_THEY_OPENED.finditer(text))
     if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
         # 'Early today, Hamas said: "The delegation left Cairo"': the day of the saying.
         times = [t for t in times if quote.start <= t.start < quote.end]
