@@ -59,7 +59,7 @@ _SOUGHT_BEFORE = re.compile(
 # "builds on areas of agreement reached over the past week": parts agreed, no deal.
 _PART_OF = re.compile(r"\b(?:areas?|points?|elements?|parts?|items?|issues?)\s+of\s+$",
                       re.IGNORECASE)
-_OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b|,\s*but\b", re.I)
 # A strong verb says the outcome itself; resumed strikes only imply a truce ended.
 _WEAK = re.compile(r"^(?:resum|fighting|war|hostilities|strikes|bombardment)", re.IGNORECASE)
 _HEADLINE_DAYS = timedelta(days=3)  # a headline's deal is one the report dated this recently
@@ -234,6 +234,7 @@ def _read_sentence(
         return []
     words = vocabulary()
     found: list[_Found] = []
+    subordinate: set[int] = set()
     kinds = (
         ("agreement", "deal", words.agreement),
         ("agreement", "force", words.in_force),
@@ -262,12 +263,18 @@ def _read_sentence(
             quoted = any(q.start <= start + m.start() < q.end for q in passage.quoted)
             weight = (0.65 if of == "truce" and _WEAK.match(m.group(0)) else 0.9) \
                 * _DATE_WEIGHT[cue]
+            if _subordinate(text, m):
+                subordinate.add(len(found))
             found.append(_Found(
                 kind=kind, of=of, sentence=index, text=text, phrase=_phrase(text, m),
                 when=when, date_cue=cue, place_key=_place(passage, start, end, describe),
                 weight=weight * (0.85 if quoted else 1.0),
                 background=when.end < published - RECENT,
             ))
+    # "when talks stalled, Israel resumed its bombardment and the truce fell apart": the
+    # sentence's news is its main clause; what it is set against is not a second outcome.
+    if len(subordinate) < len(found):
+        found = [f for i, f in enumerate(found) if i not in subordinate]
     return found
 
 
