@@ -1112,3 +1112,14 @@ def test_the_sides_that_signed_the_first_phase_made_an_agreement():
     assert [(e.kind, e.when.start) for e in extraction.events if e.kind == "agreement"] == [
         ("agreement", date(2025, 10, 9))]
     assert [status for *_, status in _rounds(extraction)] == ["agreement"]
+
+
+def test_a_team_called_home_hours_later_ends_the_round_that_opened_weeks_before():
+    found = _rounds(_extract(
+        "On Thursday morning Hamas handed the mediators its answer. A few hours later, the "
+        "prime minister's office said Israel's negotiating team was being called home from "
+        "Doha for consultations.\n\nHow long had the talks been going on? The round opened in "
+        "the Qatari capital on the 6th, a Sunday.",
+        "2025-07-25",
+    ))
+    assert found == [("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]

@@ -91,7 +91,11 @@ def _next_from(e: TimeExpression, point: date, published: date) -> TimeExpressio
 
 # "The same day an Israeli team travelled to Cairo": a day named by the one told before.
 _POINTING_BACK = re.compile(
-    r"\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that\s+same|that)\s+day)"
+    r"\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that\s+same|that)\s+day"
+    # "On Thursday morning Hamas answered. A few hours later ...": still that day.
+    r"|(?:a\s+few\s+|several\s+|some\s+|two\s+|three\s+|\d{1,2}\s+)?hours\s+later"
+    r"|later\s+that\s+(?:day|morning|afternoon|evening|night)"
+    r"|that\s+(?:morning|afternoon|evening|night))"
     r"|(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)"
     r"|(?P<before>the\s+(?:day\s+before|previous\s+day)|a\s+day\s+earlier)"
     r"|(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<way>later|afterwards|earlier|"

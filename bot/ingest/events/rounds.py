@@ -574,10 +574,18 @@ def _opens(mention: _Mention, group: list[_Mention]) -> bool:
     """ "... remaining in Cairo for now", then "talks began in Cairo on Thursday": the
     opening of the round already told, told after it."""
     days = span([m.when for m in group if m.when is not None])
-    return days is not None and _goes_on_to([mention], replace(group[0], when=days))
+    # "The round opened on the 6th", told after "the team was called home from Doha on
+    # Thursday": the end of the round it opened, within a round's length.
+    ends = any(_leaving(m) or (m.status is not None and m.status.final in ("collapsed",
+                                                                          "agreement"))
+               for m in group)
+    return days is not None and _goes_on_to([mention], replace(group[0], when=days),
+                                            window=ROUND_LENGTH if ends else None)
 
 
-def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
+def _goes_on_to(
+    group: list[_Mention], mention: _Mention, window: timedelta | None = None
+) -> bool:
     """ "Talks began in Cairo on Thursday ... On Saturday mediators met Hamas in the
     Egyptian capital": a round that opened and has not ended takes in the days after."""
     if mention.when is None or mention.when.granularity != "day":
@@ -588,7 +596,7 @@ def _goes_on_to(group: list[_Mention], mention: _Mention) -> bool:
               and m.status.final == "ongoing" and (
                   _STARTED.match(m.status.word) or (joins and m.status.word.startswith("arriv")))]
     ended = any(m.status is not None and m.status.final in _FINAL for m in group)
-    window = ROUND_LENGTH if joins else _OPEN_ROUND_WEEK
+    window = window or (ROUND_LENGTH if joins else _OPEN_ROUND_WEEK)
     return bool(opened) and not ended and any(
         o.start <= mention.when.start <= o.start + window for o in opened
     )
@@ -626,7 +634,8 @@ _THE_TALKS_BEGAN = re.compile(
     r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|kicked\s+off|got\s+under\s?way)\b"
 )
 _STARTED = re.compile(
-    r"^(?:began|begun|begin\w*|start\w*|restart\w*|re-?open\w*|resum\w*|reconven\w*|kick\w* off)",
+    r"^(?:began|begun|begin\w*|start\w*|restart\w*|(?:re-?)?open\w*|resum\w*|reconven\w*|"
+    r"kick\w* off)",
     re.IGNORECASE,
 )
 # A delegation's day is the talks' day when it met on it, not when it arrived.
