@@ -20,34 +20,35 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 
 # Most lines are prose that no class describes, and one regex of many alternatives costs a
-# pass per alternative at every position.  A class's gate is the first letters of the word
-# each of its phrases opens with: a line holding none of them can match only the phrases
-# that open otherwise ("©", "\d+ comments"), which are tried alone.
-_LEADING_WORD = re.compile(r"(?:\\b|\^)?([a-z]{2,})")
-_LINE_WORD = re.compile(r"[a-z]{2,}")
+# pass per alternative at every position.  A class's gate is the words each of its phrases
+# opens with ("leave a", "all rights"): a line holding none of them can match only the
+# phrases that open otherwise ("©", "\d+ comments"), which are tried alone.
+_LEADING = re.compile(r"(?:\\b|\^)?([a-z][a-z ]*)")
 
 
 @dataclass(frozen=True)
 class _Gate:
-    words: frozenset[str]
-    rest: re.Pattern[str] | None  # the phrases with no word to look for first
+    openings: tuple[str, ...]
+    rest: re.Pattern[str] | None  # the phrases with no words to look for first
 
 
 _GATES: dict[str, _Gate] = {}
 
 
 def _gate(patterns: tuple[str, ...]) -> _Gate:
-    words, rest = set(), []
+    openings, rest = set(), []
     for pattern in patterns:
-        m = _LEADING_WORD.match(pattern)
-        word = m.group(1) if m else ""
+        m = _LEADING.match(pattern)
+        opening = m.group(1) if m else ""
         if m is not None and pattern[m.end() : m.end() + 1] in ("?", "*", "{"):
-            word = word[:-1]  # "comments?": its last letter may be missing
-        if len(word) < 2 or (m is not None and pattern[m.end() : m.end() + 1] == "|"):
+            opening = opening[:-1]  # "comments?": its last letter may be missing
+        opening = opening.rstrip()
+        if len(opening) < 3 or (m is not None and pattern[m.end() : m.end() + 1] == "|"):
             rest.append(pattern)
         else:
-            words.add(word[:4])
-    return _Gate(frozenset(words), re.compile("|".join(rest), _FLAGS) if rest else None)
+            openings.add(opening)
+    return _Gate(tuple(sorted(openings)),
+                 re.compile("|".join(rest), _FLAGS) if rest else None)
 
 
 # Comment sections, legal and cookie notices close a page: the story is over.
@@ -153,11 +154,11 @@ _ALL = re.compile(
 
 def vocabulary_hits(line: str) -> list[str]:
     """The furniture classes whose vocabulary occurs in `line`, each class once."""
-    words = {w[:4] for w in _LINE_WORD.findall(line.lower())}
+    lowered = line.lower()
     found = []
     for order, (name, pattern) in enumerate(_CLASSES):
         gate = _GATES[pattern.pattern]
-        scan = pattern if gate.words & words else gate.rest
+        scan = pattern if any(o in lowered for o in gate.openings) else gate.rest
         if scan is not None:
             found += [(m.start(), order, m.end(), name) for m in scan.finditer(line)]
     # As one alternation reads it: left to right, the first class at a place wins and the
