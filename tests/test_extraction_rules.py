@@ -1123,3 +1123,12 @@ def test_a_team_called_home_hours_later_ends_the_round_that_opened_weeks_before(
         "2025-07-25",
     ))
     assert found == [("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]
+
+
+def test_a_second_verb_of_the_sentence_has_its_subject_not_the_nearest_name():
+    assert _quoted(
+        "Izzat al-Rishq, a member of the Hamas political bureau, said on Telegram that the "
+        "delegation had left Cairo. He repeated that Hamas stood by the Egyptian-Qatari "
+        "proposal it endorsed on Monday, and accused Israel of using its assault on Rafah to "
+        "\"block all efforts made by mediators\".") == [
+        ("Izzat al-Rishq", "block all efforts made by mediators")]

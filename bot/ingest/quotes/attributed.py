@@ -251,6 +251,12 @@ def _subject(
         label = body.group(0).strip()
         return _Candidate(start + body.start(), start + body.end(), Speaker(None, label),
                           "unnamed")
+    if before and _COORDINATED.search(blank[start : verb.start]) and _BEFORE_SUBJECT.fullmatch(
+        blank, start, before[0].start
+    ):
+        # "He repeated that Hamas stood by the Egyptian-Qatari proposal, and accused
+        # Israel of ...": a second verb of the sentence's own subject.
+        return before[0]
     for cand in outside_aside(before, blank, start, verb.start):
         if _OBJECT_BEFORE.search(blank[start : cand.start]):
             continue
