@@ -1132,3 +1132,13 @@ def test_a_second_verb_of_the_sentence_has_its_subject_not_the_nearest_name():
         "proposal it endorsed on Monday, and accused Israel of using its assault on Rafah to "
         "\"block all efforts made by mediators\".") == [
         ("Izzat al-Rishq", "block all efforts made by mediators")]
+
+
+def test_the_envoy_is_the_person_the_report_titled_envoy():
+    assert _quoted(
+        "US special envoy Steve Witkoff arrived in Doha on Sunday.\n\nSpeaking to Fox News on "
+        "Monday, the envoy said the process needed firm timelines. \"We need deadlines,\" he "
+        "said.") == [("Steve Witkoff", "We need deadlines,")]
+    # Nobody titled envoy before: the words stay the unnamed envoy's.
+    assert _quoted("Netanyahu met the envoy on Monday. \"It was good,\" the envoy said.") == [
+        ("the envoy", "It was good,")]

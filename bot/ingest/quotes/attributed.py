@@ -112,6 +112,7 @@ def find_quotes(
     quotes: list[ExtractedQuote] = []
     for passage in passages:
         quotes.extend(_passage_quotes(passage, published, state, name_of))
+        _note_titles(passage, state)
     return quotes
 
 
@@ -121,6 +122,7 @@ class _Discourse:
     def __init__(self) -> None:
         self.last: Speaker | None = None
         self.unnamed: dict[str, str] = {}  # head word -> label as first introduced
+        self.titled: dict[str, Speaker] = {}  # "envoy" -> the person last given that title
 
     def unnamed_label(self, det: str, text: str, head: str) -> str:
         base = head.rstrip("s") if head.endswith("s") and head != "sources" else head
@@ -196,8 +198,13 @@ def _candidates(
         follower = next((k for k in passage.marks if 0 <= k.start - m.end() <= 2), None)
         if follower is not None and follower.kind == "person":
             continue  # "the Qatari spokesperson Majed al-Ansari": the name speaks
-        label = state.unnamed_label(m.group("det"), m.group(0), m.group("head"))
         unnamed.append((m.start(), m.end()))
+        known = _titled_before(passage, state, m)
+        if known is not None:
+            # "US special envoy Steve Witkoff ... the envoy said": the one so titled.
+            found.append(_Candidate(m.start(), m.end(), known, "person"))
+            continue
+        label = state.unnamed_label(m.group("det"), m.group(0), m.group("head"))
         found.append(_Candidate(m.start(), m.end(), Speaker(None, label), "unnamed"))
     for m in _ONE_OF.finditer(blank):
         # '"...," one of them said': one of the sources named before.
@@ -215,6 +222,50 @@ def _candidates(
     for m in _PRONOUN.finditer(blank):
         found.append(_Candidate(m.start(), m.end(), None, "pronoun"))
     return sorted(found, key=lambda c: c.start)
+
+
+# A title right before a name ("US special envoy Steve Witkoff") or after it ("Witkoff,
+# the US envoy,"): who "the envoy" is later.
+_TITLE_BEFORE = re.compile(
+    r"\b(envoy|negotiator|spokes(?:man|woman|person)|mediator|adviser|advisor|aide)\s+"
+    r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+_TITLE_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(envoy|negotiator|spokes(?:man|woman|person)|"
+    r"mediator|adviser|advisor|aide)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_TITLES = frozenset({"envoy", "negotiator", "spokesman", "spokeswoman", "spokesperson",
+                              "mediator", "adviser", "advisor", "aide"})
+
+
+def _titled_before(passage: Passage, state: _Discourse, m: re.Match[str]) -> Speaker | None:
+    """The person "the envoy" is: the one last titled so, before it, in this passage or
+    earlier ones (the state keeps those)."""
+    head = m.group("head").lower()
+    if m.group("det").lower() != "the" or head not in _SINGULAR_TITLES:
+        return None
+    found = None
+    for mark in passage.marks:
+        if mark.kind != "person" or mark.start >= m.start():
+            continue
+        before = _TITLE_BEFORE.search(passage.text, max(0, mark.start - 60), mark.start)
+        after = _TITLE_AFTER.match(passage.text, mark.end)
+        titles = {t.group(1).lower() for t in (before, after) if t is not None}
+        if head in titles:
+            found = Speaker(mark.key, mark.text)
+    return found or state.titled.get(head)
+
+
+def _note_titles(passage: Passage, state: _Discourse) -> None:
+    for mark in passage.marks:
+        if mark.kind != "person":
+            continue
+        for t in (_TITLE_BEFORE.search(passage.text, max(0, mark.start - 60), mark.start),
+                  _TITLE_AFTER.match(passage.text, mark.end)):
+            if t is not None:
+                state.titled[t.group(1).lower()] = Speaker(mark.key, mark.text)
 
 
 def _sentence_bounds(passage: Passage, offset: int) -> tuple[int, int]:
