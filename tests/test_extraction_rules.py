@@ -1142,3 +1142,12 @@ def test_the_envoy_is_the_person_the_report_titled_envoy():
     # Nobody titled envoy before: the words stay the unnamed envoy's.
     assert _quoted("Netanyahu met the envoy on Monday. \"It was good,\" the envoy said.") == [
         ("the envoy", "It was good,")]
+
+
+def test_a_statement_from_a_leaders_office_is_the_offices_and_so_called_words_no_quote():
+    assert _quoted(
+        "Netanyahu and Katz ordered the strikes, according to a statement from Netanyahu's "
+        "office, which blamed Hamas's \"repeated refusal to release our hostages\".") == [
+        ("a statement", "repeated refusal to release our hostages")]
+    assert _quoted("Netanyahu insists on keeping troops along the so-called \"Philadelphi "
+                   "corridor\" on Gaza's border.") == []

@@ -423,6 +423,8 @@ def _inside_noun_phrase(blank: str, span: QuoteSpan, passage: Passage) -> bool:
     """ "its “Witkoff proposal”", "a “day after” plan": a name or a scare quote."""
     start, _ = _sentence_bounds(passage, span.start)
     head = blank[start : span.start]
+    if re.search(r"\bso-called\s*$", head, re.IGNORECASE):
+        return True  # 'the so-called "Philadelphi corridor"'
     words = len(span.text.split())
     if words > 4 or (span.text.split()[:1] and span.text.split()[0].lower() in _CLAUSE_OPENERS):
         return False  # 'the group "will not be involved"', 'a deal "that saves everyone"'

@@ -40,5 +40,10 @@ def statement_author(
         if len(gap) > 5 or not all(_role_word(w) for w in gap):
             return None
         if kind == "person":
-            return i
+            # "a statement from Netanyahu's office": the office issued it, not the man.
+            return None if _OFFICE_AFTER.match(blank, _end) else i
     return None
+
+
+_OFFICE_AFTER = re.compile(r"['’]s\s+(?:office|government|bureau|aides|spokes\w+)\b",
+                           re.IGNORECASE)
