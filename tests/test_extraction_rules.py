@@ -1151,3 +1151,15 @@ def test_a_statement_from_a_leaders_office_is_the_offices_and_so_called_words_no
         ("a statement", "repeated refusal to release our hostages")]
     assert _quoted("Netanyahu insists on keeping troops along the so-called \"Philadelphi "
                    "corridor\" on Gaza's border.") == []
+
+
+def test_a_round_known_only_by_a_recall_is_unconfirmed_while_the_recall_is_stated():
+    extraction = _extract(
+        "24 December: Prime Minister Benjamin Netanyahu calls the Israeli negotiating team "
+        "back from Doha for consultations.",
+        "2025-01-16",
+    )
+    (round_,) = [e for e in extraction.events if e.kind == "round"]
+    assert round_.unconfirmed and round_.status == "collapsed"
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert not collapse.unconfirmed and collapse.when.start == date(2024, 12, 24)

@@ -264,12 +264,18 @@ def fold_into(
     event.last_reported_at = max(event.last_reported_at, article.published_at)
 
 
+def _leaving(extracted: ExtractedEvent) -> bool:
+    """ "The team left Doha on Thursday": too little to state a round alone, but the end
+    of one on record."""
+    return extracted.evidence.get("venue", "").startswith("left-city")
+
+
 def _moves_dates(event: Event, extracted: ExtractedEvent) -> bool:
     """A report that only assumes the day, rests on weak cues or recalls the round
     corroborates it; its days do not stretch what firmer news reports gave."""
     if extracted.evidence.get("dates", "").startswith("assumed"):
         return False
-    if extracted.unconfirmed and not event.unconfirmed:
+    if extracted.unconfirmed and not event.unconfirmed and not _leaving(extracted):
         return False
     return not (extracted.background and not event.background)
 
@@ -284,7 +290,7 @@ def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> 
     """
     if event.status is None or (event.unconfirmed and not extracted.unconfirmed):
         return True  # the first firm report of a round that rested on weak cues
-    if extracted.unconfirmed and not event.unconfirmed:
+    if extracted.unconfirmed and not event.unconfirmed and not _leaving(extracted):
         return False
     strong = ("collapsed", "agreement")
     derived = extracted.evidence.get("status", "") in _DERIVED

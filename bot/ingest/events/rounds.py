@@ -756,6 +756,12 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     if (facts is not None and facts.place_type == "country") or when is None:
         # A round is in a city, on days: a country or no date at all is never stated.
         confidence = min(confidence, CONFIRMED / 2)
+    if all(m.venue_cue == "left-city" for m in placed) and when is not None \
+            and when.start == when.end and not any(
+                m.status is not None and m.status.final == "ongoing" for m in group):
+        # "Netanyahu called the team back from Doha on 24 December": talks there ended that
+        # day, but when they began no sentence says; the recall is told as its own event.
+        confidence = min(confidence, CONFIRMED * 0.9)
     name = facts.name if facts else venue.text
     return ExtractedEvent(
         kind="round",
