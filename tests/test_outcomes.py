@@ -143,3 +143,9 @@ def test_an_agreement_reached_to_extend_the_truce_is_the_truce_extended():
     (found,) = outcomes("An agreement has been reached to extend the humanitarian truce for "
                         "two more days, Qatar said on Monday.", date(2023, 11, 28))
     assert found.title.startswith("Truce extended") and found.evidence["of"] == "truce"
+
+
+def test_a_pause_stretched_for_another_day_is_the_truce_extended():
+    (found,) = outcomes("The pause had been stretched for a seventh day on Thursday, the army "
+                        "said.", date(2023, 12, 2))
+    assert found.title.startswith("Truce extended") and found.when.start == date(2023, 11, 30)
