@@ -149,3 +149,10 @@ def test_a_pause_stretched_for_another_day_is_the_truce_extended():
     (found,) = outcomes("The pause had been stretched for a seventh day on Thursday, the army "
                         "said.", date(2023, 12, 2))
     assert found.title.startswith("Truce extended") and found.when.start == date(2023, 11, 30)
+
+
+def test_strikes_that_bring_a_ceasefire_to_an_abrupt_end_end_the_truce():
+    (found,) = outcomes("Israel pounded the Gaza Strip with air strikes on Tuesday, bringing a "
+                        "two-month ceasefire with Hamas to an abrupt end.", date(2025, 3, 18))
+    assert (found.kind, found.evidence["of"], found.when.start) == (
+        "collapse", "truce", date(2025, 3, 18))
