@@ -78,6 +78,13 @@ def _ends_talks(session: Session, outcome: Event) -> bool:
 
 
 def _close(round_: Event, status: str, day, recalled: bool) -> None:
+    if round_.status in _STRONG and round_.status == status and not recalled \
+            and round_.granularity == "day" and round_.end_date is not None \
+            and day > round_.end_date:
+        # "the deal was signed on Thursday", of a round already told as ending in a deal
+        # on Wednesday: it ended the day the deal was made.
+        round_.end_date = day
+        return
     if round_.status in _STRONG and (recalled or round_.status == status):
         return  # a recalled outcome never undoes a deal or a breakdown already on record
     round_.status = status
