@@ -1163,3 +1163,20 @@ def test_a_round_known_only_by_a_recall_is_unconfirmed_while_the_recall_is_state
     assert round_.unconfirmed and round_.status == "collapsed"
     (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
     assert not collapse.unconfirmed and collapse.when.start == date(2024, 12, 24)
+
+
+def test_a_second_wire_story_and_a_shouted_list_heading_are_not_the_story():
+    report = read_report(
+        "Talks collapse in Doha\n\nDOHA, July 24 (Reuters) - Israel recalled its team from "
+        "Doha on Thursday, officials said.\n\nThe talks had run for three weeks.\n\n"
+        "Mediators said they would keep trying.\n\nHamas said it was surprised.\n\n"
+        "1. SPY CHIEF IN, SPY CHIEF OUT\n\nRead more:\n- Families rally in Tel Aviv\n\n"
+        "MARKETS-GULF/\nGulf bourses mixed\n\nDUBAI, July 24 (Reuters) - Most stock markets "
+        "in the Gulf ended mixed on Thursday as investors weighed earnings."
+    )
+    assert not any("bourses" in p or "stock markets" in p or "SPY CHIEF" in p
+                   for p in report.paragraphs)
+    assert "Mediators said they would keep trying." in report.paragraphs
+    (extraction,) = [_extract("Recall that a Hamas delegation spent several days in Cairo "
+                              "from March 3 to March 7.", "2024-03-19")]
+    assert [e.kind for e in extraction.events if e.kind == "collapse"] == []

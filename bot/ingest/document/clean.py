@@ -186,7 +186,9 @@ def _judge(line: str, position: int) -> _Line:
         return _Line(line, "furniture")
     if _BULLET.match(line):
         body = _BULLET.sub("", line, count=1)
-        return _Line(body, "story" if len(_words(body)) >= 3 else "furniture")
+        # "1. SPY CHIEF IN, SPY CHIEF OUT": a newsletter's numbered heading.
+        shouting = body.isupper() and not ends_as_prose(body)
+        return _Line(body, "story" if len(_words(body)) >= 3 and not shouting else "furniture")
     if _TABLE_ROW.match(line) and len(words) >= 3:
         return _Line(line, "story")
     if _is_heading(words):

@@ -7,6 +7,7 @@ no venue.  Furniture and appended stories are gone already (`clean.py`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.ingest.document.clean import clean_article, ends_as_prose
@@ -40,6 +41,7 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
         if found is not None:
             dateline, lede = found, i
             break
+    paragraphs, appended = _cut_second_story(paragraphs, lede)
     if lede is None:
         lede = next(
             (i for i, p in enumerate(paragraphs) if len(p.split()) >= _LEDE_MIN_WORDS), 0
@@ -48,4 +50,23 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
             # A standfirst under the headline ("Doha's decision to put its mediation on
             # hold caps a year of rounds") sums the story up; the lede tells it, dated.
             lede += 1
-    return Report(cleaned.title, paragraphs, dateline, lede, cleaned.dropped, cleaned.stamps)
+    return Report(cleaned.title, paragraphs, dateline, lede, cleaned.dropped + appended,
+                  cleaned.stamps[: len(paragraphs)])
+
+
+# Past the story's opening, a paragraph that opens with a wire dateline and an agency
+# ("DUBAI, July 24 (Reuters) - Most Gulf markets ...") starts another wire story.
+_SECOND_STORY_AFTER = 3
+
+
+def _cut_second_story(paragraphs: list[str], lede: int | None) -> tuple[list[str], list[str]]:
+    first = (lede or 0) + _SECOND_STORY_AFTER
+    for i in range(first, len(paragraphs)):
+        found, rest = split_dateline(paragraphs[i])
+        if found is not None and rest != paragraphs[i] and _AGENCY_DATELINE.match(paragraphs[i]):
+            return paragraphs[:i], paragraphs[i:]
+    return paragraphs, []
+
+
+_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z'’. -]+,[^\n]{0,40}\((?:Reuters|AP|AFP|dpa|Anadolu|"
+                              r"Xinhua|WAFA|TASS|UPI|Bloomberg|[A-Z]{2,6})\)\s*[-–—]")
