@@ -107,3 +107,23 @@ def test_a_weekday_of_last_week_is_that_weekday_in_last_week():
     (found,) = find_time_expressions("They had been there since Tuesday of last week.",
                                      date(2025, 5, 22))
     assert (found.start, found.granularity) == (date(2025, 5, 13), "day")
+
+
+def test_the_next_week_is_the_week_after_the_day_told():
+    from bot.ingest.pipeline import narrative_dates
+
+    dated = narrative_dates(date(2024, 10, 28))
+    found = dated(0, "Officials met in Doha on Aug. 15. The follow-up session in Cairo the "
+                     "next week ended without agreement.")
+    week = next(e for e in found if e.granularity == "week")
+    assert (week.text, week.start, week.end) == ("the next week", date(2024, 8, 19),
+                                                 date(2024, 8, 25))
+
+
+def test_a_weekdays_possessive_takes_the_tense_of_the_verb_after_it():
+    from bot.dates import find_time_expressions
+
+    (found,) = find_time_expressions(
+        "It is the question Sunday's meeting in Doha was meant to start answering.",
+        date(2024, 10, 28))
+    assert found.start == date(2024, 10, 27)

@@ -186,6 +186,12 @@ def lean(text: str, start: int, end: int) -> Lean:
 
 
 def _clause_lean(text: str, start: int, end: int) -> Lean:
+    if text[max(start, end - 2) : end] in ("'s", "’s"):
+        # "the question Sunday's meeting was meant to answer": the day names the meeting,
+        # whose own verb comes after it.
+        cue = _right_cue(_TOKEN.findall(_clause_right(text, end, False))[:8])
+        if cue is not None:
+            return cue
     left = _TOKEN.findall(_clause_left(text, start))[-_WINDOW:]
     opens_clause = all(word.lower() in {"on", "by", "until", "from", "late", "early"}
                        for word in left)

@@ -129,6 +129,23 @@ def pointing_back(
             text=m.group(0), start_char=m.start(), end_char=m.end(), start=day, end=day,
             granularity="day", direction=direction_of(day, day, published),
         ))
+    for m in _THE_NEXT_WEEK.finditer(text):
+        # "talks in Doha on Aug. 15 ... the follow-up in Cairo the next week": the week
+        # after the day told, not the week after the report.
+        earlier = [e for e in expressions if e.end_char <= m.start() and e.granularity == "day"]
+        anchor = earlier[-1].end if earlier else previous
+        if anchor is None:
+            continue
+        monday = anchor - timedelta(days=anchor.weekday())
+        monday += timedelta(days=-7 if m["back"] else 7)
+        sunday = monday + timedelta(days=6)
+        expressions = [e for e in expressions
+                       if not (m.start() <= e.start_char and e.end_char <= m.end())]
+        added = [a for a in added if not (m.start() <= a.start_char and a.end_char <= m.end())]
+        added.append(TimeExpression(
+            text=m.group(0), start_char=m.start(), end_char=m.end(), start=monday, end=sunday,
+            granularity="week", direction=direction_of(monday, sunday, published),
+        ))
     for m in _THAT_MONTH.finditer(text):
         if any(e.start_char <= m.start() < e.end_char for e in expressions):
             continue
@@ -146,6 +163,11 @@ def pointing_back(
     return sorted([*expressions, *added], key=lambda e: e.start_char)
 
 
+_THE_NEXT_WEEK = re.compile(
+    r"\bthe\s+(?:(?:next|following)\s+week|week\s+after)\b"
+    r"|\b(?P<back>the\s+(?:previous|preceding)\s+week|the\s+week\s+before)\b",
+    re.IGNORECASE,
+)
 _THAT_MONTH = re.compile(r"\b(?:that|the\s+same)\s+month\b", re.IGNORECASE)
 
 
