@@ -156,3 +156,9 @@ def test_strikes_that_bring_a_ceasefire_to_an_abrupt_end_end_the_truce():
                         "two-month ceasefire with Hamas to an abrupt end.", date(2025, 3, 18))
     assert (found.kind, found.evidence["of"], found.when.start) == (
         "collapse", "truce", date(2025, 3, 18))
+
+
+def test_the_sides_agreed_late_on_a_weekday_to_the_first_stage():
+    (found,) = outcomes("Israel and Hamas agreed late on Wednesday to the first stage of the US "
+                        "plan, officials said.", date(2025, 10, 9))
+    assert (found.kind, found.when.start) == ("agreement", date(2025, 10, 8))
