@@ -1180,3 +1180,17 @@ def test_a_second_wire_story_and_a_shouted_list_heading_are_not_the_story():
     (extraction,) = [_extract("Recall that a Hamas delegation spent several days in Cairo "
                               "from March 3 to March 7.", "2024-03-19")]
     assert [e.kind for e in extraction.events if e.kind == "collapse"] == []
+
+
+def test_a_timelines_present_tense_entries_are_rounds_of_their_heading_days():
+    found = _rounds(_extract(
+        "From handshake to airstrikes: how the truce unravelled\n\n"
+        "Israel's strikes on Tuesday brought the ceasefire to an end.\n\n"
+        "17 February\nAn Israeli team travels to Cairo for talks with Egyptian mediators.\n\n"
+        "27-28 February\nIsraeli, Qatari and US delegations hold two days of talks in Cairo. "
+        "They end without agreement.\n\n"
+        "10 March\nIsraeli negotiators fly to Doha for talks with the mediators.",
+        "2025-03-19",
+    ))
+    assert [(place, start) for place, start, _, _ in found][:2] == [
+        ("kairu", date(2025, 2, 17)), ("kairu", date(2025, 2, 27))]

@@ -103,7 +103,9 @@ def ends_as_prose(line: str) -> bool:
 
 
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
-_DAY_MONTH = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+# "27-28 February": a timeline's entry for two days, dated by its first.
+_DAY_MONTH = (r"(?:\d{1,2}(?:[-–]\d{1,2})?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+              r"(?:,?\s+\d{4})?")
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?"
 # A live page's entry stamp: a day and a time on a line of their own ("Fri 1 Dec, 07:24",
 # "1 December 2023 13:20 GMT", "Dec. 2, 2023, 6:52 p.m.").

@@ -206,11 +206,17 @@ def find_rounds(
                     _paragraph_day(passage, index, mention, published)
                 if mention.when is None and passage.paragraph in setting.entries and (
                     mention.status is None or mention.status.final != "scheduled"
+                    # "17 February: An Israeli team travels to Cairo": a timeline's present
+                    # tells what happened on a day gone by.
+                    or setting.entries[passage.paragraph] < published
                 ) and mention.noun and not mention.background and \
-                        mention.venue_cue in ("in-city", "left-city", "there"):
+                        mention.venue_cue in ("in-city", "left-city", "there", "destination",
+                                              "modifier"):
                     # "14:10 The meeting is under way in Paris": told on the entry's day.
                     day = setting.entries[passage.paragraph]
-                    mention.when, mention.date_cue = When(day, day, "day"), "assumed"
+                    # Today's entry is told on its day; a day gone by heads what it tells.
+                    mention.when, mention.date_cue = When(day, day, "day"), (
+                        "stated" if day < published - timedelta(days=1) else "assumed")
                     mention.background = day < published - RECENT
                     mention.told_on = day
                 if mention.place is None:
