@@ -17,6 +17,12 @@ _FILLER = (
 )
 
 
+def _report(text: str, day: str, name: str) -> ArticleInput:
+    """An article of its own outlet, with no filler: reports the near-copy check keeps apart."""
+    return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
+                        published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
+
+
 def _article(text: str, day: str, name: str) -> ArticleInput:
     return ArticleInput(text=text + _FILLER, outlet="Wire",
                         published_at=datetime.fromisoformat(day).replace(tzinfo=UTC),
@@ -106,19 +112,15 @@ def test_a_team_that_left_as_another_report_tells_ends_the_round_on_record(engin
 def test_reports_a_few_weeks_apart_never_chain_into_one_event_spanning_months(engine):
     # Read in this order, each report is within a month of the event as it then stands
     # (July, then late June, then June 1), yet June 1 and July 20 are seven weeks apart.
-    def report(text: str, day: str, name: str) -> ArticleInput:
-        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
-                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
-
     added = ingest_articles(engine, [
-        report("Hamas said on Sunday it was studying a new proposal for a 60-day truce.\n\n"
+        _report("Hamas said on Sunday it was studying a new proposal for a 60-day truce.\n\n"
                "Israel's security cabinet met late into the night, and ministers argued over "
                "the aid crossings in the south.", "2025-07-21", "july"),
-        report("Aid convoys crossed at Kerem Shalom under heavy escort, the army said.\n\n"
+        _report("Aid convoys crossed at Kerem Shalom under heavy escort, the army said.\n\n"
                "Mediators on Sunday handed Hamas a proposal for a 60-day truce, according to "
                "two Egyptian officials who spoke on condition of anonymity.",
                "2025-06-26", "june"),
-        report("Families of the captives rallied again in Tel Aviv, blocking a highway for an "
+        _report("Families of the captives rallied again in Tel Aviv, blocking a highway for an "
                "hour.\n\nA proposal for a 60-day truce reached Hamas on Sunday, two officials "
                "said, as the group's leaders weighed their answer.", "2025-06-01", "first"),
     ])
@@ -133,18 +135,14 @@ def test_reports_a_few_weeks_apart_never_chain_into_one_event_spanning_months(en
 
 
 def test_a_report_of_the_whole_run_joins_two_rounds_told_apart(engine):
-    def report(text: str, day: str, name: str) -> ArticleInput:
-        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
-                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
-
     added = ingest_articles(engine, [
-        report("Israeli and Hamas negotiators held indirect talks in Doha on Saturday with "
+        _report("Israeli and Hamas negotiators held indirect talks in Doha on Saturday with "
                "Qatari mediators, two officials said.\n\nAid trucks queued at the crossing "
                "for a third day.", "2025-01-12", "saturday"),
-        report("Negotiators met again in Doha on Wednesday, the Qatari foreign ministry "
+        _report("Negotiators met again in Doha on Wednesday, the Qatari foreign ministry "
                "said.\n\nFamilies of the captives marched to the prime minister's office in "
                "Jerusalem.", "2025-01-15", "wednesday"),
-        report("The indirect talks in Doha ran from Saturday to Wednesday, mediators said "
+        _report("The indirect talks in Doha ran from Saturday to Wednesday, mediators said "
                "on Thursday, and ended with a draft both sides were studying.\n\nStrikes hit "
                "the north of the Gaza Strip overnight.", "2025-01-16", "whole"),
     ])
@@ -162,15 +160,11 @@ def test_a_report_of_the_whole_run_joins_two_rounds_told_apart(engine):
 
 
 def test_a_deal_made_and_the_truce_in_force_days_later_are_one_agreement_in_any_order(engine):
-    def report(text: str, day: str, name: str) -> ArticleInput:
-        return ArticleInput(text=text, outlet=name, url=f"https://example.org/{name}",
-                            published_at=datetime.fromisoformat(day).replace(tzinfo=UTC))
-
     added = ingest_articles(engine, [
-        report("The ceasefire in Gaza took effect on Sunday morning, January 19, after a "
+        _report("The ceasefire in Gaza took effect on Sunday morning, January 19, after a "
                "three-hour delay.\n\nCrowds gathered in Tel Aviv to wait for the first "
                "hostages to be freed.", "2025-01-19", "force"),
-        report("Israel and Hamas reached a ceasefire deal in Doha on Wednesday, January 15, "
+        _report("Israel and Hamas reached a ceasefire deal in Doha on Wednesday, January 15, "
                "Qatar's prime minister announced.\n\nThe deal follows fifteen months of war "
                "and several failed rounds of talks.", "2025-01-16", "deal"),
     ])
