@@ -196,3 +196,15 @@ def local_site():
     site.start()
     yield site
     site.stop()
+
+
+@pytest.fixture
+async def bot(engine, tmp_path):
+    """The real Application over HTTP against the emulator, on the seeds: the end-to-end
+    tests' default bot (a module that needs another defines its own `bot`)."""
+    from tests.test_bot_e2e_harness import make_settings, polling_bot
+
+    _ingest_seeds(engine)
+    async with polling_bot(make_settings(tmp_path), engine) as running:
+        yield running
+        assert running.emulator.rejected == []

@@ -4,25 +4,16 @@ are refused and never see ids, and a rebuild loses no correction."""
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
 from bot.store.database import session_scope
 from bot.store.models import Correction, Editor, Entity, Event
 from bot.store.rebuild import rebuild
-from tests.conftest import _ingest_seeds
-from tests.test_bot_e2e_harness import ADMIN_ID, BotUnderTest, make_settings, polling_bot, texts
+from tests.test_bot_e2e_harness import ADMIN_ID, BotUnderTest, texts
 
 EDITOR_ID = 6101
 READER_ID = 6202
 
-
-@pytest.fixture
-async def bot(engine, tmp_path) -> BotUnderTest:
-    _ingest_seeds(engine)
-    async with polling_bot(make_settings(tmp_path), engine) as running:
-        yield running
-        assert running.emulator.rejected == []
 
 
 def round_at(engine, place: str) -> str:

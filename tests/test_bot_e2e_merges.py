@@ -7,14 +7,12 @@ import csv
 import io
 import json
 
-import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
 from bot.store.database import session_scope
 from bot.store.models import Quote
 from bot.store.rebuild import rebuild
-from tests.conftest import _ingest_seeds
 from tests.test_bot_e2e_corrections import (
     EDITOR_ID,
     READER_ID,
@@ -23,15 +21,7 @@ from tests.test_bot_e2e_corrections import (
     person,
     round_at,
 )
-from tests.test_bot_e2e_harness import BotUnderTest, make_settings, polling_bot, texts
-
-
-@pytest.fixture
-async def bot(engine, tmp_path) -> BotUnderTest:
-    _ingest_seeds(engine)
-    async with polling_bot(make_settings(tmp_path), engine) as running:
-        yield running
-        assert running.emulator.rejected == []
+from tests.test_bot_e2e_harness import texts
 
 
 async def test_a_round_moved_to_rome_is_found_by_round_rome(bot, engine):

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import select
 
 from bot.store.database import session_scope
 from bot.store.models import Event
 from bot.store.rebuild import rebuild
-from tests.conftest import _ingest_seeds
 from tests.emulator.state import SentMessage
 from tests.test_bot_e2e_corrections import (
     EDITOR_ID,
@@ -22,15 +20,7 @@ from tests.test_bot_e2e_corrections import (
     person,
     round_at,
 )
-from tests.test_bot_e2e_harness import BotUnderTest, make_settings, polling_bot, texts
-
-
-@pytest.fixture
-async def bot(engine, tmp_path) -> BotUnderTest:
-    _ingest_seeds(engine)
-    async with polling_bot(make_settings(tmp_path), engine) as running:
-        yield running
-        assert running.emulator.rejected == []
+from tests.test_bot_e2e_harness import BotUnderTest, texts
 
 
 def event_titled(engine, title: str) -> str:
