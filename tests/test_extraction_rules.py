@@ -1194,3 +1194,24 @@ def test_a_timelines_present_tense_entries_are_rounds_of_their_heading_days():
     ))
     assert [(place, start) for place, start, _, _ in found][:2] == [
         ("kairu", date(2025, 2, 17)), ("kairu", date(2025, 2, 27))]
+
+
+def test_talks_halted_until_they_reconvene_are_concluded_from_the_day_they_commenced():
+    # Written for the rule: a paused round is over for now, and "this latest series of
+    # talks ... commenced on Thursday" is the round's first day, not a summary of rounds.
+    found = _rounds(_extract(
+        "Truce talks in Rome were paused on Sunday, and the envoys plan to reconvene next "
+        "week to finish the text, the mediators said.\n\nThis latest series of talks, which "
+        "has come and gone over many months, commenced between the envoys and the "
+        "mediators on Saturday.",
+        "2024-03-10",
+    ))
+    assert found == [("ruma", date(2024, 3, 9), date(2024, 3, 10), "concluded")]
+
+
+def test_a_series_of_talks_without_latest_still_sums_up_many_rounds():
+    found = _rounds(_extract(
+        "A series of talks in Rome failed to bridge the gaps between the two sides.",
+        "2024-03-10",
+    ))
+    assert found == []

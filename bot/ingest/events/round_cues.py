@@ -129,7 +129,10 @@ HERE = re.compile(
 
 
 SUMMARY_BEFORE = re.compile(
-    r"\b(?:months|years|weeks|rounds|series)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+    # "this latest series of talks ... commenced on Thursday" is one round, the newest.
+    r"\b(?<!latest )(?<!new )(?<!current )(?:months|years|weeks|rounds|series)\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 

@@ -144,7 +144,7 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
     n = _COUNT.get(found["n"].lower()) or int(found["n"])
     day = time.expression.start
     began = status is not None and status.final == "ongoing" and status.word.lower().startswith(
-        ("began", "begin", "start", "open")
+        ("began", "begin", "start", "open", "commenc")
     )
     if began:
         return When(day, day + timedelta(days=n - 1), "day")
@@ -152,7 +152,7 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
 
 
 _BEGAN_BEFORE = re.compile(
-    r"\b(?:began|begun|started|opened|resumed|kicked off|got under way|got underway)\b"
+    r"\b(?:began|begun|started|opened|commenced|resumed|kicked off|got under way|got underway)\b"
     r"[^.;,]{0,40}$",
     re.IGNORECASE,
 )

@@ -615,13 +615,14 @@ _JOINS_THE_TALKS = re.compile(
 
 
 _DEFINITE = re.compile(
-    r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:round|talks|negotiations|discussions|meeting|"
+    r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:(?:series|round)\s+of\s+)?"
+    r"(?:round|talks|negotiations|discussions|meeting|"
     r"delegation|team|negotiators)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
     r"went on|ran on)\b"
     # "The official described the talks, which opened on Thursday and ran through Sunday"
     # "Talks that began Monday are still in their initial stages"
     r"|(?:.*?\b[Tt]he\s+(?:\w+\s+)?)?(?:[Rr]ound|[Tt]alks|[Nn]egotiations|[Dd]iscussions|"
-    r"[Mm]eeting),?\s+(?:which|that)\s+(?:had\s+)?(?:opened|began|started|ran|ended|lasted|"
+    r"[Mm]eeting),?\s+(?:which|that)\s+(?:had\s+)?(?:opened|began|started|commenced|ran|ended|lasted|"
     r"wound up|closed)\b)"
 )
 
@@ -629,18 +630,18 @@ _DEFINITE = re.compile(
 # "The move completes a drawdown that started on Tuesday": what began is not the talks.
 _OPENED_OTHER = re.compile(
     r"\b(?!(?:talks|round|negotiations|discussions|meetings?|sessions?)\b)[a-z]+\s+"
-    r"(?:that|which)\s+(?:had\s+)?(?:began|begun|started|opened|kicked\s+off)\b"
+    r"(?:that|which)\s+(?:had\s+)?(?:began|begun|started|opened|commenced|kicked\s+off)\b"
 )
 
 
 # Words of the talks' first day; "resumed Tuesday" tells of a later one.
-_OPENED = re.compile(r"^(?:began|begun|begin\w*|start\w*|open\w*|kick\w* off)", re.IGNORECASE)
+_OPENED = re.compile(r"^(?:began|begun|begin\w*|start\w*|open\w*|commenc\w*|kick\w* off)", re.IGNORECASE)
 _THE_TALKS_BEGAN = re.compile(
     r"(?:The|This)\s+(?:[\w-]+\s+)?(?:round|talks|negotiations|discussions)\s+"
-    r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|kicked\s+off|got\s+under\s?way)\b"
+    r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|commenced|kicked\s+off|got\s+under\s?way)\b"
 )
 _STARTED = re.compile(
-    r"^(?:began|begun|begin\w*|start\w*|restart\w*|(?:re-?)?open\w*|resum\w*|reconven\w*|"
+    r"^(?:began|begun|begin\w*|start\w*|restart\w*|(?:re-?)?open\w*|commenc\w*|resum\w*|reconven\w*|"
     r"kick\w* off)",
     re.IGNORECASE,
 )
