@@ -1215,3 +1215,25 @@ def test_a_series_of_talks_without_latest_still_sums_up_many_rounds():
         "2024-03-10",
     ))
     assert found == []
+
+
+def test_a_clause_telling_the_talks_over_takes_the_day_the_sentence_was_told():
+    # Written for the rule: the day a source was quoted on dates the departure it told.
+    extraction = _extract(
+        "The Hamas delegation has left the Jordanian capital following talks on a truce and "
+        "will return with a written reply, according to sources quoted by Al Mamlaka on "
+        "Tuesday.",
+        "2024-04-30",
+    )
+    rounds = [e for e in extraction.events if e.kind == "round"]
+    assert [(e.place_key, e.when.start, e.when.end, e.status) for e in rounds] == [
+        ("aman", date(2024, 4, 30), date(2024, 4, 30), "concluded")]
+
+
+def test_talks_a_meeting_set_out_to_restart_keep_their_old_breakdown_to_themselves():
+    found = _rounds(_extract(
+        "Mediators and a Hamas delegation met in Amman on Thursday to restart truce "
+        "negotiations between the two sides, which broke down without an agreement.",
+        "2024-10-24",
+    ))
+    assert len(found) == 1 and found[0][0] == "aman" and found[0][3] != "collapsed"

@@ -114,6 +114,8 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
         return None  # "talks in Warsaw ... since the team was called home": another event
     if _aside(text, left, right, m.start(), anchor):
         return None  # "a truce, stretched by two days a day earlier, ...": of the truce
+    if _RELATIVE_OPENS.match(before) and _REVIVED.search(text, max(0, left - 100), left):
+        return None  # "met to restart negotiations, which broke down in August": the past
     if status == "ongoing" and _NOT_THE_TALKS_REMAIN.search(text[max(0, m.start() - 40) :
                                                                   m.start()]):
         return None  # 'said "significant gaps" remained': the gaps, not the talks
@@ -125,6 +127,12 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
 
 
 _RELATIVE_OPENS = re.compile(r"\s*(?:which|who|whom|whose|that|where|when)\b", re.IGNORECASE)
+# What a meeting sets out to revive: its state before, told in a clause of its own.
+_REVIVED = re.compile(
+    r"\b(?:re-?start|revive|resume|restore|rescue|salvage|relaunch|kick-?start|jump-?start|"
+    r"unblock|reviv|resuscitat)\w*\s[^.;,]{0,90},\s*$",
+    re.IGNORECASE,
+)
 _PARTICIPLE_OPENS = re.compile(r"\s*(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 
 

@@ -55,6 +55,7 @@ from bot.ingest.events.round_dates import (
     date_cue_of,
     lasting,
     nearest_time,
+    SAID_BEFORE,
     said_on,
     same_clause,
     since,
@@ -189,6 +190,8 @@ def find_rounds(
                 mention = _read_clause(passage, index, c_start, c_end, setting)
                 if mention is None:
                     continue
+                if (c_start, c_end) != (start, end):
+                    _said_in_the_sentence(passage, start, end, mention)
                 if label is not None and mention.when is None and (
                     mention.place is None or label[0] is None
                     or mention.place.key == label[0].key
@@ -238,6 +241,28 @@ def find_rounds(
 
 
 _IN_THE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
+def _said_in_the_sentence(passage: Passage, start: int, end: int, mention: _Mention) -> None:
+    """ "The delegation has left the Egyptian capital following talks ..., according to
+    sources quoted on Tuesday": a clause that tells the talks over, with no day of its own,
+    is dated by the day the sentence was told, as a whole sentence would be."""
+    if mention.place is None or mention.when is not None or mention.status is None \
+            or mention.status.final not in _FINAL:
+        return
+    told = [t for t in passage.times_in(start, end)
+            if t.expression.granularity == "day" and t.expression.direction != "future"
+            and said_on(passage.text, start, t, _TOLD_BEFORE)]
+    if len(told) == 1:
+        mention.when, mention.time_text = when_of(told[0]), told[0].expression.text
+        mention.date_cue, mention.said_day = "stated", True
+
+
+# "said on Tuesday", and what quotes a source: "quoted by Al-Qahera News on Tuesday".
+_TOLD_BEFORE = re.compile(
+    SAID_BEFORE.pattern + r"|\b(?:quoted|cited)\s+by\s+(?:[\w-]+\s+){1,4}(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _paragraph_day(passage: Passage, index: int, mention: _Mention, published: date) -> None:
