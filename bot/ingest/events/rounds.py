@@ -47,6 +47,7 @@ from bot.ingest.events.round_cues import (
 )
 from bot.ingest.events.round_dates import (
     DATE_WEIGHT,
+    SAID_BEFORE,
     SINCE_BEFORE,
     began,
     by_the_end,
@@ -55,7 +56,6 @@ from bot.ingest.events.round_dates import (
     date_cue_of,
     lasting,
     nearest_time,
-    SAID_BEFORE,
     said_on,
     same_clause,
     since,
@@ -660,7 +660,9 @@ _OPENED_OTHER = re.compile(
 
 
 # Words of the talks' first day; "resumed Tuesday" tells of a later one.
-_OPENED = re.compile(r"^(?:began|begun|begin\w*|start\w*|open\w*|commenc\w*|kick\w* off)", re.IGNORECASE)
+_OPENED = re.compile(
+    r"^(?:began|begun|begin\w*|start\w*|open\w*|commenc\w*|kick\w* off)", re.IGNORECASE
+)
 _THE_TALKS_BEGAN = re.compile(
     r"(?:The|This)\s+(?:[\w-]+\s+)?(?:round|talks|negotiations|discussions)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|commenced|kicked\s+off|got\s+under\s?way)\b"
