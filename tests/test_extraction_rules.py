@@ -1237,3 +1237,32 @@ def test_talks_a_meeting_set_out_to_restart_keep_their_old_breakdown_to_themselv
         "2024-10-24",
     ))
     assert len(found) == 1 and found[0][0] == "aman" and found[0][3] != "collapsed"
+
+
+def test_a_city_named_where_the_talks_took_place_is_their_venue():
+    found = _rounds(_extract(
+        "The truce will begin on Sunday, the Jordanian foreign minister said at a news "
+        "conference in Amman on Wednesday, where the negotiations took place.",
+        "2025-01-15",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("aman", date(2025, 1, 15))]
+
+
+def test_a_report_that_places_no_talks_dates_the_dateline_citys():
+    found = _rounds(_extract(
+        "AMMAN: The foreign minister announced on Wednesday that a truce had been reached.\n\n"
+        "He said the past four days had seen intensive discussions among all the parties.",
+        "2025-01-15",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("aman", date(2025, 1, 11), date(2025, 1, 15))]
+
+
+def test_what_went_on_meanwhile_does_not_sink_the_ledes_round():
+    found = _rounds(_extract(
+        "AMMAN (AP) — The first session of a new round of indirect negotiations ended late "
+        "Sunday without a breakthrough, officials said Monday, as the prime minister headed "
+        "to Washington for talks with the president.",
+        "2025-07-07",
+    ))
+    assert found == [("aman", date(2025, 7, 6), date(2025, 7, 6), "concluded")]

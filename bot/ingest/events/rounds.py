@@ -72,6 +72,7 @@ from bot.ingest.events.venues import (
     same_venue,
     table_row,
     venue_there,
+    where_talks,
 )
 from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, Participant, When
@@ -98,6 +99,9 @@ _ISSUES = re.compile(
 # talks in Doha in the last week of February".
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
+    # "... ended late Sunday, officials said, as Netanyahu headed to Washington for talks
+    # with Trump": what went on meanwhile is a clause of its own.
+    r"|,\s+(?=as\s+(?:(?-i:[A-Z])|the\s|a\s|an\s|his\s|her\s|its\s|their\s))"
     r"|,\s+(?=(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?)\s+)?(?:following|after|before|ahead of"
     r"|since)\s+(?:the|a|an|last|an?\s+earlier|(?-i:[A-Z])[\w-]*)\b)"
     # "The Warsaw session came three days after Barnea sat down with him on Friday".
@@ -233,6 +237,7 @@ def find_rounds(
                     placed.append(copy)
     rounds = _merge(placed, describe)
     _headline_round(rounds, loose, setting)
+    _dateline_round(rounds, loose, setting)
     _attach(rounds, loose)
     events = [_event(group, setting) for group in rounds]
     # A current round the story cannot date ("months of talks in Cairo and Doha failed")
@@ -311,6 +316,23 @@ def _headline_round(groups: list[list[_Mention]], loose: list[_Mention], setting
         there[0].extend(told)  # "on the eve of the Doha round": the round the report tells
     else:
         groups.append(told)
+
+
+def _dateline_round(groups: list[list[_Mention]], loose: list[_Mention], setting: Setting) -> None:
+    """ "DOHA: ... He said the past four days had seen intensive discussions among all the
+    parties": in a report that places no talks anywhere, the talks it dates are the
+    dateline city's, as its lede's would be."""
+    if groups or setting.dateline is None or _party_city(setting):
+        return
+    told = [m for m in loose if not m.background and m.when is not None
+            and m.when.granularity == "day" and m.noun and not WEAK_NOUNS.match(m.noun)
+            and (m.status is None or m.status.final != "scheduled")]
+    if not told:
+        return
+    for mention in told:
+        mention.place, mention.venue_cue = setting.dateline, "dateline"
+        loose.remove(mention)
+    groups.append(told)
 
 
 # A list item that opens with its day: "- Tuesday: Israeli troops took the crossing".
@@ -443,6 +465,9 @@ def _read_clause(
             venue_cue = "in-city"
     anchor = (place.start - start) if place else nouns[0].start()
     noun = min(nouns, key=lambda n: abs(n.start() - anchor)) if nouns else None
+    if place is not None and (where := where_talks(text, place.end - start)) is not None:
+        # "a news conference in Doha, where the talks were held": those talks.
+        noun = ROUND_NOUN.match(text, where.start("noun")) or noun
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION:
         return None
     if noun is not None and _DEAL_NOUN.fullmatch(noun.group()) and _AFTER_THE.search(

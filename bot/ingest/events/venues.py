@@ -127,6 +127,9 @@ def find_venue_cue(
         if re.match(r"\s+or\s+[A-Z]", text[mark.end - offset :]) or \
                 re.search(r"\bor\s+$", before):
             continue  # "in Doha or Cairo": a venue still to be settled is none yet
+        if where_talks(text, mark.end - offset):
+            kinds["in-city"].append(mark)  # "a news conference in Doha, where talks were held"
+            continue
         speech = _SPEECH_BEFORE.search(before)
         # "In Jerusalem, Netanyahu's office called the Paris talks constructive": where a
         # reaction came from, set before the sentence, not where the talks were.
@@ -161,6 +164,22 @@ def find_venue_cue(
             options, key=lambda m: min(abs(m.start - offset - n.end()) for n in nouns)
         ), cue
     return None, ""
+
+
+# "said at a press conference in Doha on Wednesday, where negotiations took place": the
+# city is named as where the talks were, whatever the sentence's own business there.
+_WHERE_TALKS = re.compile(
+    r"(?:\s+(?:on|late on|early on)\s+\w+(?:\s+(?:night|evening|morning))?)?,?\s+where\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>talks|negotiations|discussions|meetings?|rounds?)"
+    r"\s+(?:had\s+|have\s+)?(?:took place|were held|had been held|have been held|"
+    r"(?:were|are|had been|have been)\s+(?:taking place|being held|under\s?way|going on))",
+    re.IGNORECASE,
+)
+
+
+def where_talks(text: str, at: int) -> re.Match[str] | None:
+    """The talks a "where" clause right after a place holds there."""
+    return _WHERE_TALKS.match(text, at)
 
 
 # "held talks with him there on Nov. 9": "there" points back; "there were talks" does not.
