@@ -1266,3 +1266,25 @@ def test_what_went_on_meanwhile_does_not_sink_the_ledes_round():
         "2025-07-07",
     ))
     assert found == [("aman", date(2025, 7, 6), date(2025, 7, 6), "concluded")]
+
+
+def test_the_directors_of_two_agencies_meeting_a_mediator_are_a_table_not_a_call():
+    found = _rounds(_extract(
+        "AMMAN, Nov 28 (Reuters) - The directors of the U.S. Central Intelligence Agency and "
+        "Israel's Mossad held talks with the Jordanian foreign minister in Amman on Tuesday, "
+        "a source said.",
+        "2023-11-28",
+    ))
+    assert found == [("aman", date(2023, 11, 28), date(2023, 11, 28), "concluded")]
+
+
+def test_a_stay_told_since_a_day_ends_the_day_the_delegations_left():
+    # A colon ends the clause of "Efforts to ...", whose hedge says nothing of "left"; a
+    # country that "had hosted" delegations places them; their stay ends when they left.
+    found = _rounds(_extract(
+        "Efforts to pause the war came up short once more: the delegations left the "
+        "Jordanian capital on Thursday with no truce in hand.\n\n"
+        "Jordan had hosted delegations from both sides since Tuesday, state media said.",
+        "2024-05-10",
+    ))
+    assert found == [("aman", date(2024, 5, 7), date(2024, 5, 9), "concluded")]

@@ -210,11 +210,12 @@ def one_met_another(text: str, marks: list[Mark]) -> bool:
     return False
 
 
-# "The heads of the CIA and Israel's Mossad held talks with Qatar's prime minister": the
-# subject is several people, a table, not one visitor's call.
+# "The heads of the CIA and Israel's Mossad held talks with Qatar's prime minister", "the
+# directors of the U.S. Central Intelligence Agency and Israel's Mossad": the subject is
+# several people, a table, not one visitor's call.
 _SEVERAL_SIDES = re.compile(
     r"\b(?:heads|chiefs|directors|negotiators|delegations|envoys|mediators|spymasters)\s+of\s+"
-    r"(?:the\s+)?\S+\s+and\s+",
+    r"(?:the\s+)?(?:[\w.'’-]+\s+){1,4}?and\s+",
     re.IGNORECASE,
 )
 

@@ -67,9 +67,10 @@ class StatusCue:
         return "concluded" if self.status == "held" else self.status  # type: ignore[return-value]
 
 
-# A comma inside a number ("1,800 prisoners") bounds no clause.
-_BOUND_LEFT = re.compile(r"[;—–(]|(?<!\d),|,(?!\d)")
-_BOUND_RIGHT = re.compile(r"[;—–)]|(?<!\d),|,(?!\d)")
+# A comma inside a number ("1,800 prisoners") bounds no clause; nor does the colon of a
+# clock ("14:10"), but "Efforts came up short once more: the delegations left" is two.
+_BOUND_LEFT = re.compile(r"[;—–(]|(?<!\d),|,(?!\d)|:(?=\s)")
+_BOUND_RIGHT = re.compile(r"[;—–)]|(?<!\d),|,(?!\d)|:(?=\s)")
 
 
 def clause(text: str, position: int) -> tuple[int, int]:

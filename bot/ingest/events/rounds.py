@@ -585,6 +585,26 @@ def _leaving(mention: _Mention) -> bool:
     )
 
 
+def _until_they_left(when: When | None, group: list[_Mention], published: date) -> When | None:
+    """ "The delegations left Cairo on Thursday ... had been in Cairo since Tuesday", filed
+    on Friday: the stay told up to the report's day ended the day they left."""
+    if when is None or when.granularity != "day" or when.end != published:
+        return when
+    left = [m.when.end for m in group if _leaving(m) and m.when is not None
+            and m.when.granularity == "day" and not m.said_day]
+    if not left or not any(_stay_since(m) for m in group):
+        return when
+    last = max(left)
+    return When(when.start, last, "day") if when.start <= last < published else when
+
+
+def _stay_since(mention: _Mention) -> bool:
+    """ "had been in Cairo since Tuesday": a stay told from its first day."""
+    return bool(mention.time_text) and re.search(
+        r"\bsince\s+(?:the\s+)?" + re.escape(mention.time_text), mention.text
+    ) is not None
+
+
 def _close(a: When | None, b: When | None, *, leaving: bool = False) -> bool:
     if a is None or b is None:
         return True
@@ -782,9 +802,9 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
         # "have left Cairo, Egyptian media said Friday ... flew out on Thursday": the day
         # told is when they had gone by; the day they went is the round's end.
         dated = [m for m in dated if not m.said_day]
-    when = _from_the_opening(
+    when = _until_they_left(_from_the_opening(
         combined_when([m.when for m in dated] + [m.began for m in dated]), group
-    )
+    ), group, published)
     date_cue = "stated" if when is not None else "none"
     if when is None and not background and status in ("ongoing", None) and (
         _near_the_top(group, setting) or status == "ongoing"

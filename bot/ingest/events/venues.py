@@ -62,7 +62,9 @@ _HOME_BEFORE = re.compile(
 )
 
 
-_HOSTS = re.compile(r"\s+(?:had\s+been\s+|has\s+been\s+|is\s+|was\s+)?host(?:ing|ed|s)\b")
+_HOSTS = re.compile(
+    r"\s+(?:had\s+been\s+|has\s+been\s+|had\s+|has\s+|is\s+|was\s+)?host(?:ing|ed|s)\b"
+)
 # "was back in Paris to meet Burns": back for the talks, not home.
 _FOR_TALKS = re.compile(
     r"\s+(?:to\s+(?:meet|resume|hold|join|continue)|for\s+(?:talks|another|a\s+new|more|further|"
