@@ -1288,3 +1288,30 @@ def test_a_stay_told_since_a_day_ends_the_day_the_delegations_left():
         "2024-05-10",
     ))
     assert found == [("aman", date(2024, 5, 7), date(2024, 5, 9), "concluded")]
+
+
+def test_a_team_led_to_a_city_for_a_round_with_mediators_met_there():
+    found = _rounds(_extract(
+        "On July 5, Barnea led an Israeli team to Amman for a first round with the "
+        "mediators; he came home that evening.",
+        "2024-07-29",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("aman", date(2024, 7, 5))]
+
+
+def test_a_negotiator_back_in_his_capital_after_talks_ended_them():
+    found = _rounds(_extract(
+        "The Mossad chief is back in Israel after talks in Amman on Sunday with the "
+        "mediators, his office said.",
+        "2024-07-29",
+    ))
+    assert found == [("aman", date(2024, 7, 28), date(2024, 7, 28), "concluded")]
+
+
+def test_the_day_a_statement_was_issued_does_not_date_the_meeting_it_called():
+    found = _rounds(_extract(
+        "The Amman meeting was called by the three leaders, who said in a statement last "
+        "Thursday that a framework was on the table.",
+        "2024-08-16",
+    ))
+    assert found and all(r[1] != date(2024, 8, 8) for r in found)

@@ -162,3 +162,21 @@ def test_the_sides_agreed_late_on_a_weekday_to_the_first_stage():
     (found,) = outcomes("Israel and Hamas agreed late on Wednesday to the first stage of the US "
                         "plan, officials said.", date(2025, 10, 9))
     assert (found.kind, found.when.start) == ("agreement", date(2025, 10, 8))
+
+
+def test_each_extension_of_a_truce_is_dated_by_its_own_clause():
+    found = outcomes(
+        "It was lengthened by two days on Monday, and then by a further day on Thursday, "
+        "minutes before it was due to lapse.",
+        date(2023, 12, 2),
+    )
+    assert sorted((f.kind, f.when.start) for f in found) == [
+        ("agreement", date(2023, 11, 27)), ("agreement", date(2023, 11, 30))]
+
+
+def test_a_pause_that_expired_and_combat_resumed_is_a_collapse():
+    (found,) = outcomes(
+        "At about 7am yesterday the pause expired. The army said it had resumed combat.",
+        date(2023, 12, 2),
+    )
+    assert (found.kind, found.when.start) == ("collapse", date(2023, 12, 1))

@@ -299,6 +299,9 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
                 or _PART_OF.search(window) or _SOUGHT_BEFORE.search(window))
 
 
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|when)\b", re.IGNORECASE)
+
+
 def _date(
     passage: Passage, start: int, end: int, at: int, published: date, opening: bool,
     *, naming_ok: bool = True,
@@ -333,7 +336,16 @@ def _date(
     usable = [t for t in usable if not any(q.start <= t.start < q.end for q in passage.quoted)] \
         or usable
     if usable:
-        time: TimeMark = min(usable, key=lambda t: abs(t.start - at))
+        # "lengthened by two days on Monday, and then by a further day on Thursday": the
+        # day of the outcome's own clause, then the nearest; but not a day told of what
+        # the clause goes on to name ("ending a ceasefire that had taken effect on ...").
+        left, right = clause(passage.text, at)
+
+        def own(t: TimeMark) -> bool:
+            return left <= t.start < right and not _RELATIVE_WORD.search(
+                passage.text, min(at, t.start), max(at, t.start))
+
+        time: TimeMark = min(usable, key=lambda t: (not own(t), abs(t.start - at)))
         e = time.expression
         return When(e.start, e.end, e.granularity), (
             "stated" if e.granularity == "day" else "coarse"

@@ -20,6 +20,9 @@ from bot.ingest.model import When
 
 SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$"
+    # "who said in a statement last Thursday that ...": the statement's day.
+    r"|\b(?:said|announced|wrote|warned)\s+in\s+(?:an?|the|their|his|her|its)\s+(?:joint\s+)?"
+    r"(?:statement|interview|post|speech|letter|message|briefing)\s+(?:on\s+)?$"
     # "Speaking in Washington the following day, X said the Paris talks ...": the speech's.
     r"|\bspeaking\s+(?:in|at|to|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:on\s+)?$",
     re.IGNORECASE,

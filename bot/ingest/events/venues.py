@@ -39,6 +39,9 @@ _VENUE_BEFORE = re.compile(
     r"|sent(?:\s+[\w-]+){1,3})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
     r"|\b(?:left|leaving|headed|heading|departed|bound|set\s+off|set\s+out)\s+for\s+(?:the\s+)?"
+    # "Barnea led an Israeli team to Doha": he went with it.
+    r"|\b(?:led|leads|leading)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:team|delegation)\s+to\s+(?:the\s+)?"
     r"|\b(?:flew|arrived|landed|came)\s+into\s+(?:the\s+)?)$"
 )
 # "the war in Gaza", "hostages held in Gaza", "fighters in the Rafah area": where the war
