@@ -1315,3 +1315,13 @@ def test_the_day_a_statement_was_issued_does_not_date_the_meeting_it_called():
         "2024-08-16",
     ))
     assert found and all(r[1] != date(2024, 8, 8) for r in found)
+
+
+def test_an_envoy_who_flew_to_a_city_for_another_session_held_it_there():
+    extraction = _extract(
+        "Burns flew to Amman for another session on 7 April, attended by a Hamas "
+        "delegation.",
+        "2024-06-03",
+    )
+    assert [(e.place_key, e.when.start, e.unconfirmed) for e in extraction.events
+            if e.kind == "round"] == [("aman", date(2024, 4, 7), False)]

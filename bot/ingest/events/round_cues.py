@@ -67,7 +67,9 @@ _TALKS_VERB = re.compile(
     r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
     r"left|departed|returned|recalled|hosted|join\w*|(?:re)?convened|gathered|"
     # "spent two days with Egyptian, Qatari and US officials": a stay with the others.
-    r"spent\s+(?:\w+\s+){1,3}(?:with|in))\b",
+    r"spent\s+(?:\w+\s+){1,3}(?:with|in)"
+    # "led a team to Doha for a first round with the Qatari mediators".
+    r"|(?:round|session)s?\s+(?:of\s+[\w-]+\s+)?with)\b",
     re.IGNORECASE,
 )
 

@@ -882,8 +882,8 @@ _TRAVELLERS = re.compile(
 _STAYED = re.compile(
     r"\b(?:and|to)\s+(?:then\s+)?(?:spent|spend|met|meet|held|hold|sat down|negotiated)\b"
     # "led a team to Doha for a first round with the Qatari mediators": a round there.
-    r"|\bfor\s+(?:a|the|another)\s+(?:[\w-]+\s+)?(?:round|session)\s+(?:of\s+[\w-]+\s+)?"
-    r"(?:talks\s+)?with\b"
+    # "flew to Cairo for another session on 7 April": the session was held there.
+    r"|\bfor\s+(?:a|the|another)\s+(?:[\w-]+\s+)?(?:round|session)\b"
 )
 _ANOTHER_SUBJECT = re.compile(r"\b(?:as|when|while|after|before|since)\s+[A-Z]")
 _DEAL_NOUN = re.compile(r"agreement|deal|accord|truce|ceasefire", re.IGNORECASE)
