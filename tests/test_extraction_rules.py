@@ -1325,3 +1325,58 @@ def test_an_envoy_who_flew_to_a_city_for_another_session_held_it_there():
     )
     assert [(e.place_key, e.when.start, e.unconfirmed) for e in extraction.events
             if e.kind == "round"] == [("aman", date(2024, 4, 7), False)]
+
+
+def test_a_mossad_team_in_a_city_today_to_discuss_the_truce_is_a_round_there():
+    found = _rounds(_extract(
+        "A source said a team from the Israeli Mossad is in Amman today to discuss the "
+        "resumption of the truce with the mediators.",
+        "2023-12-02",
+    ))
+    assert found == [("aman", date(2023, 12, 2), date(2023, 12, 2), "ongoing")]
+
+
+def test_a_weekday_date_stamp_is_no_part_of_the_lede_and_have_met_is_the_days_news():
+    extraction = _extract(
+        "Monday, January 29, 2024 – Top CIA officials have met Egyptian, Qatari, and Israeli "
+        "intelligence bosses in Amman ahead of a possible deal.",
+        "2024-01-29",
+    )
+    assert extraction.sentences[0].text.startswith("Top CIA officials")
+    assert _rounds(extraction) == [("aman", date(2024, 1, 29), date(2024, 1, 29), "concluded")]
+
+
+def test_one_sides_officials_gathering_is_no_round():
+    found = _rounds(_extract(
+        "Jets struck a building in Amman where senior Hamas officials had gathered to study "
+        "the proposal.",
+        "2025-09-10",
+    ))
+    assert found == []
+
+
+def test_the_month_of_a_truce_does_not_date_the_talks_it_followed():
+    found = _rounds(_extract(
+        "He was involved in earlier pushes. A short-lived truce in November came into effect "
+        "after his participation in talks in Amman.",
+        "2024-03-16",
+    ))
+    assert all(r[1] != date(2023, 11, 1) for r in found)
+
+
+def test_negotiations_in_a_city_that_reached_a_dead_end_collapsed():
+    found = _rounds(_extract(
+        "The truce negotiations in Amman reached a dead end on Thursday without an agreement.",
+        "2024-03-07",
+    ))
+    assert found == [("aman", date(2024, 3, 7), date(2024, 3, 7), "collapsed")]
+
+
+def test_talks_told_in_a_country_are_in_the_headlines_city_of_it():
+    extraction = _extract(
+        "The spy chief is expected to lead talks with mediators which resume in Jordan on "
+        "Sunday, a source said on Saturday.",
+        "2024-03-16", title="Spy chief expected to resume truce talks in Amman on Sunday",
+    )
+    assert [(e.place_key, e.when.start, e.status, e.unconfirmed) for e in extraction.events
+            if e.kind == "round"] == [("aman", date(2024, 3, 17), "scheduled", False)]

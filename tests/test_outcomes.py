@@ -180,3 +180,18 @@ def test_a_pause_that_expired_and_combat_resumed_is_a_collapse():
         date(2023, 12, 2),
     )
     assert (found.kind, found.when.start) == ("collapse", date(2023, 12, 1))
+
+
+def test_a_team_returned_from_a_city_after_a_dead_end_is_a_collapse_there():
+    (found,) = outcomes(
+        "Netanyahu decided on Saturday to return the Mossad team from Doha after reaching a "
+        "dead end in the negotiations.",
+        date(2023, 12, 2),
+    )
+    assert (found.kind, found.when.start, found.place_key) == ("collapse", date(2023, 12, 2),
+                                                               "doha")
+
+
+def test_fighting_between_the_sides_resumed_is_the_truce_ending():
+    (found,) = outcomes("Fighting between Israel and Hamas resumed on Friday.", date(2023, 12, 2))
+    assert (found.kind, found.when.start) == ("collapse", date(2023, 12, 1))

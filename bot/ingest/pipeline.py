@@ -42,7 +42,7 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     passages = build_passages(sentences, index.spans, narrative_dates(published, days))
     dateline = _dateline_mark(report.dateline, index, gazetteer)
     lede = frozenset(s.index for s in sentences if s.paragraph == report.lede)
-    describe = _place_facts(index, gazetteer)
+    describe = _place_facts(index, gazetteer, _known_places(report.title, gazetteer))
     events = find_rounds(
         passages, published, describe, proposal_titles, dateline=dateline, lede=lede,
         headline=_headline_venues(report.title, gazetteer),
@@ -147,14 +147,22 @@ def _name(index: EntityIndex, key: str) -> str:
     return mention.name if mention else key
 
 
+def _known_places(title: str, gazetteer: Gazetteer) -> dict[str, PlaceFacts]:
+    """The places a headline names, which the body may never name again."""
+    return {
+        m.entry.key: PlaceFacts(m.entry.name, m.entry.country, m.entry.place_type)
+        for m in find_known(tokenize(title), gazetteer) if m.entry.kind == "place"
+    }
+
+
 def _place_facts(
-    index: EntityIndex, gazetteer: Gazetteer
+    index: EntityIndex, gazetteer: Gazetteer, headline: dict[str, PlaceFacts] | None = None
 ) -> Callable[[str], PlaceFacts | None]:
     cache: dict[str, PlaceFacts | None] = {}
 
     def describe(key: str) -> PlaceFacts | None:
         if key not in cache:
-            cache[key] = _facts(index, gazetteer, key)
+            cache[key] = _facts(index, gazetteer, key) or (headline or {}).get(key)
         return cache[key]
 
     return describe

@@ -37,9 +37,12 @@ _NOT_CITIES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH",
                          "OPINION", "EDITORIAL", "COMMENT", "UPDATED", "FACTBOX", "EXPLAINER"})
 
 
-# "18 March 2025 - The ceasefire ...", "Updated 09:14 GMT - ...": a stamp, not the story.
+# "18 March 2025 - The ceasefire ...", "Monday, January 29, 2024 – Top officials ...": a
+# stamp, not the story.
 _DATE_STAMP = re.compile(
-    rf"^(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
+    # "Monday, January 29, 2024 – Top officials have met ..."
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
     r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AP]\.?M\.?))?)?)\s*[-–—:|]\s+(?=[A-Z\"“‘'])"
 )
 

@@ -18,7 +18,10 @@ ROUND_NOUN = re.compile(
     r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
-    r"(?<=working-level ))teams?|"
+    r"(?<=working-level )|(?<=American )|(?<=U\.S\. )|(?<=US ))teams?|"
+    # "a team from the Israeli Mossad is in Doha today"
+    r"teams?(?=\s+from\s+(?:the\s+)?(?:Israeli\s+|Egyptian\s+|Qatari\s+|US\s+|U\.S\.\s+)?"
+    r"(?:Mossad|Shin\s+Bet|Hamas|CIA|Israel|Egypt|Qatar|intelligence)\b)|"
     # "the follow-up in Cairo on August 25 broke up in deadlock"
     r"follow-up(?=\s+(?:round\s+|talks\s+|meeting\s+)?(?:in|at)\s+(?:the\s+)?[A-Z])|"
     # "Israel and Hamas went on negotiating indirectly in Doha throughout the day"
@@ -34,6 +37,11 @@ ROUND_NOUN = re.compile(
     # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
     # Doha": the people who negotiate, gathering somewhere, are a round there.
     r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
+    # "Top CIA officials have met Egyptian, Qatari and Israeli intelligence bosses in Paris"
+    # (not "senior Hamas officials had gathered": one side among itself)
+    r"(?:top|senior|high-level|high-ranking)\s+(?:CIA|US|U\.S\.|American|Egyptian|Qatari|"
+    r"intelligence|security)\s+officials|"
+    r"(?:intelligence|spy)\s+(?:bosses|heads)|"
     # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
     r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters|"
     # "The four key players met in the Italian capital on Sunday: Burns, Barnea, ..."

@@ -74,8 +74,17 @@ def same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMar
         and not _COUNTED_FROM.search(t.expression.text)
     ]
     # "left Cairo on Tuesday after talks": the main clause's day ends the talks it follows;
-    # but in "the meeting followed an encounter on Friday" the day is the other event's.
-    return near or [t for t in times if t.end <= position]
+    # but in "the meeting followed an encounter on Friday" the day is the other event's,
+    # and in "a truce in November came into effect after talks in Doha" the truce's.
+    return near or [t for t in times if t.end <= position
+                    and not _DEAL_OF_THE_TIME.search(text, max(0, t.start - 30), t.start)]
+
+
+_DEAL_OF_THE_TIME = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|deal|agreement|pause)\s+(?:in|of|on)\s+"
+    r"(?:late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _COUNTED_FROM = re.compile(r"\b(?:after|before)$", re.IGNORECASE)

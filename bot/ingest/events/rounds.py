@@ -520,6 +520,12 @@ def _read_clause(
             and facts.name == city.country
         ):
             place, venue_cue = setting.dateline, "dateline"  # "talks in Egypt" from Sharm
+    elif venue_cue == "country" and place is not None and len(setting.headline) == 1:
+        key = next(iter(setting.headline))
+        city = setting.describe(key)
+        if city is not None and city.place_type != "country" and city.country == place.text:
+            # "talks which resume in Qatar on Sunday" under "... talks in Doha on Sunday"
+            place, venue_cue = Mark(-1, -1, key, "place", city.name), "headline"
     if place is None and noun is not None and not _party_city(setting) and (
         (index in setting.lede and not background and not WEAK_NOUNS.match(noun.group()))
         or HERE.search(text)
@@ -806,8 +812,12 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
         combined_when([m.when for m in dated] + [m.began for m in dated]), group
     ), group, published)
     date_cue = "stated" if when is not None else "none"
-    if when is None and not background and status in ("ongoing", None) and (
-        _near_the_top(group, setting) or status == "ongoing"
+    if when is None and not background and (
+        (status in ("ongoing", None) and (_near_the_top(group, setting) or status == "ongoing"))
+        # "Top CIA officials have met Israeli, Qatari and Egyptian spy chiefs in Paris": the
+        # lede's present perfect is the day's news.
+        or (_near_the_top(group, setting) and cue is not None and cue.status == "held"
+            and any(_JUST_MET.search(m.text) for m in placed))
     ):
         # Undated talks in the lede are the day's news; deeper in a report ("summer talks
         # in Doha went the same way") they are history this reader cannot date.
@@ -863,6 +873,9 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
         confidence=round(confidence, 2),
         unconfirmed=confidence < CONFIRMED,
     )
+
+
+_JUST_MET = re.compile(r"\b(?:have|has)\s+(?:just\s+|now\s+)?(?:met|held\s+talks)\b")
 
 
 # "The Rome meeting was meant to settle ...": a meeting told in the past took place, even
