@@ -1380,3 +1380,33 @@ def test_talks_told_in_a_country_are_in_the_headlines_city_of_it():
     )
     assert [(e.place_key, e.when.start, e.status, e.unconfirmed) for e in extraction.events
             if e.kind == "round"] == [("aman", date(2024, 3, 17), "scheduled", False)]
+
+
+def test_planned_talks_that_move_on_to_another_city_hold_a_round_there_on_its_day():
+    found = _rounds(_extract(
+        "Truce negotiations are set to resume in Amman on Wednesday, followed by a return to "
+        "Beirut on Thursday, state television said.",
+        "2024-07-09",
+    ))
+    assert [(r[0], r[1], r[3]) for r in found] == [
+        ("aman", date(2024, 7, 10), "scheduled"), ("bairut", date(2024, 7, 11), "scheduled")]
+
+
+def test_an_envoy_meeting_officials_from_three_sides_is_a_round_and_will_reaches_the_day():
+    found = _rounds(_extract(
+        "The CIA director will meet with senior officials from Israel, Qatar, and Egypt in "
+        "the Jordanian capital of Amman on Sunday, according to a report on Friday.",
+        "2024-07-26",
+    ))
+    assert found == [("aman", date(2024, 7, 28), date(2024, 7, 28), "scheduled")]
+
+
+def test_two_days_of_talks_that_took_place_end_on_the_day_they_are_reported():
+    found = _rounds(_extract(
+        "Mediators will resume negotiations in Beirut by the end of next week after two days "
+        "of talks in Jordan which they called constructive.\n\n"
+        "The declaration comes after two days of negotiations that took place in the "
+        "Jordanian capital Amman.",
+        "2024-08-16",
+    ))
+    assert ("aman", date(2024, 8, 15), date(2024, 8, 16), "concluded") in found

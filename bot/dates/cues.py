@@ -86,7 +86,7 @@ _WENT_BY = re.compile(
 )
 # Enough words to reach the verb across an object ("will mark the second anniversary of
 # the October 7 attack on Tuesday"); the nearest cue still wins.
-_WINDOW = 14
+_WINDOW = 22
 
 
 def _pluperfect(words: list[str], index: int) -> bool:
@@ -151,9 +151,28 @@ def _cue(words: list[str], index: int) -> Lean | None:
     return None
 
 
+def _breaks(text: str) -> list[re.Match[str]]:
+    """Where clauses end; but the commas of a list of names ("officials from Israel, Qatar,
+    and Egypt in Rome on Sunday") do not end the clause of "will meet"."""
+    return [m for m in _CLAUSE_BREAK.finditer(text) if not _in_list(text, m)]
+
+
+def _in_list(text: str, m: re.Match[str]) -> bool:
+    if m.group() != ",":
+        return False
+    before = re.search(r"([A-Za-z'’-]+)\s*$", text[: m.start()])
+    after = re.match(r"\s+(?:(?:and|or)\s+)?([A-Za-z'’-]+)", text[m.end() :])
+    return bool(before and after and before.group(1)[:1].isupper()
+                and after.group(1)[:1].isupper() and not _SENTENCE_WORD.match(after.group(1)))
+
+
+# Capitalised words that open a clause rather than name a side: "..., But", "..., The".
+_SENTENCE_WORD = re.compile(r"(?:The|A|An|But|And|He|She|It|They|We|I|This|That)$")
+
+
 def _clause_left(text: str, start: int) -> str:
     left = text[max(0, start - 120) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
+    breaks = _breaks(left)
     return left[breaks[-1].end() :] if breaks else left
 
 
@@ -163,8 +182,8 @@ def _clause_right(text: str, end: int, opens_clause: bool) -> str:
     # not end its clause.
     if opens_clause:
         right = re.sub(r"^\s*,", " ", right)
-    stop = _CLAUSE_BREAK.search(right)
-    return right[: stop.start()] if stop else right
+    stops = _breaks(right)
+    return right[: stops[0].start()] if stops else right
 
 
 # "traces back to talks in Paris on February 23", "went to war": after "to", a noun is a

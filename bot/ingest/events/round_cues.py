@@ -19,6 +19,10 @@ ROUND_NOUN = re.compile(
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
     r"(?<=working-level )|(?<=American )|(?<=U\.S\. )|(?<=US ))teams?|"
+    # "Burns will meet with senior officials from Israel, Qatar, and Egypt in Rome": the
+    # sides' officials, gathered, are a round.
+    r"(?:officials|representatives|envoys|delegates)(?=\s+from\s+(?:[A-Z][\w-]+,?\s+){1,3}"
+    r"and\s+[A-Z])|"
     # "a team from the Israeli Mossad is in Doha today"
     r"teams?(?=\s+from\s+(?:the\s+)?(?:Israeli\s+|Egyptian\s+|Qatari\s+|US\s+|U\.S\.\s+)?"
     r"(?:Mossad|Shin\s+Bet|Hamas|CIA|Israel|Egypt|Qatar|intelligence)\b)|"

@@ -135,6 +135,17 @@ _DAYS_OF_TALKS = re.compile(
 
 
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_AFTER_DAYS = re.compile(r"\b(?:after|following)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def just_ended(text: str, published: date) -> When | None:
+    """ "Mediators will meet again after two days of talks in Qatar", with no day told: the
+    talks ran the N days up to the report's."""
+    found = _DAYS_OF_TALKS.search(text)
+    if found is None or not _AFTER_DAYS.search(text[max(0, found.start() - 20) : found.start()]):
+        return None
+    n = _COUNT.get(found["n"].lower()) or int(found["n"])
+    return When(published - timedelta(days=n - 1), published, "day")
 
 
 def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When | None:

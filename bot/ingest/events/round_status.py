@@ -41,7 +41,10 @@ _OTHER_CLAUSE = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r"\s+\w+ing\b")
 # A past-tense meeting took place; it does not say the round is over.
-_HELD = re.compile(r"^(?:met|held talks|sat down)$", re.IGNORECASE)
+_HELD = re.compile(
+    r"^(?:met|held talks|sat down|took place|had taken place|(?:was|were|had been) held)$",
+    re.IGNORECASE,
+)
 STATUS_RANK: dict[str | None, float] = {
     None: 0, "scheduled": 1, "held": 1.5, "ongoing": 2, "concluded": 3, "agreement": 4,
     "collapsed": 5,
@@ -117,6 +120,11 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
         return None  # "a truce, stretched by two days a day earlier, ...": of the truce
     if _RELATIVE_OPENS.match(before) and _REVIVED.search(text, max(0, left - 100), left):
         return None  # "met to restart negotiations, which broke down in August": the past
+    if status in ("scheduled", "ongoing") and m.end() <= anchor \
+            and _AFTER_THE_FACT.search(text, m.end(), anchor):
+        # "Mediators will resume negotiations ... after two days of talks in Qatar": what
+        # comes next is not the talks it follows ("headed home after talks" ends them).
+        return None
     if status == "ongoing" and _NOT_THE_TALKS_REMAIN.search(text[max(0, m.start() - 40) :
                                                                   m.start()]):
         return None  # 'said "significant gaps" remained': the gaps, not the talks
@@ -127,6 +135,7 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     return StatusCue(status, m.group(0))
 
 
+_AFTER_THE_FACT = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
 _RELATIVE_OPENS = re.compile(r"\s*(?:which|who|whom|whose|that|where|when)\b", re.IGNORECASE)
 # What a meeting sets out to revive: its state before, told in a clause of its own.
 _REVIVED = re.compile(

@@ -54,6 +54,7 @@ from bot.ingest.events.round_dates import (
     combined_when,
     coordinated,
     date_cue_of,
+    just_ended,
     lasting,
     nearest_time,
     said_on,
@@ -230,10 +231,20 @@ def find_rounds(
                     loose.append(mention)
                     continue
                 placed.append(mention)
-                for other, own in coordinated_venues(passage, mention.place, c_end):
+                sequel = mention.status is not None and mention.status.final == "scheduled" \
+                    and not WEAK_NOUNS.match(mention.noun)
+                for other, own in coordinated_venues(passage, mention.place, c_end,
+                                                     sequel=sequel):
                     copy = replace(mention, place=other, participants=[], venue_cue="coordinated")
                     if own:  # "... and in Doha on 15 and 16 August": its own days
                         copy.when, copy.time_text = when_of(own[0]), own[0].expression.text
+                        if sequel and copy.when is not None and mention.when is not None \
+                                and copy.when.end < mention.when.start \
+                                and copy.when.granularity == "day":
+                            # "in Doha on Wednesday, before returning to Cairo on Thursday":
+                            # the Thursday after, not the one before.
+                            week = timedelta(days=7)
+                            copy.when = When(copy.when.start + week, copy.when.end + week, "day")
                     placed.append(copy)
     rounds = _merge(placed, describe)
     _headline_round(rounds, loose, setting)
@@ -506,6 +517,12 @@ def _read_clause(
         or by_the_end(passage.text, time) or when_of(time)
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
+    assumed = False
+    if when is None and not all_times and place is not None \
+            and passage.paragraph not in setting.entries \
+            and (status is None or status.final != "scheduled") \
+            and (when := just_ended(text, published)) is not None:
+        assumed = True  # "after two days of talks in Qatar", on the day it is reported
     background = bool(_BACKGROUND.search(text)) or (
         when is not None and when.end < published - RECENT
         and (status is None or status.final != "scheduled")
@@ -537,7 +554,7 @@ def _read_clause(
     mention = _Mention(index, text, place, when, status, background)
     mention.noun = noun.group() if noun else "talks"
     mention.venue_cue = venue_cue
-    mention.date_cue = date_cue_of(time)
+    mention.date_cue = "assumed" if assumed else date_cue_of(time)
     mention.said_day = said_day
     mention.time_text = time.expression.text if time else ""
     mention.participants = participants_in(text, start, marks)

@@ -219,11 +219,20 @@ def venue_there(
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:in|at)\s+(?:the\s+)?)?")
 
 
+# "negotiations will restart in Doha on Wednesday, before returning to Cairo on Thursday":
+# planned talks that move on to another city, said of the talks themselves.
+_SEQUEL_GAP = re.compile(
+    r"\s*,?\s*(?:(?:and\s+)?then|before|followed\s+by)\s+(?:a\s+)?"
+    r"(?:return(?:ing)?|mov(?:e|ing)(?:\s+on)?|shift(?:ing)?)\s+(?:back\s+)?to\s+(?:the\s+)?"
+)
+
+
 def coordinated_venues(
-    passage: Passage, venue: Mark, end: int
+    passage: Passage, venue: Mark, end: int, *, sequel: bool = False
 ) -> list[tuple[Mark, list[TimeMark]]]:
     """ "rounds in Doha and Cairo": each venue its own round; "sessions in Rome on 28 July
-    and in Doha on 15 and 16 August": each with the days told after it, if any."""
+    and in Doha on 15 and 16 August": each with the days told after it, if any; with
+    `sequel`, also the city planned talks move on to ("before returning to Cairo")."""
     found: list[tuple[Mark, list[TimeMark]]] = []
     last = venue
     for mark in passage.marks_in(venue.end, end, ("place",)):
@@ -233,7 +242,7 @@ def coordinated_venues(
             if not re.fullmatch(r"\s*(?:on|from|between)?\s*", gap[: times[0].start - last.end]):
                 break
             gap = gap[times[-1].end - last.end :]
-        if not _LIST_GAP.fullmatch(gap):
+        if not _LIST_GAP.fullmatch(gap) and not (sequel and _SEQUEL_GAP.fullmatch(gap)):
             break
         following = passage.marks_in(mark.end, end, ("place",))
         until = following[0].start if following else end
