@@ -1410,3 +1410,34 @@ def test_two_days_of_talks_that_took_place_end_on_the_day_they_are_reported():
         "2024-08-16",
     ))
     assert ("aman", date(2024, 8, 15), date(2024, 8, 16), "concluded") in found
+
+
+def test_a_day_among_the_coming_days_pins_the_planned_round():
+    found = _rounds(_extract(
+        "US and Israeli negotiators will meet in Amman in the coming days, officials said.\n\n"
+        "The Mossad chief will go to Amman on Sunday, and the CIA director will be there for "
+        "the talks.",
+        "2024-10-24",
+    ))
+    assert found == [("aman", date(2024, 10, 27), date(2024, 10, 27), "scheduled")]
+
+
+def test_the_days_a_deal_could_be_signed_in_are_not_the_talks_days():
+    found = _rounds(_extract(
+        "An agreement could be signed in the coming days with talks in Amman making progress, "
+        "sources said.",
+        "2024-12-18",
+    ))
+    assert found == [("aman", date(2024, 12, 18), date(2024, 12, 18), "ongoing")]
+
+
+def test_discussions_held_in_a_city_take_the_day_of_the_session_told_as_held():
+    found = _rounds(_extract(
+        "Both sides agreed to the deal, reached after days of talks hosted by Jordan.\n\n"
+        "The discussions, held in Amman, brought together delegations from both sides and "
+        "the mediators.\n\nSeveral envoys took part. Others joined later.\n\n"
+        "On Wednesday morning, an expanded round of talks was held between Jordanian "
+        "mediators and Israeli and Hamas envoys on the Gaza truce.",
+        "2025-10-09",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("aman", date(2025, 10, 8))]

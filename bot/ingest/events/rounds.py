@@ -392,7 +392,10 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
 _DAY_OF_ANOTHER = re.compile(
     r"\b(?:call|appeal|statement|proposal|plan|letter|message|ultimatum|warning|order|"
     r"invitation|request|offer|text|draft)s?\s+(?:\w+\s+)?(?:issued|released|published|sent|"
-    r"made|tabled|delivered|submitted|put forward|unveiled|received)\s+(?:on\s+|in\s+|at\s+)?$",
+    r"made|tabled|delivered|submitted|put forward|unveiled|received)\s+(?:on\s+|in\s+|at\s+)?$"
+    # "an agreement could be signed in the coming days with talks in Cairo making progress"
+    r"|\b(?:be|been|being)\s+(?:signed|agreed|reached|sealed|finali[sz]ed|announced|"
+    r"struck|clinched|implemented)\s+(?:on\s+|in\s+|within\s+|by\s+)?$",
     re.IGNORECASE,
 )
 
@@ -517,6 +520,11 @@ def _read_clause(
         or by_the_end(passage.text, time) or when_of(time)
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
+    if when is not None and time is not None and when.granularity == "day" \
+            and _SOME_DAYS.search(time.expression.text):
+        # "will meet in Doha in the coming days": some day of them, which a report that
+        # names the day ("will go to Doha on Sunday") pins down.
+        when = When(when.start, when.end, "week")
     assumed = False
     if when is None and not all_times and place is not None \
             and passage.paragraph not in setting.entries \
@@ -762,8 +770,14 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
             continue  # history told far from the round is no part of it
         near = not far or _ends_it(group, mention)
         met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
-        if not (near and met and _DEFINITE.search(mention.text) and mention.when is not None
-                and mention.when.granularity == "day"):
+        dated_day = mention.when is not None and mention.when.granularity == "day"
+        # "The discussions, held in Sharm el-Sheikh, ... On Wednesday morning, an expanded
+        # round of talks was held": a round no sentence dates takes the day of the one
+        # session told as held.
+        undated = span([m.when for m in group]) is None and not mention.background \
+            and mention.status is not None and mention.status.status == "held" \
+            and bool(_STRONG_ROUND.match(mention.noun))
+        if not (met and dated_day and ((near and _DEFINITE.search(mention.text)) or undated)):
             # "The round, held from the 7th until yesterday" keeps its days.
             mention.when = mention.began = None
             mention.status = None  # a venue-less sentence cannot move the round's status...
@@ -923,6 +937,9 @@ _AFTER_THE = re.compile(
 )
 # "in recent weeks": no day a round could be told on.
 _VAGUE = re.compile(r"recent\s+(?:days|weeks|months)", re.IGNORECASE)
+_STRONG_ROUND = re.compile(r"(?:round|talks|negotiations|session)$", re.IGNORECASE)
+_SOME_DAYS = re.compile(r"\b(?:coming|next\s+(?:few|several)|few)\s+days\b|\bdays\s+ahead\b",
+                        re.IGNORECASE)
 _THEY_OPENED = re.compile(
     r"^(?:They|These)(?=\s+(?:finally\s+|eventually\s+|then\s+)?(?:opened|began|resumed|"
     r"reconvened|got\s+under\s?way)\s+(?:in|at)\s+[A-Z])"
