@@ -337,13 +337,22 @@ def _dateline_round(groups: list[list[_Mention]], loose: list[_Mention], setting
         return
     told = [m for m in loose if not m.background and m.when is not None
             and m.when.granularity == "day" and m.noun and not WEAK_NOUNS.match(m.noun)
-            and (m.status is None or m.status.final != "scheduled")]
+            and _told_as_held(m, setting.published)]
     if not told:
         return
     for mention in told:
         mention.place, mention.venue_cue = setting.dateline, "dateline"
         loose.remove(mention)
     groups.append(told)
+
+
+def _told_as_held(mention: _Mention, published: date) -> bool:
+    """Talks told as having taken place: ended, met, or run over days up to the report's
+    ("the past four days had seen intensive discussions"); not talks only hoped for."""
+    if mention.status is not None:
+        return mention.status.status == "held" or mention.status.final in _FINAL
+    when = mention.when
+    return when is not None and when.start < when.end and when.end >= published - timedelta(1)
 
 
 # A list item that opens with its day: "- Tuesday: Israeli troops took the crossing".
