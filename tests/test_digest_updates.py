@@ -59,8 +59,9 @@ def test_an_update_of_a_report_read_before_says_what_the_new_version_changed(eng
     text = _digest(engine)
     updated = text[text.index("Updated reports"):]
     assert ("Gulf Ledger updated “Hamas team in Cairo for talks”, first published "
-            "Tue 7 Oct 2025: Negotiations in Cairo ongoing → collapsed; "
-            "1 new quote (Ron Dermer).") in updated.replace(f" ({URL})", "")
+            "Tue 7 Oct 2025: Negotiations in Cairo ongoing → collapsed; new: Collapse: The "
+            "talks in Cairo collapsed on Wednesday after the Israeli negotiators led by Ron "
+            "Dermer walked …; 1 new quote (Ron Dermer).") in updated.replace(f" ({URL})", "")
     assert "Rounds that moved" in text and "ongoing → collapsed — Gulf Ledger" in text
     assert "We will not return to Cairo" in text
 

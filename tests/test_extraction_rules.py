@@ -1441,3 +1441,40 @@ def test_discussions_held_in_a_city_take_the_day_of_the_session_told_as_held():
         "2025-10-09",
     ))
     assert [(r[0], r[1]) for r in found] == [("aman", date(2025, 10, 8))]
+
+
+def test_a_stay_opened_by_a_team_that_had_gone_there_runs_to_its_coming_back():
+    found = _rounds(_extract(
+        "In a statement, Hamas said the indirect negotiations under way in Amman were "
+        "continuing in a serious manner.\n\n"
+        "Israel's negotiators flew back from Jordan on Tuesday evening for consultations "
+        "after a week of talks.\n\n"
+        "Public broadcaster Kan had reported on Monday of last week that an Israeli team "
+        "with a limited mandate had gone to Amman.",
+        "2024-12-25",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("aman", date(2024, 12, 16), date(2024, 12, 24))]
+
+
+def test_a_meeting_named_again_by_its_city_is_the_one_dated_there():
+    found = _rounds(_extract(
+        "Burns and Barnea met the Jordanian premier in Amman on Oct. 27 and 28, officials "
+        "said.\n\n"
+        "On the Sunday the Amman meeting opened, the Egyptian president told a news "
+        "conference that Egypt had proposed talks to start within 10 days.",
+        "2024-11-09",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("aman", date(2024, 10, 27), date(2024, 10, 28))]
+
+
+def test_a_mediator_putting_its_role_in_talks_on_hold_holds_no_meeting():
+    extraction = _extract(
+        "AMMAN, Nov 9 (Reuters) - Jordan has put its role as a go-between in talks on a Gaza "
+        "ceasefire on hold, its foreign ministry said on Saturday.",
+        "2024-11-09",
+    )
+    assert _rounds(extraction) == []
+    assert [(e.kind, e.when.start) for e in extraction.events if e.kind == "collapse"] == [
+        ("collapse", date(2024, 11, 9))]

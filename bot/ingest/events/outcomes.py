@@ -241,12 +241,17 @@ def _read_sentence(
         ("collapse", "talks", words.collapse),
         ("collapse", "truce", words.truce_end),
     )
-    for kind, of, pattern in kinds:
+    for kind, told_of, pattern in kinds:
         for m in pattern.finditer(text):
             if not _asserted(text, m):
                 continue
+            of = told_of
             if kind == "agreement" and _extends(text, m):
                 of = "truce"  # a truce run on for more days: no round of talks ends there
+            elif kind == "collapse" and of == "talks" and _MEDIATOR_STEPS_BACK.search(m.group(0)):
+                # "In November Qatar froze its mediation": the mediator's part, not the end
+                # of a round (settle.py closes none with it).
+                of = "mediation"
             # "The pause, which Qatar announced last Wednesday": the verb's own clause.
             at = m.end() - 1 if re.search(r"\b(?:which|that)\b", m.group(0)) else m.start()
             dated = _date(passage, start, end, start + at, published, opening,
@@ -299,6 +304,7 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
                 or _PART_OF.search(window) or _SOUGHT_BEFORE.search(window))
 
 
+_MEDIATOR_STEPS_BACK = re.compile(r"mediat|go-between|intermediary", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|when)\b", re.IGNORECASE)
 
 
@@ -425,7 +431,8 @@ def _of(group: list[_Found]) -> str:
     """What the outcome is of: talks that ended, a deal made ("force" when the report only
     tells it took effect), or a truce that ended or ran on."""
     told = {f.of for f in group}
-    return next((of for of in ("talks", "deal", "force") if of in told), group[0].of)
+    return next((of for of in ("talks", "deal", "force", "mediation") if of in told),
+                group[0].of)
 
 
 def _event(group: list[_Found]) -> ExtractedEvent:

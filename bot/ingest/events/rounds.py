@@ -246,7 +246,7 @@ def find_rounds(
                             week = timedelta(days=7)
                             copy.when = When(copy.when.start + week, copy.when.end + week, "day")
                     placed.append(copy)
-    rounds = _merge(placed, describe)
+    rounds = _fold_references(_join_stays(_merge(placed, describe), describe), describe)
     _headline_round(rounds, loose, setting)
     _dateline_round(rounds, loose, setting)
     _attach(rounds, loose)
@@ -499,6 +499,8 @@ def _read_clause(
         return None  # "days after the first-phase deal was agreed there": a time, not news
     if noun is not None and SUMMARY_BEFORE.search(text[: noun.start()]):
         return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
+    if noun is not None and _ROLE_IN.search(text[max(0, noun.start() - 40) : noun.start()]):
+        return None  # "Qatar put its role as a go-between in talks on hold": no meeting
     if BILATERAL.search(text) or one_met_another(passage.text, marks) or (
         noun is not None and negated(text, noun)
     ):
@@ -512,16 +514,22 @@ def _read_clause(
         return None
     status = sentence_status(text, noun.start() if noun else anchor)
     said_day = False
-    if not times and status is not None and (
+    if not times and ((status is not None and (
         status.final in ("agreement", "collapsed", "concluded")
         or (status.final == "ongoing" and _STARTED.match(status.word))
-    ):
+    )) or (status is None and _HAD_GONE.search(text))):
         # "announced on Wednesday that a deal had been agreed", "reported on Sunday that
-        # negotiations had restarted": told that day, so done or begun by then.
+        # negotiations had restarted", "reported on Monday that a team had gone to Doha":
+        # told that day, so done or begun by then.
         said_day, times = bool(all_times), all_times
     at = start + (noun.start() if noun else anchor)
     if place is not None and place.start >= 0 and venue_cue == "in-city":
         at = place.start  # "convened in Paris on January 28": the day is the venue's
+    said = _SAYS_THAT.search(passage.text, at, end)
+    if said is not None:
+        # "On the Sunday the Doha meeting opened, Sisi told a news conference that Egypt
+        # proposed talks to start within 10 days": what was said has its own days.
+        times = [t for t in times if t.start < said.start()]
     time = nearest_time(same_clause(passage.text, times, at), at)
     when = began(passage.text, times, time) \
         or coordinated(passage.text, times, time) or since(passage.text, time, published) \
@@ -625,6 +633,31 @@ def _leaving(mention: _Mention) -> bool:
     )
 
 
+_CAME_BACK = re.compile(r"^(?:back from|returned from|returning from|left|departed|flew out of)")
+
+
+def _join_stays(
+    groups: list[list[_Mention]], describe: Callable[[str], PlaceFacts | None]
+) -> list[list[_Mention]]:
+    """ "Kan reported on Monday of last week that a team had gone to Doha ... The
+    negotiators flew back from Qatar on Tuesday": the stay the going opened and the coming
+    back closed, told in either order, is one round."""
+    for went in list(groups):
+        days = span([m.when for m in went])
+        if days is None or not any(_HAD_GONE.search(m.text) for m in went):
+            continue
+        for back in groups:
+            if back is went or not _same_place(back[0], went[0], describe):
+                continue
+            ends = [m.when.end for m in back if m.when is not None and (
+                _leaving(m) or (m.status is not None and _CAME_BACK.match(m.status.word)))]
+            if ends and timedelta(0) <= max(ends) - days.end <= ROUND_LENGTH:
+                back.extend(went)
+                groups.remove(went)
+                break
+    return groups
+
+
 def _until_they_left(when: When | None, group: list[_Mention], published: date) -> When | None:
     """ "The delegations left Cairo on Thursday ... had been in Cairo since Tuesday", filed
     on Friday: the stay told up to the report's day ended the day they left."""
@@ -636,6 +669,33 @@ def _until_they_left(when: When | None, group: list[_Mention], published: date) 
         return when
     last = max(left)
     return When(when.start, last, "day") if when.start <= last < published else when
+
+
+def _fold_references(
+    groups: list[list[_Mention]], describe: Callable[[str], PlaceFacts | None]
+) -> list[list[_Mention]]:
+    """ "They met in Doha on Oct. 27 and 28 ... On the Sunday the Doha meeting opened, Sisi
+    said ...": a meeting named again with no day of its own is the one the report dated
+    there, even when that one is history."""
+    kept = []
+    for group in groups:
+        undated = all(m.when is None and m.began is None for m in group)
+        others = [g for g in groups if g is not group and _same_place(g[0], group[0], describe)
+                  and any(m.when is not None for m in g)]
+        if undated and len(others) == 1 and all(_NAMED_AGAIN.search(m.text) for m in group):
+            for mention in group:
+                mention.status = None  # a reference, not news of how it stands
+                mention.background = others[0][0].background
+            others[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+# "the Doha meeting", "the Cairo talks": a round named by its city, as one already told.
+_NAMED_AGAIN = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w-]+\s+){1,3}(?:meeting|talks|round|session|summit|gathering)\b"
+)
 
 
 def _stay_since(mention: _Mention) -> bool:
@@ -847,7 +907,8 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
            and m.status.final in ("concluded", "collapsed", "agreement") for m in dated):
         # "have left Cairo, Egyptian media said Friday ... flew out on Thursday": the day
         # told is when they had gone by; the day they went is the round's end.
-        dated = [m for m in dated if not m.said_day]
+        # ("reported on Monday that a team had gone to Doha" still opens the stay.)
+        dated = [m for m in dated if not m.said_day or _HAD_GONE.search(m.text)]
     when = _until_they_left(_from_the_opening(
         combined_when([m.when for m in dated] + [m.began for m in dated]), group
     ), group, published)
@@ -946,6 +1007,19 @@ _AFTER_THE = re.compile(
 )
 # "in recent weeks": no day a round could be told on.
 _VAGUE = re.compile(r"recent\s+(?:days|weeks|months)", re.IGNORECASE)
+_HAD_GONE = re.compile(
+    r"\bhad\s+(?:already\s+)?(?:gone|travell?ed|flown|arrived|landed|headed)\b", re.IGNORECASE
+)
+_ROLE_IN = re.compile(
+    r"\b(?:role|go-between|mediator|mediation|intermediary|broker|efforts?)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SAYS_THAT = re.compile(
+    r"\b(?:said|says|told\s+(?:[\w-]+\s+){1,8}?|announced|stated|added)\s*,?\s+that\b"
+    r"|\b(?:told\s+(?:[\w-]+\s+){1,4}?(?:conference|reporters|journalists)\b[^.]{0,80}?"
+    r"\bthat)\b",
+    re.IGNORECASE,
+)
 _STRONG_ROUND = re.compile(r"(?:round|talks|negotiations|session)$", re.IGNORECASE)
 _SOME_DAYS = re.compile(r"\b(?:coming|next\s+(?:few|several)|few)\s+days\b|\bdays\s+ahead\b",
                         re.IGNORECASE)
