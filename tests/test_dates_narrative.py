@@ -127,3 +127,10 @@ def test_a_weekdays_possessive_takes_the_tense_of_the_verb_after_it():
         "It is the question Sunday's meeting in Doha was meant to start answering.",
         date(2024, 10, 28))
     assert found.start == date(2024, 10, 27)
+
+
+def test_a_weekday_in_brackets_after_a_date_names_that_day():
+    found = find_time_expressions("* March 10 (Monday): A team flew to Doha.", date(2025, 3, 18))
+    assert [(e.text, e.start) for e in found] == [("March 10 (Monday)", date(2025, 3, 10))]
+    other = find_time_expressions("On March 14, Monday was quiet.", date(2025, 3, 18))
+    assert [e.start for e in other] == [date(2025, 3, 14), date(2025, 3, 17)]

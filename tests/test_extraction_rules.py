@@ -1478,3 +1478,36 @@ def test_a_mediator_putting_its_role_in_talks_on_hold_holds_no_meeting():
     assert _rounds(extraction) == []
     assert [(e.kind, e.when.start) for e in extraction.events if e.kind == "collapse"] == [
         ("collapse", date(2024, 11, 9))]
+
+
+def test_a_timeline_trip_and_the_talks_ending_in_deadlock_days_later_are_one_round():
+    found = _rounds(_extract(
+        "HOW WE GOT HERE\n\n"
+        "* March 10 (Monday): An Israeli negotiating team flew to Amman for indirect talks.\n"
+        "* March 14 (Friday): The Amman talks ended in deadlock. The team went home the same "
+        "day.",
+        "2025-03-18",
+    ))
+    assert found == [("aman", date(2025, 3, 10), date(2025, 3, 14), "collapsed")]
+
+
+def test_a_trip_dated_by_a_leaders_meeting_is_not_sunk_by_that_meeting():
+    found = _rounds(_extract(
+        "Israel called its negotiating team home from Amman on Thursday, ending a round of "
+        "indirect truce talks.\n\n"
+        "The Israeli delegation left for Amman on July 6, the day before Netanyahu met Trump "
+        "at the White House.",
+        "2025-07-25",
+    ))
+    assert found == [("aman", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]
+
+
+def test_a_weekend_round_that_broke_up_is_not_joined_to_the_week_after():
+    found = _rounds(_extract(
+        "Negotiators left Amman on Thursday without a deal.\n\n"
+        "Indirect talks resumed in Amman on Tuesday with Qatari participation.\n\n"
+        "A Hamas delegation arrived in Amman on Saturday to meet the mediators, but the talks "
+        "broke up on Sunday with no breakthrough.",
+        "2024-05-09",
+    ))
+    assert ("aman", date(2024, 5, 7), date(2024, 5, 9), "concluded") in found

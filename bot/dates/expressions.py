@@ -83,6 +83,16 @@ def _with_named_year(found: list[Found], text: str) -> list[Found]:
             out[-1] = replace(previous, end_char=item.end_char, start=day, end=day)
             continue
         if (
+            previous is not None and previous.granularity == "day" and item.granularity == "day"
+            and previous.start == previous.end and item.start.weekday() == previous.start.weekday()
+            and _WEEKDAY_WORD.fullmatch(text[item.start_char : item.end_char])
+            and re.fullmatch(r"\s*[(,]\s*", text[previous.end_char : item.start_char])
+        ):
+            # "March 10 (Monday)", "14 March, Friday": the day's own name, not another day.
+            out[-1] = replace(previous, end_char=item.end_char + (
+                1 if text[item.end_char : item.end_char + 1] == ")" else 0))
+            continue
+        if (
             previous is not None and previous.yearless and item.granularity == "year"
             and not item.is_range and item.start.year == item.end.year
             and re.fullmatch(r",?\s*", text[previous.end_char : item.start_char])

@@ -423,6 +423,18 @@ _THE_WEEKDAY = re.compile(
 )
 
 
+def _own_part(marks: list[Mark], start: int, text: str, at: int) -> list[Mark]:
+    """The marks of the part of a clause the talks are told in: "The delegation left for
+    Doha on July 6, the day before Netanyahu met Trump at the White House" tells of the
+    leaders' meeting only to date the trip."""
+    bounds = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(text)] + [start + len(text)]
+    for lo, hi in pairwise(bounds):
+        if lo <= at < hi:
+            return [m for m in marks if lo <= m.start < hi] if any(
+                not lo <= m.start < hi for m in marks if m.kind == "person") else marks
+    return marks
+
+
 def _names_another(text: str, start: int, end: int) -> bool:
     return bool(_ARTICLE_BEFORE.search(text, max(0, start - 8), start)
                 and _OTHER_NOUN_AFTER.match(text, end))
@@ -501,9 +513,10 @@ def _read_clause(
         return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
     if noun is not None and _ROLE_IN.search(text[max(0, noun.start() - 40) : noun.start()]):
         return None  # "Qatar put its role as a go-between in talks on hold": no meeting
-    if BILATERAL.search(text) or one_met_another(passage.text, marks) or (
-        noun is not None and negated(text, noun)
-    ):
+    told_at = start + (noun.start() if noun else anchor)
+    if BILATERAL.search(text) or one_met_another(
+        passage.text, _own_part(marks, start, text, told_at)
+    ) or (noun is not None and negated(text, noun)):
         return None
     if (other := NOT_TALKS.search(text)) and not (
         noun is not None and noun.end() <= other.start()
@@ -633,6 +646,13 @@ def _leaving(mention: _Mention) -> bool:
     )
 
 
+_TRAVELLED = re.compile(
+    r"\b(?:left\s+for|head(?:ed)?\s+(?:to|for)|flew\s+(?:in)?to|travell?ed\s+to|went\s+to|"
+    r"arrived\s+in|landed\s+in|set\s+off\s+for|departed\s+for)\b",
+    re.IGNORECASE,
+)
+# The longest a trip told apart from the end of its talks is taken to run.
+_STAY_LENGTH = ROUND_LENGTH
 _CAME_BACK = re.compile(r"^(?:back from|returned from|returning from|left|departed|flew out of)")
 
 
@@ -644,14 +664,26 @@ def _join_stays(
     back closed, told in either order, is one round."""
     for went in list(groups):
         days = span([m.when for m in went])
-        if days is None or not any(_HAD_GONE.search(m.text) for m in went):
+        if any(_leaving(m) or (m.status is not None and (
+                m.status.status == "held" or m.status.final in _FINAL)) for m in went):
+            continue  # "arrived on Saturday ... but the talks broke up on Sunday": told whole
+        if days is None or days.granularity != "day" or not any(
+            _HAD_GONE.search(m.text) or (_TRAVELLED.search(m.text) and not (
+                m.status is not None and m.status.final == "scheduled")) for m in went
+        ):
             continue
         for back in groups:
             if back is went or not _same_place(back[0], went[0], describe):
                 continue
+            # "flew to Doha for indirect talks ... The Doha talks ended in deadlock".
             ends = [m.when.end for m in back if m.when is not None and (
-                _leaving(m) or (m.status is not None and _CAME_BACK.match(m.status.word)))]
-            if ends and timedelta(0) <= max(ends) - days.end <= ROUND_LENGTH:
+                _leaving(m) or (m.status is not None and (
+                    _CAME_BACK.match(m.status.word) or m.status.status in _FINAL)))]
+            opened = [m.when.start for m in back if m.when is not None and m.status is not None
+                      and m.status.final == "ongoing" and _STARTED.match(m.status.word)]
+            if any(day > days.end for day in opened):
+                continue  # "talks resumed in Cairo on Tuesday": a round of its own began
+            if ends and timedelta(0) < min(ends) - days.end <= _STAY_LENGTH:
                 back.extend(went)
                 groups.remove(went)
                 break
