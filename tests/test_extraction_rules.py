@@ -1511,3 +1511,13 @@ def test_a_weekend_round_that_broke_up_is_not_joined_to_the_week_after():
         "2024-05-09",
     ))
     assert ("aman", date(2024, 5, 7), date(2024, 5, 9), "concluded") in found
+
+
+def test_a_delegation_that_arrived_for_talks_opened_the_days_after():
+    found = _rounds(_extract(
+        "A Hamas delegation arrived in Amman on August 12 for talks with Jordanian "
+        "officials.\n\nOn Monday the delegations were still in Amman, where the mediators "
+        "shuttled between them.",
+        "2025-08-18",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("aman", date(2025, 8, 12))]

@@ -800,9 +800,12 @@ def _goes_on_to(
         return False
     # "Barnea joins the talks in Doha": talks he joins are the ones a team arrived for.
     joins = bool(_JOINS_THE_TALKS.search(mention.text))
+    # "A Hamas delegation arrived in Cairo on August 12 for talks": arriving for them
+    # opens them too.
     opened = [m.when for m in group if m.when is not None and m.status is not None
               and m.status.final == "ongoing" and (
-                  _STARTED.match(m.status.word) or (joins and m.status.word.startswith("arriv")))]
+                  _STARTED.match(m.status.word) or (m.status.word.startswith("arriv") and (
+                      joins or _ARRIVED_FOR_TALKS.search(m.text))))]
     ended = any(m.status is not None and m.status.final in _FINAL for m in group)
     window = window or (ROUND_LENGTH if joins else _OPEN_ROUND_WEEK)
     return bool(opened) and not ended and any(
@@ -810,6 +813,10 @@ def _goes_on_to(
     )
 
 
+_ARRIVED_FOR_TALKS = re.compile(
+    r"\barriv\w*\s+in\s+(?:the\s+)?[A-Z][^.;]{0,60}?\bfor\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|discussions|meetings)\b",
+)
 _JOINS_THE_TALKS = re.compile(
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|discussions)\b",
     re.IGNORECASE,
