@@ -1521,3 +1521,13 @@ def test_a_delegation_that_arrived_for_talks_opened_the_days_after():
         "2025-08-18",
     ))
     assert [(r[0], r[1]) for r in found] == [("aman", date(2025, 8, 12))]
+
+
+def test_the_pmo_and_a_continent_are_never_people():
+    extraction = _extract(
+        "The meetings are expected to occur in Europe, the official said.\n\n"
+        'The PMO added: "We appreciate the efforts of the mediators."',
+        "2025-07-25",
+    )
+    people = {m.name for m in extraction.entities if m.kind == "person"}
+    assert not people & {"Europe", "The PMO", "PMO"}

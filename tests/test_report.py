@@ -64,3 +64,26 @@ def test_the_report_keeps_the_dateline_apart_and_names_the_lede():
 def test_a_section_label_is_no_part_of_the_headline():
     report = read_report("World: Gaza talks edge forward in Cairo\n\n" + STORY + "\n\n" + STORY)
     assert report.title == "Gaza talks edge forward in Cairo"
+
+
+def test_a_city_with_its_agency_and_date_in_brackets_is_a_dateline():
+    dateline, rest = split_dateline(
+        "Cairo, (APP - UrduPoint / Pakistan Point News - 28th Feb, 2025) Talks resume in "
+        "Cairo on Friday on a second phase of the truce."
+    )
+    assert dateline is not None and (dateline.city, dateline.agency) == ("Cairo", "APP")
+    assert rest.startswith("Talks resume in Cairo")
+
+
+def test_a_labelled_photo_caption_and_an_ai_summary_notice_are_no_part_of_the_story():
+    report = read_report(
+        "This is AI generated summarization, which may have errors. For context, always "
+        "refer to the full article.\n\n"
+        "TRUCE. Palestinians fleeing north Gaza move southward during a temporary truce, "
+        "near Gaza City, November 27, 2023.\n\n"
+        "Mediator Qatar said on Monday a deal had been reached to extend the truce by two "
+        "days, continuing a pause in seven weeks of war."
+    )
+    assert report.paragraphs == [
+        "Mediator Qatar said on Monday a deal had been reached to extend the truce by two "
+        "days, continuing a pause in seven weeks of war."]

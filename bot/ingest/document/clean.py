@@ -18,6 +18,7 @@ from bot.gazetteer import load_gazetteer
 from bot.ingest.document.furniture import (
     AUTHOR_BIO,
     CAPTION_CREDIT,
+    CAPTION_LABEL,
     SECTION_LABEL,
     TRAILING_AGENCY,
     vocabulary_hits,
@@ -72,7 +73,7 @@ _NOTICE_WORDS = frozenset(
     """rights reserved copyright terms privacy commenter commenters comments cookie cookies
     newsletter newsletters subscribe subscription disclaimer permission contract reproduction
     redistributed rewritten condensed abridged unsubscribe inbox signing republishing
-    republish""".split()
+    republish summarization summarisation""".split()
 )
 _STOP = frozenset(
     "the a an and or but in on at of to for from with by as is are was were be been has have had "
@@ -180,11 +181,11 @@ def _judge(line: str, position: int) -> _Line:
         or vocabulary_match_count(line) >= 2
     )):
         return _Line(line, "closing")
-    if hits and (len(words) <= 12 or len(set(hits)) >= 2):
+    if hits and (len(words) <= 12 or len(set(hits)) >= 2 or vocabulary_match_count(line) >= 2):
         return _Line(line, "furniture")
     if _is_dateline(line) and len(words) <= 12:
         return _Line(line, "furniture")
-    if CAPTION_CREDIT.search(line):
+    if CAPTION_CREDIT.search(line) or CAPTION_LABEL.match(line):
         return _Line(line, "furniture")
     if _BULLET.match(line):
         body = _BULLET.sub("", line, count=1)

@@ -47,6 +47,14 @@ _DATE_STAMP = re.compile(
 )
 
 
+# "Cairo, (APP - UrduPoint / Pakistan Point News - 28th Feb, 2025) Talks resume ...": the
+# agency and the date in brackets after the city.
+_BRACKETED = re.compile(
+    rf"^(?P<city>{_CAPS_CITY}|{_TITLE_CITY}),?\s*\((?P<inner>[^()]{{2,80}}?\b\d{{4}})\)\s*"
+    r"(?:[-–—:]\s*)?(?=[A-Z\"“])"
+)
+
+
 @dataclass(frozen=True)
 class Dateline:
     city: str  # as written, in title case: "Sharm El-Sheikh"
@@ -59,6 +67,13 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     stamp = _DATE_STAMP.match(paragraph)
     if stamp is not None and len(paragraph[stamp.end() :].split()) >= 6:
         return None, paragraph[stamp.end() :]
+    bracketed = _BRACKETED.match(paragraph)
+    if bracketed is not None and len(paragraph[bracketed.end() :].split()) >= 6:
+        city = bracketed["city"]
+        return Dateline(city=city.title() if city.isupper() else city,
+                        text=bracketed.group(0).strip(),
+                        agency=bracketed["inner"].split(" - ")[0].strip()), \
+            paragraph[bracketed.end() :]
     found = _DATELINE.match(paragraph)
     if found is None:
         return None, paragraph

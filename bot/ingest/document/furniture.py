@@ -104,6 +104,8 @@ NAVIGATION = _any(
     r"^watch\b", r"^(?:list of \d+ items|end of list)$", r"^(?:back to top|top of page)$",
     r"^list \d+ of \d+$", r"^keep reading$", r"\bsave (?:articles?|stories) to read later\b",
     r"\breading list\b",
+    # "This is AI generated summarization, which may have errors."
+    r"\bai[- ]generated (?:summar\w*|content|text)\b", r"\brefer to the full article\b",
 )
 # Headings that introduce other stories: what follows is not this story.
 OTHER_STORIES = _any(
@@ -132,6 +134,12 @@ MEDIA = _any(
     r"\b(?:photo|video|image|picture)s?\s*(?:gallery|credit)?\s*:",
     r"\bgallery\b", r"\bslideshow\b", r"\bgetty images\b", r"\bshutterstock\b",
     r"\b(?:photo|file photo|image|video)\b.{0,40}\b(?:afp|ap|reuters|getty|epa|via)\b",
+)
+# "TRUCE. Palestinians fleeing north Gaza move southward ..., near Gaza City, November 27,
+# 2023.": a photo caption under its one-word label, ending with where and when it was taken.
+CAPTION_LABEL = re.compile(
+    r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}\.\s+[A-Z].*,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\.?$"
 )
 # A credit in parentheses that ends a caption: "(AP Photo/Abdel Kareem Hana)".
 CAPTION_CREDIT = re.compile(
