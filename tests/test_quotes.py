@@ -313,3 +313,30 @@ def test_spoken_words_drop_the_punctuation_of_the_sentence_around_a_quote(stored
 
     assert spoken_words(stored) == said
 
+
+
+def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_last_named_speaker():
+    assert who(
+        '"We are getting closer," Safadi said in an interview.\n\n'
+        '"We have been in this position before and could not finish."'
+    ) == [("ayman safadi", "We are getting closer,"),
+          ("ayman safadi", "We have been in this position before and could not finish.")]
+
+
+def test_the_prime_minister_is_the_person_titled_so_before():
+    assert who(
+        "Jordanian Prime Minister Ayman Safadi announced the deal.\n\n"
+        '"We hope that this will be the last page of the war," the prime minister added.'
+    ) == [("ayman safadi", "We hope that this will be the last page of the war,")]
+
+
+def test_the_president_no_one_was_titled_is_no_speaker():
+    assert who('"We will see," the president said.') == []
+
+
+def test_a_quotation_a_paragraph_never_closes_runs_to_its_end():
+    assert who(
+        'Witkoff wrote on X: "It is a shame that Hamas has acted in this selfish way. We are '
+        "resolute in seeking an end to this conflict."
+    ) == [("steve witkoff", "It is a shame that Hamas has acted in this selfish way. We are "
+                            "resolute in seeking an end to this conflict.")]

@@ -138,7 +138,28 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             inner = m.group(1).strip()
             if inner:
                 found.append(QuoteSpan(m.start(), m.end(), inner))
+    if (run_on := _run_on(text, found)) is not None:
+        found.append(run_on)
     return sorted(found, key=lambda q: q.start)
+
+
+# A quotation of several paragraphs leaves each but the last open: "The Prime Minister's
+# Office stated: "In light of the response ... for further consultations.
+_OPENED = re.compile(r"(?:(?<=^)|(?<=[\s:(\[—–-]))[“\"](?=[A-Z])")
+
+
+def _run_on(text: str, found: list[QuoteSpan]) -> QuoteSpan | None:
+    """The quotation a paragraph opens and never closes, to the paragraph's end."""
+    last_end = max((q.end for q in found), default=0)
+    for m in _OPENED.finditer(text, last_end):
+        rest = text[m.end() :]
+        if "”" in rest or '"' in rest:
+            return None
+        inner = rest.strip()
+        if len(inner.split()) >= 4:
+            return QuoteSpan(m.start(), len(text.rstrip()), inner)
+        return None
+    return None
 
 
 def outside_quotes(text: str, quotes: Sequence[QuoteSpan]) -> str:

@@ -49,8 +49,12 @@ _UNNAMED = re.compile(
     # No full stop either: "the table. A Hamas official" is two sentences ("U.S." is one word).
     r"(?P<mods>(?:(?!(?:[Tt]he|[Aa]n?)\s)(?:(?:[A-Z]\.){2,}|[\w’'-]+)\s+){0,4}?)"
     r"(?P<head>officials?|sources?|diplomats?|spokes(?:person|man|woman)|negotiators?|"
-    r"mediators?|analysts?|insiders?|aides?|advisers?|envoys?|statement)\b"
+    r"mediators?|analysts?|insiders?|aides?|advisers?|envoys?|statement|minister|premier|"
+    r"president)\b"
 )
+# Offices one person holds at a time: "the prime minister added" is the one titled so
+# before, or no one this reader can name.
+_HIGH_OFFICES = frozenset({"minister", "prime minister", "premier", "president"})
 _ONE_OF = re.compile(
     r"\b[Oo]ne\s+of\s+(?:them|the\s+(?:[\w-]+\s+)?(?:sources|officials|diplomats|negotiators|"
     r"mediators|people))\b"
@@ -123,6 +127,7 @@ class _Discourse:
         self.last: Speaker | None = None
         self.unnamed: dict[str, str] = {}  # head word -> label as first introduced
         self.titled: dict[str, Speaker] = {}  # "envoy" -> the person last given that title
+        self.carry: Speaker | None = None  # who spoke the quote that closed the last paragraph
 
     def unnamed_label(self, det: str, text: str, head: str) -> str:
         base = head.rstrip("s") if head.endswith("s") and head != "sources" else head
@@ -170,7 +175,7 @@ def _passage_quotes(
         if verb is None:
             speaker = _headline_speaker(span, candidates, blank) or _colon_speaker(
                 span, candidates, blank, passage
-            ) or _continued(span, previous, passage)
+            ) or _continued(span, previous, passage) or _carried(span, passage, state)
             if speaker is None:
                 continue
         if speaker is None:
@@ -183,7 +188,29 @@ def _passage_quotes(
             said = said or _said_before(speaker, verb or span, spoken, passage)
         quotes.append(_quote(span, speaker, said, passage))
         previous = (span, speaker, verb)
+    state.carry = _closing_speaker(previous, passage)
     return quotes
+
+
+def _closing_speaker(
+    previous: tuple[QuoteSpan, Speaker, _Verb | None] | None, passage: Passage
+) -> Speaker | None:
+    """The named speaker of a quote in the paragraph's last sentence, who may go on in the
+    next paragraph."""
+    if previous is None or previous[1].key is None:
+        return None
+    last = passage.sentence_at(len(passage.text.rstrip()) - 1)
+    return previous[1] if passage.sentence_at(previous[0].start) == last else None
+
+
+def _carried(span: QuoteSpan, passage: Passage, state: _Discourse) -> Speaker | None:
+    """ '"We believe we are getting closer," Kirby said in an interview.' and then a
+    paragraph that is a quotation and nothing else: the same speaker goes on."""
+    if state.carry is None or passage.text[: span.start].strip():
+        return None
+    if passage.text[span.end :].strip(" .,”\"'’"):
+        return None
+    return state.carry
 
 
 def _candidates(
@@ -203,6 +230,8 @@ def _candidates(
         if known is not None:
             # "US special envoy Steve Witkoff ... the envoy said": the one so titled.
             found.append(_Candidate(m.start(), m.end(), known, "person"))
+            continue
+        if _title_of(m) in _HIGH_OFFICES:
             continue
         label = state.unnamed_label(m.group("det"), m.group(0), m.group("head"))
         found.append(_Candidate(m.start(), m.end(), Speaker(None, label), "unnamed"))
@@ -226,24 +255,37 @@ def _candidates(
 
 # A title right before a name ("US special envoy Steve Witkoff") or after it ("Witkoff,
 # the US envoy,"): who "the envoy" is later.
+_TITLES = (r"(prime\s+minister|premier|president|minister|envoy|negotiator|"
+           r"spokes(?:man|woman|person)|mediator|adviser|advisor|aide)")
 _TITLE_BEFORE = re.compile(
-    r"\b(envoy|negotiator|spokes(?:man|woman|person)|mediator|adviser|advisor|aide)\s+"
-    r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}$",
+    _TITLES + r"\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}$",
     re.IGNORECASE,
 )
 _TITLE_AFTER = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(envoy|negotiator|spokes(?:man|woman|person)|"
-    r"mediator|adviser|advisor|aide)\b",
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?" + _TITLES + r"\b",
     re.IGNORECASE,
 )
 _SINGULAR_TITLES = frozenset({"envoy", "negotiator", "spokesman", "spokeswoman", "spokesperson",
-                              "mediator", "adviser", "advisor", "aide"})
+                              "mediator", "adviser", "advisor", "aide"}) | _HIGH_OFFICES
+
+
+def _title_key(title: str) -> str:
+    """ "Prime Minister" and "premier" are one office."""
+    key = " ".join(title.lower().split())
+    return "prime minister" if key == "premier" else key
+
+
+def _title_of(m: re.Match[str]) -> str:
+    head = m.group("head").lower()
+    if head == "minister" and m.group("mods").lower().split()[-1:] == ["prime"]:
+        return "prime minister"
+    return _title_key(head)
 
 
 def _titled_before(passage: Passage, state: _Discourse, m: re.Match[str]) -> Speaker | None:
     """The person "the envoy" is: the one last titled so, before it, in this passage or
     earlier ones (the state keeps those)."""
-    head = m.group("head").lower()
+    head = _title_of(m)
     if m.group("det").lower() != "the" or head not in _SINGULAR_TITLES:
         return None
     found = None
@@ -252,7 +294,7 @@ def _titled_before(passage: Passage, state: _Discourse, m: re.Match[str]) -> Spe
             continue
         before = _TITLE_BEFORE.search(passage.text, max(0, mark.start - 60), mark.start)
         after = _TITLE_AFTER.match(passage.text, mark.end)
-        titles = {t.group(1).lower() for t in (before, after) if t is not None}
+        titles = {_title_key(t.group(1)) for t in (before, after) if t is not None}
         if head in titles:
             found = Speaker(mark.key, mark.text)
     return found or state.titled.get(head)
@@ -265,7 +307,7 @@ def _note_titles(passage: Passage, state: _Discourse) -> None:
         for t in (_TITLE_BEFORE.search(passage.text, max(0, mark.start - 60), mark.start),
                   _TITLE_AFTER.match(passage.text, mark.end)):
             if t is not None:
-                state.titled[t.group(1).lower()] = Speaker(mark.key, mark.text)
+                state.titled[_title_key(t.group(1))] = Speaker(mark.key, mark.text)
 
 
 def _sentence_bounds(passage: Passage, offset: int) -> tuple[int, int]:
