@@ -353,3 +353,12 @@ def test_a_spelling_with_a_possessive_is_found_as_written_and_no_name_runs_past_
 
     assert names("Israel's Security Cabinet met late on Sunday.") == ["Israel's Security Cabinet"]
     assert "Salah Al-Din) Corridor" not in names("the Philadelphi (Salah Al-Din) Corridor")
+
+
+def test_roles_that_are_pieces_of_a_sentence_are_no_titles():
+    from bot.ingest.mentions.roles import clean_role
+    assert clean_role("after Prime Minister") == "Prime Minister"
+    assert clean_role("When director") == "director"
+    assert clean_role("who met Israeli leaders in Tel Aviv on Thursday before travelling on") == ""
+    assert clean_role("head of the Forum for Palestinian Studies at Tel Aviv University's "
+                      "Moshe Dayan Center") == "head of the Forum for Palestinian Studies"

@@ -42,16 +42,25 @@ TITLES = frozenset(_TITLES_DATA["ranks"]) | frozenset(_TITLES_DATA["honorifics"]
 # "who is also Qatar's foreign minister", "and his deputy": the words before the role.
 _ROLE_LEAD = re.compile(
     r"^(?:(?:and|but|who|which|is|was|are|were|also|now|currently|then|has|had|been|"
-    r"serves|served|acting|acts|as|to)\s+)+",
+    r"serves|served|acting|acts|as|to|after|before|when|while|since|until|once)\s+)+",
     re.IGNORECASE,
 )
+# A title long enough to carry its institution's address: "head of the Forum for
+# Palestinian Studies at Tel Aviv University's Moshe Dayan Center" is the head of the forum.
+_LONG_ROLE = 10
 
 
 def clean_role(role: str) -> str:
     """A role as a title: no relative clause or conjunction before it, no trailing stop;
-    "" for a piece of a sentence that is no title ("his deputy", "included other officials")."""
+    "" for a piece of a sentence that is no title ("his deputy", "included other officials",
+    "met Israeli leaders in Tel Aviv")."""
     cleaned = _ROLE_LEAD.sub("", role.strip(" ,;.:—–-")).strip(" ,;.:—–-")
-    return "" if _NO_TITLE.match(cleaned) else cleaned
+    first = cleaned.split(" ", 1)[0]
+    if _NO_TITLE.match(cleaned) or _VERB_BEFORE_ROLE.match(first):
+        return ""
+    if len(cleaned.split()) > _LONG_ROLE and " at " in cleaned:
+        cleaned = cleaned.split(" at ", 1)[0]
+    return "" if len(cleaned.split()) > _LONG_ROLE else cleaned
 
 
 _NO_TITLE = re.compile(r"^(?:his|her|their|its|other|included|including|includes)\b", re.I)
