@@ -1531,3 +1531,13 @@ def test_the_pmo_and_a_continent_are_never_people():
     )
     people = {m.name for m in extraction.entities if m.kind == "person"}
     assert not people & {"Europe", "The PMO", "PMO"}
+
+
+def test_an_effort_and_a_holiday_before_the_verb_do_not_hedge_or_date_another_event():
+    found = _rounds(_extract(
+        "The Hamas delegation that spent four days in the Jordanian capital trying to secure a "
+        "pause in the fighting before the holy month left on Thursday morning, with no "
+        "agreement in hand.\n\nThe delegation had flown in on Sunday to meet the mediators.",
+        "2024-03-08",
+    ))
+    assert found == [("aman", date(2024, 3, 3), date(2024, 3, 7), "concluded")]

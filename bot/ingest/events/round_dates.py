@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from bot.ingest.document.passages import TimeMark
-from bot.ingest.events.round_status import StatusCue
+from bot.ingest.events.round_status import OBJECT_ONLY, StatusCue
 from bot.ingest.model import When
 
 SAID_BEFORE = re.compile(
@@ -69,7 +69,7 @@ def same_clause(text: str, times: list[TimeMark], position: int) -> list[TimeMar
     talks on Friday" dates the talks Friday."""
     near = [
         t for t in times
-        if not _OTHER_EVENT.search(_between(text, t, position))
+        if not _OTHER_EVENT.search(_TIME_OBJECT.sub(" ", _between(text, t, position)))
         # "came three days after Barnea sat down on Friday": that day is the other event's.
         and not _COUNTED_FROM.search(t.expression.text)
     ]
@@ -87,6 +87,12 @@ _DEAL_OF_THE_TIME = re.compile(
 )
 
 
+# "trying to secure a pause before the holy month left on Thursday": a preposition of a
+# time noun names no other event.
+_TIME_OBJECT = re.compile(
+    r"\b(?:before|after|ahead\s+of|following|since|until)" + OBJECT_ONLY.pattern,
+    re.IGNORECASE,
+)
 _COUNTED_FROM = re.compile(r"\b(?:after|before)$", re.IGNORECASE)
 # "before the end of next week", "after Sunday": a preposition of the time itself.
 _TIME_PREPOSITION = re.compile(

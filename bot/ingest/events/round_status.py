@@ -40,6 +40,14 @@ _OTHER_CLAUSE = re.compile(
     r"\b(?:since|after|before|following|until|when|once|as|because|while)\b", re.IGNORECASE
 )
 _PARTICIPLE_AFTER = re.compile(r"\s+\w+ing\b")
+_EFFORT = re.compile(r"(?:trying|seeking|hoping|aiming|attempting|working)$", re.IGNORECASE)
+_EFFORT_REACH = 6  # words an effort's own object may take before a verb of the subject
+# "before the holy month": a time named by its noun, which does nothing itself.
+OBJECT_ONLY = _OBJECT_ONLY = re.compile(
+    r"\s+(?:the|a|an|this|that|last|next)\s+(?:holy\s+)?(?:month|week|weekend|holiday|"
+    r"holidays|deadline|end\s+of\s+\w+|start\s+of\s+\w+|festival|elections?|Ramadan|Eid)\s+",
+    re.IGNORECASE,
+)
 # A past-tense meeting took place; it does not say the round is over.
 _HELD = re.compile(
     r"^(?:met|held talks|sat down|took place|had taken place|(?:was|were|had been) held)$",
@@ -108,12 +116,21 @@ def sentence_status(text: str, anchor: int) -> StatusCue | None:
 def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | None:
     left, right = clause(text, m.start())
     before = text[left : m.start()]
-    if CONDITIONAL.search(before) or _NEGATED_BEFORE.search(text[max(0, m.start() - 40) :
-                                                                  m.start()]):
+    hedge = CONDITIONAL.search(before)
+    if hedge is not None and _EFFORT.match(hedge.group()) \
+            and len(before[hedge.end() :].split()) > _EFFORT_REACH:
+        # "The delegation that spent four days there trying to secure a pause in the fighting
+        # before the holy month left on Thursday": the effort is the subject's, long before
+        # the verb, which it does not hedge.
+        hedge = None
+    if hedge is not None or _NEGATED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
         return None
     opener = _OTHER_CLAUSE.search(before)
-    # "held talks before returning home": a participle keeps the subject, and the event.
+    # "held talks before returning home": a participle keeps the subject, and the event;
+    # "the delegation that spent four days there before the holy month left on Thursday":
+    # a preposition's object is no subject of its own.
     if opener is not None and not _PARTICIPLE_AFTER.match(text, left + opener.end()) \
+            and not _OBJECT_ONLY.fullmatch(text, left + opener.end(), m.start()) \
             and not left + opener.start() <= anchor < right:
         return None  # "talks in Warsaw ... since the team was called home": another event
     if _aside(text, left, right, m.start(), anchor):
