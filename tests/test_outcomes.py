@@ -195,3 +195,8 @@ def test_a_team_returned_from_a_city_after_a_dead_end_is_a_collapse_there():
 def test_fighting_between_the_sides_resumed_is_the_truce_ending():
     (found,) = outcomes("Fighting between Israel and Hamas resumed on Friday.", date(2023, 12, 2))
     assert (found.kind, found.when.start) == ("collapse", date(2023, 12, 1))
+
+
+def test_talks_that_ended_in_a_ceasefire_ended_no_truce():
+    found = outcomes("Erdogan wrote that the talks had ended in a ceasefire on Wednesday.")
+    assert all(f.kind != "collapse" for f in found)

@@ -87,3 +87,21 @@ def test_a_labelled_photo_caption_and_an_ai_summary_notice_are_no_part_of_the_st
     assert report.paragraphs == [
         "Mediator Qatar said on Monday a deal had been reached to extend the truce by two "
         "days, continuing a pause in seven weeks of war."]
+
+
+def test_a_live_page_of_bare_clock_stamps_drops_an_entry_about_another_country():
+    report = read_report(
+        "Gaza live: Cairo hostage talks end without breakthrough\n\n"
+        "9:48 PM\n\nPakistan: Bhutto Zardari bows out\n\n"
+        "Away from the region: Pakistan Peoples Party chairman Bilawal Bhutto Zardari said "
+        "he would not seek the premiership and that his party would back the Pakistan "
+        "Muslim League-Nawaz candidate, spokeswoman Marriyum Aurangzeb said.\n\n"
+        "8:05 PM\n\nCairo talks wrap up\n\n"
+        "The meeting in Cairo between Israeli negotiators, CIA Director William Burns and "
+        "Egyptian officials on a Gaza truce has ended without a breakthrough.\n\n"
+        "11:40 AM\n\nMossad chief leads team\n\n"
+        "Mossad director David Barnea is heading the Israeli delegation to Cairo today for "
+        "talks with Burns on a hostage deal with Hamas."
+    )
+    assert not any("Bhutto" in p for p in report.paragraphs)
+    assert report.stamps[:2] == ["8:05 PM", "11:40 AM"]

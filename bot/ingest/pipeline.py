@@ -96,6 +96,9 @@ def _entry_openings(stamps: list[str | None], days: dict[int, date]) -> dict[int
     }
 
 
+_CLOCK_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}\)?)?", re.I)
+
+
 def entry_days(stamps: list[str | None], published: date) -> dict[int, date]:
     """The day of each live entry's paragraphs, from its stamp ("Fri 1 Dec, 07:24")."""
     days: dict[int, date] = {}
@@ -105,6 +108,8 @@ def entry_days(stamps: list[str | None], published: date) -> dict[int, date]:
         found = [e for e in find_time_expressions(stamp, published) if e.granularity == "day"]
         if found and found[0].start <= published:
             days[paragraph] = found[0].start
+        elif not found and _CLOCK_ONLY.fullmatch(stamp.strip()):
+            days[paragraph] = published  # "9:48 PM": an entry of the report's own day
     return days
 
 

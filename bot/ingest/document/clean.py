@@ -302,6 +302,50 @@ def _belongs(paragraph: str, terms: set[str], story: set[str]) -> bool:
     return len(shared) >= 2 or (len(shared) == 1 and bool(_TOPIC.search(paragraph)))
 
 
+# Name words an off-story entry brings that the rest of the page never uses ("Bilawal
+# Bhutto Zardari", "Pakistan Peoples Party"); "the White House" and "the Middle East" are
+# not enough.
+_OWN_NAMES = 6
+
+
+def _cut_unrelated_entries(
+    paragraphs: list[str], stamps: list[str | None], title: str
+) -> tuple[list[str], list[str | None], list[str]]:
+    """A live page's entries that share no actor, place or topic word with the rest of the
+    page ("9:48 PM Pakistan: Bhutto Zardari bows out ..." on a Gaza talks page)."""
+    if len({s for s in stamps if s}) < 3:
+        return paragraphs, stamps, []
+    entries: list[list[int]] = []
+    for i, stamp in enumerate(stamps):
+        if entries and stamp == stamps[entries[-1][0]]:
+            entries[-1].append(i)
+        else:
+            entries.append([i])
+    term_sets = [_terms(p) for p in paragraphs]
+    off: set[int] = set()
+    for entry in entries:
+        if stamps[entry[0]] is None:
+            continue
+        others = [i for i in range(len(paragraphs)) if i not in entry]
+        counts: Counter[str] = Counter(_terms(title))
+        for i in others:
+            counts.update(term_sets[i])
+        named = _named_terms(title + " " + " ".join(paragraphs[i] for i in others))
+        story = {t for t, n in counts.items() if n >= 2 or t in named}
+        # Off the story only when it tells of people and places of its own and no word of
+        # the story's topic: an entry is short, and "the US president told reporters there
+        # was a real chance" belongs to the story without naming it.
+        text = " ".join(paragraphs[i] for i in entry)
+        own_names = _named_terms(text) - named
+        if len(own_names) >= _OWN_NAMES and not _TOPIC.search(text) and not any(
+            _belongs(paragraphs[i], term_sets[i], story) for i in entry
+        ):
+            off.update(entry)
+    return ([p for i, p in enumerate(paragraphs) if i not in off],
+            [s for i, s in enumerate(stamps) if i not in off],
+            [paragraphs[i] for i in sorted(off)])
+
+
 def _cut_unrelated_tail(paragraphs: list[str], title: str) -> tuple[list[str], list[str]]:
     """Cut trailing paragraphs that share no actor, place or topic word with the story."""
     if len(paragraphs) < 4:
@@ -361,6 +405,8 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
             stamp = heading
         elif day_heading is not None and _BARE_CLOCK.fullmatch(item.text):
             stamp = f"{day_heading}, {item.text}"
+        elif _BARE_CLOCK.fullmatch(item.text):
+            stamp = item.text  # "9:48 PM" over an entry: a live page of the report's day
         elif day_heading is not None and (clock := _CLOCK_HEADLINE.fullmatch(item.text)) \
                 and not ends_as_prose(item.text):
             stamp = f"{day_heading}, {clock[1]}"
@@ -401,6 +447,8 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
         paragraphs.append(item.text)
         stamps.append(stamp)
         seen_chars += len(item.text)
+    paragraphs, stamps, off_story = _cut_unrelated_entries(paragraphs, stamps, title)
+    dropped += off_story
     paragraphs, tail = _cut_unrelated_tail(paragraphs, title)
     paragraphs, stamps = _join_continued_quotes(paragraphs, stamps[: len(paragraphs)])
     return CleanedArticle(title=title, paragraphs=paragraphs, dropped=dropped + tail,
