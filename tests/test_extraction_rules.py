@@ -1541,3 +1541,41 @@ def test_an_effort_and_a_holiday_before_the_verb_do_not_hedge_or_date_another_ev
         "2024-03-08",
     ))
     assert found == [("aman", date(2024, 3, 3), date(2024, 3, 7), "concluded")]
+
+
+def test_a_timelines_dated_headings_date_their_entries_and_what_followed_them():
+    found = _rounds(_extract(
+        "How the deal came together\n\n"
+        "The truce was announced on Wednesday after 15 months of war.\n\n"
+        "November 22, 2023 - The first pause\n\n"
+        "Qatar announced a four-day pause. The pause ended on Dec. 1, and on Dec. 2 the "
+        "Mossad chief ordered his negotiating team in Amman to come home.\n\n"
+        "August 15-16, 2024 - The bridging proposal\n\n"
+        "After two days of talks in Amman, the US put forward a proposal.\n\n"
+        "January 2025 - Back to Amman\n\n"
+        "Hopes rose again as the year turned.",
+        "2025-01-16",
+    ))
+    # Dec. 2 after the November 22, 2023 heading is 2023's, not the year before.
+    assert any(r[2] == date(2023, 12, 2) and r[3] == "collapsed" for r in found)
+    assert any(r[0] == "aman" and r[1] == date(2024, 8, 15) for r in found)
+
+
+def test_a_regional_desks_dateline_is_no_venue_for_talks_the_lede_only_sums_up():
+    found = _rounds(_extract(
+        "DUBAI: After more than a year of start-stop negotiations, mediators announced on "
+        "Wednesday that Israel and Hamas had agreed to halt the war. Here is what we know, "
+        "and how the talks got here.",
+        "2025-01-16",
+    ))
+    assert all(r[0] != "dubai" for r in found)
+
+
+def test_an_undated_round_is_closed_by_the_deal_the_report_dates_days_before():
+    found = _rounds(_extract(
+        "Mediators announced on Wednesday that Israel and Hamas had reached an agreement.\n\n"
+        "Why now?\n\nThe final stretch of negotiations was hosted by the foreign minister in "
+        "Amman, officials said, with both delegations in the city.",
+        "2025-01-16",
+    ))
+    assert found == [("aman", date(2025, 1, 15), date(2025, 1, 15), "agreement")]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from bot.dates import find_time_expressions
 from bot.dates.narrative import after_point, last_day, pointing_back, written_point
@@ -77,7 +78,7 @@ def narrative_dates(published, entry_days: dict[int, date] | None = None):
 
     def dated(paragraph: int, text: str):
         now = days.get(paragraph, published)
-        found = find_time_expressions(text, now)
+        found = _onward(find_time_expressions(text, now), now, published)
         own = written_point(found, text)
         point = own if own is not None else told[-1]
         told.append(own)
@@ -86,6 +87,27 @@ def narrative_dates(published, entry_days: dict[int, date] | None = None):
         return found
 
     return dated
+
+
+def _onward(found: list, day: date, published: date) -> list:
+    """A timeline's entry ("November 22, 2023") tells what followed its day: a yearless
+    "Dec. 2" in it is the one after, not the one a year before."""
+    if day >= published:
+        return found
+    out = []
+    for e in found:
+        if e.yearless and e.start < day - _LONG_BEFORE:
+            try:
+                later = replace(e, start=e.start.replace(year=e.start.year + 1),
+                                end=e.end.replace(year=e.end.year + 1))
+            except ValueError:  # 29 February
+                later = e
+            e = later if later.end <= published else e
+        out.append(e)
+    return out
+
+
+_LONG_BEFORE = timedelta(days=60)
 
 
 def _entry_openings(stamps: list[str | None], days: dict[int, date]) -> dict[int, date]:

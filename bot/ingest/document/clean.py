@@ -105,8 +105,8 @@ def ends_as_prose(line: str) -> bool:
 
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
 # "27-28 February": a timeline's entry for two days, dated by its first.
-_DAY_MONTH = (r"(?:\d{1,2}(?:[-–]\d{1,2})?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
-              r"(?:,?\s+\d{4})?")
+_DAY_MONTH = (r"(?:\d{1,2}(?:[-–]\d{1,2})?\s+[A-Z][a-z]{2,8}\.?|"
+              r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:[-–]\d{1,2})?)(?:,?\s+\d{4})?")
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?"
 # A live page's entry stamp: a day and a time on a line of their own ("Fri 1 Dec, 07:24",
 # "1 December 2023 13:20 GMT", "Dec. 2, 2023, 6:52 p.m.").
@@ -115,6 +115,9 @@ LIVE_STAMP = re.compile(rf"(?:{_WEEKDAY})?{_DAY_MONTH},?\s+(?:at\s+)?{_CLOCK}")
 # entry with a bare time ("16:20"): the time is of the day above it.
 _DAY_HEADING = re.compile(rf"(?:{_WEEKDAY})?{_DAY_MONTH}")
 _BARE_CLOCK = re.compile(_CLOCK)
+# "August 15-16, 2024 - The Doha 'bridging proposal'": a timeline's dated heading.
+_MONTH_HEADING = re.compile(r"[A-Z][a-z]{2,8}\s+\d{4}\s+[-–—:|]\s+\S.*")
+_DATED_HEADING = re.compile(rf"(?P<day>{_DAY_MONTH})\s+[-–—:|]\s+\S.*")
 # "18:40 - Harris calls Qatar's emir after talks stall": an entry's time and headline.
 _CLOCK_HEADLINE = re.compile(rf"({_CLOCK})\s+[-–—|:]\s+\S.*")
 _HAS_WEEKDAY_OR_DIGITS = re.compile(r"\d")
@@ -403,6 +406,15 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
             # A timeline's entries ("24 October 2024" over what happened that day) and a
             # live page's day before its first stamped entry are of that day.
             stamp = heading
+        elif (dated := _DATED_HEADING.fullmatch(item.text)) and not ends_as_prose(item.text) \
+                and len(_words(item.text)) <= 14 and _HAS_WEEKDAY_OR_DIGITS.search(dated["day"]):
+            day_heading = stamp = dated["day"]
+            item = _Line(item.text, "furniture")
+        elif _MONTH_HEADING.fullmatch(item.text) and not ends_as_prose(item.text) \
+                and len(_words(item.text)) <= 10:
+            # "January 2025 - Back to Doha": a month's entry, of no one day.
+            day_heading, stamp = None, None
+            item = _Line(item.text, "furniture")
         elif day_heading is not None and _BARE_CLOCK.fullmatch(item.text):
             stamp = f"{day_heading}, {item.text}"
         elif _BARE_CLOCK.fullmatch(item.text):

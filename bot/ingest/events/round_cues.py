@@ -52,7 +52,7 @@ ROUND_NOUN = re.compile(
     r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties)|"
     # "The following day the same cast gathered in Doha: Burns, Barnea, ..."
     r"(?:the\s+)?(?:same\s+)?(?:cast|quartet|trio|foursome))"
-    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|(?:re)?conven(?:e|es|ed)|spent|"
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|regroup(?:ed|s)?|(?:re)?conven(?:e|es|ed)|spent|"
     r"sat down|held|worked|been\s+in|stayed\s+in|remained\s+in|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
     r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"
@@ -144,7 +144,8 @@ HERE = re.compile(
 
 SUMMARY_BEFORE = re.compile(
     # "this latest series of talks ... commenced on Thursday" is one round, the newest.
-    r"\b(?<!latest )(?<!new )(?<!current )(?:months|years|weeks|rounds|series)\s+of\s+"
+    # "after more than a year of start-stop negotiations": all of them, summed up.
+    r"\b(?<!latest )(?<!new )(?<!current )(?:months|years?|weeks|rounds|series)\s+of\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

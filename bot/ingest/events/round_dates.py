@@ -141,7 +141,10 @@ _DAYS_OF_TALKS = re.compile(
 
 
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_AFTER_DAYS = re.compile(r"\b(?:after|following)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_DAYS = re.compile(
+    r"\b(?:after|following|came\s+out\s+of|(?:resulted|emerged)\s+from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def just_ended(text: str, published: date) -> When | None:

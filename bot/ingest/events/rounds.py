@@ -582,7 +582,9 @@ def _read_clause(
             # "talks which resume in Qatar on Sunday" under "... talks in Doha on Sunday"
             place, venue_cue = Mark(-1, -1, key, "place", city.name), "headline"
     if place is None and noun is not None and not _party_city(setting) and (
-        (index in setting.lede and not background and not WEAK_NOUNS.match(noun.group()))
+        # (the lede's talks that happen: "Here is how the talks got here" tells of none)
+        (index in setting.lede and not background and not WEAK_NOUNS.match(noun.group())
+         and (status is not None or time is not None))
         or HERE.search(text)
     ):
         place, venue_cue = setting.dateline, "dateline"  # wire copy: the talks are here

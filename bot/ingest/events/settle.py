@@ -21,6 +21,7 @@ T = TypeVar("T")
 # A recall is told days after the last report of the talks it ends.
 AFTER_LAST_DAY = timedelta(days=10)
 _STATUS = {"agreement": "agreement", "collapse": "collapsed"}
+ASSUMED_SLACK = timedelta(days=3)
 NEXT_TO = 2  # sentences between a round and an outcome with no place that ends it
 
 
@@ -44,7 +45,12 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         day = outcome.when.start  # type: ignore[union-attr]
         fitting = [
             r for r in rounds
-            if r.background == outcome.background and closes(day, r.when.start, r.when.end)
+            if r.background == outcome.background and (
+                closes(day, r.when.start, r.when.end)
+                # An undated round taken to be the report's day ended with the deal the
+                # report dates days before it: "announced on Wednesday", filed Thursday.
+                or (r.evidence.get("dates") == "assumed"
+                    and r.when.start - ASSUMED_SLACK <= day <= r.when.end))
         ]
         if outcome.place_key is not None:
             fitting = [r for r in fitting if r.place_key == outcome.place_key]
@@ -69,7 +75,10 @@ def close(round_: ExtractedEvent, status: str, day, words: str) -> None:
     if when is not None and when.granularity == "day" and day != when.end:
         # A round ends the day a deal or a breakdown ends it, even one that "has been under
         # way since 6 July" up to the report.
-        round_.when = replace(when, end=max(day, when.start))
+        if day < when.start and round_.evidence.get("dates") == "assumed":
+            round_.when = When(day, day, "day")  # the day assumed was only the report's
+        else:
+            round_.when = replace(when, end=max(day, when.start))
     elif when is None:
         round_.when = When(day, day, "day")
     round_.status = status  # type: ignore[assignment]
