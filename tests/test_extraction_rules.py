@@ -1579,3 +1579,16 @@ def test_an_undated_round_is_closed_by_the_deal_the_report_dates_days_before():
         "2025-01-16",
     ))
     assert found == [("aman", date(2025, 1, 15), date(2025, 1, 15), "agreement")]
+
+
+def test_fighting_that_resumed_does_not_open_the_talks_and_two_envoys_in_a_city_met_there():
+    found = _rounds(_extract(
+        "The Paris meeting was the highest-level encounter since Burns, Barnea and the Qatari "
+        "premier met in Amman on December 18, in an attempt to restart negotiations after the "
+        "truce ran out and fighting resumed on December 1.\n\n"
+        "Burns and Barnea were in the Jordanian capital on Nov. 9 to go over the outline of "
+        "the first deal, officials said.",
+        "2024-01-30",
+    ))
+    assert [(r[1], r[2]) for r in found] == [
+        (date(2023, 11, 9), date(2023, 11, 9)), (date(2023, 12, 18), date(2023, 12, 18))]

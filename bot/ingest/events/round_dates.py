@@ -195,13 +195,22 @@ def began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | Non
     Wednesday.  The day the talks began starts them, whatever other day is nearer."""
     for t in times:
         opened = _BEGAN_BEFORE.search(text[max(0, t.start - 60) : t.start])
-        if t.expression.granularity == "day" and opened and not _OTHER_EVENT.search(opened[0]):
+        if t.expression.granularity == "day" and opened and not _OTHER_EVENT.search(opened[0]) \
+                and not _WAR_BEGAN.search(text[max(0, t.start - 60) : t.start]):
             end = max([t.expression.end] + [
                 x.expression.end for x in times
                 if x.expression.granularity == "day" and x.expression.direction != "future"
             ])
             return When(t.expression.start, end, "day")
     return None
+
+
+# "fighting resumed on December 1": what began is the war, not the talks.
+_WAR_BEGAN = re.compile(
+    r"\b(?:fighting|war|strikes|offensive|hostilities|bombardment|combat|attacks|operations)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:began|begun|started|opened|commenced|resumed)\b[^.;,]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 _BY_THE_END = re.compile(r"\b(?:before|by)\s+$", re.IGNORECASE)

@@ -1071,7 +1071,10 @@ _THEY_OPENED = re.compile(
 _HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\b", re.IGNORECASE)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
-    r"hammered out)\b", re.IGNORECASE
+    r"hammered out"
+    # "Burns and Barnea were in the Qatari capital on Nov. 9 to go over the outline"
+    r"|were\s+in(?=[^;]{0,60}?\bto\s+(?:go\s+over|discuss|negotiate|meet|work\s+on|"
+    r"hammer\s+out|finali[sz]e|review)\b))\b", re.IGNORECASE
 )
 
 
