@@ -1592,3 +1592,15 @@ def test_fighting_that_resumed_does_not_open_the_talks_and_two_envoys_in_a_city_
     ))
     assert [(r[1], r[2]) for r in found] == [
         (date(2023, 11, 9), date(2023, 11, 9)), (date(2023, 12, 18), date(2023, 12, 18))]
+
+
+def test_teams_called_home_today_end_the_round_the_report_says_opened_weeks_ago():
+    found = _rounds(_extract(
+        "The United States and Israel have called their negotiating teams home from Jordan, "
+        "dealing a new setback to the talks.\n\n"
+        "Officials said the gaps were too wide.\n\n"
+        "The current round of talks opened in the Jordanian capital on Sunday, July 6, a day "
+        "before Netanyahu sat down with Trump at the White House.",
+        "2025-07-25",
+    ))
+    assert found == [("aman", date(2025, 7, 6), date(2025, 7, 25), "collapsed")]

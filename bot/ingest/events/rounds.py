@@ -247,6 +247,7 @@ def find_rounds(
                             copy.when = When(copy.when.start + week, copy.when.end + week, "day")
                     placed.append(copy)
     rounds = _fold_references(_join_stays(_merge(placed, describe), describe), describe)
+    rounds = _ended_what_opened(rounds, describe, published)
     _headline_round(rounds, loose, setting)
     _dateline_round(rounds, loose, setting)
     _attach(rounds, loose)
@@ -726,6 +727,28 @@ def _fold_references(
     return kept
 
 
+def _ended_what_opened(
+    groups: list[list[_Mention]], describe: Callable[[str], PlaceFacts | None], published: date
+) -> list[list[_Mention]]:
+    """ "The US and Israel have called their negotiating teams home from Qatar ... The
+    current round opened in the Qatari capital on Sunday, July 6": the end the report tells
+    today, with no day of its own, is of the round it tells opened there."""
+    kept = []
+    for group in groups:
+        undated = all(m.when is None for m in group)
+        ends = any(m.status is not None and m.status.final == "collapsed" for m in group)
+        opened = [g for g in groups if g is not group and _same_place(g[0], group[0], describe)
+                  and any(m.when is not None and m.status is not None
+                          and m.status.final == "ongoing" and _STARTED.match(m.status.word)
+                          and published - ROUND_LENGTH <= m.when.start for m in g)
+                  and not any(m.status is not None and m.status.final in _FINAL for m in g)]
+        if undated and ends and not any(m.background for m in group) and len(opened) == 1:
+            opened[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
+
+
 # "the Doha meeting", "the Cairo talks": a round named by its city, as one already told.
 _NAMED_AGAIN = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][\w-]+\s+){1,3}(?:meeting|talks|round|session|summit|gathering)\b"
@@ -965,6 +988,14 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
         # in Doha went the same way") they are history this reader cannot date.
         when = When(published, published, "day")
         date_cue = "assumed"
+    if when is not None and when.granularity == "day" and cue is not None \
+            and cue.final == "collapsed" and published - ROUND_LENGTH <= when.start \
+            and when.end < published - timedelta(days=1) and any(
+                m.when is None and not m.background and m.status is not None
+                and m.status.final == "collapsed" for m in placed):
+        # "have called their teams home from Qatar", of the round that opened on July 6:
+        # it ended by the report's day.
+        when = When(when.start, published, "day")
     status, status_cue = _settled_status(
         status, cue, when, published, background, any(_PAST_TENSE.search(m.text) for m in placed)
     )
