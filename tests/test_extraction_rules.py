@@ -1604,3 +1604,22 @@ def test_teams_called_home_today_end_the_round_the_report_says_opened_weeks_ago(
         "2025-07-25",
     ))
     assert found == [("aman", date(2025, 7, 6), date(2025, 7, 25), "collapsed")]
+
+
+def test_status_words_of_purpose_adjectives_and_summit_meetings():
+    # "to resume" is what a trip is for; "the continued implementation" is no talks going
+    # on; a "summit meeting" is a meeting; a caption told twice is no lede.
+    found = _rounds(_extract(
+        "Israel is set to send a delegation to Amman today to resume negotiations on a deal, "
+        "officials said.",
+        "2025-01-03",
+    ))
+    assert found == [("aman", date(2025, 1, 3), date(2025, 1, 3), "scheduled")]
+    found = _rounds(_extract(
+        'A woman holds a banner reading "Bring them home" outside the museum.\n\n'
+        "A woman holds a banner reading “Bring them home” outside the museum.\n\n"
+        "A summit meeting in Amman where Israeli negotiators tried to hammer out a deal that "
+        "would free hostages concluded on Sunday without agreement, officials said.",
+        "2024-01-28",
+    ))
+    assert found == [("aman", date(2024, 1, 28), date(2024, 1, 28), "concluded")]

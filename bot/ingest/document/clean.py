@@ -311,6 +311,16 @@ def _belongs(paragraph: str, terms: set[str], story: set[str]) -> bool:
 _OWN_NAMES = 6
 
 
+def _twice_told(judged: list[_Line]) -> list[_Line]:
+    """A photo's alt text and its caption, the same line twice in a row: neither is story."""
+    out = list(judged)
+    for i in range(1, len(out)):
+        if out[i].verdict == "story" and name_key(out[i].text) == name_key(out[i - 1].text):
+            out[i - 1] = _Line(out[i - 1].text, "furniture")
+            out[i] = _Line(out[i].text, "furniture")
+    return out
+
+
 def _cut_unrelated_entries(
     paragraphs: list[str], stamps: list[str | None], title: str
 ) -> tuple[list[str], list[str | None], list[str]]:
@@ -387,7 +397,7 @@ def clean_article(text: str, *, title_hint: str | None = None) -> CleanedArticle
     lines = [line for line in lines if line.strip("\"'“”‘’ ")]
     title, body, before = _split_title(lines, title_hint)
     dropped = list(before)
-    judged = [_judge(line, i) for i, line in enumerate(body)]
+    judged = _twice_told([_judge(line, i) for i, line in enumerate(body)])
     story_chars = sum(len(j.text) for j in judged if j.verdict == "story")
     paragraphs: list[str] = []
     stamps: list[str | None] = []

@@ -30,6 +30,7 @@ _FUTURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "with no ceasefire agreed", "no deal was reached", "did not collapse"
+_PURPOSE_BEFORE = re.compile(r"\b(?:today|tomorrow|[a-z]+)\s+to\s+$")
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|nor|without|yet to|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|"
     r"weren['’]t|won['’]t)\s+(?:[\w-]+\s+){0,3}$",
@@ -40,7 +41,8 @@ _OTHER_CLAUSE = re.compile(
     r"\b(?:since|after|before|following|until|when|once|as|because|while)\b", re.IGNORECASE
 )
 _PARTICIPLE_AFTER = re.compile(r"\s+\w+ing\b")
-_EFFORT = re.compile(r"(?:trying|seeking|hoping|aiming|attempting|working)$", re.IGNORECASE)
+_EFFORT = re.compile(r"(?:trying|tried|seeking|sought|hoping|aiming|attempting|attempted|"
+                     r"working)$", re.IGNORECASE)
 _EFFORT_REACH = 6  # words an effort's own object may take before a verb of the subject
 # "before the holy month": a time named by its noun, which does nothing itself.
 OBJECT_ONLY = _OBJECT_ONLY = re.compile(
@@ -145,8 +147,12 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     if status == "ongoing" and _NOT_THE_TALKS_REMAIN.search(text[max(0, m.start() - 40) :
                                                                   m.start()]):
         return None  # 'said "significant gaps" remained': the gaps, not the talks
-    if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-        status = "scheduled"  # "will meet", "expected to arrive"
+    if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) or (
+        status == "ongoing" and _PURPOSE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+    ):
+        # "will meet", "expected to arrive"; "to send a delegation to Doha today to resume
+        # negotiations": what a trip is for has not begun.
+        status = "scheduled"
     elif status == "concluded" and _HELD.match(m.group(0)):
         status = "held"
     return StatusCue(status, m.group(0))

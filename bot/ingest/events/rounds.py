@@ -504,6 +504,10 @@ def _read_clause(
     if place is not None and (where := where_talks(text, place.end - start)) is not None:
         # "a news conference in Doha, where the talks were held": those talks.
         noun = ROUND_NOUN.match(text, where.start("noun")) or noun
+    if noun is not None and noun.group().lower() in NOT_NEGOTIATION and (
+        after := ROUND_NOUN.match(text, noun.end() + 1)
+    ) is not None and after.group().lower() not in NOT_NEGOTIATION:
+        noun = after  # "a summit meeting in Paris": the meeting
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION:
         return None
     if noun is not None and _DEAL_NOUN.fullmatch(noun.group()) and _AFTER_THE.search(
