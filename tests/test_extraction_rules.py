@@ -1622,3 +1622,9 @@ def test_status_words_of_purpose_adjectives_and_summit_meetings():
         "2024-01-28",
     ))
     assert found == [("aman", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_where_talks_on_a_deal_have_been_taking_place_names_their_city():
+    from bot.ingest.events.venues import where_talks
+    text = ", where talks on a ceasefire to end the war in Gaza have been taking place, with"
+    assert where_talks(text, 0) is not None

@@ -987,6 +987,11 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
         # lede's present perfect is the day's news.
         or (_near_the_top(group, setting) and cue is not None and cue.status == "held"
             and any(_JUST_MET.search(m.text) for m in placed))
+        # "The United States is recalling its negotiating team from Doha": today's news.
+        or (_near_the_top(group, setting) and cue is not None
+            and cue.final in ("collapsed", "concluded") and any(
+                m.status is not None and m.status.word in m.text and _NOW_AUX.search(
+                    m.text[: m.text.index(m.status.word)]) for m in placed))
     ):
         # Undated talks in the lede are the day's news; deeper in a report ("summer talks
         # in Doha went the same way") they are history this reader cannot date.
@@ -1052,6 +1057,7 @@ def _event(group: list[_Mention], setting: Setting) -> ExtractedEvent:
     )
 
 
+_NOW_AUX = re.compile(r"\b(?:is|are|has|have)\s+(?:now\s+|just\s+)?$")
 _JUST_MET = re.compile(r"\b(?:have|has)\s+(?:just\s+|now\s+)?(?:met|held\s+talks)\b")
 
 

@@ -176,6 +176,8 @@ def find_venue_cue(
 _WHERE_TALKS = re.compile(
     r"(?:\s+(?:on|late on|early on)\s+\w+(?:\s+(?:night|evening|morning))?)?,?\s+where\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>talks|negotiations|discussions|meetings?|rounds?)"
+    # "where talks on a ceasefire to end the war in Gaza have been taking place"
+    r"(?:\s+(?:on|over|about|for)\s+[^,;.]{0,60}?)?"
     r"\s+(?:had\s+|have\s+)?(?:took place|were held|had been held|have been held|"
     r"(?:were|are|had been|have been)\s+(?:taking place|being held|under\s?way|going on))",
     re.IGNORECASE,
