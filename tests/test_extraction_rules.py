@@ -1628,3 +1628,13 @@ def test_where_talks_on_a_deal_have_been_taking_place_names_their_city():
     from bot.ingest.events.venues import where_talks
     text = ", where talks on a ceasefire to end the war in Gaza have been taking place, with"
     assert where_talks(text, 0) is not None
+
+
+def test_a_statement_following_days_of_talks_tells_them_over_and_an_ongoing_war_is_no_round():
+    found = _rounds(_extract(
+        "The mediators issued a joint statement on Friday evening, following two days of "
+        "negotiations in Amman, in order to reach an agreement to stop the ongoing Israeli "
+        "war on the Gaza Strip.",
+        "2024-08-16",
+    ))
+    assert found == [("aman", date(2024, 8, 15), date(2024, 8, 16), "concluded")]

@@ -147,6 +147,13 @@ _AFTER_DAYS = re.compile(
 )
 
 
+def after_days_of_talks(text: str) -> bool:
+    """ "a joint statement on Friday, following two days of negotiations in Doha"."""
+    found = _DAYS_OF_TALKS.search(text)
+    return found is not None and bool(
+        _AFTER_DAYS.search(text[max(0, found.start() - 20) : found.start()]))
+
+
 def just_ended(text: str, published: date) -> When | None:
     """ "Mediators will meet again after two days of talks in Qatar", with no day told: the
     talks ran the N days up to the report's."""

@@ -49,6 +49,7 @@ from bot.ingest.events.round_dates import (
     DATE_WEIGHT,
     SAID_BEFORE,
     SINCE_BEFORE,
+    after_days_of_talks,
     began,
     by_the_end,
     combined_when,
@@ -560,6 +561,8 @@ def _read_clause(
         # "will meet in Doha in the coming days": some day of them, which a report that
         # names the day ("will go to Doha on Sunday") pins down.
         when = When(when.start, when.end, "week")
+    if status is None and after_days_of_talks(text):
+        status = StatusCue("concluded", "after days of talks")  # the talks are behind it
     assumed = False
     if when is None and not all_times and place is not None \
             and passage.paragraph not in setting.entries \
