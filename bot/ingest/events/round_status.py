@@ -30,7 +30,7 @@ _FUTURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "with no ceasefire agreed", "no deal was reached", "did not collapse"
-_PURPOSE_BEFORE = re.compile(r"\b(?:today|tomorrow|[a-z]+)\s+to\s+$")
+_PURPOSE_BEFORE = re.compile(r"\b[\w-]+\s+to\s+$")
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|nor|without|yet to|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|"
     r"weren['’]t|won['’]t)\s+(?:[\w-]+\s+){0,3}$",
