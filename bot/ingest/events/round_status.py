@@ -31,6 +31,13 @@ _FUTURE_BEFORE = re.compile(
 )
 # "with no ceasefire agreed", "no deal was reached", "did not collapse"
 _PURPOSE_BEFORE = re.compile(r"\b[\w-]+\s+to\s+$")
+# A trip still to come ("is set to send a delegation ... to resume"), not one made ("left
+# for Doha to begin indirect talks").
+_PLANNED = re.compile(
+    r"\b(?:will|shall|set\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|expected\s+to|"
+    r"due\s+to|authori[sz]ed|approved|instructed)\b",
+    re.IGNORECASE,
+)
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|nor|without|yet to|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|"
     r"weren['’]t|won['’]t)\s+(?:[\w-]+\s+){0,3}$",
@@ -149,6 +156,7 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
         return None  # 'said "significant gaps" remained': the gaps, not the talks
     if _FUTURE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) or (
         status == "ongoing" and _PURPOSE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        and _PLANNED.search(text[: m.start()])
     ):
         # "will meet", "expected to arrive"; "to send a delegation to Doha today to resume
         # negotiations": what a trip is for has not begun.
