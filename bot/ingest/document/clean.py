@@ -311,11 +311,18 @@ def _belongs(paragraph: str, terms: set[str], story: set[str]) -> bool:
 _OWN_NAMES = 6
 
 
+_CAPTION_WORDS = 45
+_INNER_STOP = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
+
+
 def _twice_told(judged: list[_Line]) -> list[_Line]:
-    """A photo's alt text and its caption, the same line twice in a row: neither is story."""
+    """A photo's alt text and its caption, the same line twice in a row: neither is story.
+    A caption is one sentence; a story paragraph told twice by a glitch keeps its place."""
     out = list(judged)
     for i in range(1, len(out)):
-        if out[i].verdict == "story" and name_key(out[i].text) == name_key(out[i - 1].text):
+        if out[i].verdict == "story" and len(_words(out[i].text)) <= _CAPTION_WORDS \
+                and not _INNER_STOP.search(out[i].text) \
+                and name_key(out[i].text) == name_key(out[i - 1].text):
             out[i - 1] = _Line(out[i - 1].text, "furniture")
             out[i] = _Line(out[i].text, "furniture")
     return out
