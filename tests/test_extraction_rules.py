@@ -1638,3 +1638,14 @@ def test_a_statement_following_days_of_talks_tells_them_over_and_an_ongoing_war_
         "2024-08-16",
     ))
     assert found == [("aman", date(2024, 8, 15), date(2024, 8, 16), "concluded")]
+
+
+def test_a_run_ended_by_a_recall_is_dated_by_it_and_talks_that_never_started_have_no_day():
+    found = _rounds(_extract(
+        "The talks on a second phase never really started, and on March 18 Israel resumed "
+        "large-scale strikes, ending the truce.\n\n"
+        "A third attempt, proximity talks in Amman on a 60-day truce, ran from July 6 until "
+        "July 24, when Israel and the United States both recalled their negotiators.",
+        "2025-10-14",
+    ))
+    assert found == [("aman", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]

@@ -305,6 +305,7 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
 
 
 _MEDIATOR_STEPS_BACK = re.compile(r"mediat|go-between|intermediary", re.IGNORECASE)
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+(?:[\w'’-]+\s+){0,8}")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|when)\b", re.IGNORECASE)
 
 
@@ -353,6 +354,11 @@ def _date(
 
         time: TimeMark = min(usable, key=lambda t: (not own(t), abs(t.start - at)))
         e = time.expression
+        if e.start != e.end and e.granularity == "day" and _WHEN_CLAUSE.fullmatch(
+                passage.text, time.end, min(at, end)):
+            # "ran from July 6 until July 24, when Israel recalled its negotiators": the
+            # recall ended the run; its day is the last.
+            return When(e.end, e.end, "day"), "stated"
         return When(e.start, e.end, e.granularity), (
             "stated" if e.granularity == "day" else "coarse"
         )

@@ -47,6 +47,7 @@ from bot.ingest.events.round_cues import (
 )
 from bot.ingest.events.round_dates import (
     DATE_WEIGHT,
+    NEVER_BEGAN,
     SAID_BEFORE,
     SINCE_BEFORE,
     after_days_of_talks,
@@ -563,6 +564,10 @@ def _read_clause(
         when = When(when.start, when.end, "week")
     if status is None and after_days_of_talks(text):
         status = StatusCue("concluded", "after days of talks")  # the talks are behind it
+    if noun is not None and NEVER_BEGAN.search(text, noun.end()):
+        # "The talks on a second phase never really started, and on March 18 Israel
+        # resumed strikes": talks that never happened have no day.
+        when, status = None, None
     assumed = False
     if when is None and not all_times and place is not None \
             and passage.paragraph not in setting.entries \
