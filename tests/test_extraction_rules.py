@@ -1649,3 +1649,15 @@ def test_a_run_ended_by_a_recall_is_dated_by_it_and_talks_that_never_started_hav
         "2025-10-14",
     ))
     assert found == [("aman", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]
+
+
+def test_a_leaders_talks_in_a_city_with_another_and_a_meetings_announcement_day_are_no_rounds():
+    found = _rounds(_extract(
+        "The Mossad chief travelled to Amman on Sunday for a fresh attempt at a truce and flew "
+        "back later the same day.\n\n"
+        "State television had announced the Amman meeting on Friday, quoting a source.\n\n"
+        "On Thursday, the Israeli president held talks in Amman with Jordanian Prime Minister "
+        "Jafar Hassan.",
+        "2024-07-28",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("aman", date(2024, 7, 28))]

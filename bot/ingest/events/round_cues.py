@@ -200,7 +200,9 @@ def venue_cue_of(text: str, place: Mark | None, describe, how: str) -> str:
 
 
 _WITH_BEFORE = re.compile(
-    r"\b(?:talks|meeting|met|meets|meet)\s+with\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
+    # "held talks in Rome with Italian Prime Minister Giorgia Meloni"
+    r"\b(?:talks|meeting|met|meets|meet)(?:\s+in\s+(?:[A-Z][\w'’-]*\s+){1,2}?)?\s*with\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,4}$"
 )
 
 

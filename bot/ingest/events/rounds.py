@@ -564,6 +564,9 @@ def _read_clause(
         when = When(when.start, when.end, "week")
     if status is None and after_days_of_talks(text):
         status = StatusCue("concluded", "after days of talks")  # the talks are behind it
+    if noun is not None and _ANNOUNCED_THE.search(text, 0, noun.start()):
+        # "Al-Qahera News had announced the Rome meeting on Friday": the day it was told.
+        when, status = None, status if status is None or status.final == "scheduled" else None
     if noun is not None and NEVER_BEGAN.search(text, noun.end()):
         # "The talks on a second phase never really started, and on March 18 Israel
         # resumed strikes": talks that never happened have no day.
@@ -1099,6 +1102,11 @@ _AFTER_THE = re.compile(
 _VAGUE = re.compile(r"recent\s+(?:days|weeks|months)", re.IGNORECASE)
 _HAD_GONE = re.compile(
     r"\bhad\s+(?:already\s+)?(?:gone|travell?ed|flown|arrived|landed|headed)\b", re.IGNORECASE
+)
+_ANNOUNCED_THE = re.compile(
+    r"\b(?:had\s+|has\s+)?(?:announced|reported|confirmed|revealed|disclosed|flagged)\s+"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 _ROLE_IN = re.compile(
     r"\b(?:role|go-between|mediator|mediation|intermediary|broker|efforts?)\s+in\s+(?:the\s+)?$",
