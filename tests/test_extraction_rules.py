@@ -1656,8 +1656,8 @@ def test_a_leaders_talks_in_a_city_with_another_and_a_meetings_announcement_day_
         "The Mossad chief travelled to Amman on Sunday for a fresh attempt at a truce and flew "
         "back later the same day.\n\n"
         "State television had announced the Amman meeting on Friday, quoting a source.\n\n"
-        "On Thursday, the Israeli president held talks in Amman with Jordanian Prime Minister "
-        "Jafar Hassan.",
+        "On Thursday, Israeli President Isaac Herzog held talks in Amman with Italian Prime "
+        "Minister Giorgia Meloni.",
         "2024-07-28",
     ))
     assert [(r[0], r[1]) for r in found] == [("aman", date(2024, 7, 28))]
