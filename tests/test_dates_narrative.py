@@ -134,3 +134,9 @@ def test_a_weekday_in_brackets_after_a_date_names_that_day():
     assert [(e.text, e.start) for e in found] == [("March 10 (Monday)", date(2025, 3, 10))]
     other = find_time_expressions("On March 14, Monday was quiet.", date(2025, 3, 18))
     assert [e.start for e in other] == [date(2025, 3, 14), date(2025, 3, 17)]
+
+
+def test_a_plan_word_after_was_is_told_as_done_however_spelt():
+    found = find_time_expressions(
+        "The round was begin on Thursday afternoon in the Qatari capital.", date(2024, 8, 17))
+    assert [e.start for e in found] == [date(2024, 8, 15)]

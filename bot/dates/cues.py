@@ -128,6 +128,8 @@ def _cue(words: list[str], index: int) -> Lean | None:
         # after "to" the words before the infinitive decide ("were supposed to start").
         if preceding in _DETERMINERS or preceding == "to" or preceding.endswith(("'s", "’s")):
             return None
+        if preceding in {"was", "were", "has", "had", "have"}:
+            return "past"  # "The round was begin on Thursday": told as done, however spelt
         return None if preceding in _NEGATIONS else "forward"
     if lower == "to" and following is not None:
         # "to" before a verb ("agreed to meet", "is to arrive") points forward; before a
