@@ -1661,3 +1661,13 @@ def test_a_leaders_talks_in_a_city_with_another_and_a_meetings_announcement_day_
         "2024-07-28",
     ))
     assert [(r[0], r[1]) for r in found] == [("aman", date(2024, 7, 28))]
+
+
+def test_a_clause_with_no_talks_of_its_own_ends_the_ones_just_told():
+    found = _rounds(_extract(
+        "The head of Israel's Mossad, David Barnea, travelled to Amman on Sunday for a fresh "
+        "attempt at a truce and hostage deal for the Gaza Strip, and flew back to Israel later "
+        "the same day.",
+        "2024-07-28",
+    ))
+    assert found == [("aman", date(2024, 7, 28), date(2024, 7, 28), "concluded")]

@@ -193,10 +193,13 @@ def find_rounds(
             sentence = passage.text[start:end]
             if CALLED_OFF.search(sentence) and not TOOK_PLACE.search(sentence):
                 continue
+            told: _Mention | None = None
             for c_start, c_end in _clauses(passage, start, end):
                 mention = _read_clause(passage, index, c_start, c_end, setting)
                 if mention is None:
+                    _goes_on(told, passage.text[c_start:c_end])
                     continue
+                told = mention
                 if (c_start, c_end) != (start, end):
                     _said_in_the_sentence(passage, start, end, mention)
                 if label is not None and mention.when is None and (
@@ -260,6 +263,19 @@ def find_rounds(
 
 
 _IN_THE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
+def _goes_on(told: _Mention | None, clause_text: str) -> None:
+    """ "X travelled to Rome on Sunday for a fresh attempt at a deal, and flew back to Israel
+    later the same day": a clause with no talks of its own ends the ones just told."""
+    if told is None or told.status is not None:
+        return
+    text = clause_text.lstrip(" ,;")
+    if not re.match(r"(?:and|but|then|before)\b|[a-z]", text):
+        return
+    cue = sentence_status(text, 0)
+    if cue is not None and cue.final in _FINAL:
+        told.status = cue
 
 
 def _said_in_the_sentence(passage: Passage, start: int, end: int, mention: _Mention) -> None:
