@@ -200,3 +200,12 @@ def test_fighting_between_the_sides_resumed_is_the_truce_ending():
 def test_talks_that_ended_in_a_ceasefire_ended_no_truce():
     found = outcomes("Erdogan wrote that the talks had ended in a ceasefire on Wednesday.")
     assert all(f.kind != "collapse" for f in found)
+
+
+def test_sides_that_agreed_to_a_halt_made_a_deal_on_the_day_it_was_announced():
+    found = outcomes(
+        "Qatar announced on Nov. 22 that the two sides had agreed to a four-day halt. The "
+        "pause took effect on Nov. 24.",
+        date(2023, 12, 2),
+    )
+    assert [(f.kind, f.when.start) for f in found] == [("agreement", date(2023, 11, 22))]
