@@ -209,3 +209,12 @@ def test_sides_that_agreed_to_a_halt_made_a_deal_on_the_day_it_was_announced():
         date(2023, 12, 2),
     )
     assert [(f.kind, f.when.start) for f in found] == [("agreement", date(2023, 11, 22))]
+
+
+def test_a_text_signed_at_a_venue_is_an_agreement_there():
+    (found,) = outcomes(
+        "The text was signed in Sharm el-Sheikh on Thursday morning, a spokeswoman said.",
+        date(2025, 10, 12),
+    )
+    assert (found.kind, found.when.start, found.place_key) == ("agreement", date(2025, 10, 9),
+                                                               "sharm")

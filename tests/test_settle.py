@@ -173,3 +173,25 @@ def test_a_deal_made_and_the_truce_in_force_days_later_are_one_agreement_in_any_
         agreements = session.exec(select(Event).where(Event.kind == "agreement")).all()
         assert [(a.start_date.isoformat(), a.granularity) for a in agreements] == [
             ("2025-01-15", "day")]
+
+
+def test_a_deal_made_at_the_venue_bears_out_an_unconfirmed_round_there_but_a_recall_does_not():
+    from datetime import date
+
+    from bot.ingest.events.settle import settle_rounds
+    from bot.ingest.model import ExtractedEvent, When
+
+    def event(kind, status, unconfirmed, day):
+        return ExtractedEvent(
+            kind=kind, title=kind, summary="", when=When(day, day, "day"), sentence=0,
+            place_key="sharm", status=status, evidence={"of": "deal", "words": "signed"},
+            confidence=0.4 if unconfirmed else 0.9, unconfirmed=unconfirmed,
+        )
+
+    talks = event("round", "ongoing", True, date(2025, 10, 6))
+    settle_rounds([talks, event("agreement", "agreement", False, date(2025, 10, 9))])
+    assert (talks.status, talks.unconfirmed, talks.when.end) == ("agreement", False,
+                                                                 date(2025, 10, 9))
+    talks = event("round", "ongoing", True, date(2025, 10, 6))
+    settle_rounds([talks, event("collapse", "collapsed", False, date(2025, 10, 9))])
+    assert (talks.status, talks.unconfirmed) == ("collapsed", True)

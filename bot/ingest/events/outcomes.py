@@ -372,7 +372,7 @@ def _place(
 ) -> str | None:
     text = passage.text[start:end]
     nouns = list(re.finditer(r"\b(?:talks|negotiations|agreement|deal|truce|ceasefire|phase|plan|"
-                             r"framework|extension|accord)\b",
+                             r"framework|extension|accord|text|document)\b",
                              text, re.IGNORECASE))
     venue = find_venue(text, start, passage.marks_in(start, end), nouns, describe)
     if venue is not None and venue.kind == "place":

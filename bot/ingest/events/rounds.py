@@ -932,7 +932,12 @@ def _attach(groups: list[list[_Mention]], loose: list[_Mention]) -> None:
         far = min(abs(m.sentence - mention.sentence) for m in group) > 2
         if far and mention.background and not _ends_it(group, mention):
             continue  # history told far from the round is no part of it
-        near = not far or _ends_it(group, mention)
+        # "The talks opened last Monday", paragraphs after the one round the report is
+        # about: its opening, however far.
+        opening = mention.status is not None and mention.status.final == "ongoing" \
+            and bool(_STARTED.match(mention.status.word)) \
+            and sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
+        near = not far or _ends_it(group, mention) or opening
         met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
         dated_day = mention.when is not None and mention.when.granularity == "day"
         # "The discussions, held in Sharm el-Sheikh, ... On Wednesday morning, an expanded

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeVar
 
+from bot.ingest.events.confidence import CONFIRMED
 from bot.ingest.model import ExtractedEvent, When
 
 T = TypeVar("T")
@@ -61,6 +62,12 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         if fitting:
             ended = latest(fitting, day, lambda r: r.when.start)
             close(ended, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
+            if outcome.kind == "agreement" and outcome.place_key is not None \
+                    and outcome.place_key == ended.place_key and ended.unconfirmed:
+                # "The text was signed in Sharm el-Sheikh on Thursday": a deal made at the
+                # venue bears out the talks there.
+                ended.confidence = max(ended.confidence, CONFIRMED)
+                ended.unconfirmed = False
     return events
 
 
