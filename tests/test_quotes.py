@@ -340,3 +340,8 @@ def test_a_quotation_a_paragraph_never_closes_runs_to_its_end():
         "resolute in seeking an end to this conflict."
     ) == [("steve witkoff", "It is a shame that Hamas has acted in this selfish way. We are "
                             "resolute in seeking an end to this conflict.")]
+
+
+def test_a_document_that_says_is_an_unnamed_source():
+    assert who('"Representatives of our states will meet again in Cairo," says the document.') \
+        == [(None, "Representatives of our states will meet again in Cairo,")]

@@ -50,7 +50,7 @@ _UNNAMED = re.compile(
     r"(?P<mods>(?:(?!(?:[Tt]he|[Aa]n?)\s)(?:(?:[A-Z]\.){2,}|[\w’'-]+)\s+){0,4}?)"
     r"(?P<head>officials?|sources?|diplomats?|spokes(?:person|man|woman)|negotiators?|"
     r"mediators?|analysts?|insiders?|aides?|advisers?|envoys?|statement|minister|premier|"
-    r"president)\b"
+    r"president|document|communiqu[eé]|declaration)\b"
 )
 # Offices one person holds at a time: "the prime minister added" is the one titled so
 # before, or no one this reader can name.
