@@ -35,7 +35,7 @@ FORCE_AFTER_DEAL = timedelta(days=7)
 # The longest run of days one report may give and still show two rounds to be one.
 JOIN_SPAN = timedelta(days=10)
 OUTCOME_KINDS = ("agreement", "collapse")
-# Words of the text outrank what the dates imply; see rounds._settled_status.
+# Words of the text outrank what the dates imply; see round_events._settled_status.
 _DERIVED = ("dates past", "dates now", "dates ahead")
 # When two sources of the same day disagree, the more final word wins.
 STATUS_RANK = {"scheduled": 0, "ongoing": 1, "concluded": 2, "collapsed": 3, "agreement": 4}

@@ -22,8 +22,8 @@ from datetime import date, timedelta
 from bot.ingest.document.passages import Passage, TimeMark
 from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.events.round_dates import said_on
+from bot.ingest.events.round_mentions import RECENT
 from bot.ingest.events.round_status import clause
-from bot.ingest.events.rounds import RECENT
 from bot.ingest.events.venues import PlaceFacts, find_venue
 from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, When

@@ -1,0 +1,354 @@
+"""Mentions grouped into rounds: one venue's mentions close in time merge, a going and a
+coming back join, a round named again or ended with no day of its own folds into the one
+told, and sentences that name no venue feed the nearest round."""
+
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from bot.ingest.document.passages import Mark
+from bot.ingest.events.round_cues import WEAK_NOUNS
+from bot.ingest.events.round_dates import span
+from bot.ingest.events.round_mentions import (
+    FINAL,
+    HAD_GONE,
+    ROUND_LENGTH,
+    STARTED,
+    Mention,
+    Setting,
+    leaving,
+    party_city,
+)
+from bot.ingest.events.settle import AFTER_LAST_DAY
+from bot.ingest.events.venues import PlaceFacts, same_venue
+from bot.ingest.model import When
+
+
+def headline_round(groups: list[list[Mention]], loose: list[Mention], setting: Setting) -> None:
+    """ "Why the Sharm el-Sheikh talks got over the line ... The talks opened on Monday":
+    the talks a headline places are those the report tells without naming the city again,
+    when no sentence places a round there."""
+    if len(setting.headline) != 1:
+        return
+    key = next(iter(setting.headline))
+    told = [m for m in loose if not m.background and m.when is not None
+            and m.when.granularity == "day" and _DEFINITE.search(m.text)]
+    if not told:
+        return
+    there = [g for g in groups if g[0].place is not None and g[0].place.key == key]
+    if len(there) > 1:
+        return  # two rounds there: which one "the talks" are is not the headline's to say
+    facts = setting.describe(key)
+    venue = there[0][0].place if there else Mark(-1, -1, key, "place", facts.name if facts else key)
+    for mention in told:
+        mention.place, mention.venue_cue = venue, "headline"
+        loose.remove(mention)
+    if there:
+        there[0].extend(told)  # "on the eve of the Doha round": the round the report tells
+    else:
+        groups.append(told)
+
+
+def dateline_round(groups: list[list[Mention]], loose: list[Mention], setting: Setting) -> None:
+    """ "DOHA: ... He said the past four days had seen intensive discussions among all the
+    parties": in a report that places no talks anywhere, the talks it dates are the
+    dateline city's, as its lede's would be."""
+    if groups or setting.dateline is None or party_city(setting):
+        return
+    told = [m for m in loose if not m.background and m.when is not None
+            and m.when.granularity == "day" and m.noun and not WEAK_NOUNS.match(m.noun)
+            and _told_as_held(m, setting.published)]
+    if not told:
+        return
+    for mention in told:
+        mention.place, mention.venue_cue = setting.dateline, "dateline"
+        loose.remove(mention)
+    groups.append(told)
+
+
+def _told_as_held(mention: Mention, published: date) -> bool:
+    """Talks told as having taken place: ended, met, or run over days up to the report's
+    ("the past four days had seen intensive discussions"); not talks only hoped for."""
+    if mention.status is not None:
+        return mention.status.status == "held" or mention.status.final in FINAL
+    when = mention.when
+    return when is not None and when.start < when.end and when.end >= published - timedelta(1)
+
+
+def _same_place(a: Mention, b: Mention, describe: Callable[[str], PlaceFacts | None]) -> bool:
+    return a.place is not None and b.place is not None and same_venue(a.place, b.place, describe)
+
+
+def _next_round(group: list[Mention], mention: Mention) -> bool:
+    """ "Talks in Cairo ended on Sunday ... working groups will meet in the Egyptian capital
+    this week": what is planned after a round that ended is the next round."""
+    days = span([m.when for m in group if m.when is not None])
+    ended = any(m.status is not None and m.status.final in FINAL for m in group)
+    return (
+        ended and days is not None and mention.when is not None
+        and mention.status is not None and mention.status.final == "scheduled"
+        and mention.when.end > days.end
+    )
+
+
+_TRAVELLED = re.compile(
+    r"\b(?:left\s+for|head(?:ed)?\s+(?:to|for)|flew\s+(?:in)?to|travell?ed\s+to|went\s+to|"
+    r"arrived\s+in|landed\s+in|set\s+off\s+for|departed\s+for)\b",
+    re.IGNORECASE,
+)
+# The longest a trip told apart from the end of its talks is taken to run.
+_STAY_LENGTH = ROUND_LENGTH
+_CAME_BACK = re.compile(r"^(?:back from|returned from|returning from|left|departed|flew out of)")
+
+
+def join_stays(
+    groups: list[list[Mention]], describe: Callable[[str], PlaceFacts | None]
+) -> list[list[Mention]]:
+    """ "Kan reported on Monday of last week that a team had gone to Doha ... The
+    negotiators flew back from Qatar on Tuesday": the stay the going opened and the coming
+    back closed, told in either order, is one round."""
+    for went in list(groups):
+        days = span([m.when for m in went])
+        if any(leaving(m) or (m.status is not None and (
+                m.status.status == "held" or m.status.final in FINAL)) for m in went):
+            continue  # "arrived on Saturday ... but the talks broke up on Sunday": told whole
+        if days is None or days.granularity != "day" or not any(
+            HAD_GONE.search(m.text) or (_TRAVELLED.search(m.text) and not (
+                m.status is not None and m.status.final == "scheduled")) for m in went
+        ):
+            continue
+        for back in groups:
+            if back is went or not _same_place(back[0], went[0], describe):
+                continue
+            # "flew to Doha for indirect talks ... The Doha talks ended in deadlock".
+            ends = [m.when.end for m in back if m.when is not None and (
+                leaving(m) or (m.status is not None and (
+                    _CAME_BACK.match(m.status.word) or m.status.status in FINAL)))]
+            opened = [m.when.start for m in back if m.when is not None and m.status is not None
+                      and m.status.final == "ongoing" and STARTED.match(m.status.word)]
+            if any(day > days.end for day in opened):
+                continue  # "talks resumed in Cairo on Tuesday": a round of its own began
+            if ends and timedelta(0) < min(ends) - days.end <= _STAY_LENGTH:
+                back.extend(went)
+                groups.remove(went)
+                break
+    return groups
+
+
+def fold_references(
+    groups: list[list[Mention]], describe: Callable[[str], PlaceFacts | None]
+) -> list[list[Mention]]:
+    """ "They met in Doha on Oct. 27 and 28 ... On the Sunday the Doha meeting opened, Sisi
+    said ...": a meeting named again with no day of its own is the one the report dated
+    there, even when that one is history."""
+    kept = []
+    for group in groups:
+        undated = all(m.when is None and m.began is None for m in group)
+        others = [g for g in groups if g is not group and _same_place(g[0], group[0], describe)
+                  and any(m.when is not None for m in g)]
+        if undated and len(others) == 1 and all(_NAMED_AGAIN.search(m.text) for m in group):
+            for mention in group:
+                mention.status = None  # a reference, not news of how it stands
+                mention.background = others[0][0].background
+            others[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def ended_what_opened(
+    groups: list[list[Mention]], describe: Callable[[str], PlaceFacts | None], published: date
+) -> list[list[Mention]]:
+    """ "The US and Israel have called their negotiating teams home from Qatar ... The
+    current round opened in the Qatari capital on Sunday, July 6": the end the report tells
+    today, with no day of its own, is of the round it tells opened there."""
+    kept = []
+    for group in groups:
+        undated = all(m.when is None for m in group)
+        ends = any(m.status is not None and m.status.final == "collapsed" for m in group)
+        opened = [g for g in groups if g is not group and _same_place(g[0], group[0], describe)
+                  and any(m.when is not None and m.status is not None
+                          and m.status.final == "ongoing" and STARTED.match(m.status.word)
+                          and published - ROUND_LENGTH <= m.when.start for m in g)
+                  and not any(m.status is not None and m.status.final in FINAL for m in g)]
+        if undated and ends and not any(m.background for m in group) and len(opened) == 1:
+            opened[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+# "the Doha meeting", "the Cairo talks": a round named by its city, as one already told.
+_NAMED_AGAIN = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w-]+\s+){1,3}(?:meeting|talks|round|session|summit|gathering)\b"
+)
+
+
+def _close(a: When | None, b: When | None, *, leaving: bool = False) -> bool:
+    if a is None or b is None:
+        return True
+    slack = timedelta(days=1)
+    if leaving:
+        # "talks in Doha on Sunday ... the team left Doha on Thursday": the stay ends then.
+        return a.start - slack <= b.end and b.start - AFTER_LAST_DAY <= a.end
+    return a.start - slack <= b.end and b.start - slack <= a.end
+
+
+def merge(
+    mentions: list[Mention], describe: Callable[[str], PlaceFacts | None]
+) -> list[list[Mention]]:
+    # Cities first, so a country mention finds the city round it belongs to.
+    ordered = sorted(mentions, key=lambda m: (m.place is not None and m.place.kind == "country"))
+    groups: list[list[Mention]] = []
+    for mention in ordered:
+        for group in groups:
+            head = group[0]
+            dated = mention.when is not None and all(m.when is not None for m in group)
+            if (
+                _same_place(head, mention, describe)
+                and not _next_round(group, mention)
+                # A round begun more than a week ago and ended days ago is one round.
+                and (head.background == mention.background or dated)
+                and (_close(span([m.when for m in group]), mention.when,
+                            leaving=leaving(mention))
+                     or _goes_on_to(group, mention) or _opens(mention, group))
+            ):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return groups
+
+
+# How long after a round's opening a meeting at its venue is still of it, when nothing
+# has told that the round ended.
+_OPEN_ROUND_WEEK = timedelta(days=7)
+
+
+def _opens(mention: Mention, group: list[Mention]) -> bool:
+    """ "... remaining in Cairo for now", then "talks began in Cairo on Thursday": the
+    opening of the round already told, told after it."""
+    days = span([m.when for m in group if m.when is not None])
+    # "The round opened on the 6th", told after "the team was called home from Doha on
+    # Thursday": the end of the round it opened, within a round's length.
+    ends = any(leaving(m) or (m.status is not None and m.status.final in ("collapsed",
+                                                                          "agreement"))
+               for m in group)
+    return days is not None and _goes_on_to([mention], replace(group[0], when=days),
+                                            window=ROUND_LENGTH if ends else None)
+
+
+def _goes_on_to(
+    group: list[Mention], mention: Mention, window: timedelta | None = None
+) -> bool:
+    """ "Talks began in Cairo on Thursday ... On Saturday mediators met Hamas in the
+    Egyptian capital": a round that opened and has not ended takes in the days after."""
+    if mention.when is None or mention.when.granularity != "day":
+        return False
+    # "Barnea joins the talks in Doha": talks he joins are the ones a team arrived for.
+    joins = bool(_JOINS_THE_TALKS.search(mention.text))
+    # "A Hamas delegation arrived in Cairo on August 12 for talks": arriving for them
+    # opens them too.
+    opened = [m.when for m in group if m.when is not None and m.status is not None
+              and m.status.final == "ongoing" and (
+                  STARTED.match(m.status.word) or (m.status.word.startswith("arriv") and (
+                      joins or _ARRIVED_FOR_TALKS.search(m.text))))]
+    ended = any(m.status is not None and m.status.final in FINAL for m in group)
+    window = window or (ROUND_LENGTH if joins else _OPEN_ROUND_WEEK)
+    return bool(opened) and not ended and any(
+        o.start <= mention.when.start <= o.start + window for o in opened
+    )
+
+
+_ARRIVED_FOR_TALKS = re.compile(
+    r"\barriv\w*\s+in\s+(?:the\s+)?[A-Z][^.;]{0,60}?\bfor\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|discussions|meetings)\b",
+)
+_JOINS_THE_TALKS = re.compile(
+    r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|discussions)\b",
+    re.IGNORECASE,
+)
+
+
+_DEFINITE = re.compile(
+    r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:(?:series|round)\s+of\s+)?"
+    r"(?:round|talks|negotiations|discussions|meeting|"
+    r"delegation|team|negotiators)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
+    r"went on|ran on)\b"
+    # "The official described the talks, which opened on Thursday and ran through Sunday"
+    # "Talks that began Monday are still in their initial stages"
+    r"|(?:.*?\b[Tt]he\s+(?:\w+\s+)?)?(?:[Rr]ound|[Tt]alks|[Nn]egotiations|[Dd]iscussions|"
+    r"[Mm]eeting),?\s+(?:which|that)\s+(?:had\s+)?(?:opened|began|started|commenced|ran|ended|lasted|"
+    r"wound up|closed)\b)"
+)
+
+
+# A delegation's day is the talks' day when it met on it, not when it arrived.
+_MET = re.compile(r"\b(?:met|meet|held|negotiat\w+|talks)\b", re.IGNORECASE)
+
+
+def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
+    """Sentences about the talks that name no venue feed the nearest current round."""
+    for mention in loose:
+        # A recalled round's sentences feed it as a current round's feed that one; "the
+        # round ended that Friday" feeds the round told as begun days before it.
+        current = [g for g in groups if g[0].background == mention.background
+                   or _ends_it(g, mention)]
+        if not current:
+            continue
+        # The round already told on the sentence's day; else the one it ends.
+        current = [g for g in current if mention.when is not None and _on_its_days(
+            mention.when, g)] or [g for g in current if _ends_it(g, mention)] or current
+        group = min(current, key=lambda g: min(abs(m.sentence - mention.sentence) for m in g))
+        far = min(abs(m.sentence - mention.sentence) for m in group) > 2
+        if far and mention.background and not _ends_it(group, mention):
+            continue  # history told far from the round is no part of it
+        # "The talks opened last Monday", paragraphs after the one round the report is
+        # about: its opening, however far.
+        opening = mention.status is not None and mention.status.final == "ongoing" \
+            and bool(STARTED.match(mention.status.word)) \
+            and sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
+        near = not far or _ends_it(group, mention) or opening
+        met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
+        dated_day = mention.when is not None and mention.when.granularity == "day"
+        # "The discussions, held in Sharm el-Sheikh, ... On Wednesday morning, an expanded
+        # round of talks was held": a round no sentence dates takes the day of the one
+        # session told as held.
+        undated = span([m.when for m in group]) is None and not mention.background \
+            and mention.status is not None and mention.status.status == "held" \
+            and bool(_STRONG_ROUND.match(mention.noun))
+        if not (met and dated_day and ((near and _DEFINITE.search(mention.text)) or undated)):
+            # "The round, held from the 7th until yesterday" keeps its days.
+            mention.when = mention.began = None
+            mention.status = None  # a venue-less sentence cannot move the round's status...
+        elif not _on_its_days(mention.when, group) and not _ends_it(group, mention):
+            mention.status = None  # ...unless it tells of the round's own day, or its end
+        group.append(mention)
+
+
+def _ends_it(group: list[Mention], mention: Mention) -> bool:
+    """ "An Israeli delegation travelled to Doha on Monday ... The round ended that Friday":
+    the round last told before, on a day within a round's length of its opening."""
+    days = span([m.when for m in group if m.when is not None])
+    last = max(m.sentence for m in group)
+    return (
+        days is not None and mention.when is not None and mention.when.granularity == "day"
+        # "arrived in Cairo on Saturday ..., but the talks broke up on Sunday": a later
+        # clause of the same sentence, which opens in lower case, tells what came after.
+        and (last < mention.sentence or (last == mention.sentence and mention.text[:1].islower()))
+        and mention.status is not None and mention.status.final in FINAL
+        and days.start <= mention.when.start <= days.start + ROUND_LENGTH
+    )
+
+
+def _on_its_days(when: When, group: list[Mention]) -> bool:
+    """ "The discussions were still going on late on Tuesday", after the Tuesday meeting."""
+    days = span([m.when for m in group if m.when is not None])
+    return days is not None and days.start <= when.start and when.end <= days.end
+
+
+_STRONG_ROUND = re.compile(r"(?:round|talks|negotiations|session)$", re.IGNORECASE)
