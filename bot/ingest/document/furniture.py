@@ -30,6 +30,8 @@ _LEADING = re.compile(r"(?:\\b|\^)?([a-z][a-z ]*)")
 class _Gate:
     openings: tuple[str, ...]
     rest: re.Pattern[str] | None  # the phrases with no words to look for first
+    # The openings as one literal alternation: a single scan of the lowered line.
+    any_opening: re.Pattern[str] | None = None
 
 
 _GATES: dict[str, _Gate] = {}
@@ -47,8 +49,10 @@ def _gate(patterns: tuple[str, ...]) -> _Gate:
             rest.append(pattern)
         else:
             openings.add(opening)
-    return _Gate(tuple(sorted(openings)),
-                 re.compile("|".join(rest), _FLAGS) if rest else None)
+    ordered = tuple(sorted(openings))
+    return _Gate(ordered,
+                 re.compile("|".join(rest), _FLAGS) if rest else None,
+                 re.compile("|".join(map(re.escape, ordered))) if ordered else None)
 
 
 # Comment sections, legal and cookie notices close a page: the story is over.
@@ -166,7 +170,8 @@ def vocabulary_hits(line: str) -> list[str]:
     found = []
     for order, (name, pattern) in enumerate(_CLASSES):
         gate = _GATES[pattern.pattern]
-        scan = pattern if any(o in lowered for o in gate.openings) else gate.rest
+        opened = gate.any_opening is not None and gate.any_opening.search(lowered)
+        scan = pattern if opened else gate.rest
         if scan is not None:
             found += [(m.start(), order, m.end(), name) for m in scan.finditer(line)]
     # As one alternation reads it: left to right, the first class at a place wins and the
