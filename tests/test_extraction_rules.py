@@ -1671,3 +1671,10 @@ def test_a_clause_with_no_talks_of_its_own_ends_the_ones_just_told():
         "2024-07-28",
     ))
     assert found == [("aman", date(2024, 7, 28), date(2024, 7, 28), "concluded")]
+
+
+def test_jump_starting_a_deal_starts_no_talks():
+    from bot.ingest.events.round_status import sentence_status
+    text = "The delegation for the talks on jump-starting a hostage deal was named."
+    cue = sentence_status(text, text.index("talks"))
+    assert cue is None or cue.word != "starting"
