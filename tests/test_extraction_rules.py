@@ -1678,3 +1678,13 @@ def test_jump_starting_a_deal_starts_no_talks():
     text = "The delegation for the talks on jump-starting a hostage deal was named."
     cue = sentence_status(text, text.index("talks"))
     assert cue is None or cue.word != "starting"
+
+
+def test_a_high_level_team_sent_to_a_city_places_the_talks_there():
+    found = _rounds(_extract(
+        "The first round of indirect truce talks in Jordan ended without a deal on Monday, "
+        "two sources said.\n\nDespite this, Netanyahu sent a high-level negotiation team to "
+        "Amman.",
+        "2025-07-07",
+    ))
+    assert [r[0] for r in found] == ["aman"]

@@ -36,7 +36,7 @@ _VENUE_BEFORE = re.compile(
     # One that travelled to a city went there for them: a destination, weighed as such.
     r"|\b(?:travell?(?:ed|ing|s)?|flew|flown|flying|headed|heading|went|gone|go(?:es|ing)?"
     r"|came|come|coming|returned|returning"
-    r"|sent(?:\s+[\w-]+){1,3})"
+    r"|sent(?:\s+[\w-]+){1,4})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
     r"|\b(?:left|leaving|headed|heading|departed|bound|set\s+off|set\s+out)\s+for\s+(?:the\s+)?"
     # "Barnea led an Israeli team to Doha": he went with it.
