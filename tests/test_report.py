@@ -105,3 +105,10 @@ def test_a_live_page_of_bare_clock_stamps_drops_an_entry_about_another_country()
     )
     assert not any("Bhutto" in p for p in report.paragraphs)
     assert report.stamps[:2] == ["8:05 PM", "11:40 AM"]
+
+
+def test_an_agency_in_brackets_with_no_city_heads_no_lede():
+    dateline, rest = split_dateline(
+        "(CNN) — The United States is recalling its negotiating team from Doha, officials said."
+    )
+    assert dateline is None and rest.startswith("The United States is recalling")

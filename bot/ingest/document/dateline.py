@@ -47,6 +47,10 @@ _DATE_STAMP = re.compile(
 )
 
 
+# "(CNN) — The United States is recalling ...": an agency in brackets, with no city.
+_AGENCY_ONLY = re.compile(
+    r"^\((?:[A-Z][A-Za-z.&]{1,12})(?:\s[A-Z][A-Za-z.&]{1,12})?\)\s*[-–—:]\s+(?=[A-Z\"“])"
+)
 # "Cairo, (APP - UrduPoint / Pakistan Point News - 28th Feb, 2025) Talks resume ...": the
 # agency and the date in brackets after the city.
 _BRACKETED = re.compile(
@@ -67,6 +71,10 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     stamp = _DATE_STAMP.match(paragraph)
     if stamp is not None and len(paragraph[stamp.end() :].split()) >= 6:
         return None, paragraph[stamp.end() :]
+    agency = _AGENCY_ONLY.match(paragraph)
+    if agency is not None and len(paragraph[agency.end() :].split()) >= 6:
+        # "(CNN) — The United States is recalling ...": the agency, with no city.
+        return None, paragraph[agency.end() :]
     bracketed = _BRACKETED.match(paragraph)
     if bracketed is not None and len(paragraph[bracketed.end() :].split()) >= 6:
         city = bracketed["city"]
