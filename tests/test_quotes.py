@@ -345,3 +345,8 @@ def test_a_quotation_a_paragraph_never_closes_runs_to_its_end():
 def test_a_document_that_says_is_an_unnamed_source():
     assert who('"Representatives of our states will meet again in Cairo," says the document.') \
         == [(None, "Representatives of our states will meet again in Cairo,")]
+
+
+def test_with_a_person_saying_the_person_speaks():
+    assert who('Israel recalled its team, with Witkoff saying the response “clearly shows a lack '
+               'of desire.”') == [("steve witkoff", "clearly shows a lack of desire.")]

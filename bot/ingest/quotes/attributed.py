@@ -68,6 +68,7 @@ _OBJECT_BEFORE = re.compile(
     r"criticized|accused|accusing|blamed|blaming|thanked|thanking|asked|asking)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_WITH_BEFORE_NAME = re.compile(r"\bwith\s+(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those)\s+(?:[\w.’'-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -350,6 +351,14 @@ def _subject(
         # "He repeated that Hamas stood by the Egyptian-Qatari proposal, and accused
         # Israel of ...": a second verb of the sentence's own subject.
         return before[0]
+    if verb.word in ("saying", "adding", "warning", "writing", "telling"):
+        # "..., with US envoy Steve Witkoff saying the reply “shows ...”": the one the
+        # participle tells of speaks, not the sentence's subject.
+        right = [c for c in before if re.fullmatch(r"\s+", blank[c.end : verb.start])
+                 and c.kind == "person"]
+        if right and _WITH_BEFORE_NAME.search(blank, max(start, right[0].start - 40),
+                                              right[0].start):
+            return right[0]
     for cand in outside_aside(before, blank, start, verb.start):
         if _OBJECT_BEFORE.search(blank[start : cand.start]):
             continue
