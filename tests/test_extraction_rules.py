@@ -1688,3 +1688,15 @@ def test_a_high_level_team_sent_to_a_city_places_the_talks_there():
         "2025-07-07",
     ))
     assert [r[0] for r in found] == ["aman"]
+
+
+def test_he_after_the_king_is_the_king_titled_before():
+    extraction = _extract(
+        "US President Joe Biden said after hosting Jordan's King Abdullah II at the White "
+        "House on Monday that Washington was working on a hostage deal.\n\n"
+        'The king warned against a ground assault on Rafah. "We cannot afford an Israeli '
+        'attack on Rafah," he said.',
+        "2024-02-13",
+    )
+    (quote,) = [q for q in extraction.quotes if "cannot afford" in q.text]
+    assert quote.speaker_label == "Abdullah II"

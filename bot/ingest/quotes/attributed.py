@@ -50,11 +50,11 @@ _UNNAMED = re.compile(
     r"(?P<mods>(?:(?!(?:[Tt]he|[Aa]n?)\s)(?:(?:[A-Z]\.){2,}|[\w’'-]+)\s+){0,4}?)"
     r"(?P<head>officials?|sources?|diplomats?|spokes(?:person|man|woman)|negotiators?|"
     r"mediators?|analysts?|insiders?|aides?|advisers?|envoys?|statement|minister|premier|"
-    r"president|document|communiqu[eé]|declaration)\b"
+    r"president|king|emir|document|communiqu[eé]|declaration)\b"
 )
 # Offices one person holds at a time: "the prime minister added" is the one titled so
 # before, or no one this reader can name.
-_HIGH_OFFICES = frozenset({"minister", "prime minister", "premier", "president"})
+_HIGH_OFFICES = frozenset({"minister", "prime minister", "premier", "president", "king", "emir"})
 _ONE_OF = re.compile(
     r"\b[Oo]ne\s+of\s+(?:them|the\s+(?:[\w-]+\s+)?(?:sources|officials|diplomats|negotiators|"
     r"mediators|people))\b"
@@ -256,7 +256,7 @@ def _candidates(
 
 # A title right before a name ("US special envoy Steve Witkoff") or after it ("Witkoff,
 # the US envoy,"): who "the envoy" is later.
-_TITLES = (r"(prime\s+minister|premier|president|minister|envoy|negotiator|"
+_TITLES = (r"(prime\s+minister|premier|president|king|emir|minister|envoy|negotiator|"
            r"spokes(?:man|woman|person)|mediator|adviser|advisor|aide)")
 _TITLE_BEFORE = re.compile(
     _TITLES + r"\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}$",
