@@ -350,3 +350,12 @@ def test_a_document_that_says_is_an_unnamed_source():
 def test_with_a_person_saying_the_person_speaks():
     assert who('Israel recalled its team, with Witkoff saying the response “clearly shows a lack '
                'of desire.”') == [("steve witkoff", "clearly shows a lack of desire.")]
+
+
+def test_he_opening_a_paragraph_is_the_person_the_paragraph_before_ended_on():
+    assert who(
+        '"Talks will go on," Al-Ansari said.\n\n'
+        "Netanyahu used a visit to a school on Tuesday to push back against the reports.\n\n"
+        '"We will not withdraw from Gaza," he told students.'
+    ) == [("majed al-ansari", "Talks will go on,"),
+          ("benjamin netanyahu", "We will not withdraw from Gaza,")]

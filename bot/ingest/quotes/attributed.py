@@ -118,7 +118,20 @@ def find_quotes(
     for passage in passages:
         quotes.extend(_passage_quotes(passage, published, state, name_of))
         _note_titles(passage, state)
+        state.about = _closing_subject(passage)
     return quotes
+
+
+def _closing_subject(passage: Passage) -> Speaker | None:
+    """The person a paragraph's last sentence opens with: "Netanyahu used a visit to Eli to
+    push back." and then '"We will not withdraw," he told students' is Netanyahu."""
+    if not passage.sentences:
+        return None
+    _, start, end = passage.sentences[-1]
+    named = [m for m in passage.marks if m.kind == "person" and start <= m.start < end
+             and not _is_quoted(passage, m.start)]
+    subject = _subject_of_sentence(passage, named, start)
+    return Speaker(subject.key, subject.text) if subject is not None else None
 
 
 class _Discourse:
@@ -129,6 +142,7 @@ class _Discourse:
         self.unnamed: dict[str, str] = {}  # head word -> label as first introduced
         self.titled: dict[str, Speaker] = {}  # "envoy" -> the person last given that title
         self.carry: Speaker | None = None  # who spoke the quote that closed the last paragraph
+        self.about: Speaker | None = None  # the person the last paragraph ended telling of
 
     def unnamed_label(self, det: str, text: str, head: str) -> str:
         base = head.rstrip("s") if head.endswith("s") and head != "sources" else head
@@ -420,6 +434,9 @@ def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None
         # described ...": the one the sentence before was about, its subject.
         subject = _subject_of_sentence(passage, named, lower)
         return Speaker(subject.key, subject.text) if subject is not None else None
+    if index == passage.sentences[0][0] and state.about is not None:
+        # A paragraph's first sentence: the person the paragraph before ended on.
+        return state.about
     if state.last is not None:
         return state.last
     # No earlier speaker: trust the previous sentence only if it names one person.
