@@ -204,7 +204,7 @@ def began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | Non
         opened = _BEGAN_BEFORE.search(text[max(0, t.start - 60) : t.start])
         if t.expression.granularity == "day" and opened and not _OTHER_EVENT.search(opened[0]) \
                 and not _WAR_BEGAN.search(text[max(0, t.start - 60) : t.start]) \
-                and not _NEVER_BEGAN.search(text, max(0, t.start - 90), t.start):
+                and not NEVER_BEGAN.search(text, max(0, t.start - 90), t.start):
             end = max([t.expression.end] + [
                 x.expression.end for x in times
                 if x.expression.granularity == "day" and x.expression.direction != "future"
@@ -214,7 +214,7 @@ def began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | Non
 
 
 # "The talks on a second phase never really started, and on March 18 ...": no start.
-NEVER_BEGAN = _NEVER_BEGAN = re.compile(
+NEVER_BEGAN = re.compile(
     r"\b(?:never|not|n['’]t|yet\s+to)\s+(?:\w+\s+){0,2}?(?:began|begun|begin|started|start|"
     r"opened|commenced)\b",
     re.IGNORECASE,

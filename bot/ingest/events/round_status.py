@@ -52,7 +52,7 @@ _EFFORT = re.compile(r"(?:trying|tried|seeking|sought|hoping|aiming|attempting|a
                      r"working)$", re.IGNORECASE)
 _EFFORT_REACH = 6  # words an effort's own object may take before a verb of the subject
 # "before the holy month": a time named by its noun, which does nothing itself.
-OBJECT_ONLY = _OBJECT_ONLY = re.compile(
+OBJECT_ONLY = re.compile(
     r"\s+(?:the|a|an|this|that|last|next)\s+(?:holy\s+)?(?:month|week|weekend|holiday|"
     r"holidays|deadline|end\s+of\s+\w+|start\s+of\s+\w+|festival|elections?|Ramadan|Eid)\s+",
     re.IGNORECASE,
@@ -139,7 +139,7 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     # "the delegation that spent four days there before the holy month left on Thursday":
     # a preposition's object is no subject of its own.
     if opener is not None and not _PARTICIPLE_AFTER.match(text, left + opener.end()) \
-            and not _OBJECT_ONLY.fullmatch(text, left + opener.end(), m.start()) \
+            and not OBJECT_ONLY.fullmatch(text, left + opener.end(), m.start()) \
             and not left + opener.start() <= anchor < right:
         return None  # "talks in Warsaw ... since the team was called home": another event
     if _aside(text, left, right, m.start(), anchor):
