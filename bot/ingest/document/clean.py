@@ -294,7 +294,9 @@ def _after_closing_is_story(paragraph: str, title_named: set[str], story_named: 
 # of the story's matter.
 _TOPIC = re.compile(
     r"\b(?:gaza|hamas|ceasefire|cease-fire|truce|hostages?|captives?|prisoners?|negotiat\w*|"
-    r"talks|mediat\w*|delegations?|deal|agreement|envoy|war|strikes?|palestin\w*)\b",
+    r"talks|mediat\w*|delegations?|deal|agreement|envoy|war|strikes?|palestin\w*|"
+    # "30 Nov 2023: A further one-day extension is agreed": the truce's matter too.
+    r"pause|extension|extended)\b",
     re.IGNORECASE,
 )
 _CALENDAR = frozenset(name_key(w) for w in (_MONTHS + "|" + _WEEKDAYS).split("|"))
@@ -366,6 +368,9 @@ def _cut_unrelated_entries(
             [paragraphs[i] for i in sorted(off)])
 
 
+_DATED_ENTRY = re.compile(rf"{_DAY_MONTH}\s*[-–—:|]\s+\S")
+
+
 def _cut_unrelated_tail(paragraphs: list[str], title: str) -> tuple[list[str], list[str]]:
     """Cut trailing paragraphs that share no actor, place or topic word with the story."""
     if len(paragraphs) < 4:
@@ -379,8 +384,10 @@ def _cut_unrelated_tail(paragraphs: list[str], title: str) -> tuple[list[str], l
             counts.update(terms)
         named = _named_terms(title + " " + " ".join(paragraphs[: end - 1]))
         story = {t for t, n in counts.items() if n >= 2 or t in named}
-        if _belongs(paragraphs[end - 1], term_sets[end - 1], story):
-            break
+        if _belongs(paragraphs[end - 1], term_sets[end - 1], story) or (
+            _DATED_ENTRY.match(paragraphs[end - 1]) and _DATED_ENTRY.match(paragraphs[end - 2])
+        ):
+            break  # (an entry of the chronology the paragraphs before it run through)
         end -= 1
     return paragraphs[:end], paragraphs[end:]
 

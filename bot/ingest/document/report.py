@@ -37,10 +37,13 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
         found, rest = split_dateline(paragraph)
         if rest == paragraph:
             continue
+        if found is None and i + 1 < len(paragraphs) and \
+                split_dateline(paragraphs[i + 1])[1] != paragraphs[i + 1]:
+            break  # "22 Nov 2023: ...", "24 Nov 2023: ...": a timeline's entries, no stamp
         paragraphs[i] = rest
         if found is not None:
             dateline, lede = found, i
-            break
+        break
     paragraphs, appended = _cut_second_story(paragraphs, lede)
     if lede is None:
         lede = next(

@@ -471,7 +471,24 @@ def _read_clause(
         # "On the Sunday the Doha meeting opened, Sisi told a news conference that Egypt
         # proposed talks to start within 10 days": what was said has its own days.
         times = [t for t in times if t.start < said.start()]
-    time = nearest_time(same_clause(passage.text, times, at), at)
+    own = _OWN_CLAUSE.match(text, noun.end()) if noun is not None else None
+    if noun is not None and _JUDGED_THE.search(text, 0, noun.start()) and (
+        place is None or place.end <= start + (own.end() if own else noun.end())
+    ):
+        # Talks judged are named, not dated by the days around them; only a clause of
+        # their own dates them ("described the discussions, which began on Thursday").
+        # (A venue further on is of other talks: "... and said working groups will meet
+        # in Cairo".)
+        times = [t for t in times if own is not None
+                 and start + noun.end() <= t.start < start + own.end()]
+    clause_times = same_clause(passage.text, times, at)
+    if noun is not None and start + noun.start() > at:
+        # "closed in the Qatari capital after talks that had run since Sunday": the
+        # "after" stands before the talks, whose own days follow them.
+        own = start + noun.end()
+        clause_times += [t for t in same_clause(passage.text, times, own)
+                         if t.start >= own and t not in clause_times]
+    time = nearest_time(clause_times, at)
     when = began(passage.text, times, time) \
         or coordinated(passage.text, times, time) or since(passage.text, time, published) \
         or lasting(text, time, status) or stay(passage.text, times) \
@@ -588,6 +605,19 @@ _ANNOUNCED_THE = re.compile(
     r"(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# "a statement said it builds on the principles Biden set out on May 31 and described the
+# Doha discussions as constructive", "called the Paris talks constructive but said they
+# would meet in the coming week": talks judged, not dated by the days around them.
+_JUDGED_THE = re.compile(
+    r"\b(?:described|called|termed|praised|hailed|welcomed|characteri[sz]ed|dismissed|"
+    r"critici[sz]ed|branded|labell?ed|lauded|slammed)\s+(?:the|a|an|its|their|this|these|those)"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+_OWN_CLAUSE = re.compile(r"(?:,?\s+(?:which|that|held|convened)\b)[^;]*?(?=,\s+(?:and|but)\b|;|$)")
 
 
 _ROLE_IN = re.compile(

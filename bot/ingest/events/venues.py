@@ -42,7 +42,9 @@ _VENUE_BEFORE = re.compile(
     # "Barnea led an Israeli team to Doha": he went with it.
     r"|\b(?:led|leads|leading)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
     r"(?:team|delegation)\s+to\s+(?:the\s+)?"
-    r"|\b(?:flew|arrived|landed|came)\s+into\s+(?:the\s+)?)$"
+    r"|\b(?:flew|arrived|landed|came)\s+into\s+(?:the\s+)?"
+    # "Hamas negotiators reached Cairo on Saturday and began meeting mediators": arrived.
+    r"|\breach(?:ed|es|ing)\s+(?:the\s+)?)$"
 )
 # "the war in Gaza", "hostages held in Gaza", "fighters in the Rafah area": where the war
 # is or people are, not where talks are (data/negotiation.toml, [venue]).
@@ -102,6 +104,12 @@ _VIOLENCE_BEFORE = re.compile(
     r"(?:of|on)\s+[^.;,]{0,60}?\s(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "left for Doha, where its political leadership is based": the side's home, not talks.
+_HOME_AFTER = re.compile(
+    r",?\s+where\s+[^,;.]{0,60}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:based|headquartered|exiled)\b|,?\s+where\s+[^,;.]{0,40}?\b(?:lives?|lived|resides?)\b",
+    re.IGNORECASE,
+)
 _DATED_AFTER = re.compile(
     r"\s+(?:on|from|between)\s+(?:the\s+)?(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
@@ -126,6 +134,8 @@ def find_venue_cue(
         before = text[max(0, mark.start - offset - 70) : mark.start - offset]
         if (_HOME_BEFORE.search(before) and not _FOR_TALKS.match(text, mark.end - offset)) \
                 or _VIOLENCE_BEFORE.search(before):
+            continue
+        if _HOME_AFTER.match(text, mark.end - offset):
             continue
         if re.match(r"['’]s\b", text[mark.end - offset :]):
             continue  # "came to Cairo at Egypt's invitation": whose, not where

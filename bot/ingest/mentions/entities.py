@@ -39,6 +39,7 @@ from bot.ingest.model import EntityKind, EntityMention, RoleClaim, Sentence
 from bot.names import match_name, name_key
 
 _UNNAMED = frozenset({"source", "sources", "officials", "official"})
+_OWNER_BEFORE = re.compile(r"(?:^|[\s(])(?:[Ii]ts|[Tt]heir)\s+$")
 _SHARED_SURNAME = re.compile(r"\s+and\s+[A-Z][a-z’'-]+\s+(?P<surname>[A-Z][a-z’'-]+)\b(?!\s+[A-Z])")
 _CALENDAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -349,7 +350,15 @@ class _SentencePass:
     def _claim_before(self, first: int, last: int) -> RoleClaim | None:
         apposed = self.text[self.parts[last].end :].startswith(",")
         phrase = role_phrase(self.text, self.parts, first, set(self.by_part), apposed=apposed)
-        if not phrase or (phrase[-1].text.lower() in _UNNAMED and len(phrase) == 1):
+        if phrase and phrase[-1].text.lower() in _UNNAMED and len(phrase) == 1:
+            # "Hamas stayed away. Its official Sami Abu Zuhri said ...": the group's own
+            # official, named; a bare "official X" is too weak to introduce anyone.
+            if _OWNER_BEFORE.search(self.text, 0, phrase[0].start) is None:
+                return None
+            role = phrase[0].text.lower()
+            return RoleClaim(role=role, affiliation=self.builder.latest_organisation(
+                self.sentence.index), sentence=self.sentence.index)
+        if not phrase:
             return None
         affiliation, role = affiliation_and_role(phrase, self.by_part, self.builder.gazetteer)
         return RoleClaim(role=role, affiliation=affiliation, sentence=self.sentence.index)

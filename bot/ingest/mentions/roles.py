@@ -66,7 +66,10 @@ def clean_role(role: str) -> str:
 _NO_TITLE = re.compile(r"^(?:his|her|their|its|other|included|including|includes)\b", re.I)
 
 
-_STOPPERS = frozenset("a an the of to for by with said and or but as its his her their".split())
+_STOPPERS = frozenset(
+    "a an the of to for by with said and or but as its his her their that which who whom whose"
+    .split()
+)
 # A verb ends a role phrase read backwards: "Erdogan received Hamas chief Ismail Haniyeh".
 _VERB_BEFORE_ROLE = re.compile(
     r"^(?:[a-z]+ed|met|meets|told|tells|says|hosts|sees|saw|named|calls|blamed)$"

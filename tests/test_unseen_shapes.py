@@ -1,0 +1,91 @@
+"""Shapes met first on unseen articles, each a general rule: how news tells an arrival, a
+side's home, talks judged, talks dated after an "after", a timeline's present-tense deal,
+a group's own official and a role that stops at a relative pronoun."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.test_extraction_rules import _extract, _rounds
+
+
+def test_negotiators_who_reached_a_city_and_met_there_start_the_round_that_day():
+    found = _rounds(_extract(
+        "Negotiators have left the Egyptian capital, ending the latest round with no "
+        "agreement.\n\nHamas negotiators reached Cairo on Saturday and began meeting "
+        "Egyptian mediators the same day. The Israeli delegation joined on Tuesday.",
+        "2024-05-09", title="Delegations leave Cairo without a deal",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("kairu", date(2024, 5, 4))]
+
+
+def test_a_delegation_going_back_to_where_its_leaders_live_holds_no_talks_there():
+    found = _rounds(_extract(
+        "A Hamas official said the group's delegation had left for Doha, where its "
+        "political leadership is based.",
+        "2024-05-09",
+    ))
+    assert [r for r in found if r[0] == "duha"] == []
+
+
+def test_talks_judged_in_a_statement_take_no_day_of_the_statement():
+    found = _rounds(_extract(
+        "Two days of Gaza ceasefire talks in the Qatari capital wrapped up on Friday.\n\n"
+        "A joint statement said the text builds on the principles President Joe Biden set "
+        "out on May 31 and described the Doha discussions as serious.",
+        "2024-08-16",
+    ))
+    assert found == [("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded")]
+
+
+def test_talks_judged_keep_the_days_of_their_own_clause():
+    found = _rounds(_extract(
+        "A senior US official described the discussions, which began in Cairo on Thursday "
+        "and ran through Sunday, as constructive.",
+        "2024-08-26",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("kairu", date(2024, 8, 22), date(2024, 8, 25))]
+
+
+def test_talks_after_an_after_keep_the_days_that_follow_them():
+    found = _rounds(_extract(
+        "Israel and Hamas have agreed to halt the fighting, Qatar announced on Wednesday "
+        "night.\n\nThe deal was closed in the Qatari capital after talks that had run since "
+        "Sunday.",
+        "2025-01-16",
+    ))
+    assert [(r[0], r[1], r[3]) for r in found] == [("duha", date(2025, 1, 12), "agreement")]
+
+
+def test_a_timeline_in_the_present_tells_a_brokered_pause_and_an_agreed_extension():
+    extraction = _extract(
+        "Israel and Hamas have agreed to halt the fighting in Gaza, Qatar announced on "
+        "Wednesday night.\n\nHow did we get here? A chronology\n\n"
+        "22 Nov 2023: Qatar and Egypt broker a four-day pause in exchange for hostages.\n\n"
+        "24 Nov 2023: The pause takes effect at 7am local time.\n\n"
+        "30 Nov 2023: A further one-day extension is agreed minutes before the deadline.",
+        "2025-01-16", title="What is in the Gaza ceasefire deal",
+    )
+    deals = sorted(e.when.start for e in extraction.events if e.kind == "agreement")
+    assert deals == [date(2023, 11, 22), date(2023, 11, 30), date(2025, 1, 15)]
+
+
+def test_its_official_named_after_the_group_is_a_person_of_the_group():
+    extraction = _extract(
+        "Hamas stayed away but was briefed. Its official Sami Abu Zuhri dismissed the upbeat "
+        "tone from Washington.",
+        "2024-08-16",
+    )
+    (person,) = [m for m in extraction.entities if m.name == "Sami Abu Zuhri"]
+    assert person.kind == "person" and person.role_claims[0].affiliation == "Hamas"
+
+
+def test_a_role_read_backwards_stops_at_a_relative_pronoun():
+    extraction = _extract(
+        "Israel and Hamas signed the first phase on Thursday, after three days of talks at "
+        "the Red Sea resort of Sharm el-Sheikh that US President Donald Trump hailed.",
+        "2025-10-09",
+    )
+    (trump,) = [m for m in extraction.entities if m.name == "Donald Trump"]
+    assert all("Sharm" not in c.role and "that" not in c.role.split() for c in trump.role_claims)
