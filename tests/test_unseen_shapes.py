@@ -89,3 +89,51 @@ def test_a_role_read_backwards_stops_at_a_relative_pronoun():
     )
     (trump,) = [m for m in extraction.entities if m.name == "Donald Trump"]
     assert all("Sharm" not in c.role and "that" not in c.role.split() for c in trump.role_claims)
+
+
+def test_talks_left_in_limbo_are_no_team_that_left():
+    from bot.ingest.events.round_status import sentence_status
+    text = ("The ceasefire negotiations in the Qatari capital were left in limbo yesterday "
+            "after both sides withdrew their teams.")
+    cue = sentence_status(text, text.index("negotiations"))
+    assert cue is None or cue.word != "left"
+
+
+def test_teams_that_began_meeting_days_before_the_end_the_lede_tells_open_the_round():
+    found = _rounds(_extract(
+        "The Cairo talks that ended on Sunday were billed as the last push.\n\n"
+        "Israeli, American and Egyptian teams began meeting on Thursday.",
+        "2024-08-26", title="Cairo round ends without a deal",
+    ))
+    assert found == [("kairu", date(2024, 8, 22), date(2024, 8, 25), "concluded")]
+
+
+def test_a_side_ready_to_begin_talks_opens_no_round():
+    found = _rounds(_extract(
+        "The first session of a new round of indirect negotiations ended late Sunday without "
+        "a breakthrough in Doha.\n\nHamas responded on Friday, saying it was ready to begin "
+        "negotiations immediately.",
+        "2025-07-07", title="Doha talks end first session",
+    ))
+    assert [r[1] for r in found] == [date(2025, 7, 6)]
+
+
+def test_a_team_that_came_home_days_after_flying_in_ends_that_round():
+    found = _rounds(_extract(
+        "Israel resumed strikes on Gaza on Tuesday.\n\n"
+        "Israeli negotiators flew to Doha last Monday for indirect talks with Hamas.\n\n"
+        "On Friday Hamas made a new offer. Israel and Washington both dismissed it, and the "
+        "Israeli team came home that same day.",
+        "2025-03-18",
+    ))
+    assert ("duha", date(2025, 3, 10), date(2025, 3, 14), "concluded") in found
+
+
+def test_a_truce_agreed_days_after_a_meeting_does_not_end_that_meeting():
+    found = _rounds(_extract(
+        "Burns and Barnea held talks with Sheikh Mohammed in Doha on Nov. 9.\n\n"
+        "The truce agreed last Wednesday took hold on Friday morning.",
+        "2023-11-28",
+    ))
+    assert found == [("duha", date(2023, 11, 9), date(2023, 11, 9), "concluded")]
+

@@ -288,7 +288,10 @@ _DEFINITE = re.compile(
 
 
 # A delegation's day is the talks' day when it met on it, not when it arrived.
-_MET = re.compile(r"\b(?:met|meet|held|negotiat\w+|talks)\b", re.IGNORECASE)
+# A beginning told as done ("began meeting"), not one offered ("ready to begin").
+_BEGAN = re.compile(r"(?:began|begun|started|opened|commenced|resumed|reopened|kicked off)$",
+                    re.IGNORECASE)
+_MET = re.compile(r"\b(?:met|meet(?:s|ing)?|held|negotiat\w+|talks)\b", re.IGNORECASE)
 
 
 def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
@@ -313,7 +316,10 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
             and bool(STARTED.match(mention.status.word)) \
             and sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
         near = not far or _ends_it(group, mention) or opening
-        met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text)
+        # ("the Israeli team came home that same day": a team ends the round it was at;
+        # a truce agreed days later does not)
+        team_ends = bool(WEAK_NOUNS.match(mention.noun)) and _ends_it(group, mention)
+        met = not WEAK_NOUNS.match(mention.noun) or _MET.search(mention.text) or team_ends
         dated_day = mention.when is not None and mention.when.granularity == "day"
         # "The discussions, held in Sharm el-Sheikh, ... On Wednesday morning, an expanded
         # round of talks was held": a round no sentence dates takes the day of the one
@@ -321,7 +327,13 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         undated = span([m.when for m in group]) is None and not mention.background \
             and mention.status is not None and mention.status.status == "held" \
             and bool(_STRONG_ROUND.match(mention.noun))
-        if not (met and dated_day and ((near and _DEFINITE.search(mention.text)) or undated)):
+        # "Teams began meeting on Thursday" under the lede's Sunday end: the round's
+        # opening, days before what the report dated.
+        days = span([m.when for m in group])
+        earlier = opening and days is not None and mention.when is not None \
+            and mention.when.start < days.start and bool(_BEGAN.match(mention.status.word))
+        if not (met and dated_day and (
+                (near and (_DEFINITE.search(mention.text) or earlier or team_ends)) or undated)):
             # "The round, held from the 7th until yesterday" keeps its days.
             mention.when = mention.began = None
             mention.status = None  # a venue-less sentence cannot move the round's status...
