@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.names import name_key
+
 from tests.test_extraction_rules import _extract, _rounds
 
 
@@ -137,3 +139,50 @@ def test_a_truce_agreed_days_after_a_meeting_does_not_end_that_meeting():
     ))
     assert found == [("duha", date(2023, 11, 9), date(2023, 11, 9), "concluded")]
 
+
+
+def test_delegations_that_converged_on_a_city_met_there_until_they_left():
+    found = _rounds(_extract(
+        "Here is where the negotiations stand after a turbulent week.\n\n"
+        "Everyone back in Cairo. Delegations converged on the Egyptian capital on Tuesday. "
+        "The sides spent Tuesday and Wednesday in indirect sessions.\n\n"
+        "No breakthrough. On Thursday the delegations left.",
+        "2024-05-09", title="Gaza truce talks: five things to know as negotiators leave Cairo",
+    ))
+    assert found == [("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded")]
+
+
+def test_deals_told_with_their_own_words_of_extension_announcement_and_end():
+    extraction = _extract(
+        "Israeli jets struck targets across the strip this morning. The ceasefire in Gaza is "
+        "over.\n\nThe deal itself was announced in Doha on January 15 by Qatar's prime "
+        "minister.\n\nBack in November 2023, an extension of two days had been agreed on "
+        "November 27.",
+        "2025-03-18",
+    )
+    kinds = sorted((e.kind, e.when.start) for e in extraction.events
+                   if e.kind in ("agreement", "collapse"))
+    assert kinds == [("agreement", date(2023, 11, 27)), ("agreement", date(2025, 1, 15)),
+                     ("collapse", date(2025, 3, 18))]
+
+
+def test_he_after_a_quote_he_gave_is_that_speaker_again():
+    extraction = _extract(
+        "Netanyahu's office said that \"in light of the response\" it had decided to bring "
+        "its delegation home.\n\n"
+        "Hours later Witkoff followed suit. \"We have decided to bring our team home,\" he "
+        "wrote on X. He said Hamas did not appear to be \"acting in good faith\".",
+        "2025-07-24",
+    )
+    (quote,) = [q for q in extraction.quotes if "good faith" in q.text]
+    assert quote.speaker_key == name_key("Steve Witkoff") or quote.speaker_label == "Witkoff"
+
+
+def test_the_country_of_a_city_named_in_a_clause_is_no_speaker():
+    extraction = _extract(
+        "US national security adviser Jake Sullivan, who held a press conference in Halifax, "
+        "Canada, on Sunday, said Washington was still working \"feverishly\" in Cairo.",
+        "2024-08-26",
+    )
+    (quote,) = extraction.quotes
+    assert quote.speaker_label == "Jake Sullivan"

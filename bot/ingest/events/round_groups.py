@@ -275,9 +275,11 @@ _JOINS_THE_TALKS = re.compile(
 
 
 _DEFINITE = re.compile(
-    r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:(?:series|round)\s+of\s+)?"
+    # "On Thursday the delegations left": after the day that opens the sentence.
+    r"^(?:(?:On|By|Late\s+on|Early\s+on)\s+[A-Z]\w+(?:\s+(?:night|evening|morning))?,?\s+)?"
+    r"(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:(?:series|round)\s+of\s+)?"
     r"(?:round|talks|negotiations|discussions|meeting|"
-    r"delegation|team|negotiators)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
+    r"delegations?|teams?|negotiators|sides)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
     r"went on|ran on)\b"
     # "The official described the talks, which opened on Thursday and ran through Sunday"
     # "Talks that began Monday are still in their initial stages"

@@ -44,7 +44,9 @@ _VENUE_BEFORE = re.compile(
     r"(?:team|delegation)\s+to\s+(?:the\s+)?"
     r"|\b(?:flew|arrived|landed|came)\s+into\s+(?:the\s+)?"
     # "Hamas negotiators reached Cairo on Saturday and began meeting mediators": arrived.
-    r"|\breach(?:ed|es|ing)\s+(?:the\s+)?)$"
+    r"|\breach(?:ed|es|ing)\s+(?:the\s+)?"
+    # "Delegations converged on the Egyptian capital on Tuesday": they gathered there.
+    r"|\b(?:converg|descend)(?:ed|es|e|ing)\s+on\s+(?:the\s+)?)$"
 )
 # "the war in Gaza", "hostages held in Gaza", "fighters in the Rafah area": where the war
 # is or people are, not where talks are (data/negotiation.toml, [venue]).

@@ -175,6 +175,9 @@ def _passage_quotes(
             # An unresolved "he" still marks a statement; it just cannot name anyone.
             label = blank[subject.start : subject.end].lower()
             subjects[verb.start] = resolved or Speaker(None, label)
+            if resolved is not None and resolved.key is not None:
+                # '"...," he wrote on X. He said ...': the next "he" is that person again.
+                state.last = resolved
         else:
             subjects[verb.start] = subject.speaker
             if subject.kind in ("person", "unnamed"):
@@ -262,10 +265,18 @@ def _candidates(
             continue  # places do not speak; blanked marks sit inside quotes
         if any(s <= mark.start and mark.end <= e for s, e in unnamed):
             continue
+        if mark.kind == "country" and _PLACE_BEFORE.search(blank, max(0, mark.start - 40),
+                                                            mark.start):
+            continue  # "a press conference in Halifax, Canada, on Sunday": where, not who
         found.append(_Candidate(mark.start, mark.end, Speaker(mark.key, mark.text), mark.kind))
     for m in _PRONOUN.finditer(blank):
         found.append(_Candidate(m.start(), m.end(), None, "pronoun"))
     return sorted(found, key=lambda c: c.start)
+
+
+# "in Halifax, Canada": the country of a city, where something happened.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,"
+                           r"\s+$")
 
 
 # A title right before a name ("US special envoy Steve Witkoff") or after it ("Witkoff,
