@@ -186,3 +186,59 @@ def test_the_country_of_a_city_named_in_a_clause_is_no_speaker():
     )
     (quote,) = extraction.quotes
     assert quote.speaker_label == "Jake Sullivan"
+
+
+def test_teams_withdrawn_from_a_country_end_the_round_in_its_capital():
+    found = _rounds(_extract(
+        "Washington and Jerusalem both withdrew their negotiating teams from Qatar on "
+        "Thursday, dealing a heavy blow to the truce effort.\n\n"
+        "The round of proximity talks opened in the Qatari capital on 6 July.\n\n"
+        "The talks began on the same day Netanyahu left for Washington, where he was hosted "
+        "by Trump at a White House dinner.",
+        "2025-07-25", title="US, Israel recall negotiators from Doha talks",
+    ))
+    assert found == [("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]
+
+
+def test_a_deal_told_again_days_later_does_not_move_the_end_of_its_talks():
+    found = _rounds(_extract(
+        "Israel and Hamas had agreed to a ceasefire, Qatar announced on Wednesday night.\n\n"
+        "The breakthrough capped four days of talks in the Qatari capital that ended on "
+        "Wednesday.\n\nEarly on Friday the Prime Minister's Office said the agreement had "
+        "been finalised and the negotiating team had briefed Netanyahu.",
+        "2025-01-17",
+    ))
+    assert found == [("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement")]
+
+
+def test_one_who_met_three_others_in_a_city_sat_at_a_table_there():
+    found = _rounds(_extract(
+        "The next serious attempt began in Paris, where William Burns met David Barnea, "
+        "Sheikh Mohammed bin Abdulrahman Al Thani and Abbas Kamel on January 28.",
+        "2024-08-17",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_a_minister_who_is_in_a_capital_for_talks_is_on_a_visit():
+    extraction = _extract(
+        "Israeli Defence Minister Yoav Gallant, who is in Washington this week for talks with "
+        "Secretary of State Antony Blinken and Defense Secretary Lloyd Austin, said Israel "
+        "would go on.",
+        "2024-03-26",
+    )
+    stated = [e for e in extraction.events if e.kind == "round" and not e.unconfirmed]
+    assert stated == []
+
+
+def test_a_wire_dateline_round_dated_by_the_next_sentence_is_stated():
+    extraction = _extract(
+        "SHARM EL-SHEIKH, Egypt (AP) — Israel and Hamas have agreed to the first phase of the "
+        "plan after three days of indirect negotiations in this Red Sea resort.\n\n"
+        "The talks opened Monday with technical teams meeting Egyptian, Qatari and U.S. "
+        "mediators in separate rooms.",
+        "2025-10-09", title="Israel and Hamas agree on first phase of Trump plan",
+    )
+    (found,) = [e for e in extraction.events if e.kind == "round"]
+    assert (found.place_key, found.when.start, found.unconfirmed) == (
+        "sharm al shaikh", date(2025, 10, 6), False)

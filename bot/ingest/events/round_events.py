@@ -136,7 +136,13 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
         participants.append(host)
     first = min(group, key=_order)
     best = max(placed, key=lambda m: m.weight)
-    confidence = combine([m.weight for m in placed])
+    # "SHARM EL-SHEIKH (AP) - ... after three days of talks in this resort. ... The talks
+    # opened Monday": the venue's sentence names no day, the round's next sentence does.
+    days_told = any(m.date_cue == "stated" and m.when is not None for m in dated)
+    confidence = combine([
+        m.weight_dated("stated") if days_told and m.date_cue == "none" else m.weight
+        for m in placed
+    ])
     if (facts is not None and facts.place_type == "country") or when is None:
         # A round is in a city, on days: a country or no date at all is never stated.
         confidence = min(confidence, CONFIRMED / 2)

@@ -356,6 +356,10 @@ def _ends_it(group: list[Mention], mention: Mention) -> bool:
         and (last < mention.sentence or (last == mention.sentence and mention.text[:1].islower()))
         and mention.status is not None and mention.status.final in FINAL
         and days.start <= mention.when.start <= days.start + ROUND_LENGTH
+        # "talks that ended on Wednesday ... Early on Friday the office said the agreement
+        # had been finalised": a round whose end is told ends there.
+        and not any(m.when is not None and m.status is not None and m.status.final in FINAL
+                    and m.when.end < mention.when.start for m in group)
     )
 
 

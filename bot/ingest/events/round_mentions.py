@@ -45,9 +45,13 @@ class Mention:
 
     @property
     def weight(self) -> float:
+        return self.weight_dated(self.date_cue)
+
+    def weight_dated(self, date_cue: str) -> float:
+        """The weight with the date cue the round's days rest on."""
         noun = noun_strength(self.noun, self.text)
         venue = VENUE_WEIGHT.get(self.venue_cue, 0.0) if self.place else 0.0
-        return NOUN_WEIGHT[noun] * venue * DATE_WEIGHT[self.date_cue]
+        return NOUN_WEIGHT[noun] * venue * DATE_WEIGHT[date_cue]
 
 
 @dataclass(frozen=True)

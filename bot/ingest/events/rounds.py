@@ -592,7 +592,9 @@ _STAYED = re.compile(
     # "flew to Cairo for another session on 7 April": the session was held there.
     r"|\bfor\s+(?:a|the|another)\s+(?:[\w-]+\s+)?(?:round|session)\b"
 )
-_ANOTHER_SUBJECT = re.compile(r"\b(?:as|when|while|after|before|since)\s+[A-Z]")
+_ANOTHER_SUBJECT = re.compile(
+    r"\b(?:as|when|while|after|before|since|(?:same|very)\s+day|the\s+day)\s+[A-Z]"
+)
 _DEAL_NOUN = re.compile(r"agreement|deal|accord|truce|ceasefire", re.IGNORECASE)
 _AFTER_THE = re.compile(
     r"\b(?:after|since|before|following|until)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,3}$",
@@ -640,6 +642,8 @@ _THEY_OPENED = re.compile(
     r"reconvened|got\s+under\s?way)\s+(?:in|at)\s+[A-Z])"
 )
 _HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\b", re.IGNORECASE)
+_MET_SEVERAL = re.compile(r"\b(?:met(?:\s+with)?|held\s+talks\s+with|sat\s+down\s+with)(?=\s)",
+                          re.IGNORECASE)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
     r"hammered out"
@@ -667,6 +671,15 @@ def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[st
         guests = passage.marks_in(offset + host.end(), offset + len(text), ("person",))
         if len({m.key for m in guests}) >= 2:
             return [host]
+    # "where Burns met Barnea, Sheikh Mohammed and Kamel on January 28": one who meets three
+    # or more, listed, sits at a table (a visit to two hosts stays a visit).
+    met = _MET_SEVERAL.search(text)
+    if met is not None:
+        guests = passage.marks_in(offset + met.end(), offset + len(text), ("person",))
+        if len({m.key for m in guests}) >= 3 and all(
+            _JOINED.fullmatch(passage.text[a.end : b.start]) for a, b in pairwise(guests[:3])
+        ):
+            return [met]
     verb = _MEETING_VERB.search(text)
     if verb is None:
         return []

@@ -42,7 +42,9 @@ def ends_talks(outcome: ExtractedEvent) -> bool:
 def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """The report's rounds, each closed by the outcome of the report that ends it."""
     rounds = [e for e in events if e.kind == "round" and e.when is not None]
-    for outcome in (e for e in events if ends_talks(e)):
+    closed: dict[int, str] = {}  # the rounds a deal or breakdown of the report already ended
+    for outcome in sorted((e for e in events if ends_talks(e)),
+                          key=lambda e: e.when.start):  # type: ignore[union-attr]
         day = outcome.when.start  # type: ignore[union-attr]
         fitting = [
             r for r in rounds
@@ -61,7 +63,12 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             fitting = [r for r in fitting if 0 <= outcome.sentence - r.sentence <= NEXT_TO]
         if fitting:
             ended = latest(fitting, day, lambda r: r.when.start)
+            if closed.get(id(ended)) == _STATUS[outcome.kind]:
+                # "agreed on Wednesday ... the office said on Friday the agreement had been
+                # finalised": the deal that ended the talks, told again, not a later end.
+                continue
             close(ended, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
+            closed[id(ended)] = _STATUS[outcome.kind]
             if outcome.kind == "agreement" and outcome.place_key is not None \
                     and outcome.place_key == ended.place_key and ended.unconfirmed:
                 # "The text was signed in Sharm el-Sheikh on Thursday": a deal made at the

@@ -59,6 +59,8 @@ _SPEECH_BEFORE = re.compile(
     r"(?:press|news) conference|interview|remarks|address(?:ed|ing)?)\b[^,;]{0,60}$",
     re.IGNORECASE,
 )
+_ONE_IS_IN = re.compile(r"\bwho\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+|now\s+)?in\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _MEETING_WORD = re.compile(r"\b(?:talks|negotiations|meeting|round|session)\b", re.IGNORECASE)
 
 # "the delegation landed back in Israel", "flew home to Cairo": a team going home is done
@@ -147,7 +149,9 @@ def find_venue_cue(
         if where_talks(text, mark.end - offset):
             kinds["in-city"].append(mark)  # "a news conference in Doha, where talks were held"
             continue
-        speech = _SPEECH_BEFORE.search(before)
+        # "Gallant, who is in Washington this week for talks with Blinken and Austin": where
+        # one person is, on a visit, weighed as where a speech was given.
+        speech = _SPEECH_BEFORE.search(before) or _ONE_IS_IN.search(before)
         # "In Jerusalem, Netanyahu's office called the Paris talks constructive": where a
         # reaction came from, set before the sentence, not where the talks were.
         setting = re.fullmatch(r"\s*(?:In|At|From)\s+(?:the\s+)?", before) and \
