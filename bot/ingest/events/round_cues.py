@@ -176,11 +176,7 @@ def quote_around(passage: Passage, at: int):
 # that ends whichever round there another sentence or report tells (events/settle.py).
 LEFT_CITY = (
     r"\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from"
-    r"|(?:flew|flown|flying|flies|pulled|pulling) out of"
-    # "withdrew their negotiating teams from Qatar", "called its team home from Doha"
-    r"|(?:withdr[a-z]+|recall[a-z]*|pull[a-z]*|brought|bringing|call[a-z]*)\s+"
-    r"(?:(?:its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,2}?(?:teams?|delegations?|negotiators)"
-    r"\s+(?:home\s+|back\s+)?from)\s+(?:the\s+)?"
+    r"|(?:flew|flown|flying|flies|pulled|pulling) out of)\s+(?:the\s+)?"
 )
 _LEFT_BEFORE = re.compile(f"(?:{LEFT_CITY})$", re.IGNORECASE)
 

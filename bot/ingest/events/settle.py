@@ -63,9 +63,10 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             fitting = [r for r in fitting if 0 <= outcome.sentence - r.sentence <= NEXT_TO]
         if fitting:
             ended = latest(fitting, day, lambda r: r.when.start)
-            if closed.get(id(ended)) == _STATUS[outcome.kind]:
+            if closed.get(id(ended)) == "agreement" == _STATUS[outcome.kind]:
                 # "agreed on Wednesday ... the office said on Friday the agreement had been
                 # finalised": the deal that ended the talks, told again, not a later end.
+                # (A recall in two steps ends with the second.)
                 continue
             close(ended, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
             closed[id(ended)] = _STATUS[outcome.kind]
