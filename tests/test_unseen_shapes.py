@@ -242,3 +242,52 @@ def test_a_wire_dateline_round_dated_by_the_next_sentence_is_stated():
     (found,) = [e for e in extraction.events if e.kind == "round"]
     assert (found.place_key, found.when.start, found.unconfirmed) == (
         "sharm al shaikh", date(2025, 10, 6), False)
+
+
+def test_a_team_ordered_home_over_a_dead_end_collapses_the_talks_it_left():
+    extraction = _extract(
+        "Prime Minister Benjamin Netanyahu ordered Mossad chief David Barnea and his team to "
+        "return from Qatar due to a \"dead end\" in negotiations that took place in Doha on "
+        "Saturday, the Prime Minister's Office said.\n\nA team from Israel's Mossad was in Doha "
+        "Saturday for discussions with Qatari mediators on restarting the Gaza truce.\n\n"
+        "The Qatar-mediated talks focused on the release of new categories of hostages and "
+        "the parameters of a truce, which the source said differed from the truce agreement "
+        "that collapsed on Friday.",
+        "2023-12-02",
+    )
+    assert _rounds(extraction) == [("duha", date(2023, 12, 2), date(2023, 12, 2), "collapsed")]
+    collapses = sorted(e.when.start for e in extraction.events if e.kind == "collapse")
+    assert collapses == [date(2023, 12, 1), date(2023, 12, 2)]
+
+
+def test_a_delegation_that_left_but_talks_that_go_on_next_week_are_two_clauses():
+    found = _rounds(_extract(
+        "Hamas says its delegation has left Egypt but talks on a ceasefire will continue next "
+        "week. Israel had been thwarting efforts during four days of talks in the Egyptian "
+        "capital, Cairo.",
+        "2024-03-08",
+    ))
+    assert [(r[0], r[3]) for r in found] == [("kairu", "concluded")]
+    assert found[0][2] == date(2024, 3, 8)
+
+
+def test_one_chief_leaving_while_talks_go_on_leaves_them_ongoing():
+    found = _rounds(_extract(
+        "The head of the Israeli Mossad left Doha, but negotiations regarding Gaza are "
+        "ongoing. The Qatari Foreign Ministry spokesperson confirmed Tuesday that despite the "
+        "departure of Mossad chief David Barnea from the Qatari capital, Doha, negotiations "
+        "regarding a truce in Gaza are still ongoing.",
+        "2024-03-19",
+    ))
+    assert found == [("duha", date(2024, 3, 19), date(2024, 3, 19), "ongoing")]
+
+
+def test_talks_of_the_last_days_end_when_officials_will_reconvene_elsewhere():
+    found = _rounds(_extract(
+        "\"Over the last 48 hours in Doha, senior officials from our governments have engaged "
+        "in intensive talks,\" according to a joint statement.\n\n"
+        "It also mentioned that senior officials from the three countries will \"reconvene in "
+        "Cairo before the end of next week with the aim to conclude the deal.\"",
+        "2024-08-16",
+    ))
+    assert [(r[0], r[3]) for r in found] == [("duha", "concluded"), ("kairu", "scheduled")]

@@ -52,7 +52,8 @@ ROUND_NOUN = re.compile(
     r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties)|"
     # "The following day the same cast gathered in Doha: Burns, Barnea, ..."
     r"(?:the\s+)?(?:same\s+)?(?:cast|quartet|trio|foursome))"
-    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?(?:met|meet|gathered|regroup(?:ed|s)?|(?:re)?conven(?:e|es|ed)|spent|"
+    # (a quotation may open on the verb: 'officials will "reconvene in Cairo ..."')
+    r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?[\"“]?(?:met|meet|gathered|regroup(?:ed|s)?|(?:re)?conven(?:e|es|ed)|spent|"
     r"sat down|held|worked|been\s+in|stayed\s+in|remained\s+in|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
     r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"
@@ -176,7 +177,9 @@ def quote_around(passage: Passage, at: int):
 # that ends whichever round there another sentence or report tells (events/settle.py).
 LEFT_CITY = (
     r"\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from"
-    r"|(?:flew|flown|flying|flies|pulled|pulling) out of)\s+(?:the\s+)?"
+    r"|(?:flew|flown|flying|flies|pulled|pulling) out of"
+    # "despite the departure of Mossad chief David Barnea from the Qatari capital"
+    r"|departure\s+(?:of\s+[^,;.]{0,60}?\s+)?from)\s+(?:the\s+)?"
 )
 _LEFT_BEFORE = re.compile(f"(?:{LEFT_CITY})$", re.IGNORECASE)
 

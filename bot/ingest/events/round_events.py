@@ -213,6 +213,15 @@ def _group_status(group: list[Mention], published: date) -> StatusCue | None:
     report's own day."""
     cues = [m for m in group if m.status is not None]
     final = [m.status for m in cues if m.status.status in FINAL]
+    goes_on = [m.status for m in cues if m.status.status == "ongoing"
+               and _GOES_ON.search(m.status.word) and m.when is not None]
+    if goes_on and final and all(
+        m.status.status == "concluded" and leaving(m) and _ONE_PERSON.match(m.noun)
+        for m in cues if m.status.status in FINAL
+    ):
+        # "The head of the Mossad left Doha, but negotiations are still ongoing": one man
+        # went home; the talks, told as going on that day, did not end.
+        return goes_on[-1]
     if final:
         return max(final, key=lambda c: STATUS_RANK[c.status])
     if not cues:
@@ -227,6 +236,11 @@ def _group_status(group: list[Mention], published: date) -> StatusCue | None:
 
     latest = max(cues, key=lambda m: (told(m), STATUS_RANK[m.status.status]))
     return latest.status
+
+
+# A person, not a team: "The head of", "the chief", "the director".
+_ONE_PERSON = re.compile(r"^(?:the\s+)?(?:head|chief|director|envoy|minister)(?:\s+of)?$",
+                         re.IGNORECASE)
 
 
 # Sentences past the lede that still tell the day's news, in most reports.

@@ -26,7 +26,7 @@ _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|expected to|set to|scheduled to|due to|plans? to|planned to|to be"
     # "say they expect talks to resume": what is looked for has not begun.
     r"|expects?\s+(?:[\w-]+\s+){0,2}to)\s+"
-    r"(?:\w+\s+)?$",
+    r"(?:\w+\s+)?[\"“]?$",
     re.IGNORECASE,
 )
 # "with no ceasefire agreed", "no deal was reached", "did not collapse"

@@ -112,6 +112,8 @@ _ISSUES = re.compile(
 # talks in Doha in the last week of February".
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
+    # "its delegation has left Egypt but talks will continue next week": two subjects.
+    r"|\s+but\s+(?=(?:the\s+)?(?:talks|negotiations|discussions|contacts)\s)"
     # "... ended late Sunday, officials said, as Netanyahu headed to Washington for talks
     # with Trump": what went on meanwhile is a clause of its own.
     r"|,\s+(?=as\s+(?:(?-i:[A-Z])|the\s|a\s|an\s|his\s|her\s|its\s|their\s))"
@@ -213,9 +215,32 @@ def find_rounds(
     dateline_round(rounds, loose, setting)
     attach(rounds, loose)
     events = [event(group, setting) for group in rounds]
+    _moved_on(events, rounds)
     # A current round the story cannot date ("months of talks in Cairo and Doha failed")
     # is a summary, not an event; a past one keeps its place ("the last round crumbled").
     return [e for e in events if e.when is not None or e.background]
+
+
+# "senior officials will reconvene in Cairo next week": the talks move on to another city.
+_AGAIN = re.compile(r"\b(?:reconven\w*|meet\s+again|next\s+round|resume\w*|move\s+to)\b",
+                    re.IGNORECASE)
+
+
+def _moved_on(events: list[ExtractedEvent], groups: list[list[Mention]]) -> None:
+    """Talks told as going on only by their dates ("over the last 48 hours in Doha") are
+    over when the same report sends the next round to another city."""
+    for current in events:
+        if current.status != "ongoing" or current.evidence.get("status") != "dates now" \
+                or current.when is None:
+            continue
+        if any(
+            other.status == "scheduled" and other.place_key != current.place_key
+            and other.when is not None and other.when.start > current.when.end
+            and any(_AGAIN.search(m.text) for m in group)
+            for other, group in zip(events, groups, strict=True)
+        ):
+            current.status = "concluded"
+            current.evidence = {**current.evidence, "status": "next round elsewhere"}
 
 
 _IN_THE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
