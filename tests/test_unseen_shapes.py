@@ -291,3 +291,14 @@ def test_talks_of_the_last_days_end_when_officials_will_reconvene_elsewhere():
         "2024-08-16",
     ))
     assert [(r[0], r[3]) for r in found] == [("duha", "concluded"), ("kairu", "scheduled")]
+
+
+def test_names_listed_after_known_people_are_people():
+    extraction = _extract(
+        "The delegation, led by Muhammad Darwish, included other key leaders, among them "
+        "Khaled Meshaal, Khalil al-Hayya, Zaher Jabarin, and Eng. Nizar Awadallah.",
+        "2025-04-26",
+    )
+    people = {m.name for m in extraction.entities if m.kind == "person"}
+    assert {"Zaher Jabarin", "Nizar Awadallah"} <= people
+    assert "Eng" not in people

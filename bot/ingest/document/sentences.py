@@ -14,7 +14,7 @@ from bot.ingest.model import Sentence
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st sr jr no vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig "
-    "e.g i.e a.m p.m u.s u.k u.n e.u res ret brig".split()
+    "e.g i.e a.m p.m u.s u.k u.n e.u res ret brig eng hon amb cpl pvt".split()
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets,
 # whitespace, then something that can start a sentence: a capital, a digit, or the

@@ -71,6 +71,7 @@ _KIN_BEFORE = re.compile(rf"\b(?:his|her|their)\s+{_KIN},\s+$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(
     r"\s*,\s*(?:and\s+)?(?:[\w'’-]+\s+){0,3}?|\s+and\s+(?:[\w'’-]+\s+){0,3}?"
 )
+_NAME_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:Eng|Dr|Mr|Ms|Mrs)\.?\s+)?")
 _ACTS_AFTER = re.compile(r"^\s+(?:was|is|has|had|were|said|told)\b")
 # Capitalised at the head of a sentence without being a name.
 _SENTENCE_ADVERBS = frozenset(
@@ -281,6 +282,7 @@ class _SentencePass:
         named = next((s for s, _ in sides if s), None)
         self.builder.last_side = named or self.builder.last_side
         listed: int | None = None  # where the last member of a delegation's list ended
+        previous_person: int | None = None  # where the last person's name ended
         for run_first, last in runs:
             first = _name_start(self.parts, run_first, last)
             first = self._after_nationality(first, last)
@@ -309,10 +311,16 @@ class _SentencePass:
             if claim is not None:
                 claim = replace(claim, role=clean_role(claim.role))
                 claim = claim if claim.role else None
-            introduced = claim is not None or self._introduced_by_context(first, last)
+            # "among them Khaled Meshaal, Khalil al-Hayya, Zaher Jabarin and Nizar Awadallah":
+            # a name listed right after a person is a person too.
+            in_list = previous_person is not None and _NAME_LIST.fullmatch(
+                self.text, previous_person, self.parts[first].start) is not None
+            introduced = claim is not None or in_list or self._introduced_by_context(first, last)
             person = self._person_in_run(first, last, introduced=introduced)
             if person is None:
                 continue
+            if person.kind == "person":
+                previous_person = self.parts[last].end
             listed = self.parts[last].end if member else None
             if claim:
                 person.role_claims.append(claim)
