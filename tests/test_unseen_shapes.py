@@ -302,3 +302,47 @@ def test_names_listed_after_known_people_are_people():
     people = {m.name for m in extraction.entities if m.kind == "person"}
     assert {"Zaher Jabarin", "Nizar Awadallah"} <= people
     assert "Eng" not in people
+
+
+def test_negotiators_who_left_after_talks_that_ran_into_an_impasse_broke_down():
+    extraction = _extract(
+        "CAIRO, March 7 (Reuters) - Hamas negotiators left Cairo on Thursday after four days "
+        "of talks on a Gaza ceasefire that ran into an impasse, dimming hopes of a truce by "
+        "Ramadan.\n\nThe delegation, which arrived in the Egyptian capital on Sunday, held "
+        "indirect talks through Egyptian and Qatari mediators.",
+        "2024-03-07", title="UPDATE 2-Hamas team quits Cairo as Gaza truce talks hit impasse",
+    )
+    assert _rounds(extraction) == [("kairu", date(2024, 3, 3), date(2024, 3, 7), "collapsed")]
+    assert any(e.kind == "collapse" for e in extraction.events)
+    assert extraction.title.startswith("Hamas team quits Cairo")
+
+
+def test_a_recall_dated_weeks_after_the_talks_opened_ends_that_round():
+    found = _rounds(_extract(
+        "The United States and Israel called their negotiating teams home from Qatar on "
+        "Thursday, after Hamas delivered a response to the latest proposal.\n\n"
+        "The recalls cast a shadow over indirect talks that began in the Qatari capital on "
+        "July 6.",
+        "2025-07-25", title="US, Israel recall Gaza negotiators from Doha",
+    ))
+    assert found == [("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]
+
+
+def test_a_month_of_that_year_is_in_the_year_written_before_it():
+    found = _rounds(_extract(
+        "The route to Sharm el-Sheikh ran through several capitals. In Paris, in January 2024, "
+        "intelligence chiefs sketched the first framework. In May of that year a round in "
+        "Cairo ended without agreement as Israeli forces moved into Rafah.",
+        "2025-10-10",
+    ))
+    assert ("kairu", date(2024, 5, 1), date(2024, 5, 31), "concluded") in found
+
+
+def test_one_scheduled_to_meet_three_others_on_a_weekday_meets_on_the_coming_one():
+    found = _rounds(_extract(
+        "CIA Director William Burns is scheduled to meet Qatari Prime Minister Sheikh "
+        "Mohammed bin Abdulrahman Al Thani, Mossad Director David Barnea and Egyptian "
+        "intelligence chief Abbas Kamel in Rome on Sunday, Axios reported on Friday.",
+        "2024-07-26",
+    ))
+    assert found == [("ruma", date(2024, 7, 28), date(2024, 7, 28), "scheduled")]

@@ -58,7 +58,13 @@ def _resolve_month(m: re.Match[str], ctx: Context) -> Found | None:
     first, last = month_part(year, month_number(name),
                              None if modifier in {None, "last", "next", "this"}
                              else part_name(modifier))
-    return Found(start, end, first, last, "month", cycle="year")
+    # "In Paris, in January 2024, ... In May of that year": the year the paragraph wrote out
+    # before it, which moves a month told as yearless there.
+    return Found(start, end, first, last, "month", cycle="year",
+                 yearless=modifier is None and bool(_THAT_YEAR.match(ctx.text, end)))
+
+
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 
 def _resolve_month_range(m: re.Match[str], ctx: Context) -> Found | None:

@@ -222,8 +222,8 @@ def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[st
         hint = name_key(title_hint)
         for i, line in enumerate(lines[:6]):
             if name_key(line) == hint:
-                return title_hint.strip(), lines[i + 1 :], lines[:i]
-        return title_hint.strip(), lines, []
+                return SECTION_LABEL.sub("", title_hint.strip()), lines[i + 1 :], lines[:i]
+        return SECTION_LABEL.sub("", title_hint.strip()), lines, []
     for i, line in enumerate(lines[:6]):
         words = _words(line)
         if vocabulary_hits(line):

@@ -124,7 +124,10 @@ OTHER_STORIES = _any(
 SECTION_LABEL = re.compile(
     r"^(?:World|World news|Middle East|Mideast|Region|Politics|Analysis|Opinion|Comment|"
     r"Live|Breaking|Exclusive|Explainer|Update|Latest|News|Features?|Israel at War|"
-    r"Africa|Europe|Asia|Americas|International)\s*[:|]\s+(?=\S)",
+    r"Africa|Europe|Asia|Americas|International)\s*[:|]\s+(?=\S)"
+    # A wire slug before a headline: "UPDATE 2-", "WRAPUP 1-", "CORRECTED-", "EXCLUSIVE-".
+    r"|^(?-i:(?:UPDATE|WRAPUP|CORRECTED|REFILE|EXCLUSIVE|INSIGHT|ANALYSIS|FACTBOX|"
+    r"EXPLAINER|TIMELINE)(?:\s+\d{1,2})?\s*-\s*)(?=\S)",
     _FLAGS,
 )
 AUTHOR_BIO = re.compile(r"^about (?:the|this) (?:authors?|writers?|contributors?)\b", _FLAGS)

@@ -23,7 +23,7 @@ from bot.ingest.document.passages import Passage, TimeMark
 from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.events.round_dates import said_on
 from bot.ingest.events.round_mentions import RECENT
-from bot.ingest.events.round_status import clause
+from bot.ingest.events.round_status import ITS_OWN_TALKS, clause
 from bot.ingest.events.venues import PlaceFacts, find_venue
 from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, When
@@ -290,7 +290,11 @@ _SUBORDINATE = re.compile(
 
 def _subordinate(text: str, m: re.Match[str]) -> bool:
     left, _ = clause(text, m.start())
-    return bool(_SUBORDINATE.search(text[left : m.start()]))
+    before = text[left : m.start()]
+    found = _SUBORDINATE.search(before)
+    # "left Cairo on Thursday after four days of talks that ran into an impasse": the
+    # talks the sentence is about, broken down, not a reference point.
+    return bool(found) and not ITS_OWN_TALKS.match(before[found.start():])
 
 
 def _asserted(text: str, m: re.Match[str]) -> bool:

@@ -175,6 +175,12 @@ def ended_what_opened(
                           and m.status.final == "ongoing" and STARTED.match(m.status.word)
                           and published - ROUND_LENGTH <= m.when.start for m in g)
                   and not any(m.status is not None and m.status.final in FINAL for m in g)]
+        if len(opened) == 1 and not undated:
+            # "called their teams home from Qatar on Thursday ... talks that began in the
+            # Qatari capital on July 6": an end dated within a round's length of the opening.
+            start = min(m.when.start for m in opened[0] if m.when is not None)
+            undated = all(m.when is None or start < m.when.start <= start + ROUND_LENGTH
+                          for m in group)
         if undated and ends and not any(m.background for m in group) and len(opened) == 1:
             opened[0].extend(group)
         else:

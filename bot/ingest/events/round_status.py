@@ -140,7 +140,10 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     # a preposition's object is no subject of its own.
     if opener is not None and not _PARTICIPLE_AFTER.match(text, left + opener.end()) \
             and not OBJECT_ONLY.fullmatch(text, left + opener.end(), m.start()) \
-            and not left + opener.start() <= anchor < right:
+            and not left + opener.start() <= anchor < right \
+            and not (status == "collapsed" and ITS_OWN_TALKS.match(before[opener.start():])):
+        # ("left Cairo after four days of talks that ran into an impasse": the talks they
+        # left, broken down)
         return None  # "talks in Warsaw ... since the team was called home": another event
     if _aside(text, left, right, m.start(), anchor):
         return None  # "a truce, stretched by two days a day earlier, ...": of the truce
@@ -166,6 +169,11 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     return StatusCue(status, m.group(0))
 
 
+ITS_OWN_TALKS = re.compile(
+    r"(?:after|following)\s+(?:[\w-]+\s+){0,3}?(?:days?\s+of\s+)?(?:[\w-]+\s+)?"
+    r"(?:talks|negotiations|discussions)\b[^.;]{0,60}?\b(?:that|which)\s+(?:had\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _AFTER_THE_FACT = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
 _RELATIVE_OPENS = re.compile(r"\s*(?:which|who|whom|whose|that|where|when)\b", re.IGNORECASE)
 # What a meeting sets out to revive: its state before, told in a clause of its own.

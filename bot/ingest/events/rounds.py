@@ -367,6 +367,8 @@ _OTHER_NOUN_AFTER = re.compile(
 )
 
 
+_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
+                           re.IGNORECASE)
 _THE_WEEKDAY = re.compile(
     r"the (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE
 )
@@ -520,6 +522,15 @@ def _read_clause(
         or by_the_end(passage.text, time) or when_of(time)
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
+    if status is not None and status.status == "scheduled" and when is not None \
+            and time is not None and _BARE_WEEKDAY.fullmatch(time.expression.text) \
+            and noun is not None and time.start > start + noun.end() \
+            and published - timedelta(days=7) < when.start < published:
+        # "Burns is scheduled to meet ... in Rome on Sunday", told on a Friday: the Sunday to
+        # come, however far the verb stands from the day (not "On Friday, a channel said a
+        # delegation will take part": the day of the saying).
+        week = timedelta(days=7)
+        when = When(when.start + week, when.end + week, when.granularity)
     if when is not None and time is not None and when.granularity == "day" \
             and _SOME_DAYS.search(time.expression.text):
         # "will meet in Doha in the coming days": some day of them, which a report that
@@ -667,7 +678,8 @@ _THEY_OPENED = re.compile(
     r"reconvened|got\s+under\s?way)\s+(?:in|at)\s+[A-Z])"
 )
 _HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\b", re.IGNORECASE)
-_MET_SEVERAL = re.compile(r"\b(?:met(?:\s+with)?|held\s+talks\s+with|sat\s+down\s+with)(?=\s)",
+_MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|(?:held|hold)\s+talks\s+with|"
+                          r"sat\s+down\s+with)(?=\s)",
                           re.IGNORECASE)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
