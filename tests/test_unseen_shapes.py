@@ -346,3 +346,13 @@ def test_one_scheduled_to_meet_three_others_on_a_weekday_meets_on_the_coming_one
         "2024-07-26",
     ))
     assert found == [("ruma", date(2024, 7, 28), date(2024, 7, 28), "scheduled")]
+
+
+def test_sides_that_agreed_to_add_days_to_the_truce_extended_it():
+    extraction = _extract(
+        "The Qatari Foreign Ministry announced in Doha on Monday that Israel and Hamas had "
+        "agreed to add two days to the truce.",
+        "2023-11-28",
+    )
+    assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
+        date(2023, 11, 27)]
