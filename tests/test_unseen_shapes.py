@@ -356,3 +356,48 @@ def test_sides_that_agreed_to_add_days_to_the_truce_extended_it():
     )
     assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
         date(2023, 11, 27)]
+
+
+def test_many_tables_in_a_list_of_cities_are_a_summary_not_rounds():
+    found = _rounds(_extract(
+        "Negotiators have gathered at a lot of tables since October 2023, in Paris, Cairo and "
+        "Doha, and most of those meetings ended with delegations flying home empty-handed.",
+        "2025-10-10",
+    ))
+    assert found == []
+
+
+def test_after_talks_in_one_city_the_main_clause_places_the_round():
+    found = _rounds(_extract(
+        "Cairo again, August 2024. After talks in Doha, mediators brought Barnea, Burns and a "
+        "Hamas team to the Egyptian capital from August 22 to 25. That round, too, ended "
+        "without a deal.",
+        "2025-10-10",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("kairu", date(2024, 8, 22), date(2024, 8, 25))]
+
+
+def test_a_gathering_that_came_after_an_announcement_elsewhere_keeps_its_own_day():
+    found = _rounds(_extract(
+        "DOHA, Qatar (AP) — The directors of the CIA and of Israel's Mossad sat down with "
+        "Qatar's prime minister in Doha on Tuesday, a person briefed on the meeting said.\n\n"
+        "The gathering came one day after the Qatari Foreign Ministry announced in Doha on "
+        "Monday that Israel and Hamas had agreed to add two days to the truce.",
+        "2023-11-28",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("duha", date(2023, 11, 28), date(2023, 11, 28))]
+
+
+def test_a_meeting_expected_under_the_headline_is_not_the_one_recalled_there():
+    found = _rounds(_extract(
+        "Israel will send negotiators for a fresh attempt at a truce, Israeli media "
+        "reported.\n\nThe meeting is expected to take place on Friday afternoon at a venue "
+        "that has not been disclosed.\n\nHamas said it would wait to hear what the mediators "
+        "bring back from Paris and that the talks should allow displaced Gazans to return "
+        "home.\n\nThe same four officials first met in Paris on January 28 to discuss a truce.",
+        "2024-02-23", title="Israeli team led by Mossad chief heads to Paris for new round",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded"),
+                     ("paris", date(2024, 2, 23), date(2024, 2, 23), "scheduled")]

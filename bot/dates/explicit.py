@@ -204,7 +204,10 @@ def _resolve_day_range(m: re.Match[str], ctx: Context) -> Found | None:
         year = anchor.year
     if first >= last or last > month_end(year, month).day:
         return None
-    return Found(start, end, date(year, month, first), date(year, month, last), "day", True)
+    # "from August 22 to 25" after "August 2024": a year chosen, not written, that a year
+    # the paragraph wrote out moves (as for one yearless day).
+    return Found(start, end, date(year, month, first), date(year, month, last), "day", True,
+                 cycle="year", yearless=m.group("year") is None)
 
 
 def _resolve_month_year(m: re.Match[str], ctx: Context) -> Found | None:

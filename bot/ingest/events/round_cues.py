@@ -49,7 +49,8 @@ ROUND_NOUN = re.compile(
     # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
     r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters|"
     # "The four key players met in the Italian capital on Sunday: Burns, Barnea, ..."
-    r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties)|"
+    r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties|"
+    r"officials|envoys|chiefs|negotiators|mediators)|"
     # "The following day the same cast gathered in Doha: Burns, Barnea, ..."
     r"(?:the\s+)?(?:same\s+)?(?:cast|quartet|trio|foursome))"
     # (a quotation may open on the verb: 'officials will "reconvene in Cairo ..."')
@@ -176,7 +177,9 @@ def quote_around(passage: Passage, at: int):
 # "recalled from Doha" is not read as a round of its own: the recall is a collapse at Doha
 # that ends whichever round there another sentence or report tells (events/settle.py).
 LEFT_CITY = (
-    r"\b(?:left|leaves|leaving|departed|returned from|returning from|(?:back|home) from"
+    # (not "what the mediators bring back from Paris": results, not a team)
+    r"\b(?:left|leaves|leaving|departed|returned from|returning from"
+    r"|(?<!bring )(?<!brings )(?<!brought )(?:back|home) from"
     r"|(?:flew|flown|flying|flies|pulled|pulling) out of"
     # "despite the departure of Mossad chief David Barnea from the Qatari capital"
     r"|departure\s+(?:of\s+[^,;.]{0,60}?\s+)?from)\s+(?:the\s+)?"

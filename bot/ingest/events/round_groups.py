@@ -42,6 +42,12 @@ def headline_round(groups: list[list[Mention]], loose: list[Mention], setting: S
     there = [g for g in groups if g[0].place is not None and g[0].place.key == key]
     if len(there) > 1:
         return  # two rounds there: which one "the talks" are is not the headline's to say
+    if there and all(m.background for m in there[0]) and all(
+        m.status is not None and m.status.final == "scheduled" for m in told
+    ):
+        # "... heads to Paris for new round": the meeting expected on Friday is not the one
+        # the report recalls from a month before.
+        there = []
     facts = setting.describe(key)
     venue = there[0][0].place if there else Mark(-1, -1, key, "place", facts.name if facts else key)
     for mention in told:

@@ -193,11 +193,17 @@ def find_rounds(
                 if mention.place is None:
                     loose.append(mention)
                     continue
-                placed.append(mention)
                 sequel = mention.status is not None and mention.status.final == "scheduled" \
                     and not WEAK_NOUNS.match(mention.noun)
-                for other, own in coordinated_venues(passage, mention.place, c_end,
-                                                     sequel=sequel):
+                others = coordinated_venues(passage, mention.place, c_end, sequel=sequel)
+                if len(others) >= 2 and not any(own for _, own in others) and (
+                    mention.when is None or mention.when.granularity != "day"
+                ):
+                    # "Negotiators have gathered at a lot of tables since October 2023, in
+                    # Paris, Cairo and Doha": many rounds summed up, none of them told.
+                    continue
+                placed.append(mention)
+                for other, own in others:
                     copy = replace(mention, place=other, participants=[], venue_cue="coordinated")
                     if own:  # "... and in Doha on 15 and 16 August": its own days
                         copy.when, copy.time_text = when_of(own[0]), own[0].expression.text
@@ -367,6 +373,7 @@ _OTHER_NOUN_AFTER = re.compile(
 )
 
 
+_LEADING_AFTER = re.compile(r"(?:After|Following)\s+[^,;]{3,80},\s+")
 _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
                            re.IGNORECASE)
 _THE_WEEKDAY = re.compile(
@@ -427,6 +434,12 @@ def _read_clause(
         all_times = [t for t in all_times if quote.start <= t.start < quote.end]
     row = table_row(passage, start, end, times)
     marks = passage.marks_in(start, end)
+    lead = _LEADING_AFTER.match(text)
+    if lead is not None and any(m.kind == "place" and m.start >= start + lead.end()
+                                for m in marks):
+        # "After talks in Doha, mediators brought the teams to the Egyptian capital from
+        # August 22 to 25": the sentence's talks are where its main clause puts them.
+        marks = [m for m in marks if m.start >= start + lead.end()]
     if not nouns and row is None:
         if not TEAM_LEAD.search(text) and not MEDIATION_WORD.search(text):
             return None

@@ -46,7 +46,9 @@ _VENUE_BEFORE = re.compile(
     # "Hamas negotiators reached Cairo on Saturday and began meeting mediators": arrived.
     r"|\breach(?:ed|es|ing)\s+(?:the\s+)?"
     # "Delegations converged on the Egyptian capital on Tuesday": they gathered there.
-    r"|\b(?:converg|descend)(?:ed|es|e|ing)\s+on\s+(?:the\s+)?)$"
+    r"|\b(?:converg|descend)(?:ed|es|e|ing)\s+on\s+(?:the\s+)?"
+    # "mediators brought Barnea, Burns and a Hamas team to the Egyptian capital"
+    r"|\bbr(?:ought|ings?|inging)\s+[^.;]{1,60}?\s+to\s+(?:the\s+)?)$"
 )
 # "the war in Gaza", "hostages held in Gaza", "fighters in the Rafah area": where the war
 # is or people are, not where talks are (data/negotiation.toml, [venue]).
@@ -114,6 +116,10 @@ _HOME_AFTER = re.compile(
     r"(?:based|headquartered|exiled)\b|,?\s+where\s+[^,;.]{0,40}?\b(?:lives?|lived|resides?)\b",
     re.IGNORECASE,
 )
+_ANOTHER_EVENT_BETWEEN = re.compile(
+    r"\b(?:came|comes|took\s+place)\s+(?:[\w-]+\s+){0,3}(?:after|before|following)\b",
+    re.IGNORECASE,
+)
 _DATED_AFTER = re.compile(
     r"\s+(?:on|from|between)\s+(?:the\s+)?(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
@@ -140,6 +146,13 @@ def find_venue_cue(
                 or _VIOLENCE_BEFORE.search(before):
             continue
         if _HOME_AFTER.match(text, mark.end - offset):
+            continue
+        noun_before = max((n for n in nouns if n.end() <= mark.start - offset),
+                          key=lambda n: n.end(), default=None)
+        if noun_before is not None and _ANOTHER_EVENT_BETWEEN.search(
+                text, noun_before.end(), mark.start - offset):
+            # "The gathering came one day after the ministry announced in Doha on Monday":
+            # the place of what came before, not of the gathering.
             continue
         if re.match(r"['’]s\b", text[mark.end - offset :]):
             continue  # "came to Cairo at Egypt's invitation": whose, not where
