@@ -401,3 +401,19 @@ def test_a_meeting_expected_under_the_headline_is_not_the_one_recalled_there():
     ))
     assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded"),
                      ("paris", date(2024, 2, 23), date(2024, 2, 23), "scheduled")]
+
+
+def test_a_day_opening_the_sentence_is_no_part_of_a_title():
+    from bot.ingest.mentions.roles import clean_role
+    assert clean_role("On Thursday Prime Minister") == "Prime Minister"
+    assert clean_role("Late on Friday foreign minister") == "foreign minister"
+
+
+def test_a_mediator_described_as_having_brokered_a_truce_makes_no_deal_today():
+    extraction = _extract(
+        "Qatar's foreign ministry says it is still working to bring back the pause. Doha, "
+        "which brokered the week-long truce with Egyptian and US help, hosts Hamas's "
+        "political bureau.",
+        "2023-12-02",
+    )
+    assert [e for e in extraction.events if e.kind == "agreement"] == []

@@ -265,6 +265,8 @@ def _read_sentence(
                 when, cue = told, "stated"
             if cue == "assumed" and _subordinate(text, m):
                 continue  # "since the November truce ended": a reference point, not news
+            if cue == "assumed" and _DESCRIBES.search(text, 0, m.start()):
+                continue  # "Doha, which brokered the week-long truce, hosts ...": who it is
             quoted = any(q.start <= start + m.start() < q.end for q in passage.quoted)
             weight = (0.65 if of == "truce" and _WEAK.match(m.group(0)) else 0.9) \
                 * _DATE_WEIGHT[cue]
@@ -308,6 +310,8 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
                 or _PART_OF.search(window) or _SOUGHT_BEFORE.search(window))
 
 
+_DESCRIBES = re.compile(r",\s*(?:which|who)\s+(?:had\s+|has\s+|once\s+|also\s+)?$",
+                       re.IGNORECASE)
 _MEDIATOR_STEPS_BACK = re.compile(r"mediat|go-between|intermediary", re.IGNORECASE)
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+(?:[\w'’-]+\s+){0,8}")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|when)\b", re.IGNORECASE)

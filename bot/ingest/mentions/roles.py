@@ -42,7 +42,9 @@ TITLES = frozenset(_TITLES_DATA["ranks"]) | frozenset(_TITLES_DATA["honorifics"]
 # "who is also Qatar's foreign minister", "and his deputy": the words before the role.
 _ROLE_LEAD = re.compile(
     r"^(?:(?:and|but|who|which|is|was|are|were|also|now|currently|then|has|had|been|"
-    r"serves|served|acting|acts|as|to|after|before|when|while|since|until|once)\s+)+",
+    r"serves|served|acting|acts|as|to|after|before|when|while|since|until|once)\s+"
+    # "On Thursday Prime Minister": the day a sentence opens with is no part of the title.
+    r"|(?:on|late|early|by|last|this|next)\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)+",
     re.IGNORECASE,
 )
 # A title long enough to carry its institution's address: "head of the Forum for
