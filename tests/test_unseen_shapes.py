@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from bot.names import name_key
-
 from tests.test_extraction_rules import _extract, _rounds
 
 

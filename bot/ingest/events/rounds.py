@@ -691,8 +691,8 @@ _THEY_OPENED = re.compile(
     r"reconvened|got\s+under\s?way)\s+(?:in|at)\s+[A-Z])"
 )
 _HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\b", re.IGNORECASE)
-_MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|(?:held|hold)\s+talks\s+with|"
-                          r"sat\s+down\s+with)(?=\s)",
+_MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
+                          r"(?:held|hold)\s+talks\s+with|sat\s+down\s+with)(?=\s)",
                           re.IGNORECASE)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"

@@ -61,8 +61,10 @@ _SPEECH_BEFORE = re.compile(
     r"(?:press|news) conference|interview|remarks|address(?:ed|ing)?)\b[^,;]{0,60}$",
     re.IGNORECASE,
 )
-_ONE_IS_IN = re.compile(r"\bwho\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+|now\s+)?in\s+(?:the\s+)?$",
-                        re.IGNORECASE)
+_ONE_IS_IN = re.compile(
+    r"\bwho\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+|now\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _MEETING_WORD = re.compile(r"\b(?:talks|negotiations|meeting|round|session)\b", re.IGNORECASE)
 
 # "the delegation landed back in Israel", "flew home to Cairo": a team going home is done

@@ -275,8 +275,9 @@ def _candidates(
 
 
 # "in Halifax, Canada": the country of a city, where something happened.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,"
-                           r"\s+$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s+$"
+)
 
 
 # A title right before a name ("US special envoy Steve Witkoff") or after it ("Witkoff,
