@@ -416,3 +416,15 @@ def test_a_mediator_described_as_having_brokered_a_truce_makes_no_deal_today():
         "2023-12-02",
     )
     assert [e for e in extraction.events if e.kind == "agreement"] == []
+
+
+def test_an_accord_that_followed_days_of_talks_ends_them_on_its_day():
+    found = _rounds(_extract(
+        "Qatar's Prime Minister told a press conference in Doha on Wednesday night that "
+        "Israel and Hamas had reached a ceasefire and hostage-prisoner exchange agreement.\n\n"
+        "He said the accord followed four days of intensive negotiations in the Qatari "
+        "capital between the two sides.",
+        "2025-01-16",
+    ))
+    assert [(r[0], r[2], r[3]) for r in found] == [("duha", date(2025, 1, 15), "agreement")]
+    assert found[0][1] in (date(2025, 1, 12), date(2025, 1, 13))

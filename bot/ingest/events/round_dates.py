@@ -142,7 +142,9 @@ _DAYS_OF_TALKS = re.compile(
 
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _AFTER_DAYS = re.compile(
-    r"\b(?:after|following|came\s+out\s+of|(?:resulted|emerged)\s+from)\s+(?:the\s+)?$",
+    # "the accord followed four days of intensive negotiations", "capped four days of talks"
+    r"\b(?:after|following|followed|capped|came\s+out\s+of|(?:resulted|emerged)\s+from)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
