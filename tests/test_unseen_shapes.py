@@ -428,3 +428,32 @@ def test_an_accord_that_followed_days_of_talks_ends_them_on_its_day():
     ))
     assert [(r[0], r[2], r[3]) for r in found] == [("duha", date(2025, 1, 15), "agreement")]
     assert found[0][1] in (date(2025, 1, 12), date(2025, 1, 13))
+
+
+def test_a_day_range_before_a_colon_is_a_range_not_a_clock():
+    from datetime import datetime
+
+    from bot.dates import find_time_expressions
+    (found,) = find_time_expressions("Cairo, March 3-7: a round.", datetime(2024, 5, 10))
+    assert (found.start, found.end) == (date(2024, 3, 3), date(2024, 3, 7))
+    (clock_day,) = find_time_expressions("at 7:30 on March 3", datetime(2024, 5, 10))
+    assert clock_day.start == clock_day.end == date(2024, 3, 3)
+
+
+def test_list_items_headed_by_a_city_and_a_date_are_rounds_there():
+    found = _rounds(_extract(
+        "Since then, the track has moved city by city:\n\n"
+        "Paris, Jan. 28: Burns, Mossad chief David Barnea, Qatari Prime Minister Sheikh "
+        "Mohammed bin Abdulrahman Al Thani and Egyptian intelligence chief Abbas Kamel drafted "
+        "a framework for a phased pause.\n\n"
+        "Paris again, Feb. 23: Barnea, joined this time by Shin Bet chief Ronen Bar, met the "
+        "same three mediators.\n\n"
+        "Cairo, March 3-7: a Hamas-only round with Egyptian and Qatari mediators, aimed at a "
+        "truce before Ramadan. The Hamas team went home without an agreement.",
+        "2024-05-10",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("paris", date(2024, 1, 28), date(2024, 1, 28)),
+        ("paris", date(2024, 2, 23), date(2024, 2, 23)),
+        ("kairu", date(2024, 3, 3), date(2024, 3, 7)),
+    ]

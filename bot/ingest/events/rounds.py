@@ -160,12 +160,21 @@ def find_rounds(
                 told = mention
                 if (c_start, c_end) != (start, end):
                     _said_in_the_sentence(passage, start, end, mention)
+                if label is not None and label[0] is not None and mention.place is None \
+                        and mention.when is not None and label[1].start >= start \
+                        and when_of(label[1]) == mention.when:
+                    # "Cairo, March 3-7: a Hamas-only round ...": the label's place.
+                    mention.place, mention.venue_cue = label[0], "table-row"
                 if label is not None and mention.when is None and (
                     mention.place is None or label[0] is None
                     or mention.place.key == label[0].key
                 ):
                     # "Cairo, Nov. 23. A Hamas delegation met ... in Cairo": the label's;
                     # "- Tuesday: The talks reopened in Cairo": the item's day.
+                    if mention.place is None and label[0] is not None and not mention.venue_cue \
+                            and _MEETING_VERB.search(mention.text):
+                        # "Paris again, Feb. 23: Barnea ... met the same three mediators"
+                        mention.venue_cue, mention.noun = "table-row", "met"
                     mention.place = mention.place or label[0]
                     mention.when = when_of(label[1])
                     mention.time_text = label[1].expression.text
@@ -330,6 +339,14 @@ def _label(passage: Passage) -> tuple[Mark | None, TimeMark] | None:
             return None, times[0]
     places = passage.marks_in(start, end, ("place",))
     times = passage.times_in(start, end)
+    if places and places[0].start == start and times and (
+        head := _PLACE_DAY_HEAD.match(passage.text, places[0].end)
+    ) and times[0].start == head.end() and times[0].expression.granularity == "day" \
+            and _HEAD_COLON.match(passage.text, times[0].end):
+        # "Cairo, March 3-7: a Hamas-only round with Egyptian and Qatari mediators ...",
+        # "Paris again, Feb. 23: Barnea ... met the same three mediators": a list item's
+        # place and days, then what happened there.
+        return places[0], times[0]
     if len(places) != 1 or len(times) != 1 or times[0].expression.granularity != "day":
         return None
     rest = passage.text[start:end]
@@ -373,6 +390,8 @@ _OTHER_NOUN_AFTER = re.compile(
 )
 
 
+_PLACE_DAY_HEAD = re.compile(r"(?:\s+again)?,\s+")
+_HEAD_COLON = re.compile(r"\s*:\s+")
 _LEADING_AFTER = re.compile(r"(?:After|Following)\s+[^,;]{3,80},\s+")
 _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
                            re.IGNORECASE)
@@ -696,6 +715,7 @@ _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
                           re.IGNORECASE)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
+    r"drafted|"
     r"hammered out"
     # "Burns and Barnea were in the Qatari capital on Nov. 9 to go over the outline"
     r"|were\s+in(?=[^;]{0,60}?\bto\s+(?:go\s+over|discuss|negotiate|meet|work\s+on|"
