@@ -457,3 +457,12 @@ def test_list_items_headed_by_a_city_and_a_date_are_rounds_there():
         ("paris", date(2024, 2, 23), date(2024, 2, 23)),
         ("kairu", date(2024, 3, 3), date(2024, 3, 7)),
     ]
+
+
+def test_talks_that_failed_to_secure_a_truce_did_not_break_down():
+    extraction = _extract(
+        "These negotiations failed to secure a truce during the holy month of Ramadan, which "
+        "began last week. Subsequent rounds of talks have failed to end the war.",
+        "2024-03-19",
+    )
+    assert [e for e in extraction.events if e.kind == "collapse"] == []
