@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 
+from bot.dates.vocabulary import WEEKDAY_FULL
 from bot.ingest.document.passages import Mark, Passage, TimeMark
 from bot.ingest.events.delegations import MEDIATION_WORD, TEAM_LEAD, participants_in
 from bot.ingest.events.round_cues import (
@@ -393,8 +394,7 @@ _OTHER_NOUN_AFTER = re.compile(
 _PLACE_DAY_HEAD = re.compile(r"(?:\s+again)?,\s+")
 _HEAD_COLON = re.compile(r"\s*:\s+")
 _LEADING_AFTER = re.compile(r"(?:After|Following)\s+[^,;]{3,80},\s+")
-_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
-                           re.IGNORECASE)
+_BARE_WEEKDAY = re.compile(rf"(?:on\s+)?{WEEKDAY_FULL}", re.IGNORECASE)
 _THE_WEEKDAY = re.compile(
     r"the (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE
 )

@@ -42,7 +42,7 @@ def ends_talks(outcome: ExtractedEvent) -> bool:
 def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """The report's rounds, each closed by the outcome of the report that ends it."""
     rounds = [e for e in events if e.kind == "round" and e.when is not None]
-    closed: dict[int, str] = {}  # the rounds a deal or breakdown of the report already ended
+    agreed: set[int] = set()  # the rounds a deal of the report already ended
     for outcome in sorted((e for e in events if ends_talks(e)),
                           key=lambda e: e.when.start):  # type: ignore[union-attr]
         day = outcome.when.start  # type: ignore[union-attr]
@@ -63,13 +63,14 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             fitting = [r for r in fitting if 0 <= outcome.sentence - r.sentence <= NEXT_TO]
         if fitting:
             ended = latest(fitting, day, lambda r: r.when.start)
-            if closed.get(id(ended)) == "agreement" == _STATUS[outcome.kind]:
+            if outcome.kind == "agreement" and id(ended) in agreed:
                 # "agreed on Wednesday ... the office said on Friday the agreement had been
                 # finalised": the deal that ended the talks, told again, not a later end.
                 # (A recall in two steps ends with the second.)
                 continue
             close(ended, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
-            closed[id(ended)] = _STATUS[outcome.kind]
+            if outcome.kind == "agreement":
+                agreed.add(id(ended))
             if outcome.kind == "agreement" and outcome.place_key is not None \
                     and outcome.place_key == ended.place_key and ended.unconfirmed:
                 # "The text was signed in Sharm el-Sheikh on Thursday": a deal made at the

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+from bot.dates.vocabulary import WEEKDAY_FULL
 from bot.gazetteer import Gazetteer
 from bot.ingest.mentions.known import Match, Part, adjacent
 from bot.paths import DATA_DIR
@@ -44,7 +45,7 @@ _ROLE_LEAD = re.compile(
     r"^(?:(?:and|but|who|which|is|was|are|were|also|now|currently|then|has|had|been|"
     r"serves|served|acting|acts|as|to|after|before|when|while|since|until|once)\s+"
     # "On Thursday Prime Minister": the day a sentence opens with is no part of the title.
-    r"|(?:on|late|early|by|last|this|next)\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)+",
+    rf"|(?:on|late|early|by|last|this|next)\s+(?:on\s+)?{WEEKDAY_FULL}\s+)+",
     re.IGNORECASE,
 )
 # A title long enough to carry its institution's address: "head of the Forum for
