@@ -195,3 +195,18 @@ def test_a_deal_made_at_the_venue_bears_out_an_unconfirmed_round_there_but_a_rec
     talks = event("round", "ongoing", True, date(2025, 10, 6))
     settle_rounds([talks, event("collapse", "collapsed", False, date(2025, 10, 9))])
     assert (talks.status, talks.unconfirmed) == ("collapsed", True)
+
+
+def test_a_later_recall_that_says_talks_ended_closes_the_round_told_as_going_on(engine):
+    going = _article("Negotiators were back at the table in Cairo on Tuesday for a second day "
+                     "of talks on the truce's next stage.", "2025-05-06", "going")
+    recall = _article("Hamas rejected the new offer on Thursday, the group said.\n\nA round of "
+                      "talks in Cairo on May 5-6 ended without a deal, officials said.",
+                      "2025-05-20", "ended")
+    assert ingest_articles(engine, [going, recall]).ok
+    with Session(engine) as session:
+        cairo = session.exec(select(Entity).where(Entity.name == "Cairo")).one()
+        (round_,) = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == cairo.id)
+        ).all()
+    assert round_.status == "concluded"

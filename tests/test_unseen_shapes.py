@@ -466,3 +466,121 @@ def test_talks_that_failed_to_secure_a_truce_did_not_break_down():
         "2024-03-19",
     )
     assert [e for e in extraction.events if e.kind == "collapse"] == []
+
+
+def test_one_sides_trip_is_not_the_stay_another_sides_team_ended():
+    found = _rounds(_extract(
+        "A meeting of mediators and Israeli officials on the Gaza truce, hosted in Cairo on "
+        "Monday, ended without progress.\n\nThe Israeli team flew home on Monday night.\n\n"
+        "A Hamas delegation led by its deputy chief had travelled to Cairo last Wednesday "
+        "for talks with Egyptian mediators on the group's reply.",
+        "2024-03-12", title="Cairo truce meeting ends without progress",
+    ))
+    assert ("kairu", date(2024, 3, 11), date(2024, 3, 11), "concluded") in found
+    assert ("kairu", date(2024, 3, 6), date(2024, 3, 6), "concluded") in found
+
+
+def test_the_counted_officials_who_gathered_and_one_who_joined_three_met():
+    found = _rounds(_extract(
+        "The truce talks have moved from city to city this year.\n\nOn April 2 the four "
+        "gathered in Paris to go over the hostage framework. Burns saw the Egyptian "
+        "president in Cairo on April 8 and joined Barnea, Kamel and Sheikh Mohammed in Doha "
+        "the following day.",
+        "2024-05-20", title="Where the Gaza truce talks have been",
+    ))
+    assert ("paris", date(2024, 4, 2), date(2024, 4, 2), "concluded") in found
+    assert ("duha", date(2024, 4, 9), date(2024, 4, 9), "concluded") in found
+
+
+def test_a_day_that_opens_the_sentence_dates_the_meetings_after_it():
+    found = _rounds(_extract(
+        "Gaza truce talks update.\n\nOn March 4, after meetings in Cairo with Egyptian "
+        "mediators, a Hamas delegation said it would keep to the ceasefire terms.",
+        "2025-03-20",
+    ))
+    assert ("kairu", date(2025, 3, 4), date(2025, 3, 4), "concluded") in found
+
+
+def test_time_left_before_a_deadline_is_no_team_that_left():
+    found = _rounds(_extract(
+        "Talks on the Gaza truce went on in Cairo on Wednesday, with two days left before "
+        "its first stage runs out.",
+        "2025-02-26",
+    ))
+    assert found == [("kairu", date(2025, 2, 26), date(2025, 2, 26), "ongoing")]
+
+
+def test_a_side_that_sent_its_team_opens_the_talks_going_on_there():
+    found = _rounds(_extract(
+        "Indirect Gaza truce talks between Israel and Hamas continued in Doha on Thursday.\n\n"
+        "Israel sent its team to the Qatari capital on Tuesday.",
+        "2025-04-10",
+    ))
+    assert found == [("duha", date(2025, 4, 8), date(2025, 4, 10), "ongoing")]
+
+
+def test_talks_since_the_day_a_delegation_arrived_run_from_that_day():
+    found = _rounds(_extract(
+        "The statements came during indirect Gaza negotiations in Doha, where the two sides "
+        "had been working through Qatari go-betweens since Tuesday, when Israel's delegation "
+        "arrived.",
+        "2025-04-11",
+    ))
+    assert [(r[0], r[1], r[3]) for r in found] == [("duha", date(2025, 4, 8), "ongoing")]
+
+
+def test_a_team_that_went_for_talks_with_mediators_met_them_there():
+    extraction = _extract(
+        "Gaza truce talks update.\n\nA small Israeli team went to Doha earlier this month "
+        "for talks with Qatari mediators on the next phase.",
+        "2025-02-25",
+    )
+    (doha,) = [e for e in extraction.events if e.kind == "round"]
+    assert (doha.place_key, doha.when.granularity, doha.unconfirmed) == ("duha", "month", False)
+
+
+def test_the_capital_after_a_city_the_paragraph_named_is_that_city():
+    found = _rounds(_extract(
+        "Gaza truce talks update.\n\nHamas has been to Cairo before in this war. A delegation "
+        "led by its deputy chief met Egyptian officials in the capital on March 4.",
+        "2025-04-15",
+    ))
+    assert ("kairu", date(2025, 3, 4), date(2025, 3, 4), "concluded") in found
+
+
+def test_where_the_travellers_held_talks_dates_the_round_by_its_own_day():
+    found = _rounds(_extract(
+        "Gaza truce talks update.\n\nLast month the deputy chief led a Hamas delegation to "
+        "Cairo, where it held talks with Egyptian mediators on August 5 on a truce plan.",
+        "2025-09-09",
+    ))
+    assert found == [("kairu", date(2025, 8, 5), date(2025, 8, 5), "concluded")]
+
+
+def test_a_mediator_who_met_a_sides_negotiators_held_a_round():
+    found = _rounds(_extract(
+        "Gaza truce talks update.\n\nOn Monday, the Qatari prime minister met Hamas "
+        "negotiators in Doha and urged them to accept the latest proposal.",
+        "2025-09-10",
+    ))
+    assert found == [("duha", date(2025, 9, 8), date(2025, 9, 8), "concluded")]
+
+
+def test_a_bodys_named_spokesman_speaks_for_it():
+    extraction = _extract(
+        "Gaza truce talks update.\n\nJordan's foreign ministry spokesman Sufian Qudah "
+        "condemns what he calls a \"reckless escalation\", and says it is \"a breach of "
+        "every norm\".",
+        "2025-09-10",
+    )
+    assert {q.speaker_label for q in extraction.quotes} == {"Sufian Qudah"}
+
+
+def test_he_in_a_sentence_about_its_subject_is_that_subject():
+    extraction = _extract(
+        "Gaza truce talks update.\n\nOn Monday, Blinken met Netanyahu in Jerusalem. Trump "
+        "had issued what he called a \"final offer\" to Hamas on Sunday.",
+        "2025-09-10",
+    )
+    (quote,) = extraction.quotes
+    assert quote.speaker_label == "Trump"

@@ -297,7 +297,12 @@ def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> 
     if derived and event.status in strong:
         return False
     if extracted.background and not event.background:
-        return not derived and extracted.status in strong and event.status not in strong
+        # A later recall that says in words that talks told as going on have ended ("a
+        # round of talks in Cairo on February 27-28 ended without a deal") closes them.
+        ended = extracted.status == "concluded" and event.status in ("ongoing", "scheduled") \
+            and article.published_at > event.last_reported_at
+        return not derived and (ended or (extracted.status in strong
+                                          and event.status not in strong))
     if article.published_at > event.last_reported_at:
         return True
     if article.published_at < event.last_reported_at:

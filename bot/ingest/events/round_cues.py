@@ -18,7 +18,9 @@ ROUND_NOUN = re.compile(
     r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
-    r"(?<=working-level )|(?<=American )|(?<=U\.S\. )|(?<=US ))teams?|"
+    r"(?<=working-level )|(?<=American )|(?<=U\.S\. )|(?<=US )|"
+    # "Israel sent its team to the Qatari capital on Monday": the side's own team.
+    r"(?<=sent its )|(?<=sent their )|(?<=dispatched its ))teams?|"
     # "Burns will meet with senior officials from Israel, Qatar, and Egypt in Rome": the
     # sides' officials, gathered, are a round.
     r"(?:officials|representatives|envoys|delegates)(?=\s+from\s+(?:[A-Z][\w-]+,?\s+){1,3}"
@@ -52,7 +54,10 @@ ROUND_NOUN = re.compile(
     r"(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:players|men|principals|sides|parties|"
     r"officials|envoys|chiefs|negotiators|mediators)|"
     # "The following day the same cast gathered in Doha: Burns, Barnea, ..."
-    r"(?:the\s+)?(?:same\s+)?(?:cast|quartet|trio|foursome))"
+    r"(?:the\s+)?(?:same\s+)?(?:cast|quartet|trio|foursome)|"
+    # "In between, on February 13, the four gathered in Cairo": the people counted, met.
+    r"the\s+(?:same\s+)?(?:three|four|five|six)(?=\s+(?:met|gathered|(?:re)?convened|"
+    r"sat down)\b))"
     # (a quotation may open on the verb: 'officials will "reconvene in Cairo ..."')
     r"(?=\s+(?:[\w,.'’-]+\s+){0,16}?[\"“]?(?:met|meet|gathered|regroup(?:ed|s)?|(?:re)?conven(?:e|es|ed)|spent|"
     r"sat down|held|worked|been\s+in|stayed\s+in|remained\s+in|"

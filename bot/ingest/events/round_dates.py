@@ -122,12 +122,17 @@ def since(text: str, time: TimeMark | None, published: date) -> When | None:
         return None
     if time.expression.start > published:
         return None
-    if _WHEN_AFTER.match(text, time.end):
+    if _WHEN_AFTER.match(text, time.end) and not _WHEN_THEY_CAME.match(text, time.end):
         return None  # "the first gathering since 28 January, when they met in Paris"
+    # ("dealing with each other since Monday, when Israel's delegation arrived": its start)
     return When(time.expression.start, published, "day")
 
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+_WHEN_THEY_CAME = re.compile(
+    r",?\s+when\s+[^.;,]{0,60}?\b(?:arrived|landed|got\s+there|came|began|opened|started)\b",
+    re.IGNORECASE,
+)
 
 
 _SPENT_DAYS = re.compile(

@@ -6,7 +6,7 @@ told, and sentences that name no venue feed the nearest round."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -112,7 +112,8 @@ _CAME_BACK = re.compile(r"^(?:back from|returned from|returning from|left|depart
 
 
 def join_stays(
-    groups: list[list[Mention]], describe: Callable[[str], PlaceFacts | None]
+    groups: list[list[Mention]], describe: Callable[[str], PlaceFacts | None],
+    loose: Sequence[Mention] = (),
 ) -> list[list[Mention]]:
     """ "Kan reported on Monday of last week that a team had gone to Doha ... The
     negotiators flew back from Qatar on Tuesday": the stay the going opened and the coming
@@ -130,6 +131,13 @@ def join_stays(
         for back in groups:
             if back is went or not _same_place(back[0], went[0], describe):
                 continue
+            # "The Israeli team flew home on Tuesday night", told of the Cairo meeting's
+            # day without naming Cairo, names the side that stayed there.
+            there = back + [m for m in loose if m.when is not None and _on_its_days(m.when, back)]
+            if _sides(went) and _sides(there) and not _sides(went) & _sides(there):
+                # "A Hamas delegation travelled to Cairo last Thursday": one side's trip is
+                # not the stay another side's team ended.
+                continue
             # "flew to Doha for indirect talks ... The Doha talks ended in deadlock".
             ends = [m.when.end for m in back if m.when is not None and (
                 leaving(m) or (m.status is not None and (
@@ -143,6 +151,11 @@ def join_stays(
                 groups.remove(went)
                 break
     return groups
+
+
+def _sides(group: list[Mention]) -> set[str]:
+    """The sides whose delegations the group's mentions name."""
+    return {p.delegation_of for m in group for p in m.participants if p.delegation_of}
 
 
 def fold_references(
@@ -265,10 +278,12 @@ def _goes_on_to(
     joins = bool(_JOINS_THE_TALKS.search(mention.text))
     # "A Hamas delegation arrived in Cairo on August 12 for talks": arriving for them
     # opens them too.
-    opened = [m.when for m in group if m.when is not None and m.status is not None
-              and m.status.final == "ongoing" and (
-                  STARTED.match(m.status.word) or (m.status.word.startswith("arriv") and (
-                      joins or _ARRIVED_FOR_TALKS.search(m.text))))]
+    opened = [m.when for m in group if m.when is not None and ((
+        m.status is not None and m.status.final == "ongoing" and (
+            STARTED.match(m.status.word) or (m.status.word.startswith("arriv") and (
+                joins or _ARRIVED_FOR_TALKS.search(m.text)))))
+        # "Israel sent its team to the Qatari capital on Tuesday": the trip opens the stay.
+        or (m.status is None and m.venue_cue == "destination" and m.when.granularity == "day"))]
     ended = any(m.status is not None and m.status.final in FINAL for m in group)
     window = window or (ROUND_LENGTH if joins else _OPEN_ROUND_WEEK)
     return bool(opened) and not ended and any(

@@ -128,6 +128,9 @@ _CLAUSE_BREAK = re.compile(
     r"|[,\s]\s*(?=(?:following|after|since|follow(?:s|ed)?|c(?:ame|omes?) after)\s+"
     r"(?:(?!(?:for|to|with|in|on|of|at)\b)[\w-]+\s+){0,2}"
     r"(?:sessions|talks|rounds|meetings|negotiations)\b)"
+    # "Burns saw Sisi in Cairo on July 9 and joined Barnea ... in Doha the following day":
+    # one subject's two doings, in two cities.
+    r"|\s+and\s+(?:then\s+)?(?=(?:joined|met|flew|travell?ed|went|headed|sat\s+down)\s)"
 )
 
 
@@ -225,7 +228,7 @@ def find_rounds(
                             week = timedelta(days=7)
                             copy.when = When(copy.when.start + week, copy.when.end + week, "day")
                     placed.append(copy)
-    rounds = fold_references(join_stays(merge(placed, describe), describe), describe)
+    rounds = fold_references(join_stays(merge(placed, describe), describe, loose), describe)
     rounds = ended_what_opened(rounds, describe, published)
     headline_round(rounds, loose, setting)
     dateline_round(rounds, loose, setting)
@@ -365,9 +368,26 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     bounds = [start]
     for m in _CLAUSE_BREAK.finditer(passage.text, start, end):
-        bounds.append(m.end())
+        if not _ONLY_A_DAY.fullmatch(_without_times(passage, bounds[-1], m.start())):
+            bounds.append(m.end())
+        # ("On February 13, after meetings in Cairo ...": the day opens the next clause.)
     bounds.append(end)
     return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+_ONLY_A_DAY = re.compile(r"[\s,]*(?:(?:on|by|late|early|in|at)\s+)*[\s,]*", re.IGNORECASE)
+
+
+def _without_times(passage: Passage, start: int, end: int) -> str:
+    """The text of a stretch with its time expressions taken out (None if it has none)."""
+    times = passage.times_in(start, end)
+    if not times:
+        return "-"
+    text, at = "", start
+    for t in sorted(times, key=lambda t: t.start):
+        text += passage.text[at:t.start]
+        at = max(at, t.end)
+    return text + passage.text[at:end]
 
 
 # "The Doha meeting answered a call issued on August 8": the day of the call.
@@ -659,6 +679,10 @@ _STAYED = re.compile(
     # "led a team to Doha for a first round with the Qatari mediators": a round there.
     # "flew to Cairo for another session on 7 April": the session was held there.
     r"|\bfor\s+(?:a|the|another)\s+(?:[\w-]+\s+)?(?:round|session)\b"
+    # "a team went to Doha earlier this month for talks with Qatari mediators": the
+    # mediators are there to meet.
+    r"|\bfor\s+(?:indirect\s+)?(?:talks|negotiations)\s+with\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?"
+    r"(?:and\s+[A-Z][\w-]+\s+)?mediators\b"
 )
 _ANOTHER_SUBJECT = re.compile(
     r"\b(?:as|when|while|after|before|since|(?:same|very)\s+day|the\s+day)\s+[A-Z]"
@@ -711,8 +735,14 @@ _THEY_OPENED = re.compile(
 )
 _HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\b", re.IGNORECASE)
 _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
+                          # "and joined Barnea, Kamel and Sheikh Mohammed in Doha"
+                          r"joined|"
                           r"(?:held|hold)\s+talks\s+with|sat\s+down\s+with)(?=\s)",
                           re.IGNORECASE)
+_MET_A_SIDE = re.compile(
+    r"\b(?:met|meets|meeting|held\s+talks\s+with|sat\s+down\s+with)\s+(?:with\s+)?(?:the\s+)?"
+    r"(?:Hamas|Israeli|Israel's|Hamas's)\s+(?:negotiators|delegation|negotiating\s+team)\b"
+)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
     r"drafted|"
@@ -750,6 +780,9 @@ def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[st
             _JOINED.fullmatch(passage.text[a.end : b.start]) for a, b in pairwise(guests[:3])
         ):
             return [met]
+    if (side := _MET_A_SIDE.search(text)) is not None:
+        # "Sheikh Mohammed met Hamas negotiators in Doha": a mediator with a side's team.
+        return [side]
     verb = _MEETING_VERB.search(text)
     if verb is None:
         return []

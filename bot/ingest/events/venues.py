@@ -36,6 +36,8 @@ _VENUE_BEFORE = re.compile(
     # One that travelled to a city went there for them: a destination, weighed as such.
     r"|\b(?:travell?(?:ed|ing|s)?|flew|flown|flying|headed|heading|went|gone|go(?:es|ing)?"
     r"|came|come|coming|returned|returning"
+    # "Hamas has been to Cairo before in this phase of the war"
+    r"|(?:has|have|had)\s+been"
     r"|sent(?:\s+[\w-]+){1,4})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
     r"|\b(?:left|leaving|headed|heading|departed|bound|set\s+off|set\s+out)\s+for\s+(?:the\s+)?"
@@ -215,9 +217,19 @@ _WHERE_TALKS = re.compile(
 )
 
 
+# "led a Hamas delegation to Cairo, where it held talks with Egyptian mediators on
+# August 12": the talks the travellers held there.
+_WHERE_THEY_TALKED = re.compile(
+    r",?\s+where\s+(?:it|they|he|she|the\s+(?:delegation|team|negotiators))\s+"
+    r"(?:held|had|began|opened|resumed|joined)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>talks|negotiations|discussions|meetings?|rounds?)\b",
+    re.IGNORECASE,
+)
+
+
 def where_talks(text: str, at: int) -> re.Match[str] | None:
     """The talks a "where" clause right after a place holds there."""
-    return _WHERE_TALKS.match(text, at)
+    return _WHERE_TALKS.match(text, at) or _WHERE_THEY_TALKED.match(text, at)
 
 
 # "held talks with him there on Nov. 9": "there" points back; "there were talks" does not.

@@ -376,6 +376,8 @@ def _subject(
     ):
         # "He repeated that Hamas stood by the Egyptian-Qatari proposal, and accused
         # Israel of ...": a second verb of the sentence's own subject.
+        if _named_after(before[0], before[1:], blank):
+            return before[1]  # ("Qatar's foreign ministry spokesman Majed al-Ansari")
         return before[0]
     if verb.word in ("saying", "adding", "warning", "writing", "telling"):
         # "..., with US envoy Steve Witkoff saying the reply “shows ...”": the one the
@@ -385,15 +387,27 @@ def _subject(
         if right and _WITH_BEFORE_NAME.search(blank, max(start, right[0].start - 40),
                                               right[0].start):
             return right[0]
-    for cand in outside_aside(before, blank, start, verb.start):
+    candidates_before = outside_aside(before, blank, start, verb.start)
+    for at, cand in enumerate(candidates_before):
         if _OBJECT_BEFORE.search(blank[start : cand.start]):
             continue
         if blank[cand.end : cand.end + 2] in {"’s", "'s"}:
             continue
+        if _named_after(cand, candidates_before[at + 1 :], blank):
+            continue  # "Qatar's foreign ministry spokesman Majed al-Ansari condemns": he does
         return cand
     if _IN_A_STATEMENT.match(blank, verb.end):
         return _Candidate(verb.start, verb.end, Speaker(None, "a statement"), "unnamed")
     return None
+
+
+def _named_after(body: _Candidate, rest: list[_Candidate], blank: str) -> bool:
+    """A person named right after a body or a country, with only role words between:
+    its spokesman ("Jordan's foreign ministry spokesman Sufian Qudah")."""
+    if body.kind not in ("organisation", "country") or not rest or rest[0].kind != "person":
+        return False
+    gap = blank[body.end : rest[0].start].replace("’s", " ").replace("'s", " ").split()
+    return bool(gap) and all(_in_name_or_role(w) for w in gap)
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
@@ -434,6 +448,12 @@ def _pronoun(state: _Discourse, passage: Passage, verb: _Verb) -> Speaker | None
              and passage.text[m.end : m.end + 2] not in ("'s", "’s")]  # "Trump's plan"
     people = {m.key: m for m in named}
     if len(people) == 1:
+        mark = named[-1]
+        return Speaker(mark.key, mark.text)
+    own = {m.key: m for m in named if m.start >= start}
+    if len(own) == 1 and _BEFORE_SUBJECT.fullmatch(passage.text, start, named[-1].start):
+        # "Trump had issued what he called a 'last warning'": the sentence's own subject,
+        # not the one the sentence before was about.
         mark = named[-1]
         return Speaker(mark.key, mark.text)
     if len(people) > 1:
