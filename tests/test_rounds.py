@@ -394,9 +394,16 @@ def test_talks_in_a_sides_own_city_are_a_visit_left_unconfirmed():
 
 
 def test_negotiators_who_travelled_to_a_city_went_to_talks_there():
-    r = only("Israeli negotiators travelled to Cairo on Monday for talks with the mediators.")
+    r = only("Israeli negotiators travelled to Cairo on Monday for talks with Hamas.")
     assert (r.place_key, r.when.start) == ("cairo", date(2025, 8, 11))
     assert r.evidence["venue"].startswith("destination")
+
+
+def test_travelling_for_talks_with_the_mediators_meets_them_in_the_city():
+    # The mediators wait in their own city: a team that goes for talks with them sits there.
+    r = only("Israeli negotiators travelled to Cairo on Monday for talks with the mediators.")
+    assert (r.place_key, r.when.start) == ("cairo", date(2025, 8, 11))
+    assert r.evidence["venue"].startswith("in-city")
 
 
 def test_a_joining_day_and_an_ending_day_span_the_round():

@@ -99,6 +99,8 @@ def _pluperfect(words: list[str], index: int) -> bool:
 # Verbs of asking told in the past: "on Aug. 8 urged both sides to resume
 # talks on Aug. 15" names a day that may by now lie on either side of publication.
 _ASKED = frozenset("urged called asked invited pressed requested demanded".split())
+# ... and of causing: "Alexander's release led Israel to send a team to Doha on 13 May".
+_ASKED |= frozenset("led prompted forced allowed enabled persuaded pushed convinced".split())
 
 
 def _asked_before(words: list[str], index: int) -> bool:
@@ -138,8 +140,12 @@ def _cue(words: list[str], index: int) -> Lean | None:
         # either side of publication.
         if following[:1].islower() and following not in _DETERMINERS | _PLACE_ADJECTIVES \
                 and not _plural_noun(following) and following not in _NOUNS_AFTER_TO:
-            if preceding == "supposed" or (index and _pluperfect(words, index - 1)) or \
-                    _asked_before(words, index):
+            # ("were meant to start on February 3", "was due to open on the 3rd": a plan
+            # told in the past tense, for a day on either side)
+            told_past = index > 1 and words[index - 2].lower() in {"was", "were"} and \
+                preceding in {"meant", "due", "scheduled", "expected", "planned", "slated"}
+            if preceding == "supposed" or told_past or (index and _pluperfect(words, index - 1)) \
+                    or _asked_before(words, index):
                 return "either"
             return "forward"
         return None

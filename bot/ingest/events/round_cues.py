@@ -88,7 +88,9 @@ _TALKS_VERB = re.compile(
     # "spent two days with Egyptian, Qatari and US officials": a stay with the others.
     r"spent\s+(?:\w+\s+){1,3}(?:with|in)"
     # "led a team to Doha for a first round with the Qatari mediators".
-    r"|(?:round|session)s?\s+(?:of\s+[\w-]+\s+)?with)\b",
+    r"|(?:round|session)s?\s+(?:of\s+[\w-]+\s+)?with"
+    # "travelled to Doha to go over technical details with the Qatari mediators"
+    r"|go\s+over\s+[^.;]{0,60}?\bwith\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?mediators)\b",
     re.IGNORECASE,
 )
 
@@ -161,7 +163,8 @@ SUMMARY_BEFORE = re.compile(
 # Weights of the venue cues (see the module's docstring).
 VENUE_WEIGHT = {
     "in-city": 0.95, "left-city": 0.9, "table-row": 0.85, "coordinated": 0.85,
-    "headline": 0.85, "dateline": 0.8, "there": 0.8, "modifier": 0.75, "destination": 0.55,
+    "headline": 0.85, "dateline": 0.8, "named-city": 0.8, "there": 0.8, "modifier": 0.75,
+    "destination": 0.55,
     "country": 0.35, "speech": 0.3, "party-city": 0.25,
 }
 

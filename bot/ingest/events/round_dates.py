@@ -24,7 +24,9 @@ SAID_BEFORE = re.compile(
     r"|\b(?:said|announced|wrote|warned)\s+in\s+(?:an?|the|their|his|her|its)\s+(?:joint\s+)?"
     r"(?:statement|interview|post|speech|letter|message|briefing)\s+(?:on\s+)?$"
     # "Speaking in Washington the following day, X said the Paris talks ...": the speech's.
-    r"|\bspeaking\s+(?:in|at|to|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:on\s+)?$",
+    r"|\bspeaking\s+(?:in|at|to|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:on\s+)?$"
+    # "the White House said in Washington on Monday": where and when it was said.
+    r"|\b(?:said|says|added|announced)\s+(?:in|from)\s+(?:[A-Z][\w-]*\s+){1,2}(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -139,7 +141,9 @@ _SPENT_DAYS = re.compile(
     r"\b(?:and|then)\s+spent\s+(?P<n>two|three|four|five|six|seven|\d)\s+days\b", re.IGNORECASE
 )
 _DAYS_OF_TALKS = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:[\w-]+\s+){0,3}?"
+    # "it closed a week of talks in Cairo": seven days, to the day told.
+    r"\b(?:(?P<n>two|three|four|five|six|seven|\d)\s+days|(?P<week>a\s+(?:full\s+)?week))"
+    r"\s+of\s+(?:[\w-]+\s+){0,3}?"
     r"(?:talks|negotiations?|meetings|discussions|consultations|sessions)\b",
     re.IGNORECASE,
 )
@@ -187,7 +191,7 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
     found = _DAYS_OF_TALKS.search(text)
     if found is None:
         return None
-    n = _COUNT.get(found["n"].lower()) or int(found["n"])
+    n = 7 if found["week"] else _COUNT.get(found["n"].lower()) or int(found["n"])
     day = time.expression.start
     began = status is not None and status.final == "ongoing" and status.word.lower().startswith(
         ("began", "begin", "start", "open", "commenc")
@@ -224,6 +228,12 @@ def began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | Non
 NEVER_BEGAN = re.compile(
     r"\b(?:never|not|n['’]t|yet\s+to)\s+(?:\w+\s+){0,2}?(?:began|begun|begin|started|start|"
     r"opened|commenced)\b",
+    re.IGNORECASE,
+)
+# "negotiations on the second phase were supposed to start on 3 February": a plan told as
+# missed, not talks held.
+PLAN_MISSED = re.compile(
+    r"[^.;]{0,160}?\b(?:were|was)\s+(?:supposed|meant)\s+to\s+(?:start|begin|open|commence)\b",
     re.IGNORECASE,
 )
 # "fighting resumed on December 1": what began is the war, not the talks.

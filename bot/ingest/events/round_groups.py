@@ -103,7 +103,7 @@ def _next_round(group: list[Mention], mention: Mention) -> bool:
 
 _TRAVELLED = re.compile(
     r"\b(?:left\s+for|head(?:ed)?\s+(?:to|for)|flew\s+(?:in)?to|travell?ed\s+to|went\s+to|"
-    r"arrived\s+in|landed\s+in|set\s+off\s+for|departed\s+for)\b",
+    r"arrived\s+in|landed\s+in|set\s+off\s+for|departed\s+for|reached)\b",
     re.IGNORECASE,
 )
 # The longest a trip told apart from the end of its talks is taken to run.
@@ -330,6 +330,13 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         # round ended that Friday" feeds the round told as begun days before it.
         current = [g for g in groups if g[0].background == mention.background
                    or _ends_it(g, mention)]
+        # "An Israeli team went to Cairo at the end of February, and those talks ended
+        # without agreement": the round the sentence's first clause placed.
+        current = [g for g in groups if any(m.sentence == mention.sentence for m in g)] \
+            or [g for g in groups if mention.when is None and any(
+                # "... led Israel to send a team to Doha on 13 May. A week later, Sheikh
+                # Mohammed said the talks had stalled": the talks just told.
+                m.sentence == mention.sentence - 1 for m in g)] or current
         if not current:
             continue
         # The round already told on the sentence's day; else the one it ends.
@@ -341,8 +348,12 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
             continue  # history told far from the round is no part of it
         # "The talks opened last Monday", paragraphs after the one round the report is
         # about: its opening, however far.
+        # (Not the opening of a round still to come: "will send a team on Monday", then
+        # "discussions had already started", of other talks.)
+        planned = all(m.status.final == "scheduled" for m in group if m.status is not None) \
+            and any(m.status is not None for m in group)
         opening = mention.status is not None and mention.status.final == "ongoing" \
-            and bool(STARTED.match(mention.status.word)) \
+            and bool(STARTED.match(mention.status.word)) and not planned \
             and sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
         near = not far or _ends_it(group, mention) or opening
         # ("the Israeli team came home that same day": a team ends the round it was at;
@@ -361,14 +372,28 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         days = span([m.when for m in group])
         earlier = opening and days is not None and mention.when is not None \
             and mention.when.start < days.start and bool(_BEGAN.match(mention.status.word))
-        if not (met and dated_day and (
+        # "A new round opened in Doha on 10 March ... Those talks broke down": the talks
+        # the sentence before told, ended, on no day of their own.
+        those = not mention.background or group[0].background
+        those = those and mention.when is None and mention.status is not None \
+            and mention.status.final in FINAL and bool(_THOSE_TALKS.match(mention.text)) \
+            and 0 <= mention.sentence - max(m.sentence for m in group) <= 1
+        if those:
+            pass
+        elif not (met and dated_day and (
                 (near and (_DEFINITE.search(mention.text) or earlier or team_ends)) or undated)):
             # "The round, held from the 7th until yesterday" keeps its days.
             mention.when = mention.began = None
             mention.status = None  # a venue-less sentence cannot move the round's status...
+            mention.outcome = None  # (nor tell how it ended)
         elif not _on_its_days(mention.when, group) and not _ends_it(group, mention):
             mention.status = None  # ...unless it tells of the round's own day, or its end
         group.append(mention)
+
+
+_THOSE_TALKS = re.compile(
+    r"(?:those|these|the\s+same)\s+(?:talks|negotiations|discussions|meetings)\b", re.IGNORECASE
+)
 
 
 def _ends_it(group: list[Mention], mention: Mention) -> bool:

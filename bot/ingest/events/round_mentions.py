@@ -64,6 +64,7 @@ class Setting:
     lede: frozenset[int] = frozenset()  # sentences of the lede
     headline: frozenset[str] = frozenset()  # places the headline's talks are in
     entries: dict[int, date] = field(default_factory=dict)  # a live page's day per paragraph
+    cities: frozenset[str] = frozenset()  # the cities the report names anywhere
 
 
 def party_city(setting: Setting) -> bool:

@@ -45,6 +45,7 @@ from bot.ingest.events.round_cues import (
 )
 from bot.ingest.events.round_dates import (
     NEVER_BEGAN,
+    PLAN_MISSED,
     SAID_BEFORE,
     SINCE_BEFORE,
     after_days_of_talks,
@@ -90,6 +91,7 @@ from bot.ingest.events.venues import (
     venue_there,
     where_talks,
 )
+from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, When
 
 _BACKGROUND = re.compile(
@@ -146,7 +148,12 @@ def find_rounds(
     entries: dict[int, date] | None = None,
 ) -> list[ExtractedEvent]:
     """Rounds of negotiation the story reports, merged per venue."""
-    setting = Setting(published, describe, dateline, lede, headline, entries or {})
+    cities = frozenset(
+        m.key for p in passages for m in p.marks
+        if m.kind == "place" and (facts := describe(m.key)) is not None
+        and facts.place_type == "city"
+    )
+    setting = Setting(published, describe, dateline, lede, headline, entries or {}, cities)
     placed: list[Mention] = []
     loose: list[Mention] = []
     for passage in passages:
@@ -568,6 +575,15 @@ def _read_clause(
         clause_times += [t for t in same_clause(passage.text, times, own)
                          if t.start >= own and t not in clause_times]
     time = nearest_time(clause_times, at)
+    if lead is not None and noun is not None and noun.end() <= lead.end() and (
+        place is None or place.start < start + lead.end()
+    ):
+        # "After four days of talks in the Qatari capital, mediators announced on 15 January
+        # that a deal had been agreed, and the guns fell silent on 19 January": the talks
+        # the sentence opens with end on the main clause's first day.
+        after = sorted((t for t in all_times if t.start >= start + lead.end()),
+                       key=lambda t: t.start)
+        time = after[0] if after else time
     when = began(passage.text, times, time) \
         or coordinated(passage.text, times, time) or since(passage.text, time, published) \
         or lasting(text, time, status) or stay(passage.text, times) \
@@ -593,6 +609,8 @@ def _read_clause(
     if noun is not None and _ANNOUNCED_THE.search(text, 0, noun.start()):
         # "Al-Qahera News had announced the Rome meeting on Friday": the day it was told.
         when, status = None, status if status is None or status.final == "scheduled" else None
+    if noun is not None and PLAN_MISSED.match(text, noun.end()):
+        return None  # talks that "were supposed to start on 3 February" are no news of talks
     if noun is not None and NEVER_BEGAN.search(text, noun.end()):
         # "The talks on a second phase never really started, and on March 18 Israel
         # resumed strikes": talks that never happened have no day.
@@ -608,7 +626,11 @@ def _read_clause(
         and (status is None or status.final != "scheduled")
     )
     if venue_cue in ("destination", "speech") and index in setting.lede and \
-            setting.dateline is not None:
+            setting.dateline is not None and not (
+                # "JERUSALEM - Israel will send a negotiating team to the Egyptian capital
+                # on Monday": no talks are held in a side's city; the team's are there.
+                venue_cue == "destination" and party_city(setting)
+                and _TRAVELLERS.search(text)):
         place = None  # "... as Netanyahu travelled to Washington": the dateline's talks
     if venue_cue == "country" and place is not None and setting.dateline is not None:
         city = setting.describe(setting.dateline.key)
@@ -623,6 +645,19 @@ def _read_clause(
         if city is not None and city.place_type != "country" and city.country == place.text:
             # "talks which resume in Qatar on Sunday" under "... talks in Doha on Sunday"
             place, venue_cue = Mark(-1, -1, key, "place", city.name), "headline"
+    if venue_cue == "country" and place is not None and place.start >= 0 and (
+        _A_TOWN_OF.search(place.text) or _A_TOWN_OF.match(passage.text, place.end)
+    ) and ((country := setting.describe(place.key)) is None
+           or country.name not in vocabulary().parties):
+        # "talks in the Egyptian resort town", in a report that names one Egyptian city,
+        # "The road to Sharm el-Sheikh began ...": that city (a mediator's: no talks are
+        # held in the sides' own cities).
+        named = [k for k in setting.cities if (facts := setting.describe(k)) is not None
+                 and (facts.country == place.text
+                      or (country is not None and facts.country == country.name))]
+        if len(named) == 1:
+            city = setting.describe(named[0])
+            place, venue_cue = Mark(-1, -1, named[0], "place", city.name), "named-city"
     if place is None and noun is not None and not party_city(setting) and (
         # (the lede's talks that happen: "Here is how the talks got here" tells of none)
         (index in setting.lede and not background and not WEAK_NOUNS.match(noun.group())
@@ -661,6 +696,11 @@ def _issues(text: str, issues_in: Callable[[str], list[str]]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# "the Egyptian resort town", "an Egyptian Red Sea resort": a town of the country, unnamed
+# (not "reports in the US press").
+_A_TOWN_OF = re.compile(r"(?:\s+(?:[A-Z][\w-]*\s+){0,2})?\s*\b(?:resort|town|city|port)\b")
+
+
 _THE_TALKS_BEGAN = re.compile(
     r"(?:The|This)\s+(?:[\w-]+\s+)?(?:round|talks|negotiations|discussions)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|commenced|kicked\s+off|got\s+under\s?way)\b"
@@ -681,7 +721,8 @@ _STAYED = re.compile(
     r"|\bfor\s+(?:a|the|another)\s+(?:[\w-]+\s+)?(?:round|session)\b"
     # "a team went to Doha earlier this month for talks with Qatari mediators": the
     # mediators are there to meet.
-    r"|\bfor\s+(?:indirect\s+)?(?:talks|negotiations)\s+with\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?"
+    r"|\b(?:for\s+(?:indirect\s+)?(?:talks|negotiations)|to\s+(?:go\s+over|discuss|negotiate|"
+    r"work\s+(?:on|through))\b[^.;]{0,60}?)\s+with\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?"
     r"(?:and\s+[A-Z][\w-]+\s+)?mediators\b"
 )
 _ANOTHER_SUBJECT = re.compile(
@@ -754,11 +795,12 @@ _MEETING_VERB = re.compile(
 
 
 # "X, Y and Qatari Prime Minister Z": names joined, titles allowed between.
+# (and "X, Qatar's prime minister and Egypt's then intelligence chief, Y": titles listed)
 _JOINED = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
     r"(?:(?:[A-Z][\w'’.-]*|of|the|prime|minister|chief|director|head|envoy|foreign|"
     r"intelligence|spy|former|acting|deputy|top|senior|special|security|national|adviser|"
-    r"advisor|negotiator|then-[\w-]+)\s+){0,5}"
+    r"advisor|negotiator|then|then-[\w-]+)(?:\s+|(?=,))){0,5})+"
 )
 
 

@@ -38,7 +38,7 @@ _VENUE_BEFORE = re.compile(
     r"|came|come|coming|returned|returning"
     # "Hamas has been to Cairo before in this phase of the war"
     r"|(?:has|have|had)\s+been"
-    r"|sent(?:\s+[\w-]+){1,4})"
+    r"|sen(?:t|ds?|ding)(?:\s+[\w-]+){1,4})"
     r"\s+(?:on\s+|back\s+)?to\s+(?:the\s+)?"
     r"|\b(?:left|leaving|headed|heading|departed|bound|set\s+off|set\s+out)\s+for\s+(?:the\s+)?"
     # "Barnea led an Israeli team to Doha": he went with it.
@@ -60,7 +60,9 @@ _DESTINATION_BEFORE = vocabulary().destination_before
 # given, unless a meeting word stands between.
 _SPEECH_BEFORE = re.compile(
     r"\b(?:speaking|spoke|speaks|(?:told|telling) (?:reporters|journalists)|audience|"
-    r"(?:press|news) conference|interview|remarks|address(?:ed|ing)?)\b[^,;]{0,60}$",
+    r"(?:press|news) conference|interview|remarks|address(?:ed|ing)?)\b[^,;]{0,60}$"
+    # "The Paris talks went well, the White House said in Washington on Monday"
+    r"|\b(?:said|says|added|announced)\s+(?:in|from)\s+$",
     re.IGNORECASE,
 )
 _ONE_IS_IN = re.compile(

@@ -1,0 +1,149 @@
+"""More shapes met first on unseen articles (heldout29): plans told in the past, a side's
+team sent from its own capital, a week of talks, talks named again by "those", titled
+names listed, a deal announced after days of talks, an unnamed resort town."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.dates import find_time_expressions
+from tests.test_extraction_rules import _extract, _rounds
+
+
+def _dated(sentence: str, published: date) -> list[date]:
+    return [e.start for e in find_time_expressions(sentence, published)]
+
+
+def test_a_plan_told_in_the_past_tense_names_the_nearer_day():
+    assert _dated("Talks on the next stage were meant to start on March 3.",
+                  date(2025, 3, 16)) == [date(2025, 3, 3)]
+    assert _dated("Talks on the next stage are meant to start on March 3.",
+                  date(2025, 3, 16)) == [date(2026, 3, 3)]
+
+
+def test_what_a_past_event_led_someone_to_do_lies_behind():
+    assert _dated("The release led Israel to send a team to Doha on 13 April.",
+                  date(2025, 8, 20)) == [date(2025, 4, 13)]
+
+
+def test_a_team_sent_from_a_sides_capital_goes_to_talks_in_the_city_it_is_sent_to():
+    found = _rounds(_extract(
+        "JERUSALEM, March 9 (AFP) - Israel will send a negotiating team to the Egyptian "
+        "capital on Monday to discuss the Gaza ceasefire, the prime minister's office said "
+        "on Sunday.\n\nA US envoy said talks on the next stage had already started and "
+        "would go on this week.",
+        "2025-03-09",
+    ))
+    assert found == [("kairu", date(2025, 3, 10), date(2025, 3, 10), "scheduled")]
+
+
+def test_a_week_of_talks_closed_on_a_day_began_a_week_before():
+    found = _rounds(_extract(
+        "When Hamas gave the mediators its answer on Monday, it closed a week of talks in "
+        "Cairo on the Gaza truce.\n\nIts delegation reached Cairo on 4 August and spent the "
+        "following days in meetings with Egyptian officials.",
+        "2025-08-13",
+    ))
+    assert found == [("kairu", date(2025, 8, 4), date(2025, 8, 11), "concluded")]
+
+
+def test_those_talks_that_broke_down_are_the_round_just_told():
+    found = _rounds(_extract(
+        "How the Gaza truce talks went.\n\nA new round opened in Doha on 3 April, and the US "
+        "envoy flew in the following day. Those talks broke down, and before dawn on 12 "
+        "April Israel resumed its air strikes, ending the ceasefire.",
+        "2025-05-20",
+    ))
+    assert ("duha", date(2025, 4, 3), date(2025, 4, 4), "collapsed") in found
+
+
+def test_an_undated_end_told_next_ends_the_round_before_it_not_the_current_one():
+    extraction = _extract(
+        "Hamas accepted the mediators' proposal on Monday, closing two days of talks in "
+        "Cairo.\n\nIn May, the release led Israel to send a team to Doha on 13 May for "
+        "indirect talks. A week later, the Qatari premier said the talks had stalled over "
+        "\"fundamental differences\".",
+        "2025-08-20",
+    )
+    (cairo,) = [e for e in extraction.events if e.kind == "round" and e.place_key == "kairu"]
+    assert cairo.outcome is None or "fundamental" not in cairo.outcome
+
+
+def test_four_titled_people_listed_before_met_sit_at_one_table():
+    found = _rounds(_extract(
+        "How the Gaza truce talks went.\n\nOn 28 January 2024, CIA director William Burns, "
+        "Mossad chief David Barnea, Qatar's prime minister and Egypt's then intelligence "
+        "chief, Abbas Kamel, met in Paris and drew up a framework.",
+        "2025-08-20",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_days_of_talks_before_a_deal_announced_end_on_the_announcement():
+    found = _rounds(_extract(
+        "How the Gaza truce talks went.\n\nAfter three days of talks in the Qatari capital, "
+        "mediators announced on 15 January 2025 that Israel and Hamas had agreed a deal, "
+        "and the truce took hold on 19 January.",
+        "2025-08-20",
+    ))
+    assert found == [("duha", date(2025, 1, 13), date(2025, 1, 15), "agreement")]
+
+
+def test_an_unnamed_resort_town_is_the_one_city_of_its_country_the_report_names():
+    found = _rounds(_extract(
+        "Israel and Hamas have agreed a truce, reached late on Wednesday after three days "
+        "of indirect negotiations in the Egyptian resort town.\n\nThe road to Sharm "
+        "el-Sheikh began with a plan unveiled last month.",
+        "2025-10-09",
+    ))
+    assert [r[0] for r in found] == ["sharm al shaikh"]
+
+
+def test_reports_in_a_countrys_press_place_no_talks_in_its_city():
+    extraction = _extract(
+        "The Paris talks went well, the White House said in Washington on Monday.\n\n"
+        "According to reports in the US press before the meeting, the framework would "
+        "unfold in stages.",
+        "2024-01-29",
+    )
+    assert all(e.place_key != "washingtun" or e.unconfirmed
+               for e in extraction.events if e.kind == "round")
+
+
+def test_a_truce_named_with_its_time_was_agreed():
+    extraction = _extract(
+        "How the Gaza truce talks went.\n\nThe only truce of the war's first year was agreed "
+        "on 22 November 2023.",
+        "2025-08-20",
+    )
+    assert [(e.kind, e.when.start) for e in extraction.events if e.kind == "agreement"] == [
+        ("agreement", date(2023, 11, 22))]
+
+
+def test_talks_that_were_supposed_to_start_on_a_day_are_no_round_on_it():
+    found = _rounds(_extract(
+        "Gaza truce talks update.\n\nUnder the deal announced in Doha, talks on the second "
+        "phase were supposed to start in Doha on 3 February, the sixteenth day of the truce.",
+        "2025-02-16",
+    ))
+    assert found == []
+
+
+def test_the_city_a_statement_was_given_in_dates_and_places_no_talks():
+    extraction = _extract(
+        "The Paris talks were constructive, the White House said in Washington on Monday.",
+        "2024-01-29",
+    )
+    rounds = [e for e in extraction.events if e.kind == "round" and not e.unconfirmed]
+    assert all(e.place_key != "washingtun" and e.when.start != date(2024, 1, 29)
+               for e in rounds)
+
+
+def test_a_team_that_went_to_go_over_details_with_the_mediators_met_them_there():
+    extraction = _extract(
+        "Gaza truce talks update.\n\nEarlier this month, an Israeli team travelled to Doha "
+        "to go over technical details with the Qatari mediators.",
+        "2025-02-16",
+    )
+    (doha,) = [e for e in extraction.events if e.kind == "round"]
+    assert (doha.place_key, doha.unconfirmed) == ("duha", False)
