@@ -210,3 +210,17 @@ def test_a_later_recall_that_says_talks_ended_closes_the_round_told_as_going_on(
             select(Event).where(Event.kind == "round", Event.place_id == cairo.id)
         ).all()
     assert round_.status == "concluded"
+
+
+def test_a_recall_that_names_the_day_pins_a_round_planned_for_a_week(engine):
+    planned = _report("Senior officials will reconvene in Cairo before the end of next week "
+                      "to finalise the Gaza deal, the mediators said.", "2024-08-16", "plan")
+    recall = _report("Mediators met again in Cairo on August 25, but the session ended "
+                     "without agreement, officials said.", "2024-11-12", "recall")
+    assert ingest_articles(engine, [planned, recall]).ok
+    with Session(engine) as session:
+        cairo = session.exec(select(Entity).where(Entity.name == "Cairo")).one()
+        (round_,) = session.exec(
+            select(Event).where(Event.kind == "round", Event.place_id == cairo.id)
+        ).all()
+    assert (round_.start_date.day, round_.end_date.day, round_.granularity) == (25, 25, "day")

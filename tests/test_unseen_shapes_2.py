@@ -147,3 +147,46 @@ def test_a_team_that_went_to_go_over_details_with_the_mediators_met_them_there()
     )
     (doha,) = [e for e in extraction.events if e.kind == "round"]
     assert (doha.place_key, doha.unconfirmed) == ("duha", False)
+
+
+def test_meetings_at_a_leaders_seat_are_a_visit_not_a_round():
+    found = _rounds(_extract(
+        "Gaza hostage talks update.\n\nQatar's prime minister is expected in Washington in "
+        "the coming days for meetings at the White House.",
+        "2024-02-02",
+    ))
+    assert found == []
+
+
+def test_a_headline_with_talks_in_a_country_and_a_next_city_gives_no_single_venue():
+    found = _rounds(_extract(
+        "DOHA, Aug 16 (Reuters) - Two days of talks in the Qatari capital ended on Friday, "
+        "with mediators saying they would meet again in Cairo within days.\n\nIn a joint "
+        "statement, the mediators said the discussions, which began on Thursday, had been "
+        "serious.",
+        "2024-08-16",
+        title="Gaza talks in Qatar end with new proposal; mediators to meet again in Cairo",
+    ))
+    assert ("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded") in found
+    assert all(not (place == "kairu" and start == date(2024, 8, 15))
+               for place, start, *_ in found)
+
+
+def test_the_same_group_that_met_again_is_a_round():
+    found = _rounds(_extract(
+        "How the Gaza talks went.\n\nOn March 2 in Paris the four spy chiefs drew up a "
+        "framework. The same group met again in Cairo on March 20, without a breakthrough.",
+        "2024-11-12",
+    ))
+    assert ("kairu", date(2024, 3, 20), date(2024, 3, 20), "concluded") in found
+
+
+def test_a_deal_announced_by_its_demonstrative_is_an_agreement():
+    extraction = _extract(
+        "Gaza truce extended.\n\nThe first pause came after weeks of indirect bargaining. "
+        "Qatar announced that deal in Doha last Wednesday, and the guns fell silent on "
+        "Friday morning.",
+        "2023-11-27",
+    )
+    assert [(e.kind, e.when.start) for e in extraction.events if e.kind == "agreement"] == [
+        ("agreement", date(2023, 11, 22))]

@@ -26,6 +26,7 @@ from bot.ingest.events.proposals import find_proposals, proposal_titles
 from bot.ingest.events.rounds import find_rounds
 from bot.ingest.events.settle import settle_rounds
 from bot.ingest.events.venues import PlaceFacts
+from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.mentions.entities import EntityIndex, find_entities
 from bot.ingest.mentions.known import find_known, tokenize
 from bot.ingest.model import ArticleInput, EntityMention, Extraction
@@ -156,10 +157,26 @@ _TALKS_IN_HEADLINE = re.compile(r"\b(?:talks|negotiations|round|meeting)\b", re.
 
 
 def _headline_venues(title: str, gazetteer: Gazetteer) -> frozenset[str]:
-    """The cities a headline puts the talks in: "Gaza talks in Doha enter third day"."""
+    """The cities a headline puts the talks in: "Gaza talks in Doha enter third day".
+
+    A mediator's country the headline puts talks in counts as a place of its own: "Gaza
+    talks in Qatar end ...; mediators to meet again in Cairo" tells of two venues, so the
+    report's undated talks are not Cairo's."""
     if not _TALKS_IN_HEADLINE.search(title):
         return frozenset()
-    return _headline_places(title, gazetteer)
+    found = find_known(tokenize(title), gazetteer)
+    cities = {m.entry.country for m in found if m.entry.kind == "place"}
+    countries = frozenset(
+        m.entry.key for m in found
+        if m.entry.kind == "country" and m.entry.name not in cities
+        and _IN_BEFORE.search(title[: m.start])
+        and m.entry.name not in vocabulary().parties
+    )
+    return _headline_places(title, gazetteer) | countries
+
+
+_IN_BEFORE = re.compile(r"\b(?:talks|negotiations|round|meeting)\s+in\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 
 
 def _headline_places(title: str, gazetteer: Gazetteer) -> frozenset[str]:

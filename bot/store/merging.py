@@ -277,7 +277,14 @@ def _moves_dates(event: Event, extracted: ExtractedEvent) -> bool:
         return False
     if extracted.unconfirmed and not event.unconfirmed and not _leaving(extracted):
         return False
-    return not (extracted.background and not event.background)
+    if extracted.background and not event.background:
+        # "the Cairo session of August 25", recalled, pins down the round another report
+        # only planned for "next week": a finer day within its span.
+        when = extracted.when
+        return when is not None and event.start_date is not None and \
+            coarseness(when.granularity) < coarseness(event.granularity) and \
+            event.start_date <= when.start and when.end <= (event.end_date or event.start_date)
+    return True
 
 
 def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> bool:

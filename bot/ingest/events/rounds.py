@@ -609,6 +609,11 @@ def _read_clause(
     if noun is not None and _ANNOUNCED_THE.search(text, 0, noun.start()):
         # "Al-Qahera News had announced the Rome meeting on Friday": the day it was told.
         when, status = None, status if status is None or status.final == "scheduled" else None
+    if noun is not None and vocabulary().leaders_seat.match(
+        text, noun.end() + 1 + (len(m.group()) if (m := _UP_TO_SEAT.match(text, noun.end() + 1))
+                                else 0)
+    ):
+        return None  # "for meetings at the White House": a visit to a leader
     if noun is not None and PLAN_MISSED.match(text, noun.end()):
         return None  # talks that "were supposed to start on 3 February" are no news of talks
     if noun is not None and NEVER_BEGAN.search(text, noun.end()):
@@ -665,7 +670,7 @@ def _read_clause(
         or HERE.search(text)
     ):
         place, venue_cue = setting.dateline, "dateline"  # wire copy: the talks are here
-    if place is not None and place.key in setting.headline and \
+    if place is not None and place.key in setting.headline and venue_cue != "country" and \
             VENUE_WEIGHT[venue_cue] < VENUE_WEIGHT["headline"]:
         venue_cue = "headline"  # "told reporters in Doha" under "talks in Doha enter day 3"
     mention = Mention(index, text, place, when, status, background)
@@ -694,6 +699,10 @@ def _issues(text: str, issues_in: Callable[[str], list[str]]) -> list[str]:
         parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list"))
         found += [p.strip() for p in parts if 2 <= len(p.split()) <= 6 and not NEGATION.match(p)]
     return list(dict.fromkeys(found))
+
+
+# "meetings with senior officials at the White House": what may stand before the seat.
+_UP_TO_SEAT = re.compile(r"(?:with\s+(?:[\w-]+\s+){1,4}?)(?=(?:at|in|to)\s)")
 
 
 # "the Egyptian resort town", "an Egyptian Red Sea resort": a town of the country, unnamed

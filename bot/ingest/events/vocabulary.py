@@ -30,6 +30,7 @@ class Vocabulary:
     hedge: re.Pattern[str]
     negation: re.Pattern[str]
     parties: frozenset[str]  # the sides' countries: their cities host visits, not rounds
+    leaders_seat: re.Pattern[str]  # "meetings at the White House": a visit to a leader
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
     destination_before: re.Pattern[str]
 
@@ -57,6 +58,10 @@ def vocabulary() -> Vocabulary:
         hedge=_alternatives(data["hedge"]["words"]),
         negation=_alternatives(data["hedge"]["negation"]),
         parties=frozenset(data["story"]["parties"]),
+        leaders_seat=re.compile(
+            r"\b(?:at|in|to)\s+(?:the\s+)?(?:" + "|".join(data["story"]["leaders_seats"])
+            + r")\b", re.IGNORECASE,
+        ),
         not_venue_before=re.compile(
             r"\b(?:" + "|".join(data["venue"]["not_after"]) + r")\s+(?:in|at)\s+(?:the\s+)?$",
             re.IGNORECASE,
