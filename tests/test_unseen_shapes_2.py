@@ -190,3 +190,14 @@ def test_a_deal_announced_by_its_demonstrative_is_an_agreement():
     )
     assert [(e.kind, e.when.start) for e in extraction.events if e.kind == "agreement"] == [
         ("agreement", date(2023, 11, 22))]
+
+
+def test_that_month_in_a_new_paragraph_is_the_month_the_last_one_told():
+    extraction = _extract(
+        "Gaza talks analysis.\n\nDelegations spent three days in Cairo, from May 7 to May 9, "
+        "before the talks ended without a deal.\n\nAt the end of that month the US "
+        "president went public with a three-phase plan.",
+        "2024-07-30",
+    )
+    plans = [e for e in extraction.events if e.kind == "proposal"]
+    assert [(p.when.start, p.when.end) for p in plans] == [(date(2024, 5, 1), date(2024, 5, 31))]

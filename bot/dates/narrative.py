@@ -152,9 +152,11 @@ def pointing_back(
         # "The effort revived in December. A team spent ten days in Doha that month."
         earlier = [e for e in expressions if e.end_char <= m.start()
                    and e.granularity in ("day", "month")]
-        if not earlier:
+        # ("... from May 7 to May 9." and a new paragraph: "At the end of that month ...")
+        told = earlier[-1].start if earlier else previous
+        if told is None:
             continue
-        first = earlier[-1].start.replace(day=1)
+        first = told.replace(day=1)
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         added.append(TimeExpression(
             text=m.group(0), start_char=m.start(), end_char=m.end(), start=first, end=last,

@@ -33,6 +33,7 @@ class Vocabulary:
     leaders_seat: re.Pattern[str]  # "meetings at the White House": a visit to a leader
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
     destination_before: re.Pattern[str]
+    travel_words: str  # the destination and arrival phrases, as one alternation
 
 
 def _alternatives(patterns: list[str]) -> re.Pattern[str]:
@@ -69,5 +70,8 @@ def vocabulary() -> Vocabulary:
         destination_before=re.compile(
             r"\b(?:" + "|".join(data["venue"]["destination"]) + r")\s+(?:the\s+)?$",
             re.IGNORECASE,
+        ),
+        travel_words="|".join(
+            f"(?:{p})" for p in (*data["venue"]["destination"], *data["venue"]["arrival"])
         ),
     )
