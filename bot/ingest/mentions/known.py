@@ -122,6 +122,7 @@ def _surname_given_an_age(parts: list[Part], first: int, last: int, matches: lis
 def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
     """Longest gazetteer spellings in the sentence, left to right, not overlapping."""
     flat: list[tuple[str, int]] = [(key, i) for i, part in enumerate(parts) for key in part.keys]
+    keys = tuple(key for key, _ in flat)
     starts = {}
     for pos, (_, i) in enumerate(flat):
         starts.setdefault(i, pos)
@@ -133,10 +134,10 @@ def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
         if pos is not None:
             for spelling in gazetteer.spellings_by_first.get(flat[pos][0], ()):
                 n = len(spelling.tokens)
-                window = flat[pos : pos + n]
-                if len(window) < n or tuple(k for k, _ in window) != spelling.tokens:
+                # (a slice of the flat keys: the comparison runs in C, not per word)
+                if keys[pos : pos + n] != spelling.tokens:
                     continue
-                last = window[-1][1]
+                last = flat[pos + n - 1][1]
                 if last + 1 < len(parts) and starts.get(last + 1, len(flat)) != pos + n:
                     continue  # ends inside a part ("Abd" of "Abdelatty")
                 if any(parts[k].closed for k in range(i, last)):
