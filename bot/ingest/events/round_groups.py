@@ -59,6 +59,35 @@ def headline_round(groups: list[list[Mention]], loose: list[Mention], setting: S
         groups.append(told)
 
 
+def named_later(groups: list[list[Mention]], loose: list[Mention], setting: Setting) -> None:
+    """ "The talks on Sunday between the heads of American and Israeli intelligence ...
+    ended without an agreement ... The meeting, held in Paris with the support of the French
+    authorities, was ...": a lede that dates the talks without a venue, and one sentence
+    deep in the report that places them by a definite reference, tell one round."""
+    current = [g for g in groups if not g[0].background]
+    if len(current) != 1 or any(m.when is not None for m in current[0]):
+        return
+    if not any(_THE_MEETING.match(m.text) for m in current[0]):
+        return
+    told = [m for m in loose if m.sentence in setting.lede and not m.background
+            and m.when is not None and m.when.granularity == "day"
+            and _DEFINITE.search(m.text)
+            and (m.status is None or m.status.final != "scheduled")]
+    if not told:
+        return
+    venue = current[0][0].place
+    for mention in told:
+        mention.place, mention.venue_cue = venue, current[0][0].venue_cue
+        loose.remove(mention)
+    current[0].extend(told)
+
+
+# "The meeting, held in Paris ...", "The talks in Cairo were ...": the talks already told.
+_THE_MEETING = re.compile(
+    r"(?:The|This|That)\s+(?:meeting|talks|round|session|gathering|discussions)\b"
+)
+
+
 def dateline_round(groups: list[list[Mention]], loose: list[Mention], setting: Setting) -> None:
     """ "DOHA: ... He said the past four days had seen intensive discussions among all the
     parties": in a report that places no talks anywhere, the talks it dates are the

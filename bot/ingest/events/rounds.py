@@ -71,6 +71,7 @@ from bot.ingest.events.round_groups import (
     headline_round,
     join_stays,
     merge,
+    named_later,
 )
 from bot.ingest.events.round_mentions import (
     FINAL,
@@ -238,6 +239,7 @@ def find_rounds(
     rounds = fold_references(join_stays(merge(placed, describe), describe, loose), describe)
     rounds = ended_what_opened(rounds, describe, published)
     headline_round(rounds, loose, setting)
+    named_later(rounds, loose, setting)
     dateline_round(rounds, loose, setting)
     attach(rounds, loose)
     events = [event(group, setting) for group in rounds]
@@ -298,6 +300,24 @@ def _said_in_the_sentence(passage: Passage, start: int, end: int, mention: Menti
     if len(told) == 1:
         mention.when, mention.time_text = when_of(told[0]), told[0].expression.text
         mention.date_cue, mention.said_day = "stated", True
+        return
+    # "The latest push for a truce ended on Thursday without an agreement, as the Israeli
+    # and Hamas teams both left Cairo": what went on as the talks ended, on their day.
+    if _AS_CLAUSE.match(mention.text):
+        at = passage.text.find(mention.text, start)
+        ended = [t for t in passage.times_in(start, at) if t.expression.granularity == "day"
+                 and t.expression.direction != "future"
+                 and _ENDED_ON.search(passage.text, max(start, t.start - 40), t.start)]
+        if len(ended) == 1 and len(passage.times_in(start, at)) == 1:
+            mention.when, mention.time_text = when_of(ended[0]), ended[0].expression.text
+            mention.date_cue = "stated"
+
+
+_AS_CLAUSE = re.compile(r"as\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:teams?|delegations?|negotiators)\b")
+_ENDED_ON = re.compile(
+    r"\b(?:ended|closed|broke\s+up|wrapped\s+up|concluded|finished)\s+(?:on\s+|late\s+on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "said on Tuesday", and what quotes a source: "quoted by Al-Qahera News on Tuesday".
