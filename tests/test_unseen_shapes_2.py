@@ -201,3 +201,62 @@ def test_that_month_in_a_new_paragraph_is_the_month_the_last_one_told():
     )
     plans = [e for e in extraction.events if e.kind == "proposal"]
     assert [(p.when.start, p.when.end) for p in plans] == [(date(2024, 5, 1), date(2024, 5, 31))]
+
+
+def test_a_leader_hosting_envoys_at_his_palace_is_a_visit():
+    found = _rounds(_extract(
+        "Gaza truce update.\n\nOn Thursday the Egyptian president hosted Steve Witkoff and "
+        "Jared Kushner at Ittihadiya Palace in Cairo to discuss the deal.",
+        "2025-10-09",
+    ))
+    assert found == []
+
+
+def test_a_team_that_left_the_day_before_a_white_house_meeting_still_went_to_talks():
+    found = _rounds(_extract(
+        "Gaza truce update.\n\nThe Israeli delegation left for Doha on July 6 for talks "
+        "with the mediators, the day before Netanyahu met Trump at the White House.",
+        "2025-07-25",
+    ))
+    assert [r[0] for r in found] == ["duha"]
+
+
+def test_one_person_who_met_a_prime_minister_in_a_city_not_known_for_sure_held_no_round():
+    found = _rounds(_extract(
+        "Gaza truce update.\n\nBarnea had met the Qatari prime minister in Europe in "
+        "mid-December, in a session variously reported as held in Oslo or in Paris.",
+        "2024-01-29",
+    ))
+    assert found == []
+
+
+def test_a_recall_the_lede_tells_ends_the_last_round_before_it():
+    found = _rounds(_extract(
+        "Israel said on Saturday it had called its negotiators home from Qatar, saying the "
+        "talks had reached a dead end.\n\nA small team of intelligence officials had stayed "
+        "on in the Qatari capital on Friday and Saturday, sounding out the mediators, a "
+        "source close to the discussions said.\n\n"
+        "On Tuesday, the spy chiefs had met the Qatari and Egyptian mediators in Doha.",
+        "2023-12-02",
+    ))
+    assert ("duha", date(2023, 12, 1), date(2023, 12, 2), "collapsed") in found
+
+
+def test_an_extension_agreed_with_an_aside_before_it_is_an_agreement():
+    extraction = _extract(
+        "Gaza truce update.\n\nOn Thursday the two sides agreed, only minutes before the "
+        "deadline, to add a seventh day to the pause.",
+        "2023-12-02",
+    )
+    assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
+        date(2023, 11, 30)]
+
+
+def test_an_arrangement_the_sides_agreed_is_a_deal():
+    extraction = _extract(
+        "Gaza ceasefire explainer.\n\nLate on Wednesday, the Qatari prime minister told a "
+        "news conference in Doha that the two sides had agreed a three-stage arrangement.",
+        "2025-01-16",
+    )
+    assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
+        date(2025, 1, 15)]

@@ -550,7 +550,7 @@ def _read_clause(
     told_at = start + (noun.start() if noun else anchor)
     if BILATERAL.search(text) or one_met_another(
         passage.text, _own_part(marks, start, text, told_at)
-    ) or (noun is not None and negated(text, noun)):
+    ) or (noun is not None and negated(text, noun)) or _met_a_leader(text, start, marks):
         return None
     if (other := NOT_TALKS.search(text)) and not (
         noun is not None and noun.end() <= other.start()
@@ -629,11 +629,12 @@ def _read_clause(
     if noun is not None and _ANNOUNCED_THE.search(text, 0, noun.start()):
         # "Al-Qahera News had announced the Rome meeting on Friday": the day it was told.
         when, status = None, status if status is None or status.final == "scheduled" else None
-    if noun is not None and vocabulary().leaders_seat.match(
-        text, noun.end() + 1 + (len(m.group()) if (m := _UP_TO_SEAT.match(text, noun.end() + 1))
-                                else 0)
-    ):
-        return None  # "for meetings at the White House": a visit to a leader
+    if noun is not None and (seat := vocabulary().leaders_seat.search(text, noun.end())) \
+            and not _STRONG_TALKS.fullmatch(noun.group()) \
+            and _SEAT_GAP.fullmatch(text, noun.end(), seat.start()):
+        # "for meetings at the White House", "El Sisi hosted Witkoff and Kushner at
+        # Ittihadiya Palace": a visit to a leader.
+        return None
     if noun is not None and PLAN_MISSED.match(text, noun.end()):
         return None  # talks that "were supposed to start on 3 February" are no news of talks
     if noun is not None and NEVER_BEGAN.search(text, noun.end()):
@@ -721,8 +722,12 @@ def _issues(text: str, issues_in: Callable[[str], list[str]]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-# "meetings with senior officials at the White House": what may stand before the seat.
-_UP_TO_SEAT = re.compile(r"(?:with\s+(?:[\w-]+\s+){1,4}?)(?=(?:at|in|to)\s)")
+# What stands between the meeting and the seat it was held at: its guests, in a few words
+# with no comma ("hosted Steve Witkoff and Jared Kushner at Ittihadiya Palace"), not
+# another clause ("left for Doha on July 6, the day before Netanyahu met Trump at ...").
+_SEAT_GAP = re.compile(r"\s*(?:[^\s,;.:]+\s+){0,8}")
+# Nouns that say negotiation whatever the room: "talks at the presidential palace".
+_STRONG_TALKS = re.compile(r"talks|negotiations|rounds?", re.IGNORECASE)
 
 
 # "the Egyptian resort town", "an Egyptian Red Sea resort": a town of the country, unnamed
@@ -809,6 +814,22 @@ _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
                           r"joined|"
                           r"(?:held|hold)\s+talks\s+with|sat\s+down\s+with)(?=\s)",
                           re.IGNORECASE)
+# "Barnea had met the Qatari prime minister in Europe": one person with one leader.
+_MET_A_LEADER = re.compile(
+    r"\b(?:had\s+|has\s+)?met\s+(?:with\s+)?the\s+(?:[A-Z][\w-]+\s+)?(?:prime\s+minister|premier|"
+    r"president|foreign\s+minister|emir|king|crown\s+prince)\b(?!\s*(?:,|and\b))"
+)
+
+
+def _met_a_leader(text: str, start: int, marks: list[Mark]) -> bool:
+    met = _MET_A_LEADER.search(text)
+    if met is None:
+        return False
+    people = {m.key for m in marks if m.kind == "person" and m.start < start + met.start()}
+    subject = text[: met.start()]
+    return len(people) == 1 and not re.search(r"\band\b|,\s+[A-Z]", subject.split(".")[-1])
+
+
 _MET_A_SIDE = re.compile(
     r"\b(?:met|meets|meeting|held\s+talks\s+with|sat\s+down\s+with)\s+(?:with\s+)?(?:the\s+)?"
     r"(?:Hamas|Israeli|Israel's|Hamas's)\s+(?:negotiators|delegation|negotiating\s+team)\b"

@@ -24,6 +24,7 @@ AFTER_LAST_DAY = timedelta(days=10)
 _STATUS = {"agreement": "agreement", "collapse": "collapsed"}
 ASSUMED_SLACK = timedelta(days=3)
 NEXT_TO = 2  # sentences between a round and an outcome with no place that ends it
+_LEDE_SENTENCES = 1  # the sentences that open a report: its news
 
 
 def closes(outcome_day, start, end) -> bool:
@@ -57,7 +58,12 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         ]
         if outcome.place_key is not None:
             fitting = [r for r in fitting if r.place_key == outcome.place_key]
-        elif len([r for r in rounds if not r.background and not r.unconfirmed]) != 1:
+        elif len([r for r in rounds if not r.background and not r.unconfirmed]) != 1 and not (
+            # "Israel said on Saturday it had called its Mossad negotiators home from
+            # Qatar": a recall the lede tells ends the last round it can, told after it.
+            outcome.kind == "collapse" and outcome.sentence <= _LEDE_SENTENCES
+            and not outcome.background
+        ):
             # "The talks opened in Sharm el-Sheikh on Monday. On the third day they signed
             # off": with no place, the round told just before.
             fitting = [r for r in fitting if 0 <= outcome.sentence - r.sentence <= NEXT_TO]

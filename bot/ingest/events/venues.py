@@ -147,8 +147,8 @@ def find_venue_cue(
             continue
         if re.match(r"['’]s\b", text[mark.end - offset :]):
             continue  # "came to Cairo at Egypt's invitation": whose, not where
-        if re.match(r"\s+or\s+[A-Z]", text[mark.end - offset :]) or \
-                re.search(r"\bor\s+$", before):
+        if re.match(r"\s+or\s+(?:in\s+|at\s+)?(?:the\s+)?[A-Z]", text[mark.end - offset :]) or \
+                re.search(r"\bor\s+(?:in\s+|at\s+)?(?:the\s+)?$", before):
             continue  # "in Doha or Cairo": a venue still to be settled is none yet
         if where_talks(text, mark.end - offset):
             kinds["in-city"].append(mark)  # "a news conference in Doha, where talks were held"
