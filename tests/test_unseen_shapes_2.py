@@ -260,3 +260,69 @@ def test_an_arrangement_the_sides_agreed_is_a_deal():
     )
     assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
         date(2025, 1, 15)]
+
+
+def test_talks_left_in_a_city_to_pause_the_war_on_a_day_were_left_that_past_day():
+    assert _dated("An Israeli delegation left talks in Cairo to pause the war on Tuesday.",
+                  date(2024, 2, 14)) == [date(2024, 2, 13)]
+    assert _dated("Israel will send a team to Cairo to discuss the deal on Tuesday.",
+                  date(2024, 2, 14)) == [date(2024, 2, 20)]
+
+
+def test_negotiators_recalled_from_a_city_were_at_talks_there():
+    extraction = _extract("Israel has recalled its negotiators from Doha, an official said "
+                          "on Tuesday.", "2024-03-26")
+    (doha,) = [e for e in extraction.events if e.kind == "round"]
+    assert (doha.place_key, doha.status) == ("duha", "collapsed")
+    assert doha.evidence["venue"].startswith("left-city")
+
+
+def test_talks_that_lasted_two_days_ended_and_a_later_arrival_opens_another_round():
+    found = _rounds(_extract(
+        "A Hamas delegation arrived in Cairo on Saturday, August 24, for talks.\n\nThe US "
+        "and Israeli teams began new negotiations in Cairo on Thursday, which lasted for two "
+        "days, sources said.",
+        "2024-08-24",
+    ))
+    assert ("kairu", date(2024, 8, 22), date(2024, 8, 23), "concluded") in found
+    assert [r for r in found if r[1] == date(2024, 8, 24)]
+
+
+def test_the_points_under_a_one_sentence_standfirst_open_the_report():
+    extraction = _extract(
+        "Ceasefire breakthrough announced on the third day of talks in Sharm el-Sheikh.\n\n"
+        "- Trump announced the breakthrough, saying Israel and Hamas have agreed on the first "
+        "phase of a ceasefire deal.",
+        "2025-10-09",
+    )
+    assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
+        date(2025, 10, 9)]
+
+
+def test_one_mans_claim_that_the_sides_agreed_is_no_agreement():
+    extraction = _extract(
+        "Gaza talks update.\n\nTrump said on Monday that his plan was moving fast, claiming "
+        "that both Hamas and Israel have agreed to its first phase.",
+        "2025-10-07",
+    )
+    assert [e for e in extraction.events if e.kind == "agreement"] == []
+
+
+def test_a_meeting_that_should_take_place_is_planned():
+    found = _rounds(_extract(
+        "Gaza hostage talks update.\n\nThe meeting in Paris should take place on Friday "
+        "afternoon, officials said.",
+        "2024-02-21",
+    ))
+    assert found == [("paris", date(2024, 2, 23), date(2024, 2, 23), "scheduled")]
+
+
+def test_an_undated_telling_of_the_news_is_the_outcome_the_report_dated_days_before():
+    extraction = _extract(
+        "For almost three weeks, negotiators in the Qatari capital worked on a truce. The "
+        "effort came to an abrupt halt on Thursday. Israel recalled its negotiating team from "
+        "Doha hours after receiving the reply.",
+        "2025-07-26",
+    )
+    assert [e.when.start for e in extraction.events if e.kind == "collapse"] == [
+        date(2025, 7, 24)]

@@ -138,6 +138,12 @@ def _cue(words: list[str], index: int) -> Lean | None:
         # name or a determiner ("returned to Gaza", "went to the") it is a place.  A plan
         # in the pluperfect or one "supposed to" happen was made earlier, for a day on
         # either side of publication.
+        if index > 1 and (preceding in _PURPOSE_NOUNS or (
+            words[index - 1][:1].isupper() and words[index - 2].lower() in ("in", "at")
+        )) and any(_is_past(w) for w in words[: index - 1]):
+            # "left talks in Cairo to pause the war on Tuesday": the talks' purpose, not a
+            # plan; the main verb, told in the past, tells the tense.
+            return None
         if following[:1].islower() and following not in _DETERMINERS | _PLACE_ADJECTIVES \
                 and not _plural_noun(following) and following not in _NOUNS_AFTER_TO:
             # ("were meant to start on February 3", "was due to open on the 3rd": a plan
@@ -149,14 +155,19 @@ def _cue(words: list[str], index: int) -> Lean | None:
                 return "either"
             return "forward"
         return None
-    past = lower in _IRREGULAR_PAST or (
-        lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST_ED
-    )
+    past = _is_past(lower)
     # A participle after "be" ("will be held", "to be released") takes its tense from
     # the words before it.
     if past and preceding not in {"be", "being"}:
         return "past"
     return None
+
+
+def _is_past(word: str) -> bool:
+    lower = word.lower()
+    return lower in _IRREGULAR_PAST or (
+        lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_PAST_ED
+    )
 
 
 def _breaks(text: str) -> list[re.Match[str]]:
@@ -198,6 +209,8 @@ def _clause_right(text: str, end: int, opens_clause: bool) -> str:
 # place or a thing, not an infinitive.  Base verbs rarely end in a lone "s" ("discuss",
 # "focus" and "address" do not end so).
 _NOUNS_AFTER_TO = frozenset("war peace power court prison office safety work".split())
+# Nouns whose infinitive tells what they are for: "talks to pause the war", "efforts to".
+_PURPOSE_NOUNS = frozenset("talks negotiations efforts effort bid push meeting meetings".split())
 
 
 def _plural_noun(word: str) -> bool:

@@ -123,7 +123,12 @@ def find_outcomes(
     `entries` are a live page's entries, by their first paragraph: each opens like a lede,
     its news of the day it was posted."""
     found: list[_Found] = []
-    opening = set(sorted(lede)[:_LEAD_SENTENCES]) if lede else set(range(_LEAD_SENTENCES))
+    # The report's first sentences from its lede on: a one-sentence standfirst and the
+    # bullet points under it open the report together.
+    indexes = sorted(i for p in passages for i, _, _ in p.sentences)
+    first = min(lede) if lede else 0
+    opening = {i for i in indexes if i >= first}
+    opening = set(sorted(opening)[:_LEAD_SENTENCES])
     entries = entries or {}
     for passage in passages:
         if passage.paragraph in entries:
@@ -428,10 +433,18 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
     """Mentions of one kind within a day of each other are one outcome; a truce that
     lapsed and a team recalled the next day are two."""
     groups: list[list[_Found]] = []
-    for item in sorted(found, key=lambda f: (f.kind, f.when.start, f.sentence)):
+    # Stated days first: an undated telling of the report's news ("Israel recalled its team
+    # from Doha hours after Hamas's reply") is the outcome the report dates days before
+    # ("The effort came to an abrupt halt on Thursday"), not another on the report's day.
+    for item in sorted(found, key=lambda f: (f.date_cue == "assumed", f.kind, f.when.start,
+                                             f.sentence)):
         for group in groups:
             head = group[0]
-            if head.kind == item.kind and abs((head.when.start - item.when.start).days) <= 1 \
+            near = abs((head.when.start - item.when.start).days) <= 1 or (
+                item.date_cue == "assumed" and head.date_cue == "stated"
+                and timedelta(0) <= item.when.start - head.when.start <= _TOLD_AFTER
+                and head.of == item.of and not head.background)
+            if head.kind == item.kind and near \
                     and head.when.granularity == item.when.granularity \
                     and (head.of == "truce") == (item.of == "truce"):
                 group.append(item)
@@ -439,6 +452,9 @@ def _grouped(found: list[_Found]) -> list[list[_Found]]:
         else:
             groups.append([item])
     return groups
+
+
+_TOLD_AFTER = timedelta(days=3)  # the days a report may come after the news it retells
 
 
 def _of(group: list[_Found]) -> str:

@@ -265,6 +265,7 @@ def merge(
             if (
                 _same_place(head, mention, describe)
                 and not _next_round(group, mention)
+                and not _after_the_end(group, [mention]) and not _after_the_end([mention], group)
                 # A round begun more than a week ago and ended days ago is one round.
                 and (head.background == mention.background or dated)
                 and (_close(span([m.when for m in group]), mention.when,
@@ -276,6 +277,18 @@ def merge(
         else:
             groups.append([mention])
     return groups
+
+
+def _after_the_end(ended: list[Mention], later: list[Mention]) -> bool:
+    """ "The US and Israeli teams began new negotiations in Cairo on Thursday, which
+    lasted for two days ... A Hamas delegation arrived in Cairo on Saturday": talks told
+    in words as over by a day, and talks there begun after it, are two rounds."""
+    ends = [m.when.end for m in ended if m.when is not None and m.status is not None
+            and m.status.status in ("concluded", "collapsed", "agreement")
+            and m.when.granularity == "day"]
+    starts = [m.when.start for m in later if m.when is not None
+              and m.when.granularity == "day" and not leaving(m)]
+    return bool(ends) and bool(starts) and min(starts) > max(ends)
 
 
 # How long after a round's opening a meeting at its venue is still of it, when nothing

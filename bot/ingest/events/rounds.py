@@ -44,6 +44,7 @@ from bot.ingest.events.round_cues import (
     venue_cue_of,
 )
 from bot.ingest.events.round_dates import (
+    LASTED,
     NEVER_BEGAN,
     PLAN_MISSED,
     SAID_BEFORE,
@@ -608,6 +609,12 @@ def _read_clause(
         or coordinated(passage.text, times, time) or since(passage.text, time, published) \
         or lasting(text, time, status) or stay(passage.text, times) \
         or by_the_end(passage.text, time) or when_of(time)
+    if when is not None and (held := LASTED.search(text)) is not None and time is not None \
+            and time.start < start + held.start():
+        # "began new negotiations in Cairo on Thursday, which lasted for two days": from
+        # the day they began, for those days, and over.
+        when = lasting(text, time, StatusCue("ongoing", "began")) or when
+        status = StatusCue("concluded", held.group(0))
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
     if status is not None and status.status == "scheduled" and when is not None \
