@@ -269,12 +269,11 @@ def test_talks_left_in_a_city_to_pause_the_war_on_a_day_were_left_that_past_day(
                   date(2024, 2, 14)) == [date(2024, 2, 20)]
 
 
-def test_negotiators_recalled_from_a_city_were_at_talks_there():
+def test_negotiators_recalled_from_a_city_place_the_collapse_there():
     extraction = _extract("Israel has recalled its negotiators from Doha, an official said "
                           "on Tuesday.", "2024-03-26")
-    (doha,) = [e for e in extraction.events if e.kind == "round"]
-    assert (doha.place_key, doha.status) == ("duha", "collapsed")
-    assert doha.evidence["venue"].startswith("left-city")
+    (recall,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert (recall.place_key, recall.when.start) == ("duha", date(2024, 3, 26))
 
 
 def test_talks_that_lasted_two_days_ended_and_a_later_arrival_opens_another_round():
@@ -326,3 +325,14 @@ def test_an_undated_telling_of_the_news_is_the_outcome_the_report_dated_days_bef
     )
     assert [e.when.start for e in extraction.events if e.kind == "collapse"] == [
         date(2025, 7, 24)]
+
+
+def test_a_delegation_that_departed_a_city_following_talks_there_ended_a_round():
+    extraction = _extract(
+        "A senior Hamas delegation departed Cairo late Saturday following talks with Egyptian "
+        "officials aimed at brokering a ceasefire agreement.",
+        "2025-04-26",
+    )
+    (cairo,) = [e for e in extraction.events if e.kind == "round"]
+    assert (cairo.place_key, cairo.when.start, cairo.status, cairo.unconfirmed) == (
+        "kairu", date(2025, 4, 26), "concluded", False)

@@ -209,8 +209,9 @@ def _clause_right(text: str, end: int, opens_clause: bool) -> str:
 # place or a thing, not an infinitive.  Base verbs rarely end in a lone "s" ("discuss",
 # "focus" and "address" do not end so).
 _NOUNS_AFTER_TO = frozenset("war peace power court prison office safety work".split())
-# Nouns whose infinitive tells what they are for: "talks to pause the war", "efforts to".
-_PURPOSE_NOUNS = frozenset("talks negotiations efforts effort bid push meeting meetings".split())
+# Nouns whose infinitive tells what they are for: "efforts to pause the war" (not "talks
+# to start within 10 days": a plan).
+_PURPOSE_NOUNS = frozenset("efforts effort bid push".split())
 
 
 def _plural_noun(word: str) -> bool:

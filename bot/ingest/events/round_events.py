@@ -72,6 +72,12 @@ def _from_the_opening(when: When | None, group: list[Mention]) -> When | None:
     return When(first, when.end, "day") if when.start < first <= when.end else when
 
 
+_TALKS_LEFT = re.compile(
+    r"\b(?:after|following|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b",
+    re.IGNORECASE,
+)
+
+
 def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
     published, describe = setting.published, setting.describe
     placed = [m for m in group if m.place is not None]
@@ -148,7 +154,10 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
         confidence = min(confidence, CONFIRMED / 2)
     if all(m.venue_cue == "left-city" for m in placed) and when is not None \
             and when.start == when.end and not any(
-                m.status is not None and m.status.final == "ongoing" for m in group):
+                m.status is not None and m.status.final == "ongoing" for m in group) \
+            and not any(_TALKS_LEFT.search(m.text) for m in placed):
+        # (Unless the sentence tells the talks the team left: "departed Cairo late Saturday
+        # following talks with Egyptian officials" ends a round told as held there.)
         # "Netanyahu called the team back from Doha on 24 December": talks there ended that
         # day, but when they began no sentence says; the recall is told as its own event.
         confidence = min(confidence, CONFIRMED * 0.9)

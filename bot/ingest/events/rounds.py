@@ -396,6 +396,12 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     bounds = [start]
     for m in _CLAUSE_BREAK.finditer(passage.text, start, end):
+        if _AFTER_TALKS.match(passage.text, m.end()) and not _IN_A_PLACE.search(
+            passage.text, m.end(), end
+        ):
+            # "A Hamas delegation departed Cairo late Saturday following talks with Egyptian
+            # officials": the talks it left, in no other city, are of its clause.
+            continue
         if not _ONLY_A_DAY.fullmatch(_without_times(passage, bounds[-1], m.start())):
             bounds.append(m.end())
         # ("On February 13, after meetings in Cairo ...": the day opens the next clause.)
@@ -403,6 +409,9 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
+_AFTER_TALKS = re.compile(r"(?:following|after)\s+(?:[\w-]+\s+){0,2}(?:talks|negotiations)\b",
+                          re.IGNORECASE)
+_IN_A_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]")
 _ONLY_A_DAY = re.compile(r"[\s,]*(?:(?:on|by|late|early|in|at)\s+)*[\s,]*", re.IGNORECASE)
 
 
