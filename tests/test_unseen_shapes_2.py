@@ -336,3 +336,47 @@ def test_a_delegation_that_departed_a_city_following_talks_there_ended_a_round()
     (cairo,) = [e for e in extraction.events if e.kind == "round"]
     assert (cairo.place_key, cairo.when.start, cairo.status, cairo.unconfirmed) == (
         "kairu", date(2025, 4, 26), "concluded", False)
+
+
+def test_a_chronology_of_day_city_labels_gives_each_item_its_round():
+    found = _rounds(_extract(
+        "How the Gaza talks went.\n\n"
+        "4 March 2024, Paris: William Burns, David Barnea and Abbas Kamel draw up a "
+        "framework.\n\n"
+        "19 March 2024, Cairo: the same group meets again; the Israeli team flies home that "
+        "evening.\n\n"
+        "2 April 2024, Cairo: an Israeli team holds talks with Egyptian officials.",
+        "2024-06-01",
+    ))
+    assert ("paris", date(2024, 3, 4), date(2024, 3, 4), "concluded") in found
+    assert ("kairu", date(2024, 3, 19), date(2024, 3, 19), "concluded") in found
+    assert ("kairu", date(2024, 4, 2), date(2024, 4, 2), "concluded") in found
+
+
+def test_days_of_talks_that_produce_a_deal_end_in_agreement_on_their_last_day():
+    extraction = _extract(
+        "How the Gaza talks went.\n\n12-15 January 2025, Doha: four days of intensive talks "
+        "produce the three-phase ceasefire deal.",
+        "2025-03-08",
+    )
+    assert _rounds(extraction) == [("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement")]
+    assert [e.when.start for e in extraction.events if e.kind == "agreement"] == [
+        date(2025, 1, 15)]
+
+
+def test_talks_that_failed_to_produce_an_agreement_made_none():
+    extraction = _extract(
+        "Negotiators from Hamas flew out of Cairo on Thursday after a four-day round of "
+        "indirect talks failed to produce an agreement.",
+        "2024-03-08",
+    )
+    assert [e for e in extraction.events if e.kind == "agreement"] == []
+
+
+def test_a_team_ordered_home_in_a_chronologys_present_is_a_recall():
+    extraction = _extract(
+        "How the Gaza talks went.\n\n2 December 2023, Doha: a Mossad team that had spent "
+        "the day in talks with Qatari mediators in the city is ordered home.",
+        "2024-06-01",
+    )
+    assert _rounds(extraction) == [("duha", date(2023, 12, 2), date(2023, 12, 2), "collapsed")]

@@ -473,11 +473,16 @@ def _event(group: list[_Found]) -> ExtractedEvent:
     if first.kind == "agreement" and all(f.of == "truce" for f in group):
         label = "Truce extended"
     place = next((f.place_key for f in group if f.place_key), None)
+    when = best.when
+    if when.granularity == "day" and when.end > when.start:
+        # "12-15 January 2025, Doha: four days of talks produce the deal": the days are
+        # the talks'; the deal or the breakdown is of their last day.
+        when = When(when.end, when.end, "day")
     return ExtractedEvent(
         kind=first.kind,  # type: ignore[arg-type]
         title=f"{label}: {best.phrase}",
         summary=first.text[:400],
-        when=best.when,
+        when=when,
         sentence=first.sentence,
         place_key=place,
         status="agreement" if first.kind == "agreement" else "collapsed",

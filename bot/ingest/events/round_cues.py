@@ -56,7 +56,8 @@ ROUND_NOUN = re.compile(
     # "The following day the same cast gathered in Doha: Burns, Barnea, ..."
     r"(?:the\s+)?(?:same\s+)?(?:cast|quartet|trio|foursome)|"
     # "The same group met again in Cairo on February 13": the officials just told.
-    r"the\s+same\s+(?:group|officials|men|participants)|"
+    r"the\s+same\s+(?:group|officials|men|participants)(?=\s+(?:met|meets|gathered|gathers|"
+    r"(?:re)?conven(?:e|es|ed)|sat down)\b)|"
     # "In between, on February 13, the four gathered in Cairo": the people counted, met.
     r"the\s+(?:same\s+)?(?:three|four|five|six)(?=\s+(?:met|gathered|(?:re)?convened|"
     r"sat down)\b))"

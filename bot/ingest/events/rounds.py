@@ -379,6 +379,13 @@ def _label(passage: Passage) -> tuple[Mark | None, TimeMark] | None:
         # "Paris again, Feb. 23: Barnea ... met the same three mediators": a list item's
         # place and days, then what happened there.
         return places[0], times[0]
+    if places and times and times[0].start == start \
+            and times[0].expression.granularity == "day" \
+            and re.fullmatch(r",\s+", passage.text[times[0].end : places[0].start]) \
+            and _HEAD_COLON.match(passage.text, places[0].end):
+        # "28 November 2023, Doha: Burns and Barnea meet Qatar's prime minister ...": a
+        # chronology's day and place, then what happened there.
+        return places[0], times[0]
     if len(places) != 1 or len(times) != 1 or times[0].expression.granularity != "day":
         return None
     rest = passage.text[start:end]
@@ -852,7 +859,8 @@ _MET_A_SIDE = re.compile(
 )
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
-    r"drafted|"
+    # a chronology's present: "Burns, Barnea, ... and Kamel draw up the outline"
+    r"draw\s+up|meets|gather|convene|drafted|"
     r"hammered out"
     # "Burns and Barnea were in the Qatari capital on Nov. 9 to go over the outline"
     r"|were\s+in(?=[^;]{0,60}?\bto\s+(?:go\s+over|discuss|negotiate|meet|work\s+on|"

@@ -165,6 +165,8 @@ def acting_capital(text: str, parts: list[Part], match: Match, countries: set[st
     before = parts[match.first - 1].text.lower() if match.first > 0 else ""
     if before in _LOCATIVE or _NAMED_AS_CITY.search(text[: match.start]):
         return False
+    if text[match.end : match.end + 1] == ":":
+        return False  # "13 February 2024, Cairo: the same group meets again": a label's city
     after = text[match.end :].lstrip(" ,")
     if _ACTING.match(after) or text[match.end : match.end + 2] in ("'s", "’s"):
         return True
