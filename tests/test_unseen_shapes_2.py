@@ -380,3 +380,34 @@ def test_a_team_ordered_home_in_a_chronologys_present_is_a_recall():
         "2024-06-01",
     )
     assert _rounds(extraction) == [("duha", date(2023, 12, 2), date(2023, 12, 2), "collapsed")]
+
+
+def test_a_meeting_asked_about_at_a_press_conference_is_not_of_its_day():
+    extraction = _extract(
+        "The spy chiefs met in Warsaw on Monday, officials said.\n\nSpeaking at a press "
+        "conference on Saturday night, the prime minister sidestepped a question about the "
+        "Oslo meeting.",
+        "2023-12-18",
+    )
+    stated = [e for e in extraction.events if e.kind == "round" and not e.unconfirmed]
+    assert [e.place_key for e in stated] == ["warsaw"]
+
+
+def test_intelligence_officers_who_spent_days_in_a_city_with_mediators_held_a_round():
+    found = _rounds(_extract(
+        "Gaza truce update.\n\nThe Israeli intelligence officers had spent Friday and "
+        "Saturday in the Qatari capital with Qatari mediators, a source said.",
+        "2023-12-02",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("duha", date(2023, 12, 1), date(2023, 12, 2))]
+
+
+def test_a_list_items_talks_are_at_the_place_of_its_label():
+    found = _rounds(_extract(
+        "How the Gaza talks went.\n\nMarch 4, Paris. After a cabinet vote the previous "
+        "evening, Barnea and Bar flew back to the French capital for a second meeting with "
+        "Burns and Kamel.",
+        "2024-08-20",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("paris", date(2024, 3, 4))]

@@ -47,6 +47,8 @@ ROUND_NOUN = re.compile(
     # (not "senior Hamas officials had gathered": one side among itself)
     r"(?:top|senior|high-level|high-ranking)\s+(?:CIA|US|U\.S\.|American|Egyptian|Qatari|"
     r"intelligence|security)\s+officials|"
+    # "the Israeli intelligence officers had spent Friday and Saturday in the Qatari capital"
+    r"(?:intelligence|Mossad|Shin\s+Bet)\s+(?:officers|officials)|"
     r"(?:intelligence|spy)\s+(?:bosses|heads)|"
     # "the heads of the CIA and Mossad sat down with Qatar's premier in Doha"
     r"(?:the\s+)?(?:heads?|chiefs?|directors?)\s+of|delegates|spymasters|"

@@ -25,6 +25,9 @@ SAID_BEFORE = re.compile(
     r"(?:statement|interview|post|speech|letter|message|briefing)\s+(?:on\s+)?$"
     # "Speaking in Washington the following day, X said the Paris talks ...": the speech's.
     r"|\bspeaking\s+(?:in|at|to|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:on\s+)?$"
+    # "Speaking at a press conference on Saturday night, Netanyahu sidestepped a question
+    # about the Oslo meeting": the conference's day.
+    r"|\b(?:at|during)\s+(?:an?|the|his|her|a\s+joint)\s+(?:press|news)\s+conference\s+(?:on\s+)?$"
     # "the White House said in Washington on Monday": where and when it was said.
     r"|\b(?:said|says|added|announced)\s+(?:in|from)\s+(?:[A-Z][\w-]*\s+){1,2}(?:on\s+)?$",
     re.IGNORECASE,

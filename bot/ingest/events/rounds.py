@@ -188,6 +188,11 @@ def find_rounds(
                             and _MEETING_VERB.search(mention.text):
                         # "Paris again, Feb. 23: Barnea ... met the same three mediators"
                         mention.venue_cue, mention.noun = "table-row", "met"
+                    elif mention.place is None and label[0] is not None \
+                            and not mention.venue_cue:
+                        # "February 23, Paris. ... Barnea and Bar flew back for a second
+                        # meeting with Burns": the item's talks are at the label's place.
+                        mention.venue_cue = "table-row"
                     mention.place = mention.place or label[0]
                     mention.when = when_of(label[1])
                     mention.time_text = label[1].expression.text
