@@ -411,3 +411,14 @@ def test_a_list_items_talks_are_at_the_place_of_its_label():
         "2024-08-20",
     ))
     assert [(r[0], r[1]) for r in found] == [("paris", date(2024, 3, 4))]
+
+
+def test_a_deal_with_words_between_it_and_was_announced_is_an_agreement():
+    extraction = _extract(
+        "Gaza talks analysis.\n\nThe war's only hostage deal so far was announced in Doha on "
+        "November 22. On November 27, the mediators secured a two-day extension on the same "
+        "terms.",
+        "2024-08-20",
+    )
+    assert sorted(e.when.start for e in extraction.events if e.kind == "agreement") == [
+        date(2023, 11, 22), date(2023, 11, 27)]
