@@ -422,3 +422,12 @@ def test_a_deal_with_words_between_it_and_was_announced_is_an_agreement():
     )
     assert sorted(e.when.start for e in extraction.events if e.kind == "agreement") == [
         date(2023, 11, 22), date(2023, 11, 27)]
+
+
+def test_a_dated_list_item_keeps_its_day_over_a_day_told_after_a_semicolon():
+    found = _rounds(_extract(
+        "How the Gaza talks went.\n\n- 15 January 2025: After talks in Doha, mediators "
+        "announced a three-phase deal; the ceasefire began on 19 January.",
+        "2025-10-10",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("duha", date(2025, 1, 15))]

@@ -178,6 +178,14 @@ def find_rounds(
                         and when_of(label[1]) == mention.when:
                     # "Cairo, March 3-7: a Hamas-only round ...": the label's place.
                     mention.place, mention.venue_cue = label[0], "table-row"
+                if label is not None and label[0] is None and mention.when is not None \
+                        and mention.time_text and label[1].start == start:
+                    told_at = passage.text.find(mention.time_text, label[1].end, end)
+                    semi = passage.text.find(";", label[1].end, end)
+                    if 0 <= semi < told_at:
+                        # "- 15 January 2025: After talks in Doha, mediators announced a
+                        # deal; the ceasefire began on 19 January": the item's day.
+                        mention.when = None
                 if label is not None and mention.when is None and (
                     mention.place is None or label[0] is None
                     or mention.place.key == label[0].key
@@ -623,7 +631,11 @@ def _read_clause(
         # "After four days of talks in the Qatari capital, mediators announced on 15 January
         # that a deal had been agreed, and the guns fell silent on 19 January": the talks
         # the sentence opens with end on the main clause's first day.
-        after = sorted((t for t in all_times if t.start >= start + lead.end()),
+        # (Within the main clause: "After talks in Doha, mediators announced a deal; the
+        # ceasefire began on 19 January" dates the deal by its label, not the ceasefire.)
+        stop = passage.text.find(";", start + lead.end(), end)
+        stop = end if stop < 0 else stop
+        after = sorted((t for t in all_times if start + lead.end() <= t.start < stop),
                        key=lambda t: t.start)
         time = after[0] if after else time
     when = began(passage.text, times, time) \
