@@ -432,3 +432,13 @@ def test_a_dated_list_item_keeps_its_day_over_a_day_told_after_a_semicolon():
         "2025-10-10",
     ))
     assert ("duha", date(2025, 1, 15), date(2025, 1, 15), "agreement") in found
+
+
+def test_negotiators_who_arrived_and_spent_two_days_held_a_round_of_those_days():
+    found = _rounds(_extract(
+        "Gaza truce talks.\n\nThis week's round followed an earlier visit by Hamas "
+        "negotiators who arrived in Cairo on Saturday, May 4, and spent two days with "
+        "Egyptian and Qatari officials.",
+        "2024-05-10",
+    ))
+    assert ("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded") in found

@@ -147,8 +147,8 @@ _SPENT_DAYS = re.compile(
     re.IGNORECASE,
 )
 # "which lasted for two days": talks that ran their days and ended.
-LASTED = re.compile(r"\b(?:which|that)\s+lasted\s+(?:for\s+)?(?:two|three|four|five|six|seven|\d)"
-                    r"\s+days\b", re.IGNORECASE)
+LASTED = re.compile(r"\b(?:(?:which|that)\s+lasted\s+(?:for\s+)?|(?:and|then)\s+spent\s+)"
+                    r"(?:two|three|four|five|six|seven|\d)\s+days\b", re.IGNORECASE)
 _DAYS_OF_TALKS = re.compile(
     # "it closed a week of talks in Cairo": seven days, to the day told.
     r"\b(?:(?P<n>two|three|four|five|six|seven|\d)\s+days|(?P<week>a\s+(?:full\s+)?week))"

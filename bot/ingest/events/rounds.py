@@ -116,7 +116,8 @@ _ISSUES = re.compile(
 # Where one sentence tells of two meetings: "met in Paris on Feb. 23, and a team then held
 # talks in Doha in the last week of February".
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:\S+\s+){3})"
+    # (not ", and spent two days with the mediators": the same stay, told on)
+    r";\s+|,\s+(?:and|but|while|whereas)\s+(?!(?:then\s+)?spent\b)(?=(?:\S+\s+){3})"
     # "its delegation has left Egypt but talks will continue next week": two subjects.
     r"|\s+but\s+(?=(?:the\s+)?(?:talks|negotiations|discussions|contacts)\s)"
     # "... ended late Sunday, officials said, as Netanyahu headed to Washington for talks
@@ -567,6 +568,12 @@ def _read_clause(
         after := ROUND_NOUN.match(text, noun.end() + 1)
     ) is not None and after.group().lower() not in NOT_NEGOTIATION:
         noun = after  # "a summit meeting in Paris": the meeting
+    if noun is not None and noun.group().lower() in NOT_NEGOTIATION and (
+        team := next((n for n in nouns if _NEGOTIATORS.fullmatch(n.group())), None)
+    ) is not None:
+        # "an earlier visit by Hamas negotiators, who arrived in Cairo on Saturday, May 4,
+        # and spent two days with Egyptian and Qatari officials": the negotiators' stay.
+        noun = team
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION:
         return None
     if noun is not None and _DEAL_NOUN.fullmatch(noun.group()) and _AFTER_THE.search(
@@ -645,9 +652,11 @@ def _read_clause(
     if when is not None and (held := LASTED.search(text)) is not None and time is not None \
             and time.start < start + held.start():
         # "began new negotiations in Cairo on Thursday, which lasted for two days": from
-        # the day they began, for those days, and over.
+        # the day they began, for those days, and over ("arrived in Cairo on Saturday, May
+        # 4, and spent two days with Egyptian officials", told days after, too).
         when = lasting(text, time, StatusCue("ongoing", "began")) or when
-        status = StatusCue("concluded", held.group(0))
+        if when.end < published:
+            status = StatusCue("concluded", held.group(0))
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
     if status is not None and status.status == "scheduled" and when is not None \
@@ -766,6 +775,8 @@ def _issues(text: str, issues_in: Callable[[str], list[str]]) -> list[str]:
 # with no comma ("hosted Steve Witkoff and Jared Kushner at Ittihadiya Palace"), not
 # another clause ("left for Doha on July 6, the day before Netanyahu met Trump at ...").
 _SEAT_GAP = re.compile(r"\s*(?:[^\s,;.:]+\s+){0,8}")
+# The people who negotiate, whose own verb the noun pattern has checked.
+_NEGOTIATORS = re.compile(r"negotiators?|delegations?|negotiating\s+teams?", re.IGNORECASE)
 # Nouns that say negotiation whatever the room: "talks at the presidential palace".
 _STRONG_TALKS = re.compile(r"talks|negotiations|rounds?", re.IGNORECASE)
 
