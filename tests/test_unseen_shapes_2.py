@@ -442,3 +442,13 @@ def test_negotiators_who_arrived_and_spent_two_days_held_a_round_of_those_days()
         "2024-05-10",
     ))
     assert ("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded") in found
+
+
+def test_news_on_the_third_day_of_talks_dates_their_opening_two_days_before():
+    found = _rounds(_extract(
+        "Ceasefire breakthrough announced on the third day of talks in Sharm el-Sheikh.\n\n"
+        "- Trump announced the breakthrough, saying Israel and Hamas have agreed on the first "
+        "phase of a ceasefire deal.",
+        "2025-10-09",
+    ))
+    assert found == [("sharm al shaikh", date(2025, 10, 7), date(2025, 10, 9), "agreement")]

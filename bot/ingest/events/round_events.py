@@ -72,6 +72,12 @@ def _from_the_opening(when: When | None, group: list[Mention]) -> When | None:
     return When(first, when.end, "day") if when.start < first <= when.end else when
 
 
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_NTH_DAY = re.compile(
+    r"\b(?:on\s+)?(?:the\s+)?(?P<n>second|third|fourth|fifth|sixth|seventh)\s+day\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|negotiations)\b",
+    re.IGNORECASE,
+)
 _TALKS_LEFT = re.compile(
     r"\b(?:after|following|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b",
     re.IGNORECASE,
@@ -116,6 +122,13 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
         # in Doha went the same way") they are history this reader cannot date.
         when = When(published, published, "day")
         date_cue = "assumed"
+        nth = next((m for m in (_NTH_DAY.search(x.text) for x in group) if m), None)
+        if nth is not None:
+            # "breakthrough announced on the third day of talks in Sharm el-Sheikh": talks
+            # that began two days before the day told.
+            when = When(published - timedelta(days=_NTH[nth["n"].lower()] - 1), published,
+                        "day")
+            date_cue = "counted"
     if when is not None and when.granularity == "day" and cue is not None \
             and cue.final == "collapsed" and published - ROUND_LENGTH <= when.start \
             and when.end < published - timedelta(days=1) and any(
