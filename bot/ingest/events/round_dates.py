@@ -140,15 +140,14 @@ _WHEN_THEY_CAME = re.compile(
 )
 
 
-_SPENT_DAYS = re.compile(
-    r"\b(?:and|then)\s+spent\s+(?P<n>two|three|four|five|six|seven|\d)\s+days\b"
-    # "began new negotiations in Cairo on Thursday, which lasted for two days"
-    r"|\b(?:which|that)\s+lasted\s+(?:for\s+)?(?P<m>two|three|four|five|six|seven|\d)\s+days\b",
+# "flew to Cairo on Thursday and spent two days with the mediators", "began new
+# negotiations in Cairo on Thursday, which lasted for two days": a stay of so many days
+# from the day told, which ran its days.
+LASTED = re.compile(
+    r"\b(?:(?:and|then)\s+spent|(?:which|that)\s+lasted(?:\s+for)?)\s+"
+    r"(?P<n>two|three|four|five|six|seven|\d)\s+days\b",
     re.IGNORECASE,
 )
-# "which lasted for two days": talks that ran their days and ended.
-LASTED = re.compile(r"\b(?:(?:which|that)\s+lasted\s+(?:for\s+)?|(?:and|then)\s+spent\s+)"
-                    r"(?:two|three|four|five|six|seven|\d)\s+days\b", re.IGNORECASE)
 _DAYS_OF_TALKS = re.compile(
     # "it closed a week of talks in Cairo": seven days, to the day told.
     r"\b(?:(?P<n>two|three|four|five|six|seven|\d)\s+days|(?P<week>a\s+(?:full\s+)?week))"
@@ -191,11 +190,10 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
         return None
     if time.expression.end > time.expression.start:
         return None  # "two days of talks on Oct. 27 and 28": the days are told
-    spent = _SPENT_DAYS.search(text)
+    spent = LASTED.search(text)
     if spent is not None:
         # "flew to Cairo on Thursday and spent two days with the mediators": from that day.
-        count = spent["n"] or spent["m"]
-        n = _COUNT.get(count.lower()) or int(count)
+        n = _COUNT.get(spent["n"].lower()) or int(spent["n"])
         day = time.expression.start
         return When(day, day + timedelta(days=n - 1), "day")
     found = _DAYS_OF_TALKS.search(text)
