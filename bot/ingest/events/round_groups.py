@@ -414,14 +414,8 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         days = span([m.when for m in group])
         earlier = opening and days is not None and mention.when is not None \
             and mention.when.start < days.start and bool(_BEGAN.match(mention.status.word))
-        # "A new round opened in Doha on 10 March ... Those talks broke down": the talks
-        # the sentence before told, ended, on no day of their own.
-        those = not mention.background or group[0].background
-        those = those and mention.when is None and mention.status is not None \
-            and mention.status.final in FINAL and bool(_THOSE_TALKS.match(mention.text)) \
-            and 0 <= mention.sentence - max(m.sentence for m in group) <= 1
-        if those:
-            pass
+        if _those_talks_ended(group, mention):
+            pass  # its status stands, with no day of its own
         elif not (met and dated_day and (
                 (near and (_DEFINITE.search(mention.text) or earlier or team_ends)) or undated)):
             # "The round, held from the 7th until yesterday" keeps its days.
@@ -436,6 +430,17 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
 _THOSE_TALKS = re.compile(
     r"(?:those|these|the\s+same)\s+(?:talks|negotiations|discussions|meetings)\b", re.IGNORECASE
 )
+
+
+def _those_talks_ended(group: list[Mention], mention: Mention) -> bool:
+    """ "A new round opened in Doha on 10 March ... Those talks broke down": the talks the
+    sentence before told, ended, on no day of their own."""
+    return (
+        (not mention.background or group[0].background)
+        and mention.when is None and mention.status is not None
+        and mention.status.final in FINAL and bool(_THOSE_TALKS.match(mention.text))
+        and 0 <= mention.sentence - max(m.sentence for m in group) <= 1
+    )
 
 
 def _ends_it(group: list[Mention], mention: Mention) -> bool:
