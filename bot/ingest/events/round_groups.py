@@ -25,6 +25,7 @@ from bot.ingest.events.round_mentions import (
 )
 from bot.ingest.events.settle import AFTER_LAST_DAY
 from bot.ingest.events.venues import PlaceFacts, same_venue
+from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import When
 
 
@@ -414,9 +415,13 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         days = span([m.when for m in group])
         earlier = opening and days is not None and mention.when is not None \
             and mention.when.start < days.start and bool(_BEGAN.match(mention.status.word))
+        # "A Hamas team had flown in on Tuesday evening", under the lede's Thursday end:
+        # the report's one round began when its team got there.
+        came = _came_before(group, groups, mention, planned)
+        earlier = earlier or came
         if _those_talks_ended(group, mention):
             pass  # its status stands, with no day of its own
-        elif not (met and dated_day and (
+        elif not ((met or came) and dated_day and (
                 (near and (_DEFINITE.search(mention.text) or earlier or team_ends)) or undated)):
             # "The round, held from the 7th until yesterday" keeps its days.
             mention.when = mention.began = None
@@ -425,6 +430,28 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         elif not _on_its_days(mention.when, group) and not _ends_it(group, mention):
             mention.status = None  # ...unless it tells of the round's own day, or its end
         group.append(mention)
+
+
+_ARRIVAL_REACH = timedelta(days=4)  # how long a team may wait before its talks end
+
+
+def _came_before(
+    group: list[Mention], groups: list[list[Mention]], mention: Mention, planned: bool,
+) -> bool:
+    """A team that got there a few days before the report's one current round ends, told
+    with no place of its own: the round's first day."""
+    days = span([m.when for m in group])
+    return (
+        not mention.background and not group[0].background and not planned
+        # (a city the team left for, on no day, is no second round)
+        and sum(1 for g in groups
+                if not g[0].background and span([m.when for m in g]) is not None) == 1
+        and days is not None and mention.when is not None
+        and mention.when.granularity == "day"
+        and timedelta(0) < days.start - mention.when.start <= _ARRIVAL_REACH
+        and bool(WEAK_NOUNS.match(mention.noun))
+        and bool(vocabulary().came.search(mention.text))
+    )
 
 
 _THOSE_TALKS = re.compile(

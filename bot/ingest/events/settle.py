@@ -74,7 +74,11 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 # finalised": the deal that ended the talks, told again, not a later end.
                 # (A recall in two steps ends with the second.)
                 continue
-            close(ended, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""))
+            kept = close(ended, _STATUS[outcome.kind], day, outcome.evidence.get("words", ""),
+                         assumed=outcome.evidence.get("dates") == "assumed",
+                         told=outcome.summary)
+            if kept is not None:
+                outcome.when = When(kept, kept, "day")  # the end the report told
             if outcome.kind == "agreement":
                 agreed.add(id(ended))
             if outcome.kind == "agreement" and outcome.place_key is not None \
@@ -92,9 +96,27 @@ def latest(rounds: list[T], day: date, start: Callable[[T], date]) -> T:
     return max(begun, key=start)
 
 
-def close(round_: ExtractedEvent, status: str, day, words: str) -> None:
+_FINAL = ("concluded", "collapsed", "agreement")
+
+
+def close(
+    round_: ExtractedEvent, status: str, day, words: str, *, assumed: bool = False,
+    told: str = "",
+) -> date | None:
+    """End the round with the outcome; the round's own last day when it keeps it rather
+    than take the day an undated outcome was only assumed to fall on."""
     when = round_.when
-    if when is not None and when.granularity == "day" and day != when.end:
+    # "The talks broke up in Cairo on Thursday ... The talks reached an impasse": an end
+    # the report dates on no day of its own is the end already told, not the report's day.
+    # (Unless the round's end was read from the outcome's own words.)
+    told_ended = assumed and round_.status in _FINAL \
+        and str(round_.evidence.get("status", "")).startswith("word:") \
+        and str(round_.evidence["status"]).removeprefix("word:").strip() not in told \
+        and str(round_.evidence.get("dates", "")).startswith("stated") \
+        and when is not None and day > when.end
+    if told_ended:
+        pass
+    elif when is not None and when.granularity == "day" and day != when.end:
         # A round ends the day a deal or a breakdown ends it, even one that "has been under
         # way since 6 July" up to the report.
         if day < when.start and round_.evidence.get("dates") == "assumed":
@@ -105,3 +127,4 @@ def close(round_: ExtractedEvent, status: str, day, words: str) -> None:
         round_.when = When(day, day, "day")
     round_.status = status  # type: ignore[assignment]
     round_.evidence = {**round_.evidence, "status": f"outcome: {words}"}
+    return when.end if told_ended and when is not None else None

@@ -34,6 +34,7 @@ class Vocabulary:
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
     destination_before: re.Pattern[str]
     travel_words: str  # the destination and arrival phrases, as one alternation
+    came: re.Pattern[str]  # a team that got there: [venue] came
 
 
 def _alternatives(patterns: list[str]) -> re.Pattern[str]:
@@ -74,4 +75,5 @@ def vocabulary() -> Vocabulary:
         travel_words="|".join(
             f"(?:{p})" for p in (*data["venue"]["destination"], *data["venue"]["arrival"])
         ),
+        came=_alternatives(data["venue"]["came"]),
     )
