@@ -51,3 +51,38 @@ def test_an_undated_breakdown_after_a_dated_end_keeps_the_day_told():
         "2024-05-10",
     ))
     assert found == [("kairu", date(2024, 5, 9), date(2024, 5, 9), "collapsed")]
+
+
+_TIMELINE = (
+    "From Doha to Sharm: the Gaza talks in dates\n\n"
+    "Published: October 12, 2025\n\n"
+    "A ceasefire is holding in Gaza after months of indirect negotiations. Here is how the "
+    "talks got here.\n\n"
+    "2024\n\n"
+    "- January 28: CIA Director William Burns and Mossad chief David Barnea meet Qatar's "
+    "prime minister in Paris and draw up a framework.\n"
+    "- August 15-16: At talks in Doha, the US tables a bridging proposal.\n\n"
+    "2025\n\n"
+    "- January 15: After four days of intense negotiation in Doha, Qatar announces a "
+    "three-phase ceasefire and exchange deal.\n\n"
+    "What comes next\n\n"
+    "Talks on the second phase may begin within days, officials said.\n"
+)
+
+
+def test_a_timelines_year_heading_dates_the_yearless_days_under_it():
+    found = _rounds(_extract(_TIMELINE, "2025-10-12"))
+    assert ("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded") in found
+    assert ("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded") in found
+    assert ("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement") in found
+    assert not any(start.year == 2025 and start.month in (1, 8) and start.day in (28, 15)
+                   and place != "duha" for place, start, _, _ in found)
+
+
+def test_talks_that_produced_an_agreement_after_an_aside_ended_in_one():
+    extraction = _extract(
+        "Indirect negotiations that opened in the Egyptian resort of Sharm el-Sheikh on "
+        "Monday produced, within four days, the most ambitious agreement of the war.",
+        "2025-10-12",
+    )
+    assert any(e.kind == "agreement" for e in extraction.events)

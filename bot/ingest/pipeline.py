@@ -19,6 +19,7 @@ from bot.ingest.document.dateline import Dateline
 from bot.ingest.document.passages import Mark, build_passages
 from bot.ingest.document.report import read_report
 from bot.ingest.document.sentences import split_sentences
+from bot.ingest.document.year_headings import year_headings
 from bot.ingest.events.figures import find_figures
 from bot.ingest.events.outcomes import find_outcomes
 from bot.ingest.events.past_deals import find_past_deals
@@ -41,7 +42,8 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     sentences = split_sentences(report.paragraphs)
     index = find_entities(sentences, article.published_at, gazetteer)
     days = entry_days(report.stamps, published)
-    passages = build_passages(sentences, index.spans, narrative_dates(published, days))
+    passages = build_passages(sentences, index.spans, narrative_dates(
+        published, days, year_headings(article.text, report.paragraphs)))
     dateline = _dateline_mark(report.dateline, index, gazetteer)
     lede = frozenset(s.index for s in sentences if s.paragraph == report.lede)
     describe = _place_facts(index, gazetteer, _known_places(report.title, gazetteer))
@@ -70,12 +72,17 @@ def extract(article: ArticleInput, *, gazetteer: Gazetteer | None = None) -> Ext
     )
 
 
-def narrative_dates(published, entry_days: dict[int, date] | None = None):
-    """Each paragraph's dates, the yearless ones in the year the story is telling of; a
-    live page's entry told from the day it was posted."""
+def narrative_dates(
+    published, entry_days: dict[int, date] | None = None,
+    years: dict[int, int] | None = None,
+):
+    """Each paragraph's dates, the yearless ones in the year the story is telling of (a
+    timeline's year heading names it); a live page's entry told from the day it was
+    posted."""
     told: list = [None]
     last: list = [None]
     days = entry_days or {}
+    headed = years or {}
 
     def dated(paragraph: int, text: str):
         now = days.get(paragraph, published)
@@ -85,9 +92,23 @@ def narrative_dates(published, entry_days: dict[int, date] | None = None):
         told.append(own)
         found = pointing_back(text, after_point(found, point, now, text), last[-1], now)
         last.append(last_day(found) or last[-1])
+        if paragraph in headed and headed[paragraph] <= published.year:
+            found = [_in_year(e, headed[paragraph]) if e.yearless else e for e in found]
         return found
 
     return dated
+
+
+def _in_year(expression, year: int):
+    """A yearless day (or span of days) put in the year its heading names."""
+    shift = year - expression.start.year
+    if shift == 0:
+        return expression
+    try:
+        return replace(expression, start=expression.start.replace(year=year),
+                       end=expression.end.replace(year=expression.end.year + shift))
+    except ValueError:  # 29 February in a year without one
+        return expression
 
 
 def _onward(found: list, day: date, published: date) -> list:
