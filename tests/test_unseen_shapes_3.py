@@ -86,3 +86,27 @@ def test_talks_that_produced_an_agreement_after_an_aside_ended_in_one():
         "2025-10-12",
     )
     assert any(e.kind == "agreement" for e in extraction.events)
+
+
+def test_teams_that_gathered_days_before_a_departure_were_at_one_round():
+    found = _rounds(_extract(
+        "CAIRO, May 9 (Reuters) - Israeli and Hamas negotiators left the Egyptian capital on "
+        "Thursday without a ceasefire deal.\n\nThe delegations had gathered in Cairo on "
+        "Tuesday for what mediators hoped would be a decisive push.",
+        "2024-05-09",
+    ))
+    assert found == [("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded")]
+
+
+def test_an_earlier_session_told_with_a_later_return_keeps_its_own_days():
+    found = _rounds(_extract(
+        "CAIRO, May 9 (Reuters) - Israeli and Hamas negotiators left the Egyptian capital on "
+        "Thursday without a ceasefire deal, after talks that opened in Cairo on Tuesday.\n\n"
+        "The Hamas team had already spent last Saturday and Sunday in Cairo with Egyptian "
+        "and Qatari mediators. That earlier session ended on Sunday without an agreement, "
+        "and the delegation travelled to Doha before returning to the Egyptian capital on "
+        "Tuesday.",
+        "2024-05-09",
+    ))
+    assert ("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded") in found
+    assert ("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded") in found

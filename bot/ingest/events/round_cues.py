@@ -90,8 +90,9 @@ WEAK_NOUNS = re.compile(
 _TALKS_VERB = re.compile(
     r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
     r"left|departed|returned|recalled|hosted|join\w*|(?:re)?convened|gathered|"
-    # "spent two days with Egyptian, Qatari and US officials": a stay with the others.
-    r"spent\s+(?:\w+\s+){1,3}(?:with|in)"
+    # "spent two days with Egyptian, Qatari and US officials": a stay with the others
+    # ("spent last Saturday and Sunday in Cairo with the mediators")
+    r"spent\s+(?:\w+\s+){1,5}(?:with|in)"
     # "led a team to Doha for a first round with the Qatari mediators".
     r"|(?:round|session)s?\s+(?:of\s+[\w-]+\s+)?with"
     # "travelled to Doha to go over technical details with the Qatari mediators"

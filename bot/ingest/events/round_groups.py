@@ -348,7 +348,7 @@ _DEFINITE = re.compile(
     # "On Thursday the delegations left": after the day that opens the sentence.
     r"^(?:(?:On|By|Late\s+on|Early\s+on)\s+[A-Z]\w+(?:\s+(?:night|evening|morning))?,?\s+)?"
     r"(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:(?:series|round)\s+of\s+)?"
-    r"(?:round|talks|negotiations|discussions|meeting|"
+    r"(?:round|talks|negotiations|discussions|meeting|session|"
     r"delegations?|teams?|negotiators|sides)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
     r"went on|ran on)\b"
     # "The official described the talks, which opened on Thursday and ran through Sunday"
@@ -375,7 +375,12 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
                    or _ends_it(g, mention)]
         # "An Israeli team went to Cairo at the end of February, and those talks ended
         # without agreement": the round the sentence's first clause placed.
-        current = [g for g in groups if any(m.sentence == mention.sentence for m in g)] \
+        same = [g for g in groups if any(m.sentence == mention.sentence for m in g)]
+        if mention.when is not None and not any(_on_its_days(mention.when, g) for g in same):
+            # "That earlier session ended on Sunday, and the team returned to Cairo on
+            # Tuesday": a day of another round told, not of the round the clause placed.
+            same = []
+        current = same \
             or [g for g in groups if mention.when is None and any(
                 # "... led Israel to send a team to Doha on 13 May. A week later, Sheikh
                 # Mohammed said the talks had stalled": the talks just told.
