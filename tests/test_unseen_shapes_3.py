@@ -110,3 +110,16 @@ def test_an_earlier_session_told_with_a_later_return_keeps_its_own_days():
     ))
     assert ("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded") in found
     assert ("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded") in found
+
+
+def test_the_previous_weekday_is_before_the_day_just_told_not_before_the_report():
+    from bot.ingest.pipeline import narrative_dates
+
+    dated = narrative_dates(date(2025, 1, 20))
+    found = dated(0, "The agreement was reached in Doha last Wednesday after talks that had "
+                     "run since the previous Sunday.")
+    assert [(e.text, e.start) for e in found] == [
+        ("last Wednesday", date(2025, 1, 15)), ("the previous Sunday", date(2025, 1, 12))]
+    found = dated(1, "Talks opened on Monday, January 6, and went on until the following "
+                     "Thursday.")
+    assert found[-1].start == date(2025, 1, 9)

@@ -146,6 +146,25 @@ def pointing_back(
             text=m.group(0), start_char=m.start(), end_char=m.end(), start=monday, end=sunday,
             granularity="week", direction=direction_of(monday, sunday, published),
         ))
+    for m in _THE_OTHER_WEEKDAY.finditer(text):
+        # "reached last Wednesday after talks that had run since the previous Sunday": the
+        # Sunday before that Wednesday, not the one before the report.
+        earlier = [e for e in expressions if e.end_char <= m.start() and e.granularity == "day"]
+        anchor = earlier[-1].start if earlier else previous
+        if anchor is None:
+            continue
+        weekday = _WEEKDAYS.index(m["weekday"][:3].lower())
+        if m["back"]:
+            day = anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
+        else:
+            day = anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+        expressions = [e for e in expressions
+                       if not (m.start() <= e.start_char and e.end_char <= m.end())]
+        added = [a for a in added if not (m.start() <= a.start_char and a.end_char <= m.end())]
+        added.append(TimeExpression(
+            text=m.group(0), start_char=m.start(), end_char=m.end(), start=day, end=day,
+            granularity="day", direction=direction_of(day, day, published),
+        ))
     for m in _THAT_MONTH.finditer(text):
         if any(e.start_char <= m.start() < e.end_char for e in expressions):
             continue
@@ -168,6 +187,12 @@ def pointing_back(
 _THE_NEXT_WEEK = re.compile(
     r"\bthe\s+(?:(?:next|following)\s+week|week\s+after)\b"
     r"|\b(?P<back>the\s+(?:previous|preceding)\s+week|the\s+week\s+before)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_THE_OTHER_WEEKDAY = re.compile(
+    r"\bthe\s+(?:(?P<back>previous|preceding)|following)\s+"
+    r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
     re.IGNORECASE,
 )
 _THAT_MONTH = re.compile(r"\b(?:that|the\s+same)\s+month\b", re.IGNORECASE)
