@@ -123,3 +123,30 @@ def test_the_previous_weekday_is_before_the_day_just_told_not_before_the_report(
     found = dated(1, "Talks opened on Monday, January 6, and went on until the following "
                      "Thursday.")
     assert found[-1].start == date(2025, 1, 9)
+
+
+def test_the_decisive_stretch_in_a_city_is_a_round_there():
+    found = _rounds(_extract(
+        "How the January deal was made.\n\n"
+        "- 12-15 January 2025 - The decisive stretch in Doha. Late on 15 January, the Qatari "
+        "prime minister announces the deal.",
+        "2025-03-01",
+    ))
+    assert found == [("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement")]
+    # A marathon cabinet session is read as the session it is, "marathon" adding nothing.
+    assert _rounds(_extract(
+        "Israel's cabinet met on Friday in a marathon cabinet session in Jerusalem.",
+        "2025-01-18",
+    )) == _rounds(_extract(
+        "Israel's cabinet met on Friday in a cabinet session in Jerusalem.", "2025-01-18",
+    ))
+
+
+def test_that_night_is_the_night_of_the_day_told_not_of_a_spans_start():
+    from bot.ingest.pipeline import narrative_dates
+
+    dated = narrative_dates(date(2025, 1, 20))
+    dated(0, "The agreement was reached in Doha last Wednesday after talks that had run "
+             "since the previous Sunday.")
+    (night,) = dated(1, "Qatar's prime minister announced the deal that night.")
+    assert night.start == date(2025, 1, 15)

@@ -198,6 +198,14 @@ _THE_OTHER_WEEKDAY = re.compile(
 _THAT_MONTH = re.compile(r"\b(?:that|the\s+same)\s+month\b", re.IGNORECASE)
 
 
-def last_day(expressions: list[TimeExpression]) -> date | None:
-    days = [e.end for e in expressions if e.granularity == "day"]
-    return days[-1] if days else None
+def last_day(expressions: list[TimeExpression], text: str = "") -> date | None:
+    """The last day a paragraph told, which "that night" in the next one points back to;
+    not the day a span is told to have run "since" when another day was told: "reached
+    last Wednesday after talks that had run since the previous Sunday. ... announced
+    that night" is Wednesday night."""
+    days = [e for e in expressions if e.granularity == "day"]
+    told = [e for e in days if not _SINCE.search(text, 0, e.start_char)] or days
+    return told[-1].end if told else None
+
+
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)

@@ -91,7 +91,7 @@ def narrative_dates(
         point = own if own is not None else told[-1]
         told.append(own)
         found = pointing_back(text, after_point(found, point, now, text), last[-1], now)
-        last.append(last_day(found) or last[-1])
+        last.append(last_day(found, text) or last[-1])
         if paragraph in headed and headed[paragraph] <= published.year:
             found = [_in_year(e, headed[paragraph]) if e.yearless else e for e in found]
         return found

@@ -35,6 +35,9 @@ ROUND_NOUN = re.compile(
     r"negotiating(?=\s+(?:[a-z]+ly\s+)?(?:in|at)\s+(?:the\s+)?[A-Z])|"
     # "for indirect contacts with Hamas through Qatari mediators"
     r"(?:(?<=indirect )|(?<=direct ))contacts|"
+    # "The decisive stretch in Doha", "after a last marathon in Doha": the talks' final part.
+    r"(?:(?<=final )|(?<=decisive )|(?<=last )|(?<=closing ))stretch|"
+    r"marathon(?!\s+(?:cabinet|session|meeting|talks|negotiations|discussions)\b)|"
     # "The last high-level attempt took place in Doha on October 27": an attempt held.
     r"(?:attempt|effort|push|encounter|sit-down)(?=\s+(?:took place|was held|were held)\b)|"
     # "the agreement concluded in Doha": where a deal is sealed, a round ended.
