@@ -150,3 +150,17 @@ def test_that_night_is_the_night_of_the_day_told_not_of_a_spans_start():
              "since the previous Sunday.")
     (night,) = dated(1, "Qatar's prime minister announced the deal that night.")
     assert night.start == date(2025, 1, 15)
+
+
+def test_talks_that_began_on_a_day_to_narrow_gaps_began_on_the_day_gone_by():
+    from bot.dates import find_time_expressions
+
+    (thursday,) = find_time_expressions(
+        "Delegations began meeting in Cairo on Thursday to narrow differences.",
+        date(2024, 8, 26))
+    assert thursday.start == date(2024, 8, 22)
+    # A plan still says what is to come.
+    (thursday,) = find_time_expressions(
+        "Delegations will begin meeting in Cairo on Thursday to narrow differences.",
+        date(2024, 8, 26))
+    assert thursday.start == date(2024, 8, 29)

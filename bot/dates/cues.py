@@ -251,6 +251,10 @@ def _clause_lean(text: str, start: int, end: int) -> Lean:
             deferred = True
             if index and left[index - 1].lower() in _SUBORDINATORS:
                 continue  # "spent two days there before leaving on Sunday": the main verb's
+            if index and _is_past(left[index - 1]):
+                # "began meeting in Cairo on Thursday to narrow differences": the verb the
+                # participle hangs on has its tense; what the meeting was for has none.
+                continue
             cue = _right_cue(right)
             if cue is not None:
                 return cue
