@@ -394,9 +394,9 @@ def _cut_unrelated_tail(paragraphs: list[str], title: str) -> tuple[list[str], l
 
 def _opens_list(item: _Line) -> bool:
     """"Keep reading", "Related", "list of 4 items": links to other stories follow."""
-    hits = vocabulary_hits(item.text)
+    # Most lines are story and long: the cheap tests first, the vocabulary scan last.
     return item.verdict != "story" and len(_words(item.text)) <= 6 and bool(
-        {"navigation", "other_stories"} & set(hits)
+        {"navigation", "other_stories"} & set(vocabulary_hits(item.text))
     )
 
 
