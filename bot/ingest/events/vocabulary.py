@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from re import _constants as sre  # the parsed form of a pattern, to find its words
+from re import _parser as sre_parse
 
 from bot.ingest.model import EventStatus
 from bot.paths import DATA_DIR
@@ -20,13 +23,159 @@ STATUS_ORDER: tuple[EventStatus, ...] = (
 )
 
 
+class Alternatives:
+    """A list's alternatives as one `\b(?:...|...)\b` pattern, matched as that pattern is.
+
+    Every sentence is read against each list, and a regex of dozens of alternatives
+    tries each of them at every word.  Most alternatives hold words they cannot match
+    without ("recalled" in "recall(?:ed|s)? ... teams?", one of "talks", "negotiations"
+    in "(?:talks|negotiations) stalled"), and most sentences hold few of those words:
+    an alternative whose words a text lacks cannot match anywhere in it, so the text
+    is matched with the others only, which finds exactly what the whole pattern finds.
+    """
+
+    def __init__(self, patterns: list[str], words: _Words) -> None:
+        self.patterns = tuple(patterns)
+        self.whole = _compile(self.patterns)
+        self.pattern = self.whole.pattern
+        self._words = words
+        self._always: list[int] = []  # alternatives with no words to look for
+        self._by_word: dict[str, list[int]] = {}
+        for i, pattern in enumerate(self.patterns):
+            # (a capturing group would be numbered differently in a shorter pattern)
+            needs = _needed_words(pattern) if self.whole.groups == 0 else None
+            if needs is None:
+                self._always.append(i)
+            for word in needs or ():
+                self._by_word.setdefault(word, []).append(i)
+        words.add(self._by_word)
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        present = self._words.present(text)
+        if present is None:
+            return self.whole
+        kept = set(self._always)
+        for word in present:
+            kept.update(self._by_word.get(word, ()))
+        if len(kept) == len(self.patterns):
+            return self.whole
+        return _compile(tuple(self.patterns[i] for i in sorted(kept))) if kept else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern = self._for(text)
+        return pattern.search(text) if pattern is not None else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pattern = self._for(text)
+        return pattern.finditer(text) if pattern is not None else iter(())
+
+
+class _Words:
+    """The words all lists' alternatives need, looked for once per text: a sentence is
+    read against every list in turn."""
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._scan: re.Pattern[str] | None = None
+        self._prefixes: dict[str, tuple[str, ...]] = {}
+        # A text's lists are read one after another: a few texts back is enough.
+        self.present = lru_cache(maxsize=4)(self._present)
+
+    def add(self, words: Iterable[str]) -> None:
+        self._words.update(words)
+        self._scan = None
+        self.present.cache_clear()
+
+    def _present(self, text: str) -> frozenset[str] | None:
+        """The words `text` holds, None when only the whole pattern can say."""
+        if _FOLDED_APART.search(text):
+            return None
+        if self._scan is None:
+            # One pass over the text finds the longest word at each place, as a trie of
+            # the words; the shorter words it begins with are there too.
+            self._scan = re.compile(f"(?=({_trie(sorted(self._words))}))")
+            self._prefixes = {
+                word: tuple(w for w in self._words if word.startswith(w)) for word in self._words
+            }
+        return frozenset(
+            word for longest in set(self._scan.findall(text.lower()))
+            for word in self._prefixes[longest]
+        )
+
+
+def _trie(words: list[str]) -> str:
+    """A regex of `words` that matches the longest of them at a place."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        paths = [re.escape(char) + branch(after) for char, after in sorted(node.items()) if char]
+        if not paths:
+            return ""
+        body = paths[0] if len(paths) == 1 else "(?:" + "|".join(paths) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(root)
+
+
+# Letters a case-blind regex matches with an ASCII letter that `str.lower()` does not
+# turn into it (dotless ı and long ſ; İ lowers to two characters): a text with any is
+# matched with the whole pattern.
+_FOLDED_APART = re.compile("[\u0130\u0131\u017f]")
+_SHORTEST = 3  # words shorter than this are in nearly every sentence
+
+
+@lru_cache(maxsize=1024)
+def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b",
+                      re.IGNORECASE)
+
+
+def _needed_words(pattern: str) -> tuple[str, ...] | None:
+    """Words (lowercase) one of which any match of `pattern` holds, if it has such."""
+    found = _required(sre_parse.parse(pattern, re.IGNORECASE).data)
+    best = max(found, key=lambda words: min(map(len, words)), default=None)
+    return best if best is not None and min(map(len, best)) >= _SHORTEST else None
+
+
+def _required(items: list) -> list[tuple[str, ...]]:
+    """Each a set of words one of which a match of the parsed sequence `items` holds:
+    its runs of literal ASCII characters, and the alternations whose every branch holds
+    such words."""
+    found: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items:
+        if op is sre.LITERAL and arg < 128:
+            run += chr(arg).lower()
+            continue
+        if run:
+            found.append((run,))
+        run = ""
+        if op is sre.BRANCH:
+            branches = [_required(branch) for branch in arg[1]]
+            if all(branches):
+                found.append(tuple(w for b in branches
+                                   for w in max(b, key=lambda ws: min(map(len, ws)))))
+        elif op is sre.SUBPATTERN:
+            found += _required(arg[-1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+            found += _required(arg[2])
+    if run:
+        found.append((run,))
+    return found
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    status: tuple[tuple[EventStatus, re.Pattern[str]], ...]
-    agreement: re.Pattern[str]
-    collapse: re.Pattern[str]  # of talks: a recall, a walkout, a breakdown
-    truce_end: re.Pattern[str]  # of a truce: it lapsed, the fighting resumed
-    in_force: re.Pattern[str]  # a deal took effect
+    status: tuple[tuple[EventStatus, Alternatives], ...]
+    agreement: Alternatives
+    collapse: Alternatives  # of talks: a recall, a walkout, a breakdown
+    truce_end: Alternatives  # of a truce: it lapsed, the fighting resumed
+    in_force: Alternatives  # a deal took effect
     hedge: re.Pattern[str]
     negation: re.Pattern[str]
     parties: frozenset[str]  # the sides' countries: their cities host visits, not rounds
@@ -50,12 +199,13 @@ def _status_words(data: dict, status: str) -> list[str]:
 def vocabulary() -> Vocabulary:
     with (DATA_DIR / "negotiation.toml").open("rb") as fh:
         data = tomllib.load(fh)
+    words = _Words()
     return Vocabulary(
-        status=tuple((s, _alternatives(_status_words(data, s))) for s in STATUS_ORDER),
-        agreement=_alternatives(data["outcome"]["agreement"]),
-        collapse=_alternatives(data["outcome"]["collapse"]),
-        truce_end=_alternatives(data["outcome"]["truce_end"]),
-        in_force=_alternatives(data["outcome"]["in_force"]),
+        status=tuple((s, Alternatives(_status_words(data, s), words)) for s in STATUS_ORDER),
+        agreement=Alternatives(data["outcome"]["agreement"], words),
+        collapse=Alternatives(data["outcome"]["collapse"], words),
+        truce_end=Alternatives(data["outcome"]["truce_end"], words),
+        in_force=Alternatives(data["outcome"]["in_force"], words),
         hedge=_alternatives(data["hedge"]["words"]),
         negation=_alternatives(data["hedge"]["negation"]),
         parties=frozenset(data["story"]["parties"]),
