@@ -24,7 +24,7 @@ STATUS_ORDER: tuple[EventStatus, ...] = (
 
 
 class Alternatives:
-    """A list's alternatives as one `\b(?:...|...)\b` pattern, matched as that pattern is.
+    """A list's alternatives as one word-bounded alternation, matched as that pattern is.
 
     Every sentence is read against each list, and a regex of dozens of alternatives
     tries each of them at every word.  Most alternatives hold words they cannot match
@@ -186,7 +186,7 @@ class Vocabulary:
 
 
 def _alternatives(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+    return _compile(tuple(patterns))
 
 
 def _status_words(data: dict, status: str) -> list[str]:
