@@ -85,7 +85,13 @@ _STOP = frozenset(
 )
 
 
+# A letter of another script, or the two signs of the Latin range that are no letters.
+_NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]|[\u00d7\u00f7]")
+
+
 def _latin_share(line: str) -> float:
+    if not _NOT_LATIN.search(line):
+        return 1.0  # (every letter Latin: the count below comes to the same)
     letters = len(_LETTER.findall(line))
     return len(_LATIN_LETTER.findall(line)) / letters if letters else 1.0
 
@@ -133,7 +139,8 @@ def _title_case(line: str) -> str:
 
 
 def _is_dateline(line: str) -> bool:
-    if not _HAS_DATE.search(line):
+    # (every date _HAS_DATE finds has a digit, and most lines have none)
+    if not _HAS_WEEKDAY_OR_DIGITS.search(line) or not _HAS_DATE.search(line):
         return False
     rest = _DATE_WORDS.sub(" ", line)
     return len([w for w in _words(rest) if len(w) > 1]) <= 2

@@ -16,6 +16,7 @@ from re import _constants as sre  # the parsed form of a pattern, to find its wo
 from re import _parser as sre_parse
 
 from bot.ingest.model import EventStatus
+from bot.needles import FOLDED_APART
 from bot.paths import DATA_DIR
 
 STATUS_ORDER: tuple[EventStatus, ...] = (
@@ -88,8 +89,8 @@ class _Words:
 
     def _present(self, text: str) -> frozenset[str] | None:
         """The words `text` holds, None when only the whole pattern can say."""
-        if _FOLDED_APART.search(text):
-            return None
+        if FOLDED_APART.search(text):
+            return None  # (see bot/needles.py)
         if self._scan is None:
             # One pass over the text finds the longest word at each place, as a trie of
             # the words; the shorter words it begins with are there too.
@@ -122,10 +123,6 @@ def _trie(words: list[str]) -> str:
     return branch(root)
 
 
-# Letters a case-blind regex matches with an ASCII letter that `str.lower()` does not
-# turn into it (dotless ı and long ſ; İ lowers to two characters): a text with any is
-# matched with the whole pattern.
-_FOLDED_APART = re.compile("[\u0130\u0131\u017f]")
 _SHORTEST = 3  # words shorter than this are in nearly every sentence
 
 

@@ -1,0 +1,40 @@
+"""The cheap tests before costly regexes say exactly what the regexes would."""
+
+import re
+
+from bot.ingest.events.vocabulary import vocabulary
+from bot.needles import may_hold
+
+TEXTS = [
+    "Israel and Hamas signed off on the first phase of the deal on Thursday.",
+    "ISRAEL RECALLED ITS NEGOTIATING TEAM FROM DOHA AFTER TALKS STALLED.",
+    "The truce, which had opened on November 24, lapsed as strikes resumed.",
+    "Mediators said the talks would resume next week in Cairo.",
+    "The delegation returned home; the round was adjourned without a deal.",
+    # A dotless ı and a long ſ match "i" and "s" case-blind, though lower() keeps them.
+    "The truce collapſed and the talks were ſuſpended.",
+    "Negotıators walked out of the talks ın Doha.",
+    "",
+]
+
+
+def test_a_list_finds_what_its_whole_pattern_finds():
+    words = vocabulary()
+    lists = [words.agreement, words.collapse, words.truce_end, words.in_force]
+    lists += [pattern for _, pattern in words.status]
+    for text in TEXTS:
+        for alternatives in lists:
+            found = [(m.span(), m.group()) for m in alternatives.finditer(text)]
+            assert found == [(m.span(), m.group()) for m in alternatives.whole.finditer(text)]
+            first = alternatives.search(text)
+            whole = alternatives.whole.search(text)
+            assert (first and first.span()) == (whole and whole.span())
+
+
+def test_may_hold_is_false_only_when_the_regex_cannot_match():
+    pattern = re.compile(r"\b(?:same|next)\s+day\b", re.IGNORECASE)
+    for text in ("The NEXT DAY they met.", "on the ſame day", "on Monday", "the next week"):
+        if pattern.search(text):
+            assert may_hold(text, ("day",))
+    assert not may_hold("on the next week", ("day",))
+    assert may_hold("on the ſame week", ("same",))  # left to the regex
