@@ -2,8 +2,12 @@
 
 import re
 
+import pytest
+
+from bot.ingest.events.round_cues import ROUND_NOUN
 from bot.ingest.events.vocabulary import vocabulary
-from bot.needles import may_hold
+from bot.ingest.quotes.attributed import _SPEECH_VERB
+from bot.needles import Alternatives, may_hold
 
 TEXTS = [
     "Israel and Hamas signed off on the first phase of the deal on Thursday.",
@@ -21,14 +25,24 @@ TEXTS = [
 def test_a_list_finds_what_its_whole_pattern_finds():
     words = vocabulary()
     lists = [words.agreement, words.collapse, words.truce_end, words.in_force]
-    lists += [pattern for _, pattern in words.status]
+    lists += [pattern for _, pattern in words.status] + [ROUND_NOUN, _SPEECH_VERB]
     for text in TEXTS:
         for alternatives in lists:
-            found = [(m.span(), m.group()) for m in alternatives.finditer(text)]
-            assert found == [(m.span(), m.group()) for m in alternatives.whole.finditer(text)]
+            for pos, endpos in ((0, len(text)), (4, len(text) - 3), (10, 30)):
+                found = [(m.span(), m.group()) for m in alternatives.finditer(text, pos, endpos)]
+                whole = alternatives.whole.finditer(text, pos, endpos)
+                assert found == [(m.span(), m.group()) for m in whole]
             first = alternatives.search(text)
             whole = alternatives.whole.search(text)
             assert (first and first.span()) == (whole and whole.span())
+
+
+def test_a_pattern_is_cut_at_its_top_level_bars_only():
+    cut = Alternatives.of(re.compile(r"\b(?:talks|(?:a|b)c|[|(]x|\|y|round(?=s\b))\b", re.I))
+    assert cut.alternatives == ("talks", "(?:a|b)c", "[|(]x", r"\|y", r"round(?=s\b)")
+    for pattern in (r"\b(?:talk|round)s\b", r"\b(?:a|b)(?:c|d)\b"):
+        with pytest.raises(ValueError):
+            Alternatives.of(re.compile(pattern))
 
 
 def test_may_hold_is_false_only_when_the_regex_cannot_match():
