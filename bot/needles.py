@@ -19,6 +19,7 @@ from re import _parser as sre_parse
 
 FOLDED_APART = re.compile("[\u0130\u0131\u017f]")
 _SHORTEST = 3  # words shorter than this are in nearly every sentence
+_SHORTER_KEPT = 512  # shorter patterns each alternation keeps compiled
 
 
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
@@ -47,15 +48,19 @@ class Alternatives:
         self.flags = flags
         self.whole = whole or _compile(self.alternatives, flags)
         self.pattern = self.whole.pattern
-        self._always: list[int] = []  # alternatives with no words to look for
-        self._by_word: dict[str, list[int]] = {}
+        # Which alternatives a word keeps, as bits of an int: a text's set of alternatives
+        # is the "or" of its words' bits, and names the shorter pattern it is matched with.
+        self._always = 0  # alternatives with no words to look for
+        self._by_word: dict[str, int] = {}
         for i, alternative in enumerate(self.alternatives):
             # (a capturing group would be numbered differently in a shorter pattern)
             needs = _needed_words(alternative, flags) if self.whole.groups == 0 else None
             if needs is None:
-                self._always.append(i)
+                self._always |= 1 << i
             for word in needs or ():
-                self._by_word.setdefault(word, []).append(i)
+                self._by_word[word] = self._by_word.get(word, 0) | 1 << i
+        self._all = (1 << len(self.alternatives)) - 1
+        self._shorter: dict[int, re.Pattern[str]] = {}
         _WORDS.add(self._by_word)
 
     @classmethod
@@ -75,14 +80,21 @@ class Alternatives:
         present = _WORDS.present(text)
         if present is None:
             return self.whole
-        kept = set(self._always)
+        kept = self._always
         for word in present:
-            kept.update(self._by_word.get(word, ()))
-        if len(kept) == len(self.alternatives):
+            kept |= self._by_word.get(word, 0)
+        if kept == self._all:
             return self.whole
         if not kept:
             return None
-        return _compile(tuple(self.alternatives[i] for i in sorted(kept)), self.flags)
+        pattern = self._shorter.get(kept)
+        if pattern is None:
+            if len(self._shorter) >= _SHORTER_KEPT:
+                self._shorter.clear()
+            pattern = self._shorter[kept] = _compile(
+                tuple(a for i, a in enumerate(self.alternatives) if kept >> i & 1), self.flags
+            )
+        return pattern
 
     def _part(self, string: str, pos: int, endpos: int) -> re.Pattern[str] | None:
         # A match lies within string[pos:endpos]: its words are there.
@@ -112,7 +124,7 @@ class _Words:
     def __init__(self) -> None:
         self._words: set[str] = set()
         self._scan: re.Pattern[str] | None = None
-        self._prefixes: dict[str, tuple[str, ...]] = {}
+        self._prefixes: dict[str, frozenset[str]] = {}
         # A text's patterns are tried one after another: a few texts back is enough.
         self.present = lru_cache(maxsize=4)(self._present)
 
@@ -130,12 +142,11 @@ class _Words:
             # the words; the shorter words it begins with are there too.
             self._scan = re.compile(f"(?=({_trie(sorted(self._words))}))")
             self._prefixes = {
-                word: tuple(w for w in self._words if word.startswith(w)) for word in self._words
+                word: frozenset(w for w in self._words if word.startswith(w))
+                for word in self._words
             }
-        return frozenset(
-            word for longest in set(self._scan.findall(text.lower()))
-            for word in self._prefixes[longest]
-        )
+        found = set(self._scan.findall(text.lower()))
+        return frozenset().union(*(self._prefixes[word] for word in found))
 
 
 _WORDS = _Words()
@@ -197,8 +208,16 @@ def _top_level_alternatives(source: str) -> list[str]:
 def _needed_words(pattern: str, flags: int) -> tuple[str, ...] | None:
     """Words (lowercase) one of which any match of `pattern` holds, if it has such."""
     found = _required(sre_parse.parse(pattern, flags).data)
-    best = max(found, key=lambda words: min(map(len, words)), default=None)
-    return best if best is not None and min(map(len, best)) >= _SHORTEST else None
+    best = max(found, key=_rarity, default=None)
+    return best if best is not None and _rarity(best) >= _SHORTEST else None
+
+
+def _rarity(words: tuple[str, ...]) -> int:
+    """How seldom a text holds one of `words`: the shortest's length, a common word none."""
+    return min(0 if word.strip() in _COMMON else len(word) for word in words)
+
+
+_COMMON = frozenset({"the", "and", "for", "that", "with", "from", "was", "were", "has", "had"})
 
 
 def _required(items: list) -> list[tuple[str, ...]]:
@@ -217,12 +236,14 @@ def _required(items: list) -> list[tuple[str, ...]]:
         if op is sre.BRANCH:
             branches = [_required(branch) for branch in arg[1]]
             if all(branches):
-                found.append(tuple(w for b in branches
-                                   for w in max(b, key=lambda ws: min(map(len, ws)))))
+                found.append(tuple(w for b in branches for w in max(b, key=_rarity)))
         elif op is sre.SUBPATTERN:
             found += _required(arg[-1])
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
             found += _required(arg[2])
+        elif op is sre.ASSERT and arg[0] == 1:
+            # What a lookahead sees is in the text searched too: `endpos` bounds it.
+            found += _required(arg[1])
     if run:
         found.append((run,))
     return found

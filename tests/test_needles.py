@@ -52,3 +52,11 @@ def test_may_hold_is_false_only_when_the_regex_cannot_match():
             assert may_hold(text, ("day",))
     assert not may_hold("on the next week", ("day",))
     assert may_hold("on the ſame week", ("same",))  # left to the regex
+
+
+def test_a_lookahead_word_is_needed_only_within_the_text_searched():
+    team = Alternatives([r"team(?=\s+met\b)", "talks"])
+    text = "The Israeli team met in Doha; talks went on."
+    for pos, endpos in ((0, len(text)), (0, 16), (4, 20), (20, len(text))):
+        found = [m.span() for m in team.finditer(text, pos, endpos)]
+        assert found == [m.span() for m in team.whole.finditer(text, pos, endpos)]

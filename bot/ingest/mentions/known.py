@@ -9,6 +9,7 @@ never by scanning the whole gazetteer per sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -143,11 +144,8 @@ def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
         pos = starts.get(i)
         found = None
         if pos is not None:
-            for spelling in gazetteer.spellings_by_first.get(flat[pos][0], ()):
+            for spelling in _spellings_at(gazetteer, keys, pos):
                 n = len(spelling.tokens)
-                # (a slice of the flat keys: the comparison runs in C, not per word)
-                if keys[pos : pos + n] != spelling.tokens:
-                    continue
                 last = flat[pos + n - 1][1]
                 if last + 1 < len(parts) and starts.get(last + 1, len(flat)) != pos + n:
                     continue  # ends inside a part ("Abd" of "Abdelatty")
@@ -169,6 +167,14 @@ def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
         matches.append(found)
         i = found.last + 1
     return matches
+
+
+def _spellings_at(gazetteer: Gazetteer, keys: tuple[str, ...], pos: int) -> Iterator[Spelling]:
+    """The spellings of the keys from `pos` on, longest first, each length in the order
+    of its first key's bucket."""
+    for n in gazetteer.spelling_lengths.get(keys[pos], ()):
+        if pos + n <= len(keys):
+            yield from gazetteer.spellings_by_tokens.get(keys[pos : pos + n], ())
 
 
 def acting_capital(text: str, parts: list[Part], match: Match, countries: set[str]) -> bool:
