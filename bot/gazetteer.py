@@ -206,6 +206,16 @@ class Gazetteer:
             self._index(entry)
         for bucket in self.spellings_by_first.values():
             bucket.sort(key=lambda s: len(s.tokens), reverse=True)
+        # The same spellings by all their keys, and the lengths each first key's run to,
+        # longest first: a sentence's keys are looked up, not compared with each spelling
+        # of a bucket ("al" begins some two hundred).
+        self.spelling_lengths: dict[str, tuple[int, ...]] = {}
+        self.spellings_by_tokens: dict[tuple[str, ...], list[Spelling]] = defaultdict(list)
+        for first, bucket in self.spellings_by_first.items():
+            self.spelling_lengths[first] = tuple(sorted({len(s.tokens) for s in bucket},
+                                                        reverse=True))
+            for spelling in bucket:
+                self.spellings_by_tokens[spelling.tokens].append(spelling)
         self._fuzzy_pool = [
             (spelling, entry)
             for entry in entries

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.dates.model import TimeExpression, direction_of
+from bot.needles import may_hold
 
 # A year written out, or named from the report's own day ("this summer", "last year"): the
 # story's point moves there.
@@ -104,6 +105,8 @@ _POINTING_BACK = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Every match of _POINTING_BACK, _THE_NEXT_WEEK and _THAT_MONTH holds one of these.
+_POINTING_WORDS = ("day", "hours", "morning", "afternoon", "evening", "night", "week", "month")
 
 
 def pointing_back(
@@ -111,6 +114,8 @@ def pointing_back(
 ) -> list[TimeExpression]:
     """The expressions, with "the same day", "the next day" and "the day before" resolved
     against the last day named before them (in this paragraph, else `previous`)."""
+    if not may_hold(text, _POINTING_WORDS):
+        return sorted(expressions, key=lambda e: e.start_char)
     added = []
     for m in _POINTING_BACK.finditer(text):
         if any(e.start_char <= m.start() < e.end_char for e in expressions):

@@ -85,7 +85,13 @@ _STOP = frozenset(
 )
 
 
+# A letter of another script, or the two signs of the Latin range that are no letters.
+_NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]|[\u00d7\u00f7]")
+
+
 def _latin_share(line: str) -> float:
+    if not _NOT_LATIN.search(line):
+        return 1.0  # (every letter Latin: the count below comes to the same)
     letters = len(_LETTER.findall(line))
     return len(_LATIN_LETTER.findall(line)) / letters if letters else 1.0
 
@@ -96,7 +102,8 @@ def _words(line: str) -> list[str]:
 
 def _term_words(text: str) -> list[str]:
     """Words with possessives removed, so "Israel's" counts as Israel."""
-    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
+    # (few words hold an apostrophe: the others are kept without a regex call each)
+    return [_POSSESSIVE.sub("", w) if "'" in w or "’" in w else w for w in _WORD.findall(text)]
 
 
 def ends_as_prose(line: str) -> bool:
@@ -132,7 +139,8 @@ def _title_case(line: str) -> str:
 
 
 def _is_dateline(line: str) -> bool:
-    if not _HAS_DATE.search(line):
+    # (every date _HAS_DATE finds has a digit, and most lines have none)
+    if not _HAS_WEEKDAY_OR_DIGITS.search(line) or not _HAS_DATE.search(line):
         return False
     rest = _DATE_WORDS.sub(" ", line)
     return len([w for w in _words(rest) if len(w) > 1]) <= 2
@@ -394,9 +402,9 @@ def _cut_unrelated_tail(paragraphs: list[str], title: str) -> tuple[list[str], l
 
 def _opens_list(item: _Line) -> bool:
     """"Keep reading", "Related", "list of 4 items": links to other stories follow."""
-    hits = vocabulary_hits(item.text)
+    # Most lines are story and long: the cheap tests first, the vocabulary scan last.
     return item.verdict != "story" and len(_words(item.text)) <= 6 and bool(
-        {"navigation", "other_stories"} & set(hits)
+        {"navigation", "other_stories"} & set(vocabulary_hits(item.text))
     )
 
 

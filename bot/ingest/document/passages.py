@@ -106,12 +106,15 @@ def build_passages(
     return passages
 
 
+# Each pattern with the mark it opens with: a text without the mark is not scanned.
 _QUOTE_PAIRS = (
-    re.compile(r"“([^”“]{1,1500})”"),
-    re.compile(r'(?<![\w])"([^"]{1,1500})"'),
+    ("“", re.compile(r"“([^”“]{1,1500})”")),
+    ('"', re.compile(r'(?<![\w])"([^"]{1,1500})"')),
     # Inside single marks, an apostrophe between letters ("don't") does not close them.
-    re.compile(r"(?:(?<=^)|(?<=[\s:(\[—–-]))‘((?:[^‘’]|(?<=\w)’(?=\w)){2,1500}?)’(?![\w])"),
-    re.compile(r"(?:(?<=^)|(?<=[\s:(\[—–-]))'((?:[^']|(?<=\w)'(?=\w)){2,1500}?)'(?![\w])"),
+    ("‘", re.compile(
+        r"(?:(?<=^)|(?<=[\s:(\[—–-]))‘((?:[^‘’]|(?<=\w)’(?=\w)){2,1500}?)’(?![\w])")),
+    ("'", re.compile(
+        r"(?:(?<=^)|(?<=[\s:(\[—–-]))'((?:[^']|(?<=\w)'(?=\w)){2,1500}?)'(?![\w])")),
 )
 
 
@@ -131,7 +134,9 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     must open after a space or colon and close before a non-letter.
     """
     found: list[QuoteSpan] = []
-    for pattern in _QUOTE_PAIRS:
+    for mark, pattern in _QUOTE_PAIRS:
+        if mark not in text:
+            continue
         for m in pattern.finditer(text):
             if any(q.start <= m.start() < q.end for q in found):
                 continue

@@ -29,6 +29,12 @@ _TOLL_AFTER_COUNT = re.compile(
     rf"(?P<verb>{_TOLL_VERB})\b",
     re.IGNORECASE,
 )
+# Every toll pattern holds one of these (its verb): a sentence with none tells no toll,
+# and is not scanned a character at a time for a count.
+_TOLL_WORD = re.compile(
+    r"(?=[kiwdam])(?:kill|injur|wound|dead|displaced|detained|arrested|abducted|missing)",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|reported|reports|announced)\b")
 _SOURCE_KINDS = ("organisation", "person", "country")
@@ -43,6 +49,8 @@ def find_figures(passages: list[Passage], published: date) -> list[ExtractedEven
         blank = passage.blank
         for index, start, end in passage.sentences:
             text = blank[start:end]
+            if not _TOLL_WORD.search(text):
+                continue
             seen: set[str] = set()
             for pattern in (_TOLL_AFTER_VERB, _TOLL_AFTER_COUNT):
                 for m in pattern.finditer(text):

@@ -12,8 +12,10 @@ import re
 
 from bot.ingest.document.passages import Mark, Passage
 from bot.ingest.events.vocabulary import vocabulary
+from bot.needles import Alternatives
 
-ROUND_NOUN = re.compile(
+# (matched only with the alternatives whose words a sentence holds: see bot/needles.py)
+ROUND_NOUN = Alternatives.of(re.compile(
     r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
     r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
@@ -73,7 +75,7 @@ ROUND_NOUN = re.compile(
     r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"
     r"landed in|travell?ed to|flew to|headed to|joined)\b))\b",
     re.IGNORECASE,
-)
+))
 
 
 # How much each noun says of a negotiation: "talks" and "negotiators met" say it; a

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from bot.dates.vocabulary import WEEKDAY_FULL
 from bot.ingest.document.passages import Mark, Passage, TimeMark
@@ -412,7 +412,8 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence, or its clauses when it places things in two venues or tells of two
     meetings ("after a meeting on Saturday, following the Cairo meeting last month")."""
     venues = passage.marks_in(start, end, ("place",))
-    nouns = ROUND_NOUN.findall(passage.text, start, end)
+    # (whether there are two nouns: the scan stops at the second)
+    nouns = list(islice(ROUND_NOUN.finditer(passage.text, start, end), 2))
     if len({m.key for m in venues}) < 2 and len(nouns) < 2:
         return [(start, end)]
     bounds = [start]

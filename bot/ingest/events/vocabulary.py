@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.ingest.model import EventStatus
+from bot.needles import Alternatives
 from bot.paths import DATA_DIR
 
 STATUS_ORDER: tuple[EventStatus, ...] = (
@@ -22,11 +23,11 @@ STATUS_ORDER: tuple[EventStatus, ...] = (
 
 @dataclass(frozen=True)
 class Vocabulary:
-    status: tuple[tuple[EventStatus, re.Pattern[str]], ...]
-    agreement: re.Pattern[str]
-    collapse: re.Pattern[str]  # of talks: a recall, a walkout, a breakdown
-    truce_end: re.Pattern[str]  # of a truce: it lapsed, the fighting resumed
-    in_force: re.Pattern[str]  # a deal took effect
+    status: tuple[tuple[EventStatus, Alternatives], ...]
+    agreement: Alternatives
+    collapse: Alternatives  # of talks: a recall, a walkout, a breakdown
+    truce_end: Alternatives  # of a truce: it lapsed, the fighting resumed
+    in_force: Alternatives  # a deal took effect
     hedge: re.Pattern[str]
     negation: re.Pattern[str]
     parties: frozenset[str]  # the sides' countries: their cities host visits, not rounds
@@ -52,11 +53,11 @@ def vocabulary() -> Vocabulary:
     with (DATA_DIR / "negotiation.toml").open("rb") as fh:
         data = tomllib.load(fh)
     return Vocabulary(
-        status=tuple((s, _alternatives(_status_words(data, s))) for s in STATUS_ORDER),
-        agreement=_alternatives(data["outcome"]["agreement"]),
-        collapse=_alternatives(data["outcome"]["collapse"]),
-        truce_end=_alternatives(data["outcome"]["truce_end"]),
-        in_force=_alternatives(data["outcome"]["in_force"]),
+        status=tuple((s, Alternatives(_status_words(data, s))) for s in STATUS_ORDER),
+        agreement=Alternatives(data["outcome"]["agreement"]),
+        collapse=Alternatives(data["outcome"]["collapse"]),
+        truce_end=Alternatives(data["outcome"]["truce_end"]),
+        in_force=Alternatives(data["outcome"]["in_force"]),
         hedge=_alternatives(data["hedge"]["words"]),
         negation=_alternatives(data["hedge"]["negation"]),
         parties=frozenset(data["story"]["parties"]),

@@ -9,8 +9,9 @@ never by scanning the whole gazetteer per sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -18,7 +19,6 @@ from bot.gazetteer import Entry, Gazetteer, Spelling
 from bot.names import name_key
 
 _PART = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’](?=\w))*|\d+(?:[.,]\d+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
 _NAME_BREAK = re.compile(r"^(?!['’]s\s*$).*[^\s\-.'’]", re.DOTALL)
 _ATTACHED_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "an", "ar", "ul"})
 PARTICLES = frozenset(
@@ -52,27 +52,39 @@ class Part:
 
 
 def tokenize(text: str) -> list[Part]:
-    parts: list[Part] = []
+    # Every sentence of every article passes here: plain string tests stand in for the
+    # possessive regex, and a part is built once, closed or not, rather than replaced.
+    found: list[tuple[int, int, str, tuple[str, ...], bool]] = []
+    size = len(text)
     for match in _PART.finditer(text):
         start, end = match.span()
         word = match.group(0)
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
+        if len(word) > 3 and word.endswith(_POSSESSIVE_ENDINGS):
             end -= 2
             word = word[:-2]
-        joined = end < len(text) and text[end] == "-" and end + 1 < len(text) and text[
-            end + 1
-        ].isalpha()
+        joined = end + 1 < size and text[end] == "-" and text[end + 1].isalpha()
         if joined and word.lower() in _ATTACHED_ARTICLES:
             keys: tuple[str, ...] = ("al",)
         else:
-            keys = tuple(name_key(word).split())
-        parts.append(Part(start, end, word, keys, joined))
-    return [
-        replace(part, closed=True) if _NAME_BREAK.search(text[part.end : following.start])
-        else part
-        for part, following in pairwise(parts)
-    ] + parts[-1:]
+            keys = _word_keys(word)
+        found.append((start, end, word, keys, joined))
+    parts = []
+    for i, (start, end, word, keys, joined) in enumerate(found):
+        closed = False
+        if i + 1 < len(found):
+            gap = text[end : found[i + 1][0]]
+            # (one space, the usual gap, never closes a name)
+            closed = gap != " " and _NAME_BREAK.search(gap) is not None
+        parts.append(Part(start, end, word, keys, joined, closed))
+    return parts
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[str, ...]:
+    return tuple(name_key(word).split())
 
 
 @dataclass(frozen=True)
@@ -132,11 +144,8 @@ def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
         pos = starts.get(i)
         found = None
         if pos is not None:
-            for spelling in gazetteer.spellings_by_first.get(flat[pos][0], ()):
+            for spelling in _spellings_at(gazetteer, keys, pos):
                 n = len(spelling.tokens)
-                # (a slice of the flat keys: the comparison runs in C, not per word)
-                if keys[pos : pos + n] != spelling.tokens:
-                    continue
                 last = flat[pos + n - 1][1]
                 if last + 1 < len(parts) and starts.get(last + 1, len(flat)) != pos + n:
                     continue  # ends inside a part ("Abd" of "Abdelatty")
@@ -158,6 +167,14 @@ def find_known(parts: list[Part], gazetteer: Gazetteer) -> list[Match]:
         matches.append(found)
         i = found.last + 1
     return matches
+
+
+def _spellings_at(gazetteer: Gazetteer, keys: tuple[str, ...], pos: int) -> Iterator[Spelling]:
+    """The spellings of the keys from `pos` on, longest first, each length in the order
+    of its first key's bucket."""
+    for n in gazetteer.spelling_lengths.get(keys[pos], ()):
+        if pos + n <= len(keys):
+            yield from gazetteer.spellings_by_tokens.get(keys[pos : pos + n], ())
 
 
 def acting_capital(text: str, parts: list[Part], match: Match, countries: set[str]) -> bool:

@@ -26,8 +26,10 @@ from bot.ingest.model import ExtractedQuote, When
 from bot.ingest.quotes.asides import NAMING_VERB, ORGAN_BEFORE_VERB, outside_aside
 from bot.ingest.quotes.joint_speakers import joint_speakers
 from bot.ingest.quotes.statement_authors import statement_author
+from bot.needles import Alternatives
 
-_SPEECH_VERB = re.compile(
+# (matched only with the verbs a text holds: see bot/needles.py)
+_SPEECH_VERB = Alternatives.of(re.compile(
     r"\b(?:said|says|say|told|tells|telling|added|adds|adding|noted|notes|stated|states|"
     r"stressed|explained|asserted|confirmed|clarified|warned|argued|insisted|declared|"
     r"announced|wrote|written|writes|writing|tweeted|posted|reiterated|claimed|claiming|remarked|replied|"
@@ -36,7 +38,7 @@ _SPEECH_VERB = re.compile(
     r"welcomed|welcoming|hailed|hailing|branded|termed|"
     r"according to)\b",
     re.IGNORECASE,
-)
+))
 # Verbs that put their subject after them: "..., said al-Ansari."
 _INVERTIBLE = frozenset(
     {"said", "says", "added", "adds", "noted", "wrote", "explained", "stated", "insisted"}
