@@ -105,7 +105,8 @@ _POINTING_BACK = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# Every match of _POINTING_BACK, _THE_NEXT_WEEK and _THAT_MONTH holds one of these.
+# Every match of _POINTING_BACK, _THE_NEXT_WEEK, _THE_OTHER_WEEKDAY ("...day") and
+# _THAT_MONTH holds one of these.
 _POINTING_WORDS = ("day", "hours", "morning", "afternoon", "evening", "night", "week", "month")
 
 
