@@ -164,3 +164,17 @@ def test_talks_that_began_on_a_day_to_narrow_gaps_began_on_the_day_gone_by():
         "Delegations will begin meeting in Cairo on Thursday to narrow differences.",
         date(2024, 8, 26))
     assert thursday.start == date(2024, 8, 29)
+
+
+def test_one_city_on_two_days_in_one_sentence_is_two_events():
+    found = _rounds(_extract(
+        "Barnea travelled to Doha on July 5 to meet the Qatari prime minister, and he and "
+        "Burns were back in the Qatari capital on July 10 for talks with Qatari and Egyptian "
+        "mediators.",
+        "2024-07-29",
+    ))
+    assert found == [("duha", date(2024, 7, 10), date(2024, 7, 10), "concluded")]
+    # Back home is no venue.
+    assert _rounds(_extract(
+        "The Israeli delegation was back in Israel on Sunday, officials said.", "2024-07-29",
+    )) == []

@@ -414,7 +414,13 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     venues = passage.marks_in(start, end, ("place",))
     # (whether there are two nouns: the scan stops at the second)
     nouns = list(islice(ROUND_NOUN.finditer(passage.text, start, end), 2))
-    if len({m.key for m in venues}) < 2 and len(nouns) < 2:
+    # "Barnea travelled to Doha on July 5 to meet the prime minister, and he and Burns were
+    # back in the Qatari capital on July 10 for talks": one city named twice, on two days,
+    # two events.
+    days = {t.expression.start for t in passage.times_in(start, end)
+            if t.expression.granularity == "day" and not t.expression.is_range}
+    if len({m.key for m in venues}) < 2 and len(nouns) < 2 and (
+            len(days) < 2 or len(venues) < 2):
         return [(start, end)]
     bounds = [start]
     for m in _CLAUSE_BREAK.finditer(passage.text, start, end):

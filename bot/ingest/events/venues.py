@@ -67,8 +67,10 @@ _HOME_BEFORE = re.compile(
 _HOSTS = re.compile(
     r"\s+(?:had\s+been\s+|has\s+been\s+|had\s+|has\s+|is\s+|was\s+)?host(?:ing|ed|s)\b"
 )
-# "was back in Paris to meet Burns": back for the talks, not home.
+# "was back in Paris to meet Burns", "back in the Qatari capital on July 10 for talks":
+# back for the talks, not home.
 _FOR_TALKS = re.compile(
+    r"(?:,?\s+(?:on|late|early|last|this|by)\s+(?:[\w,]+\s+){0,2}?[\w]+,?)?"
     r"\s+(?:to\s+(?:meet|resume|hold|join|continue)|for\s+(?:talks|another|a\s+new|more|further|"
     r"the\s+(?:talks|negotiations|next)))\b",
     re.IGNORECASE,
