@@ -178,3 +178,21 @@ def test_one_city_on_two_days_in_one_sentence_is_two_events():
     assert _rounds(_extract(
         "The Israeli delegation was back in Israel on Sunday, officials said.", "2024-07-29",
     )) == []
+
+
+def test_one_who_gathered_several_named_people_in_a_city_convened_a_round():
+    found = _rounds(_extract(
+        "Burns gathered Barnea, Sheikh Mohammed and Egypt's intelligence chief, Abbas Kamel, "
+        "in Paris on Jan. 28; Barnea headed Israel's team.",
+        "2024-03-27",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+    found = _rounds(_extract(
+        "The four are working from a framework they drew up when Burns gathered the same "
+        "group in Paris on Jan. 28.",
+        "2024-02-13",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+    # One who gathered his thoughts, or reporters, convened no round.
+    assert _rounds(_extract(
+        "Burns gathered reporters in Paris on Jan. 28 to brief them.", "2024-03-27")) == []

@@ -866,7 +866,15 @@ _THEY_OPENED = re.compile(
     r"^(?:They|These)(?=\s+(?:finally\s+|eventually\s+|then\s+)?(?:opened|began|resumed|"
     r"reconvened|got\s+under\s?way)\s+(?:in|at)\s+[A-Z])"
 )
-_HOSTED = re.compile(r"\b(?:hosted|received|welcomed)\b", re.IGNORECASE)
+# (one who "gathered Barnea, Sheikh Mohammed and Kamel in Paris" convened them)
+_HOSTED = re.compile(r"\b(?:hosted|received|welcomed|gathered|convened|brought\s+together)\b",
+                     re.IGNORECASE)
+# "when Burns gathered the same group in Paris on Jan. 28": the people already told, met.
+_GATHERED_AGAIN = re.compile(
+    r"\b(?:gathered|convened|reconvened|brought\s+together)\s+the\s+same\s+"
+    r"(?:group|cast|quartet|trio|foursome|officials|negotiators|(?:three|four|five)\b)",
+    re.IGNORECASE,
+)
 _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
                           # "and joined Barnea, Kamel and Sheikh Mohammed in Doha"
                           r"joined|"
@@ -917,6 +925,8 @@ def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[st
     """ "Burns and Barnea flew to Doha, where they spent October 27 and 28 with the Qatari
     premier": two or more people who meet are a meeting, the verb standing for its noun;
     "Witkoff hosted Al Thani, Fidan and Abdelatty in Miami": so are one who hosts several."""
+    if (again := _GATHERED_AGAIN.search(text)) is not None:
+        return [again]
     host = _HOSTED.search(text)
     if host is not None:
         guests = passage.marks_in(offset + host.end(), offset + len(text), ("person",))
