@@ -196,3 +196,13 @@ def test_one_who_gathered_several_named_people_in_a_city_convened_a_round():
     # One who gathered his thoughts, or reporters, convened no round.
     assert _rounds(_extract(
         "Burns gathered reporters in Paris on Jan. 28 to brief them.", "2024-03-27")) == []
+
+
+def test_during_the_month_is_the_month_just_told():
+    found = _rounds(_extract(
+        "What we know.\n\n- March: the first phase ran out on March 1. Israeli negotiators "
+        "went to Doha during the month for talks with Qatari and Egyptian mediators, but "
+        "the talks ended without agreement.",
+        "2025-07-25",
+    ))
+    assert found == [("duha", date(2025, 3, 1), date(2025, 3, 31), "concluded")]

@@ -201,7 +201,11 @@ _THE_OTHER_WEEKDAY = re.compile(
     r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
     re.IGNORECASE,
 )
-_THAT_MONTH = re.compile(r"\b(?:that|the\s+same)\s+month\b", re.IGNORECASE)
+# ("went to Doha during the month", under a "March:" label)
+_THAT_MONTH = re.compile(
+    r"\b(?:(?:that|the\s+same)\s+month|(?:during|later\s+in|earlier\s+in)\s+the\s+month)\b",
+    re.IGNORECASE,
+)
 
 
 def last_day(expressions: list[TimeExpression], text: str = "") -> date | None:
