@@ -206,3 +206,24 @@ def test_during_the_month_is_the_month_just_told():
         "2025-07-25",
     ))
     assert found == [("duha", date(2025, 3, 1), date(2025, 3, 31), "concluded")]
+
+
+def _outcomes(extraction) -> list[tuple[str, date]]:
+    return sorted((e.kind, e.when.start) for e in extraction.events
+                  if e.kind in ("agreement", "collapse"))
+
+
+def test_each_deal_of_a_sentence_takes_its_own_day():
+    found = _outcomes(_extract(
+        "DOHA, Dec 2 (Reuters) - Israel recalled its team from Doha on Saturday.\n\n"
+        "The pause took effect on Nov. 24 under a Qatari-brokered deal announced on Nov. 22, "
+        "and was first meant to run for four days. Qatar's foreign ministry said on Nov. 27 "
+        "that the two sides had agreed to prolong it by two days, and a further one-day "
+        "extension was settled early on Thursday, minutes before the truce was due to "
+        "expire.",
+        "2023-12-02",
+    ))
+    assert ("agreement", date(2023, 11, 22)) in found
+    assert ("agreement", date(2023, 11, 27)) in found
+    assert ("agreement", date(2023, 11, 30)) in found
+    assert ("agreement", date(2023, 11, 24)) not in found

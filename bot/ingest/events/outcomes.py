@@ -259,6 +259,8 @@ def _read_sentence(
                 of = "mediation"
             # "The pause, which Qatar announced last Wednesday": the verb's own clause.
             at = m.end() - 1 if re.search(r"\b(?:which|that)\b", m.group(0)) else m.start()
+            if (made := _MADE_ON.match(text, m.end())) is not None:
+                at = made.end()  # "under a Qatari-brokered deal announced on Nov. 22"
             dated = _date(passage, start, end, start + at, published, opening,
                           naming_ok=of != "truce" or kind != "collapse")
             if dated is None:
@@ -288,6 +290,14 @@ def _read_sentence(
     if len(subordinate) < len(found):
         found = [f for i, f in enumerate(found) if i not in subordinate]
     return found
+
+
+# The deal's own participle and day right after it: "a deal announced on Nov. 22".
+_MADE_ON = re.compile(
+    r"\s+(?:announced|agreed|signed|reached|sealed|struck|concluded|brokered|finali[sz]ed)"
+    r"(?=\s+(?:on|last|early\s+on|late\s+on)\b)",
+    re.IGNORECASE,
+)
 
 
 _SUBORDINATE = re.compile(
@@ -333,10 +343,8 @@ def _date(
         and (naming_ok or not _NAMES_THE_DEAL.match(passage.text, t.end))
     ]
     # The day of the saying dates the outcome only when the sentence gives no other.
-    times = [
-        t for t in times
-        if not said_on(passage.text, start, t, _SAID_BEFORE)
-    ] or times
+    said = [t for t in times if said_on(passage.text, start, t, _SAID_BEFORE)]
+    times = [t for t in times if t not in said] or times
     # "The truce, which had opened on November 24, lapsed": a date inside a relative
     # clause is of that clause's event.
     asides = [
@@ -366,6 +374,12 @@ def _date(
                 passage.text, min(at, t.start), max(at, t.start))
 
         time: TimeMark = min(usable, key=lambda t: (not own(t), abs(t.start - at)))
+        told_before = [t for t in said if t.end <= at and left <= t.start]
+        if not own(time) and told_before and time.start > at:
+            # "said on Nov. 27 that the sides had agreed to prolong it by two days, and a
+            # further extension was settled on Thursday": Thursday is the next clause's
+            # deal; the saying's day is this one's.
+            time = told_before[-1]
         e = time.expression
         if e.start != e.end and e.granularity == "day" and _WHEN_CLAUSE.fullmatch(
                 passage.text, time.end, min(at, end)):
