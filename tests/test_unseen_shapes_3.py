@@ -227,3 +227,12 @@ def test_each_deal_of_a_sentence_takes_its_own_day():
     assert ("agreement", date(2023, 11, 27)) in found
     assert ("agreement", date(2023, 11, 30)) in found
     assert ("agreement", date(2023, 11, 24)) not in found
+
+
+def test_a_stay_arriving_on_one_day_and_leaving_on_the_next_is_over():
+    found = _rounds(_extract(
+        "Earlier, a Hamas delegation spent the weekend in Cairo with Egyptian and Qatari "
+        "mediators, arriving on Saturday and leaving for Doha on Sunday evening.",
+        "2024-05-09",
+    ))
+    assert found == [("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded")]
