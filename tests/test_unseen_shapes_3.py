@@ -236,3 +236,13 @@ def test_a_stay_arriving_on_one_day_and_leaving_on_the_next_is_over():
         "2024-05-09",
     ))
     assert found == [("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded")]
+
+
+def test_a_team_that_left_did_not_leave_on_the_day_of_its_hoped_for_return():
+    found = _rounds(_extract(
+        "Negotiators for Israel and Hamas were leaving Cairo on Monday after talks that got "
+        "under way on Sunday.\n\nAccording to the channel, the Hamas and Qatari teams had "
+        "left Cairo and could come back within two days to settle the terms.",
+        "2024-04-08",
+    ))
+    assert found == [("kairu", date(2024, 4, 7), date(2024, 4, 8), "concluded")]

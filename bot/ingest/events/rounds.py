@@ -664,6 +664,12 @@ def _read_clause(
         when = lasting(text, time, StatusCue("ongoing", "began")) or when
         if when.end < published:
             status = StatusCue("concluded", held.group(0))
+    if status is not None and status.final in ("concluded", "collapsed") and time is not None \
+            and (time.expression.direction == "future" or (
+                time.expression.start >= published and time.expression.end > published)):
+        # "the Hamas teams had left Cairo and could come back within two days": a team that
+        # left did so on no day to come; the day is of the return only hoped for.
+        when, time = None, None
     if status is None and time is not None and time.expression.direction == "future":
         status = StatusCue("scheduled", time.expression.text)
     if status is not None and status.status == "scheduled" and when is not None \
