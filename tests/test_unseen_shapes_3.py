@@ -246,3 +246,17 @@ def test_a_team_that_left_did_not_leave_on_the_day_of_its_hoped_for_return():
         "2024-04-08",
     ))
     assert found == [("kairu", date(2024, 4, 7), date(2024, 4, 8), "concluded")]
+
+
+def test_a_live_entrys_days_of_negotiating_run_up_to_the_entrys_day():
+    found = _rounds(_extract(
+        "LIVE: Gaza ceasefire deal reached in Doha\n\n"
+        "Wed 15 Jan, 23:10\nThat's where we'll pause\n\n"
+        "A quick recap: after four days of round-the-clock negotiating in the Qatari capital, "
+        "mediators say a deal has been struck for a first stage of a ceasefire in Gaza.\n\n"
+        "Wed 15 Jan, 19:20\nQatar PM sets out terms\n\n"
+        "At a news conference in Doha, Qatar's prime minister said the truce would come into "
+        "force on Sunday.",
+        "2025-01-15T23:10:00+00:00",
+    ))
+    assert ("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement") in found

@@ -152,7 +152,7 @@ _DAYS_OF_TALKS = re.compile(
     # "it closed a week of talks in Cairo": seven days, to the day told.
     r"\b(?:(?P<n>two|three|four|five|six|seven|\d)\s+days|(?P<week>a\s+(?:full\s+)?week))"
     r"\s+of\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:talks|negotiations?|meetings|discussions|consultations|sessions)\b",
+    r"(?:talks|negotiations?|negotiating|meetings|discussions|consultations|sessions)\b",
     re.IGNORECASE,
 )
 

@@ -222,7 +222,11 @@ def find_rounds(
                     # "14:10 The meeting is under way in Paris": told on the entry's day.
                     day = setting.entries[passage.paragraph]
                     # Today's entry is told on its day; a day gone by heads what it tells.
-                    mention.when, mention.date_cue = When(day, day, "day"), (
+                    # ("after four days of negotiating in the Qatari capital, a deal", in
+                    # today's entry: the days up to it)
+                    today = day >= published - timedelta(days=1)
+                    mention.when, mention.date_cue = (
+                        today and just_ended(mention.text, day)) or When(day, day, "day"), (
                         "stated" if day < published - timedelta(days=1) else "assumed")
                     mention.background = day < published - RECENT
                     mention.told_on = day
