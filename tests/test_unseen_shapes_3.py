@@ -260,3 +260,25 @@ def test_a_live_entrys_days_of_negotiating_run_up_to_the_entrys_day():
         "2025-01-15T23:10:00+00:00",
     ))
     assert ("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement") in found
+
+
+_RESTART = (
+    "Gaza truce talks restart in Doha\n\n"
+    "Negotiations on a ceasefire in Gaza restarted in Qatar on Sunday, ending a lull of two "
+    "months. CIA Director William Burns and Mossad chief David Barnea met the Qatari prime "
+    "minister in Doha on Sunday, officials said. The discussions ran into the night and "
+    "wrapped up on Monday afternoon, after which Barnea returned to Israel.\n\n"
+    "Hours before the Doha meeting, Egypt's president made a separate offer.\n\n"
+    "US Secretary of State Antony Blinken, speaking to reporters in Doha on Thursday, "
+    "announced that negotiators would meet \"in the coming days\"."
+)
+
+
+def test_talks_met_on_one_day_and_wrapped_up_the_next_are_over():
+    found = [r for r in _rounds(_extract(_RESTART, "2024-10-28"))]
+    assert ("duha", date(2024, 10, 27), date(2024, 10, 28), "concluded") in found
+    # Barnea went home to Israel: no talks there; and where Blinken spoke is not where
+    # the negotiators will meet.
+    extraction = _extract(_RESTART, "2024-10-28")
+    stated = [e for e in extraction.events if e.kind == "round" and not e.unconfirmed]
+    assert [(e.place_key, e.status) for e in stated] == [("duha", "concluded")]

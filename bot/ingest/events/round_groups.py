@@ -479,7 +479,10 @@ def _ends_it(group: list[Mention], mention: Mention) -> bool:
     """ "An Israeli delegation travelled to Doha on Monday ... The round ended that Friday":
     the round last told before, on a day within a round's length of its opening."""
     days = span([m.when for m in group if m.when is not None])
-    last = max(m.sentence for m in group)
+    # (told after its days were: a later sentence naming the round on no day, "Hours before
+    # the Doha meeting ...", does not make the end told before it come first)
+    last = max((m.sentence for m in group if m.when is not None),
+               default=max(m.sentence for m in group))
     return (
         days is not None and mention.when is not None and mention.when.granularity == "day"
         # "arrived in Cairo on Saturday ..., but the talks broke up on Sunday": a later
@@ -489,7 +492,9 @@ def _ends_it(group: list[Mention], mention: Mention) -> bool:
         and days.start <= mention.when.start <= days.start + ROUND_LENGTH
         # "talks that ended on Wednesday ... Early on Friday the office said the agreement
         # had been finalised": a round whose end is told ends there.
+        # (A meeting only told as held, "met in Doha on Sunday", is not told as over.)
         and not any(m.when is not None and m.status is not None and m.status.final in FINAL
+                    and m.status.status != "held"
                     and m.when.end < mention.when.start for m in group)
     )
 

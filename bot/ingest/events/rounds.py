@@ -758,7 +758,11 @@ def _read_clause(
     ):
         place, venue_cue = setting.dateline, "dateline"  # wire copy: the talks are here
     if place is not None and place.key in setting.headline and venue_cue != "country" and \
-            VENUE_WEIGHT[venue_cue] < VENUE_WEIGHT["headline"]:
+            VENUE_WEIGHT[venue_cue] < VENUE_WEIGHT["headline"] and not (
+                # ("Blinken, speaking to reporters in Doha on Thursday, announced that
+                # negotiators would meet": where and when he spoke, not the talks')
+                venue_cue == "speech" and time is not None and time.start >= place.end
+                and (status is None or status.final == "scheduled")):
         venue_cue = "headline"  # "told reporters in Doha" under "talks in Doha enter day 3"
     mention = Mention(index, text, place, when, status, background)
     mention.noun = noun.group() if noun else "talks"

@@ -64,6 +64,12 @@ _HOME_BEFORE = re.compile(
 )
 
 
+_RETURNED_BEFORE = re.compile(
+    r"\b(?:return(?:ed|ing|s)?|went|flew|headed|came)\s+(?:back\s+)?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _HOSTS = re.compile(
     r"\s+(?:had\s+been\s+|has\s+been\s+|had\s+|has\s+|is\s+|was\s+)?host(?:ing|ed|s)\b"
 )
@@ -140,6 +146,9 @@ def find_venue_cue(
             continue
         if _HOME_AFTER.match(text, mark.end - offset):
             continue
+        if _RETURNED_BEFORE.search(before) and facts is not None \
+                and facts.name in vocabulary().parties:
+            continue  # "after which Barnea returned to Israel": a side's team went home
         noun_before = max((n for n in nouns if n.end() <= mark.start - offset),
                           key=lambda n: n.end(), default=None)
         if noun_before is not None and _ANOTHER_EVENT_BETWEEN.search(
