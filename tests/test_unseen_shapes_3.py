@@ -282,3 +282,12 @@ def test_talks_met_on_one_day_and_wrapped_up_the_next_are_over():
     extraction = _extract(_RESTART, "2024-10-28")
     stated = [e for e in extraction.events if e.kind == "round" and not e.unconfirmed]
     assert [(e.place_key, e.status) for e in stated] == [("duha", "concluded")]
+
+
+def test_as_did_tells_a_second_round_in_its_own_clause():
+    found = _rounds(_extract(
+        "A session of the same spy chiefs in Rome at the end of July 2024 ended without a "
+        "breakthrough, as did the high-level round in Cairo in late August 2024.",
+        "2025-10-07",
+    ))
+    assert [(place, start.month) for place, start, _, _ in found] == [("ruma", 7), ("kairu", 8)]

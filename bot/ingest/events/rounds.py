@@ -122,7 +122,8 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+but\s+(?=(?:the\s+)?(?:talks|negotiations|discussions|contacts)\s)"
     # "... ended late Sunday, officials said, as Netanyahu headed to Washington for talks
     # with Trump": what went on meanwhile is a clause of its own.
-    r"|,\s+(?=as\s+(?:(?-i:[A-Z])|the\s|a\s|an\s|his\s|her\s|its\s|their\s))"
+    # (", as did the high-level round in Cairo in late August": another event, told alike)
+    r"|,\s+(?=as\s+(?:(?-i:[A-Z])|the\s|a\s|an\s|his\s|her\s|its\s|their\s|did\s|had\s))"
     r"|,\s+(?=(?:(?:\w+\s+){0,2}(?:days?|weeks?|hours?)\s+)?(?:following|after|before|ahead of"
     r"|since)\s+(?:the|a|an|last|an?\s+earlier|(?-i:[A-Z])[\w-]*)\b)"
     # "The Warsaw session came three days after Barnea sat down with him on Friday".
