@@ -291,3 +291,13 @@ def test_as_did_tells_a_second_round_in_its_own_clause():
         "2025-10-07",
     ))
     assert [(place, start.month) for place, start, _, _ in found] == [("ruma", 7), ("kairu", 8)]
+
+
+def test_the_team_that_came_home_on_a_day_ended_the_round_it_travelled_to():
+    found = _rounds(_extract(
+        "When Israeli negotiators travelled to Doha on 10 March for indirect talks with Hamas "
+        "through Qatari and Egyptian mediators, a senior official went too.\n\n"
+        "The team came home on 14 March without an agreement.",
+        "2025-03-21",
+    ))
+    assert found == [("duha", date(2025, 3, 10), date(2025, 3, 14), "concluded")]

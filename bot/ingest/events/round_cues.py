@@ -48,6 +48,8 @@ ROUND_NOUN = Alternatives.of(re.compile(
     # "Negotiators from four countries met in Cairo", "envoys X and Y spent the weekend in
     # Doha": the people who negotiate, gathering somewhere, are a round there.
     r"(?:negotiators?|mediators|envoys?|senior officials|spy chiefs|intelligence chiefs|"
+    # "The team came home on 14 March without an agreement": the team just told.
+    r"(?<=[Tt]he )team|"
     # "Top CIA officials have met Egyptian, Qatari and Israeli intelligence bosses in Paris"
     # (not "senior Hamas officials had gathered": one side among itself)
     r"(?:top|senior|high-level|high-ranking)\s+(?:CIA|US|U\.S\.|American|Egyptian|Qatari|"
@@ -73,6 +75,7 @@ ROUND_NOUN = Alternatives.of(re.compile(
     r"sat down|held|worked|been\s+in|stayed\s+in|remained\s+in|"
     # "Israel's top negotiator flew home from Rome on Sunday": back from the talks there.
     r"flew home from|returned from|came home from|came back from|left|departed|arrived in|"
+    r"came home|returned home|flew home|went home|"
     r"landed in|travell?ed to|flew to|headed to|joined)\b))\b",
     re.IGNORECASE,
 ))
