@@ -301,3 +301,12 @@ def test_the_team_that_came_home_on_a_day_ended_the_round_it_travelled_to():
         "2025-03-21",
     ))
     assert found == [("duha", date(2025, 3, 10), date(2025, 3, 14), "concluded")]
+
+
+def test_two_named_people_last_together_with_a_mediator_in_a_city_met_there():
+    found = _rounds(_extract(
+        "Burns and Barnea, who leads Israel's side, were last together with the Qatari prime "
+        "minister in Doha on July 10. That meeting ended without a breakthrough.",
+        "2024-07-26",
+    ))
+    assert found == [("duha", date(2024, 7, 10), date(2024, 7, 10), "concluded")]

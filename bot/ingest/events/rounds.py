@@ -920,6 +920,8 @@ _MEETING_VERB = re.compile(
     # a chronology's present: "Burns, Barnea, ... and Kamel draw up the outline"
     r"draw\s+up|meets|gather|convene|drafted|"
     r"hammered out"
+    # "Burns and Barnea were last together with the Qatari prime minister in Doha on July 10"
+    r"|were\s+(?:last\s+|again\s+|all\s+)?together"
     # "Burns and Barnea were in the Qatari capital on Nov. 9 to go over the outline"
     r"|were\s+in(?=[^;]{0,60}?\bto\s+(?:go\s+over|discuss|negotiate|meet|work\s+on|"
     r"hammer\s+out|finali[sz]e|review)\b))\b", re.IGNORECASE
