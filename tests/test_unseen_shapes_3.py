@@ -310,3 +310,16 @@ def test_two_named_people_last_together_with_a_mediator_in_a_city_met_there():
         "2024-07-26",
     ))
     assert found == [("duha", date(2024, 7, 10), date(2024, 7, 10), "concluded")]
+
+
+def test_a_name_followed_by_who_is_a_person():
+    extraction = _extract(
+        "Mandy Damari, who grew up in Beckenham, south-east London, gave her first public "
+        "comments since the release.",
+        "2025-01-20",
+    )
+    assert ("person", "Mandy Damari") in {(e.kind, e.name) for e in extraction.entities}
+    # A movement takes "which": no person.
+    extraction = _extract(
+        "Islamic Jihad, which fought alongside Hamas, said it backed the deal.", "2025-01-20")
+    assert not any(e.kind == "person" for e in extraction.entities)

@@ -67,6 +67,9 @@ _KIN = (
     r"nephews?|nieces?|cousins?|uncle|aunt|grand(?:son|daughter|mother|father|children)s?)"
 )
 _KIN_AFTER = re.compile(rf"^,\s+whose\s+{_KIN}\b")
+# "Mandy Damari, who grew up in Beckenham, ...": "who" is said of a person (a movement or
+# a ministry takes "which").
+_WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+also\s+known\b)")
 _KIN_BEFORE = re.compile(rf"\b(?:his|her|their)\s+{_KIN},\s+$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(
     r"\s*,\s*(?:and\s+)?(?:[\w'’-]+\s+){0,3}?|\s+and\s+(?:[\w'’-]+\s+){0,3}?"
@@ -342,6 +345,7 @@ class _SentencePass:
         return bool(_SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before)
                     or _CLAUSE_THEN_SPEAKS.match(after)
                     or _AGE_AFTER.match(after) or _KIN_AFTER.match(after)
+                    or _WHO_AFTER.match(after)
                     or _KIN_BEFORE.search(before)
                     or (first > 0 and (m := self.by_part.get(id(self.parts[first - 1])))
                         and m.demonym and _ACTS_AFTER.match(after)))
