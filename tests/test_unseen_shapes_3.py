@@ -323,3 +323,13 @@ def test_a_name_followed_by_who_is_a_person():
     extraction = _extract(
         "Islamic Jihad, which fought alongside Hamas, said it backed the deal.", "2025-01-20")
     assert not any(e.kind == "person" for e in extraction.entities)
+
+
+def test_the_mother_of_a_named_hostage_speaks_not_the_hostage():
+    (quote,) = _extract(
+        "The mother of British-Israeli hostage Emily Damari has said her daughter is \"in high "
+        "spirits and on the road to recovery\" after 471 days held in Gaza.",
+        "2025-01-20",
+    ).quotes
+    assert quote.speaker_key is None
+    assert quote.speaker_label.startswith("mother of")

@@ -70,6 +70,13 @@ _OBJECT_BEFORE = re.compile(
     r"criticized|accused|accusing|blamed|blaming|thanked|thanking|asked|asking)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the mother of British-Israeli hostage X": someone named by their tie to X.
+_KIN_OF = re.compile(
+    r"\b(?:mother|father|son|daughter|brother|sister|wife|husband|widow|parents|family|"
+    r"relatives?|uncle|aunt|cousin|grandmother|grandfather|friend|lawyer)\s+of\s+"
+    r"(?:[\w.’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 _WITH_BEFORE_NAME = re.compile(r"\bwith\s+(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those)\s+(?:[\w.’'-]+\s+){0,2}$",
@@ -391,6 +398,12 @@ def _subject(
             return right[0]
     candidates_before = outside_aside(before, blank, start, verb.start)
     for at, cand in enumerate(candidates_before):
+        if (kin := _KIN_OF.search(blank, start, cand.start)) is not None \
+                and cand.kind == "person":
+            # "The mother of hostage Emily Damari has said her daughter is ...": the mother
+            # speaks, not the one she is named by.
+            label = " ".join(blank[kin.start() : cand.end].split())
+            return _Candidate(kin.start(), cand.end, Speaker(None, label), "unnamed")
         if _OBJECT_BEFORE.search(blank[start : cand.start]):
             continue
         if blank[cand.end : cand.end + 2] in {"’s", "'s"}:
