@@ -333,3 +333,14 @@ def test_the_mother_of_a_named_hostage_speaks_not_the_hostage():
     ).quotes
     assert quote.speaker_key is None
     assert quote.speaker_label.startswith("mother of")
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_no_person_of_its_own():
+    extraction = _extract(
+        "CIA Director Bill Burns flew in for the meeting, along with Mossad chief David "
+        "\"Dadi\" Barnea, who heads Israel's negotiating effort.",
+        "2024-01-29",
+    )
+    people = {e.name for e in extraction.entities if e.kind == "person"}
+    assert "David Barnea" in people
+    assert not people & {"David", "Dadi"}

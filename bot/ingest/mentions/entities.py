@@ -67,6 +67,10 @@ _KIN = (
     r"nephews?|nieces?|cousins?|uncle|aunt|grand(?:son|daughter|mother|father|children)s?)"
 )
 _KIN_AFTER = re.compile(rf"^,\s+whose\s+{_KIN}\b")
+# A nickname in quotes inside a name: 'David "Dadi" Barnea'.
+_NICKNAME_AFTER = re.compile(r"\s+[\"“][A-Z][\w'’-]+[\"”]\s+[A-Z]")
+_NICKNAME_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+[\"“]$")
+_NICKNAME_CLOSE = re.compile(r"[\"”]\s+[A-Z]")
 # "Mandy Damari, who grew up in Beckenham, ...": "who" is said of a person (a movement or
 # a ministry takes "which").
 _WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+also\s+known\b)")
@@ -318,6 +322,12 @@ class _SentencePass:
             # a name listed right after a person is a person too.
             in_list = previous_person is not None and _NAME_LIST.fullmatch(
                 self.text, previous_person, self.parts[first].start) is not None
+            if _NICKNAME_AFTER.match(self.text, self.parts[last].end) or (
+                    _NICKNAME_BEFORE.search(self.text, 0, self.parts[first].start)
+                    and _NICKNAME_CLOSE.match(self.text, self.parts[last].end)):
+                # 'Mossad chief David "Dadi" Barnea': one name, told with its nickname; the
+                # surname that follows names him.
+                continue
             introduced = claim is not None or in_list or self._introduced_by_context(first, last)
             person = self._person_in_run(first, last, introduced=introduced)
             if person is None:
