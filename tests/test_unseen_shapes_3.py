@@ -344,3 +344,23 @@ def test_a_nickname_in_quotes_inside_a_name_is_no_person_of_its_own():
     people = {e.name for e in extraction.entities if e.kind == "person"}
     assert "David Barnea" in people
     assert not people & {"David", "Dadi"}
+
+
+def test_rounds_held_in_two_cities_told_in_an_aside_are_two_rounds():
+    found = _rounds(_extract(
+        "The last rounds, held in Doha and Cairo earlier this month, made little headway.",
+        "2024-07-26",
+    ))
+    assert sorted(place for place, *_ in found) == ["duha", "kairu"]
+    # Hostages held in Gaza are no round.
+    assert _rounds(_extract("The hostages, held in Gaza since October, were not freed.",
+                            "2024-07-26")) == []
+
+
+def test_a_sides_team_named_with_its_possessive_is_its_delegation():
+    found = _rounds(_extract(
+        "Israel's team, led by Mossad chief David Barnea, spent two days in Doha on August 15 "
+        "and 16.",
+        "2024-10-28",
+    ))
+    assert found == [("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded")]

@@ -21,6 +21,8 @@ ROUND_NOUN = Alternatives.of(re.compile(
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
     r"(?<=working-level )|(?<=American )|(?<=U\.S\. )|(?<=US )|"
+    # "Israel's team, led by Mossad chief David Barnea, spent two days in Doha"
+    r"(?<=Israel's )|(?<=Israel’s )|(?<=Hamas's )|(?<=Hamas’s )|(?<=Hamas' )|(?<=Hamas’ )|"
     # "Israel sent its team to the Qatari capital on Monday": the side's own team.
     r"(?<=sent its )|(?<=sent their )|(?<=dispatched its ))teams?|"
     # "Burns will meet with senior officials from Israel, Qatar, and Egypt in Rome": the
