@@ -364,3 +364,17 @@ def test_a_sides_team_named_with_its_possessive_is_its_delegation():
         "2024-10-28",
     ))
     assert found == [("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded")]
+
+
+def test_the_one_round_a_headline_places_takes_the_day_its_people_met():
+    found = _rounds(_extract(
+        "Spymasters' diplomacy: what Sunday's Rome meeting says about the Gaza talks\n\n"
+        "Published 30 July 2024\n\n"
+        "When David Barnea's plane left Rome on Sunday evening, the Mossad chief took home "
+        "little. As head of Israel's negotiating team, he had spent several hours that day "
+        "with CIA Director William Burns, Qatar's prime minister Sheikh Mohammed bin "
+        "Abdulrahman al-Thani and Egypt's intelligence minister Abbas Kamel.\n\n"
+        "The Rome session was the latest in a series of closed gatherings of spy chiefs.",
+        "2024-07-30",
+    ))
+    assert found == [("ruma", date(2024, 7, 28), date(2024, 7, 28), "concluded")]

@@ -412,9 +412,15 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         # "The discussions, held in Sharm el-Sheikh, ... On Wednesday morning, an expanded
         # round of talks was held": a round no sentence dates takes the day of the one
         # session told as held.
-        undated = span([m.when for m in group]) is None and not mention.background \
-            and mention.status is not None and mention.status.status == "held" \
+        undated = span([m.when for m in group]) is None and not mention.background and ((
+            mention.status is not None and mention.status.status == "held"
             and bool(_STRONG_ROUND.match(mention.noun))
+        ) or (
+            # "Sunday's Rome meeting" in the headline, then "he had spent several hours that
+            # day with Burns, ... and Kamel": the one round the report is about, met that day.
+            sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
+            and (mention.status is None or mention.status.final != "scheduled")
+            and bool(_SAT_WITH.search(mention.text))))
         # "Teams began meeting on Thursday" under the lede's Sunday end: the round's
         # opening, days before what the report dated.
         days = span([m.when for m in group])
@@ -457,6 +463,13 @@ def _came_before(
         and bool(WEAK_NOUNS.match(mention.noun))
         and bool(vocabulary().came.search(mention.text))
     )
+
+
+# People who met others: "met", "sat down with", "spent several hours that day with".
+_SAT_WITH = re.compile(
+    r"\b(?:met|sat\s+down\s+with|held\s+talks\s+with|spent\s+(?:[\w-]+\s+){1,4}?with)\b",
+    re.IGNORECASE,
+)
 
 
 _THOSE_TALKS = re.compile(

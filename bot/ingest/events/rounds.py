@@ -893,7 +893,9 @@ _GATHERED_AGAIN = re.compile(
 _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
                           # "and joined Barnea, Kamel and Sheikh Mohammed in Doha"
                           r"joined|"
-                          r"(?:held|hold)\s+talks\s+with|sat\s+down\s+with)(?=\s)",
+                          r"(?:held|hold)\s+talks\s+with|sat\s+down\s+with|"
+                          # "he had spent several hours that day with Burns, ... and Kamel"
+                          r"spent\s+(?:[\w-]+\s+){1,4}?with)(?=\s)",
                           re.IGNORECASE)
 # "Barnea had met the Qatari prime minister in Europe": one person with one leader.
 _MET_A_LEADER = re.compile(
