@@ -378,3 +378,16 @@ def test_the_one_round_a_headline_places_takes_the_day_its_people_met():
         "2024-07-30",
     ))
     assert found == [("ruma", date(2024, 7, 28), date(2024, 7, 28), "concluded")]
+
+
+def test_a_named_bodys_gathering_is_no_round():
+    assert _rounds(_extract(
+        "US Secretary of State Antony Blinken is expected to travel to Saudi Arabia on Monday "
+        "for a World Economic Forum gathering in Riyadh.",
+        "2024-04-27",
+    )) == []
+    # A gathering of the negotiators is one.
+    assert _rounds(_extract(
+        "Mediators expect a gathering of Israeli and Hamas negotiators in Cairo on Monday.",
+        "2024-04-27",
+    ))

@@ -576,6 +576,8 @@ def _read_clause(
     if place is not None and (where := where_talks(text, place.end - start)) is not None:
         # "a news conference in Doha, where the talks were held": those talks.
         noun = ROUND_NOUN.match(text, where.start("noun")) or noun
+    if noun is not None and _NAMED_BODY_BEFORE.search(text, 0, noun.start()):
+        return None  # "a World Economic Forum gathering in Riyadh": the forum's, not talks
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION and (
         after := ROUND_NOUN.match(text, noun.end() + 1)
     ) is not None and after.group().lower() not in NOT_NEGOTIATION:
@@ -917,6 +919,8 @@ _MET_A_SIDE = re.compile(
     r"\b(?:met|meets|meeting|held\s+talks\s+with|sat\s+down\s+with)\s+(?:with\s+)?(?:the\s+)?"
     r"(?:Hamas|Israeli|Israel's|Hamas's)\s+(?:negotiators|delegation|negotiating\s+team)\b"
 )
+# A named body's event: "World Economic Forum gathering", "Arab League Summit meeting".
+_NAMED_BODY_BEFORE = re.compile(r"(?-i:[A-Z][\w-]+\s+(?:Forum|Summit|Conference|Assembly))\s+$")
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
     # a chronology's present: "Burns, Barnea, ... and Kamel draw up the outline"
