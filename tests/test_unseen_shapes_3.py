@@ -391,3 +391,17 @@ def test_a_named_bodys_gathering_is_no_round():
         "Mediators expect a gathering of Israeli and Hamas negotiators in Cairo on Monday.",
         "2024-04-27",
     ))
+
+
+def test_another_conflicts_talks_in_a_digest_are_no_round_of_this_story():
+    assert _rounds(_extract(
+        "U.S. and Ukrainian officials are due to meet in Jeddah today in their first formal "
+        "talks since last month's clash. Ukraine is expected to propose a partial truce.",
+        "2025-03-11",
+    )) == []
+    # The host's own country is no side of another conflict.
+    assert _rounds(_extract(
+        "Burns, Kamel and Sheikh Mohammed met in Paris on Sunday, France's foreign ministry "
+        "said.",
+        "2024-01-29",
+    )) == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]

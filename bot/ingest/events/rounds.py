@@ -234,6 +234,8 @@ def find_rounds(
                 if mention.place is None:
                     loose.append(mention)
                     continue
+                if _another_story(passage, setting, mention.place):
+                    continue
                 sequel = mention.status is not None and mention.status.final == "scheduled" \
                     and not WEAK_NOUNS.match(mention.noun)
                 others = coordinated_venues(passage, mention.place, c_end, sequel=sequel)
@@ -267,6 +269,26 @@ def find_rounds(
     # A current round the story cannot date ("months of talks in Cairo and Doha failed")
     # is a summary, not an event; a past one keeps its place ("the last round crumbled").
     return [e for e in events if e.when is not None or e.background]
+
+
+def _another_story(passage: Passage, setting: Setting, venue: Mark) -> bool:
+    """ "U.S. and Ukrainian officials are due to meet in Jeddah today": a paragraph that
+    names another conflict's side and neither side nor the ground of this story tells
+    another story's talks (a digest of several, an appended item)."""
+    words = vocabulary()
+    if words.own_ground.search(passage.text):
+        return False
+    host = setting.describe(venue.key)
+    # (the host's own country is no side: "met in Paris, France's foreign ministry said")
+    known = words.parties | words.mediators | (
+        {host.country, host.name} if host is not None else set())
+    for mark in passage.marks:
+        if mark.kind not in ("country", "place"):
+            continue
+        facts = setting.describe(mark.key)
+        if facts is not None and facts.place_type == "country" and facts.name not in known:
+            return True
+    return False
 
 
 # "senior officials will reconvene in Cairo next week": the talks move on to another city.

@@ -31,6 +31,8 @@ class Vocabulary:
     hedge: re.Pattern[str]
     negation: re.Pattern[str]
     parties: frozenset[str]  # the sides' countries: their cities host visits, not rounds
+    mediators: frozenset[str]  # the countries that mediate between them
+    own_ground: re.Pattern[str]  # words of this story's sides or ground
     leaders_seat: re.Pattern[str]  # "meetings at the White House": a visit to a leader
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
     destination_before: re.Pattern[str]
@@ -61,6 +63,8 @@ def vocabulary() -> Vocabulary:
         hedge=_alternatives(data["hedge"]["words"]),
         negation=_alternatives(data["hedge"]["negation"]),
         parties=frozenset(data["story"]["parties"]),
+        mediators=frozenset(data["story"]["mediators"]),
+        own_ground=re.compile(r"\b" + data["story"]["own_ground"] + r"\b"),
         leaders_seat=re.compile(
             r"\b(?:at|in|to)\s+(?:the\s+)?(?:" + "|".join(data["story"]["leaders_seats"])
             + r")\b", re.IGNORECASE,
