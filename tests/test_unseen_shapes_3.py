@@ -405,3 +405,19 @@ def test_another_conflicts_talks_in_a_digest_are_no_round_of_this_story():
         "said.",
         "2024-01-29",
     )) == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_an_analysis_goes_on_in_the_year_it_wrote_out_until_it_stops_telling_days():
+    found = _rounds(_extract(
+        "Looking back at the main rounds.\n\n"
+        "The first deal was announced in Doha on November 22, 2023: a four-day pause.\n\n"
+        "On November 27, hours before it was due to lapse, the pause was extended by two "
+        "days.\n\n"
+        "The truce broke down on the morning of December 1. A Mossad team held talks with "
+        "Qatari mediators in Doha on December 1 and 2, but on December 2 Prime Minister "
+        "Benjamin Netanyahu's office said: \"Due to the dead end in negotiations, Mossad head "
+        "David Barnea ordered the negotiating team in Doha to return home.\"",
+        "2025-08-12",
+    ))
+    assert ("duha", date(2023, 12, 1), date(2023, 12, 2), "collapsed") in found
+    assert not any(start.year == 2024 for _, start, _, _ in found)

@@ -89,8 +89,13 @@ def narrative_dates(
         found = _onward(find_time_expressions(text, now), now, published)
         own = written_point(found, text)
         point = own if own is not None else told[-1]
-        told.append(own)
         found = pointing_back(text, after_point(found, point, now, text), last[-1], now)
+        # A paragraph that goes on telling yearless days from the story's point carries it
+        # to the next ("November 22, 2023 ... On November 27 ... the truce broke down on
+        # December 1": all of 2023); one that tells none lets it go.
+        carried = [e.end for e in found if e.yearless and e.granularity == "day"
+                   and point is not None and e.start >= point.replace(day=1)]
+        told.append(own if own is not None else (max(carried) if carried else None))
         last.append(last_day(found, text) or last[-1])
         if paragraph in headed and headed[paragraph] <= published.year:
             found = [_in_year(e, headed[paragraph]) if e.yearless else e for e in found]

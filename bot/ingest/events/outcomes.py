@@ -359,6 +359,15 @@ def _date(
         and not any(a <= t.start < b for a, b in asides)
     ]
     usable = [t for t in near if t.expression.granularity != "year"] or near
+    quote = next((q for q in passage.quoted if q.start <= at < q.end), None)
+    if quote is not None and not any(quote.start <= t.start < quote.end for t in usable):
+        # 'on December 2 the office said: "... Barnea ordered the team in Doha to return
+        # home."': a statement tells its news on the day it was made, the last told
+        # before it.
+        saying = [t for t in times if t.end <= quote.start]
+        if saying and saying[-1].expression.granularity == "day":
+            e = saying[-1].expression
+            return When(e.start, e.end, "day"), "stated"
     # 'said on Thursday: "... the response Hamas delivered this morning"': a day inside a
     # quotation is told from the day of the saying; the sentence's own day comes first.
     usable = [t for t in usable if not any(q.start <= t.start < q.end for q in passage.quoted)] \
