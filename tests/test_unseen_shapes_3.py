@@ -421,3 +421,13 @@ def test_an_analysis_goes_on_in_the_year_it_wrote_out_until_it_stops_telling_day
     ))
     assert ("duha", date(2023, 12, 1), date(2023, 12, 2), "collapsed") in found
     assert not any(start.year == 2024 for _, start, _, _ in found)
+
+
+def test_talks_of_another_business_and_a_count_of_deals_are_no_news_of_this_story():
+    extraction = _extract(
+        "The COP30 climate talks in Belém, Brazil, ended on Saturday, a day late, with an "
+        "agreement.\n\nOnly twice have Israel and Hamas agreed to stop fighting, and both "
+        "pauses ended with the bombing resuming.",
+        "2025-11-24",
+    )
+    assert [e for e in extraction.events if e.kind in ("round", "agreement")] == []

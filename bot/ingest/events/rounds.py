@@ -598,6 +598,8 @@ def _read_clause(
     if place is not None and (where := where_talks(text, place.end - start)) is not None:
         # "a news conference in Doha, where the talks were held": those talks.
         noun = ROUND_NOUN.match(text, where.start("noun")) or noun
+    if noun is not None and vocabulary().other_business.search(text, 0, noun.start()):
+        return None  # "the COP30 climate talks in Belém": another business's talks
     if noun is not None and _NAMED_BODY_BEFORE.search(text, 0, noun.start()):
         return None  # "a World Economic Forum gathering in Riyadh": the forum's, not talks
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION and (

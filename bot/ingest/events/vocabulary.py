@@ -33,6 +33,7 @@ class Vocabulary:
     parties: frozenset[str]  # the sides' countries: their cities host visits, not rounds
     mediators: frozenset[str]  # the countries that mediate between them
     own_ground: re.Pattern[str]  # words of this story's sides or ground
+    other_business: re.Pattern[str]  # "climate talks": talks named for another business
     leaders_seat: re.Pattern[str]  # "meetings at the White House": a visit to a leader
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
     destination_before: re.Pattern[str]
@@ -65,6 +66,10 @@ def vocabulary() -> Vocabulary:
         parties=frozenset(data["story"]["parties"]),
         mediators=frozenset(data["story"]["mediators"]),
         own_ground=re.compile(r"\b" + data["story"]["own_ground"] + r"\b"),
+        other_business=re.compile(
+            r"\b(?:" + "|".join(data["story"]["other_business"]) + r")\s+(?:[\w-]+\s+)?$",
+            re.IGNORECASE,
+        ),
         leaders_seat=re.compile(
             r"\b(?:at|in|to)\s+(?:the\s+)?(?:" + "|".join(data["story"]["leaders_seats"])
             + r")\b", re.IGNORECASE,
