@@ -431,3 +431,18 @@ def test_talks_of_another_business_and_a_count_of_deals_are_no_news_of_this_stor
         "2025-11-24",
     )
     assert [e for e in extraction.events if e.kind in ("round", "agreement")] == []
+
+
+def test_a_deal_after_talks_that_opened_on_a_day_closes_the_round_signed_days_later():
+    found = _rounds(_extract(
+        "LIVE: Gaza deal signed\n\n"
+        "- Trump says Israel and Hamas have \"signed off\" on the first phase of his plan after "
+        "talks in Sharm el-Sheikh that opened on Monday.\n\n"
+        "Thu 9 Oct, 10:40\nDeal signed\n\n"
+        "The two delegations signed the first-phase document in Sharm el-Sheikh this "
+        "morning, Egypt's state-linked Al Qahera News reported.\n\n"
+        "Wed 8 Oct, 11:00\nTalks resume\n\n"
+        "The talks resumed in Sharm el-Sheikh with US envoy Steve Witkoff.",
+        "2025-10-09T18:05:00+00:00",
+    ))
+    assert found == [("sharm al shaikh", date(2025, 10, 6), date(2025, 10, 9), "agreement")]

@@ -271,7 +271,8 @@ def merge(
                 and (head.background == mention.background or dated)
                 and (_close(span([m.when for m in group]), mention.when,
                             leaving=leaving(mention))
-                     or _goes_on_to(group, mention) or _opens(mention, group))
+                     or _goes_on_to(group, mention) or _opens(mention, group)
+                     or _after_opening_told(group, mention))
             ):
                 group.append(mention)
                 break
@@ -286,10 +287,32 @@ def _after_the_end(ended: list[Mention], later: list[Mention]) -> bool:
     in words as over by a day, and talks there begun after it, are two rounds."""
     ends = [m.when.end for m in ended if m.when is not None and m.status is not None
             and m.status.status in ("concluded", "collapsed", "agreement")
-            and m.when.granularity == "day"]
+            and m.when.granularity == "day" and not _opened_on(m)]
     starts = [m.when.start for m in later if m.when is not None
               and m.when.granularity == "day" and not leaving(m)]
     return bool(ends) and bool(starts) and min(starts) > max(ends)
+
+
+_OPENED_BEFORE = re.compile(
+    r"\b(?:opened|began|started|resumed|kicked\s+off|got\s+under\s?way)\s+(?:on\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _after_opening_told(group: list[Mention], mention: Mention) -> bool:
+    """ "signed off ... after talks in Egypt that opened on Monday", then the signing in
+    Sharm el-Sheikh on Thursday: days within a week of the one it opened on."""
+    dated = [m for m in group if m.when is not None]
+    return bool(dated) and all(_opened_on(m) for m in dated) \
+        and mention.when is not None and mention.when.granularity == "day" \
+        and dated[0].when.start < mention.when.start <= dated[0].when.start + _OPEN_ROUND_WEEK
+
+
+def _opened_on(mention: Mention) -> bool:
+    """ "signed off ... after talks in Egypt that opened on Monday": the day told is the
+    talks' first, not the one they ended on."""
+    at = mention.text.find(mention.time_text) if mention.time_text else -1
+    return at > 0 and bool(_OPENED_BEFORE.search(mention.text, 0, at))
 
 
 # How long after a round's opening a meeting at its venue is still of it, when nothing
