@@ -446,3 +446,18 @@ def test_a_deal_after_talks_that_opened_on_a_day_closes_the_round_signed_days_la
         "2025-10-09T18:05:00+00:00",
     ))
     assert found == [("sharm al shaikh", date(2025, 10, 6), date(2025, 10, 9), "agreement")]
+
+
+def test_a_round_that_opened_when_one_envoy_met_a_premier_is_still_the_round():
+    found = _rounds(_extract(
+        "Israel on Tuesday recalled its delegation from the hostage talks in Qatar, ending the "
+        "latest round of negotiations.\n\nThe Israeli team had spent eight days in the Qatari "
+        "capital. The round opened on Monday of last week, when Mossad chief David Barnea met "
+        "Qatar's Prime Minister.",
+        "2024-03-26",
+    ))
+    assert found == [("duha", date(2024, 3, 18), date(2024, 3, 26), "collapsed")]
+    # One envoy who met a premier, with no round told, is a visit.
+    assert _rounds(_extract(
+        "On Monday Mossad chief David Barnea met Qatar's Prime Minister in Doha.", "2024-03-26",
+    )) == []

@@ -623,9 +623,10 @@ def _read_clause(
     if noun is not None and _ROLE_IN.search(text[max(0, noun.start() - 40) : noun.start()]):
         return None  # "Qatar put its role as a go-between in talks on hold": no meeting
     told_at = start + (noun.start() if noun else anchor)
-    if BILATERAL.search(text) or one_met_another(
-        passage.text, _own_part(marks, start, text, told_at)
-    ) or (noun is not None and negated(text, noun)) or _met_a_leader(text, start, marks):
+    if BILATERAL.search(text) or (noun is not None and negated(text, noun)) or (
+        (one_met_another(passage.text, _own_part(marks, start, text, told_at))
+         or _met_a_leader(text, start, marks)) and not _round_opened_when(text, noun)
+    ):
         return None
     if (other := NOT_TALKS.search(text)) and not (
         noun is not None and noun.end() <= other.start()
@@ -927,6 +928,19 @@ _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
 _MET_A_LEADER = re.compile(
     r"\b(?:had\s+|has\s+)?met\s+(?:with\s+)?the\s+(?:[A-Z][\w-]+\s+)?(?:prime\s+minister|premier|"
     r"president|foreign\s+minister|emir|king|crown\s+prince)\b(?!\s*(?:,|and\b))"
+)
+
+
+def _round_opened_when(text: str, noun: re.Match[str] | None) -> bool:
+    """ "The round opened on Monday of last week, when Barnea met Qatar's prime minister":
+    the round told, the meeting only its first hour."""
+    return noun is not None and _STRONG_TALKS.fullmatch(noun.group()) is not None and bool(
+        _OPENED_WHEN.match(text, noun.end()))
+
+
+_OPENED_WHEN = re.compile(
+    r"\s+(?:had\s+)?(?:opened|began|started|resumed|got\s+under\s?way)\b[^.;]{0,40}?,\s+when\b",
+    re.IGNORECASE,
 )
 
 
