@@ -461,3 +461,13 @@ def test_a_round_that_opened_when_one_envoy_met_a_premier_is_still_the_round():
     assert _rounds(_extract(
         "On Monday Mossad chief David Barnea met Qatar's Prime Minister in Doha.", "2024-03-26",
     )) == []
+
+
+def test_a_recall_told_right_after_a_rounds_opening_ends_it_weeks_later():
+    found = _rounds(_extract(
+        "What is different now.\n\nA round of indirect talks, with Qatar and Egypt mediating, "
+        "opened in Doha on 6 July around a proposal for a 60-day truce. It lasted nearly "
+        "three weeks. On 24 July Israel and then the United States recalled their teams.",
+        "2025-10-07",
+    ))
+    assert found == [("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]

@@ -10,12 +10,14 @@ report's one current round, or the round told in the sentences just before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeVar
 
 from bot.ingest.events.confidence import CONFIRMED
+from bot.ingest.events.round_mentions import ROUND_LENGTH
 from bot.ingest.model import ExtractedEvent, When
 
 T = TypeVar("T")
@@ -51,6 +53,11 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             r for r in rounds
             if r.background == outcome.background and (
                 closes(day, r.when.start, r.when.end)
+                # "A round ... opened in Doha on 6 July ... It lasted nearly three weeks. On
+                # 24 July Israel recalled its team": a round told only by its opening ends
+                # within a round's length of it.
+                or (_told_by_opening(r) and r.when.start <= day <= r.when.start + ROUND_LENGTH
+                    and 0 <= outcome.sentence - r.sentence <= NEXT_TO)
                 # An undated round taken to be the report's day ended with the deal the
                 # report dates days before it: "announced on Wednesday", filed Thursday.
                 or (r.evidence.get("dates") == "assumed"
@@ -88,6 +95,19 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 ended.confidence = max(ended.confidence, CONFIRMED)
                 ended.unconfirmed = False
     return events
+
+
+_OPENED = re.compile(r"\b(?:opened|began|started|resumed|got\s+under\s?way)\b[^.;]{0,40}?$",
+                     re.IGNORECASE)
+
+
+def _told_by_opening(round_: ExtractedEvent) -> bool:
+    """Whether the round's one day is the day it opened ("opened in Doha on 6 July")."""
+    told = str(round_.evidence.get("dates", "")).removeprefix("stated:").strip()
+    if not told or round_.when is None or round_.when.start != round_.when.end:
+        return False
+    at = round_.summary.find(told)
+    return at > 0 and bool(_OPENED.search(round_.summary, 0, at))
 
 
 def latest(rounds: list[T], day: date, start: Callable[[T], date]) -> T:
