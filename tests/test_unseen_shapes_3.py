@@ -471,3 +471,12 @@ def test_a_recall_told_right_after_a_rounds_opening_ends_it_weeks_later():
         "2025-10-07",
     ))
     assert found == [("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed")]
+
+
+def test_the_week_of_a_day_is_that_days_week():
+    from bot.ingest.pipeline import narrative_dates
+
+    (week,) = narrative_dates(date(2025, 3, 20))(
+        0, "Indirect talks in Doha during the week of March 10 ended without a deal.")
+    assert (week.start, week.end, week.granularity) == (
+        date(2025, 3, 10), date(2025, 3, 16), "week")

@@ -152,6 +152,18 @@ def pointing_back(
             text=m.group(0), start_char=m.start(), end_char=m.end(), start=monday, end=sunday,
             granularity="week", direction=direction_of(monday, sunday, published),
         ))
+    if "week of" in text.lower():
+        # "talks in Doha during the week of March 10": the week that day falls in.
+        weeks = []
+        for e in expressions:
+            if e.granularity == "day" and e.start == e.end \
+                    and _WEEK_OF.search(text, max(0, e.start_char - 16), e.start_char):
+                monday = e.start - timedelta(days=e.start.weekday())
+                sunday = monday + timedelta(days=6)
+                e = replace(e, start=monday, end=sunday, granularity="week",
+                            direction=direction_of(monday, sunday, published))
+            weeks.append(e)
+        expressions = weeks
     for m in _THE_OTHER_WEEKDAY.finditer(text):
         # "reached last Wednesday after talks that had run since the previous Sunday": the
         # Sunday before that Wednesday, not the one before the report.
@@ -195,6 +207,7 @@ _THE_NEXT_WEEK = re.compile(
     r"|\b(?P<back>the\s+(?:previous|preceding)\s+week|the\s+week\s+before)\b",
     re.IGNORECASE,
 )
+_WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
 _WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 _THE_OTHER_WEEKDAY = re.compile(
     r"\bthe\s+(?:(?P<back>previous|preceding)|following)\s+"
