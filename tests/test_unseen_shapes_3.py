@@ -480,3 +480,21 @@ def test_the_week_of_a_day_is_that_days_week():
         0, "Indirect talks in Doha during the week of March 10 ended without a deal.")
     assert (week.start, week.end, week.granularity) == (
         date(2025, 3, 10), date(2025, 3, 16), "week")
+
+
+def test_a_wire_storys_summary_points_are_its_head_not_a_story_before_it():
+    from bot.ingest.document.report import read_report
+
+    report = read_report(
+        "Israel-Hamas truce stretched by two days, Qatar says\n\n"
+        "* Qatar says extension agreed as four-day pause nears expiry\n"
+        "* Hamas confirms, says terms unchanged\n"
+        "* CIA, Mossad heads to see Qatari PM on Tuesday - source\n"
+        "* Adds White House comment, prisoner numbers\n\n"
+        "DOHA, Nov 27 (Reuters) - The pause in fighting between Israel and Hamas in the Gaza "
+        "Strip will run for 48 more hours, mediator Qatar said on Monday, a few hours before "
+        "the four-day truce had been due to lapse.\n\n"
+        "The pause took hold on Friday under a deal that Qatar announced last Wednesday.\n"
+    )
+    assert report.dateline is not None and report.dateline.city == "Doha"
+    assert any("announced last Wednesday" in p for p in report.paragraphs)

@@ -33,7 +33,7 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
     paragraphs = list(cleaned.paragraphs)
     dateline: Dateline | None = None
     lede: int | None = None
-    for i, paragraph in enumerate(paragraphs[:_DATELINE_WITHIN]):
+    for i, paragraph in enumerate(paragraphs[:_dateline_window(paragraphs)]):
         found, rest = split_dateline(paragraph)
         if rest == paragraph:
             continue
@@ -57,16 +57,35 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
                   cleaned.stamps[: len(paragraphs)])
 
 
+def _dateline_window(paragraphs: list[str]) -> int:
+    """How far the dateline may stand: after a kicker, a byline or a caption, and after
+    any number of a wire story's short summary points ("* Qatar says extension agreed")."""
+    told = 0
+    for i, paragraph in enumerate(paragraphs[:_DATELINE_MAX]):
+        if len(paragraph.split()) >= _LEDE_MIN_WORDS:
+            told += 1
+        if told >= _DATELINE_WITHIN or i + 1 - told >= _DATELINE_MAX - _DATELINE_WITHIN:
+            return i + 1
+    return min(len(paragraphs), _DATELINE_MAX)
+
+
+_DATELINE_MAX = 10
+
+
 # Past the story's opening, a paragraph that opens with a wire dateline and an agency
 # ("DUBAI, July 24 (Reuters) - Most Gulf markets ...") starts another wire story.
 _SECOND_STORY_AFTER = 3
+_STORY_WORDS = 25  # a paragraph of a story's body, not a summary point or a label
 
 
 def _cut_second_story(paragraphs: list[str], lede: int | None) -> tuple[list[str], list[str]]:
     first = (lede or 0) + _SECOND_STORY_AFTER
     for i in range(first, len(paragraphs)):
         found, rest = split_dateline(paragraphs[i])
-        if found is not None and rest != paragraphs[i] and _AGENCY_DATELINE.match(paragraphs[i]):
+        if found is not None and rest != paragraphs[i] and _AGENCY_DATELINE.match(paragraphs[i]) \
+                and any(len(p.split()) >= _STORY_WORDS for p in paragraphs[:i]):
+            # (A story told before it: short summary points above a wire story's own
+            # dateline are its head, not a story of their own.)
             return paragraphs[:i], paragraphs[i:]
     return paragraphs, []
 
