@@ -498,3 +498,14 @@ def test_a_wire_storys_summary_points_are_its_head_not_a_story_before_it():
     )
     assert report.dateline is not None and report.dateline.city == "Doha"
     assert any("announced last Wednesday" in p for p in report.paragraphs)
+
+
+def test_a_year_written_later_in_a_paragraph_does_not_move_a_day_told_before_it():
+    extraction = _extract(
+        "THE BACKDROP. The last round of proximity talks, held in Doha since early July, broke "
+        "down on July 24 when Israel and the United States called their negotiators home. "
+        "Of the 251 people seized in the October 2023 attack, 49 are still held.",
+        "2025-08-19",
+    )
+    (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
+    assert collapse.when.start == date(2025, 7, 24)

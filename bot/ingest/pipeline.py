@@ -88,7 +88,9 @@ def narrative_dates(
         now = days.get(paragraph, published)
         found = _onward(find_time_expressions(text, now), now, published)
         own = written_point(found, text)
-        point = own if own is not None else told[-1]
+        # The paragraph's own written dates move the point as they come (after_point): a
+        # yearless "July 24" told before "the October 2023 attack" is not after it.
+        point = told[-1]
         found = pointing_back(text, after_point(found, point, now, text), last[-1], now)
         # A paragraph that goes on telling yearless days from the story's point carries it
         # to the next ("November 22, 2023 ... On November 27 ... the truce broke down on
