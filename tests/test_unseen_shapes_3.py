@@ -509,3 +509,13 @@ def test_a_year_written_later_in_a_paragraph_does_not_move_a_day_told_before_it(
     )
     (collapse,) = [e for e in extraction.events if e.kind == "collapse"]
     assert collapse.when.start == date(2025, 7, 24)
+
+
+def test_a_deal_that_came_out_of_days_of_discussions_ends_those_days():
+    found = _rounds(_extract(
+        "DUBAI: Mediators announced on Wednesday that Israel and Hamas had agreed to halt the "
+        "war in Gaza.\n\nThe final stretch of negotiations was hosted by the Qatari prime "
+        "minister in Doha. He said the deal came out of four days of intensive discussions.",
+        "2025-01-16",
+    ))
+    assert ("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement") in found

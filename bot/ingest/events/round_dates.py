@@ -173,6 +173,15 @@ def after_days_of_talks(text: str) -> bool:
         _AFTER_DAYS.search(text[max(0, found.start() - 20) : found.start()]))
 
 
+def days_of_talks_before(text: str) -> int | None:
+    """ "the deal came out of four days of intensive discussions": how many days of talks
+    led up to what the sentence tells (none for talks not told as before it)."""
+    found = _DAYS_OF_TALKS.search(text)
+    if found is None or not _AFTER_DAYS.search(text[max(0, found.start() - 20) : found.start()]):
+        return None
+    return 7 if found["week"] else _COUNT.get(found["n"].lower()) or int(found["n"])
+
+
 def just_ended(text: str, published: date) -> When | None:
     """ "Mediators will meet again after two days of talks in Qatar", with no day told: the
     talks ran the N days up to the report's."""

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.events.delegations import MEDIATION_WORD
-from bot.ingest.events.round_dates import combined_when
+from bot.ingest.events.round_dates import combined_when, days_of_talks_before
 from bot.ingest.events.round_mentions import (
     FINAL,
     HAD_GONE,
@@ -192,6 +192,10 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
             "noun": best.noun,
             "dates": f"{date_cue}: {best.time_text}" if best.time_text else date_cue,
             "status": status_cue,
+            # "the deal came out of four days of intensive discussions": the days before
+            # the outcome that ends the round (events/settle.py).
+            **({"lasted": str(n)} if (n := next(
+                (d for m in group if (d := days_of_talks_before(m.text))), None)) else {}),
         },
         confidence=round(confidence, 2),
         unconfirmed=confidence < CONFIRMED,

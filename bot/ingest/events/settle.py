@@ -145,6 +145,13 @@ def close(
             round_.when = replace(when, end=max(day, when.start))
     elif when is None:
         round_.when = When(day, day, "day")
+    lasted = int(round_.evidence.get("lasted", 0))
+    if lasted and round_.when is not None and round_.when.granularity == "day" \
+            and round_.when.end == day and not told_ended:
+        # "announced the deal on Wednesday ... it came out of four days of discussions".
+        first = day - timedelta(days=lasted - 1)
+        if round_.when.start > first or str(round_.evidence.get("dates")).startswith("assumed"):
+            round_.when = When(first, day, "day")
     round_.status = status  # type: ignore[assignment]
     round_.evidence = {**round_.evidence, "status": f"outcome: {words}"}
     return when.end if told_ended and when is not None else None
