@@ -218,7 +218,8 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
     return When(day - timedelta(days=n - 1), day, "day")
 
 
-_BEGAN_BEFORE = re.compile(
+# What the talks did on the day that follows: "talks that opened on Monday".
+BEGAN_BEFORE = re.compile(
     r"\b(?:began|begun|started|opened|commenced|resumed|kicked off|got under way|got underway)\b"
     r"[^.;,]{0,40}$",
     re.IGNORECASE,
@@ -229,7 +230,7 @@ def began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | Non
     """ "arrived on Wednesday to join the negotiations that began on Monday": Monday to
     Wednesday.  The day the talks began starts them, whatever other day is nearer."""
     for t in times:
-        opened = _BEGAN_BEFORE.search(text[max(0, t.start - 60) : t.start])
+        opened = BEGAN_BEFORE.search(text[max(0, t.start - 60) : t.start])
         if t.expression.granularity == "day" and opened and not _OTHER_EVENT.search(opened[0]) \
                 and not _WAR_BEGAN.search(text[max(0, t.start - 60) : t.start]) \
                 and not NEVER_BEGAN.search(text, max(0, t.start - 90), t.start):

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from bot.ingest.document.passages import Mark
 from bot.ingest.events.round_cues import WEAK_NOUNS
-from bot.ingest.events.round_dates import span
+from bot.ingest.events.round_dates import BEGAN_BEFORE, span
 from bot.ingest.events.round_mentions import (
     FINAL,
     HAD_GONE,
@@ -293,12 +293,6 @@ def _after_the_end(ended: list[Mention], later: list[Mention]) -> bool:
     return bool(ends) and bool(starts) and min(starts) > max(ends)
 
 
-_OPENED_BEFORE = re.compile(
-    r"\b(?:opened|began|started|resumed|kicked\s+off|got\s+under\s?way)\s+(?:on\s+|last\s+)?$",
-    re.IGNORECASE,
-)
-
-
 def _after_opening_told(group: list[Mention], mention: Mention) -> bool:
     """ "signed off ... after talks in Egypt that opened on Monday", then the signing in
     Sharm el-Sheikh on Thursday: days within a week of the one it opened on."""
@@ -312,7 +306,7 @@ def _opened_on(mention: Mention) -> bool:
     """ "signed off ... after talks in Egypt that opened on Monday": the day told is the
     talks' first, not the one they ended on."""
     at = mention.text.find(mention.time_text) if mention.time_text else -1
-    return at > 0 and bool(_OPENED_BEFORE.search(mention.text, 0, at))
+    return at > 0 and bool(BEGAN_BEFORE.search(mention.text, 0, at))
 
 
 # How long after a round's opening a meeting at its venue is still of it, when nothing

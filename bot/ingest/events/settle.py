@@ -10,14 +10,14 @@ report's one current round, or the round told in the sentences just before it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeVar
 
 from bot.ingest.events.confidence import CONFIRMED
-from bot.ingest.events.round_mentions import ROUND_LENGTH
+from bot.ingest.events.round_dates import BEGAN_BEFORE
+from bot.ingest.events.round_mentions import FINAL, ROUND_LENGTH
 from bot.ingest.model import ExtractedEvent, When
 
 T = TypeVar("T")
@@ -97,26 +97,19 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     return events
 
 
-_OPENED = re.compile(r"\b(?:opened|began|started|resumed|got\s+under\s?way)\b[^.;]{0,40}?$",
-                     re.IGNORECASE)
-
-
 def _told_by_opening(round_: ExtractedEvent) -> bool:
     """Whether the round's one day is the day it opened ("opened in Doha on 6 July")."""
     told = str(round_.evidence.get("dates", "")).removeprefix("stated:").strip()
     if not told or round_.when is None or round_.when.start != round_.when.end:
         return False
     at = round_.summary.find(told)
-    return at > 0 and bool(_OPENED.search(round_.summary, 0, at))
+    return at > 0 and bool(BEGAN_BEFORE.search(round_.summary, 0, at))
 
 
 def latest(rounds: list[T], day: date, start: Callable[[T], date]) -> T:
     """The round an outcome ends: the last one begun by its day."""
     begun = [r for r in rounds if start(r) <= day] or rounds
     return max(begun, key=start)
-
-
-_FINAL = ("concluded", "collapsed", "agreement")
 
 
 def close(
@@ -129,7 +122,7 @@ def close(
     # "The talks broke up in Cairo on Thursday ... The talks reached an impasse": an end
     # the report dates on no day of its own is the end already told, not the report's day.
     # (Unless the round's end was read from the outcome's own words.)
-    told_ended = assumed and round_.status in _FINAL \
+    told_ended = assumed and round_.status in FINAL \
         and str(round_.evidence.get("status", "")).startswith("word:") \
         and str(round_.evidence["status"]).removeprefix("word:").strip() not in told \
         and str(round_.evidence.get("dates", "")).startswith("stated") \
