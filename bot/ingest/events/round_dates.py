@@ -218,7 +218,13 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
     return When(day - timedelta(days=n - 1), day, "day")
 
 
-# What the talks did on the day that follows: "talks that opened on Monday".
+# The talks' opening, right before the day it names: "talks that opened on Monday" (not
+# "began new negotiations in Cairo on Thursday, which lasted for two days": told whole).
+OPENED_ON = re.compile(
+    r"\b(?:opened|began|started|resumed|kicked\s+off|got\s+under\s?way)\s+(?:on\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+# What the talks did on the day that follows, told within a few words before it.
 BEGAN_BEFORE = re.compile(
     r"\b(?:began|begun|started|opened|commenced|resumed|kicked off|got under way|got underway)\b"
     r"[^.;,]{0,40}$",

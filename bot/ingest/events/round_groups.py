@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from bot.ingest.document.passages import Mark
 from bot.ingest.events.round_cues import WEAK_NOUNS
-from bot.ingest.events.round_dates import BEGAN_BEFORE, span
+from bot.ingest.events.round_dates import OPENED_ON, span
 from bot.ingest.events.round_mentions import (
     FINAL,
     HAD_GONE,
@@ -306,7 +306,7 @@ def _opened_on(mention: Mention) -> bool:
     """ "signed off ... after talks in Egypt that opened on Monday": the day told is the
     talks' first, not the one they ended on."""
     at = mention.text.find(mention.time_text) if mention.time_text else -1
-    return at > 0 and bool(BEGAN_BEFORE.search(mention.text, 0, at))
+    return at > 0 and bool(OPENED_ON.search(mention.text, 0, at))
 
 
 # How long after a round's opening a meeting at its venue is still of it, when nothing
