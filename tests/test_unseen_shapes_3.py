@@ -519,3 +519,15 @@ def test_a_deal_that_came_out_of_days_of_discussions_ends_those_days():
         "2025-01-16",
     ))
     assert ("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement") in found
+
+
+def test_a_briefs_capital_label_is_no_dateline():
+    from bot.ingest.document.dateline import split_dateline
+
+    found, _ = split_dateline(
+        "WHERE AND WHEN: Indirect negotiations between Israel and Hamas are due to open on "
+        "Monday in the Red Sea resort of Sharm el-Sheikh")
+    assert found is None
+    found, _ = split_dateline(
+        "TEL AVIV: Indirect negotiations between Israel and Hamas are due to open on Monday")
+    assert found is not None and found.city == "Tel Aviv"

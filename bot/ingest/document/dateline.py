@@ -33,6 +33,9 @@ _DATELINE = re.compile(
     r"\s+(?=[\w\"“‘'(])"
 )
 # All-capitals words that open a paragraph without being a city.
+# Words of a label, never of a city's name.
+_LABEL_WORDS = frozenset({"AND", "WHERE", "WHEN", "WHAT", "WHO", "WHY", "HOW", "IS", "ARE", "TO",
+                          "FOR", "NEXT", "KNOW"})
 _NOT_CITIES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE", "NEW",
                          "OPINION", "EDITORIAL", "COMMENT", "UPDATED", "FACTBOX", "EXPLAINER"})
 
@@ -87,8 +90,9 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         return None, paragraph
     city = found["caps"] or found["title"]
     if found["caps"]:
-        if city.split()[0] in _NOT_CITIES or len(city) < 3:
-            return None, paragraph
+        if city.split()[0] in _NOT_CITIES or len(city) < 3 \
+                or _LABEL_WORDS.intersection(city.replace("/", " ").split()):
+            return None, paragraph  # ("WHERE AND WHEN: ...": a brief's label, no city)
         city = city.split("/")[0].title()
     elif not (found["agency"] or found["slashed"]
               or paragraph[found.end("title") :].lstrip().startswith(":")):
