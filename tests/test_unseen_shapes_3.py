@@ -531,3 +531,30 @@ def test_a_briefs_capital_label_is_no_dateline():
     found, _ = split_dateline(
         "TEL AVIV: Indirect negotiations between Israel and Hamas are due to open on Monday")
     assert found is not None and found.city == "Tel Aviv"
+
+
+def test_a_later_recollection_of_the_recall_ends_the_round_news_told_open(engine):
+    from datetime import datetime
+
+    from bot.export.timeline_json import export_timeline
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.model import ArticleInput
+    from bot.store.database import session_scope
+
+    def article(name: str, published: str, text: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet="Wire", url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(published), source_name=name)
+
+    ingest_articles(engine, [
+        article("open", "2024-03-18T18:00:00+00:00",
+                "DOHA (AFP) - Israeli negotiators held talks with Qatari and Egyptian mediators "
+                "in the Qatari capital on Monday on a truce in Gaza, officials said."),
+        article("recalled", "2024-09-01T09:00:00+00:00",
+                "A look back at the year's talks.\n\nThe round opened in Doha on March 18, 2024, "
+                "with Israeli negotiators and the mediators. On March 26 Israel recalled its "
+                "negotiators after Hamas turned down an American compromise."),
+    ])
+    with session_scope(engine) as session:
+        rounds = export_timeline(session, story="t")["rounds"]
+    doha = [(r["start"], r["end"], r["status"]) for r in rounds if r["place"] == "Doha"]
+    assert doha == [("2024-03-18", "2024-03-26", "collapsed")]

@@ -34,6 +34,8 @@ MERGE_LIMIT = timedelta(days=31)
 FORCE_AFTER_DEAL = timedelta(days=7)
 # The longest run of days one report may give and still show two rounds to be one.
 JOIN_SPAN = timedelta(days=10)
+# The longest a round runs from its opening to the end a later recollection names.
+ROUND_SPAN = timedelta(days=28)
 OUTCOME_KINDS = ("agreement", "collapse")
 # Words of the text outrank what the dates imply; see round_events._settled_status.
 _DERIVED = ("dates past", "dates now", "dates ahead")
@@ -281,9 +283,19 @@ def _moves_dates(event: Event, extracted: ExtractedEvent) -> bool:
         # "the Cairo session of August 25", recalled, pins down the round another report
         # only planned for "next week": a finer day within its span.
         when = extracted.when
-        return when is not None and event.start_date is not None and \
-            coarseness(when.granularity) < coarseness(event.granularity) and \
-            event.start_date <= when.start and when.end <= (event.end_date or event.start_date)
+        if when is None or event.start_date is None:
+            return False
+        last = event.end_date or event.start_date
+        finer = coarseness(when.granularity) < coarseness(event.granularity) and \
+            event.start_date <= when.start and when.end <= last
+        # "The round opened in Doha on March 18 ... On March 26 Israel recalled its
+        # negotiators", recalled months later: the end the recall names, of the round that
+        # news reports told open, as the status it moves (_moves_status) is.
+        ended = extracted.status in ("collapsed", "agreement") \
+            and str(extracted.evidence.get("status", "")).startswith("outcome") \
+            and when.granularity == "day" and when.start <= last < when.end \
+            and when.end - event.start_date <= ROUND_SPAN
+        return finer or ended
     return True
 
 
