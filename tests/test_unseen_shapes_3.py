@@ -558,3 +558,12 @@ def test_a_later_recollection_of_the_recall_ends_the_round_news_told_open(engine
         rounds = export_timeline(session, story="t")["rounds"]
     doha = [(r["start"], r["end"], r["status"]) for r in rounds if r["place"] == "Doha"]
     assert doha == [("2024-03-18", "2024-03-26", "collapsed")]
+
+
+def test_talks_that_went_into_a_third_day_opened_two_days_before():
+    found = _rounds(_extract(
+        "Indirect negotiations between Israel and Hamas went into a third day on Wednesday in "
+        "the Egyptian Red Sea resort of Sharm el-Sheikh.",
+        "2025-10-08",
+    ))
+    assert found == [("sharm al shaikh", date(2025, 10, 6), date(2025, 10, 8), "ongoing")]

@@ -158,6 +158,14 @@ _DAYS_OF_TALKS = re.compile(
 
 
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+# "went into a third day", "entered their fourth day", "on the second day of talks".
+_NTH_DAY = re.compile(
+    r"\b(?:(?:went|go(?:es|ing)?|entered|enter(?:s|ing)?|moved|mov(?:es|ing))\s+into\s+"
+    r"(?:a|its|their)|entered\s+(?:a|its|their)|on\s+the)\s+"
+    r"(?P<nth>second|third|fourth|fifth|sixth|seventh)\s+(?:straight\s+)?day\b",
+    re.IGNORECASE,
+)
 _AFTER_DAYS = re.compile(
     # "the accord followed four days of intensive negotiations", "capped four days of talks"
     r"\b(?:after|following|followed|capped|came\s+out\s+of|(?:resulted|emerged)\s+from)"
@@ -199,6 +207,11 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
         return None
     if time.expression.end > time.expression.start:
         return None  # "two days of talks on Oct. 27 and 28": the days are told
+    nth = _NTH_DAY.search(text)
+    if nth is not None:
+        # "went into a third day on Wednesday": they opened two days before it.
+        day = time.expression.start
+        return When(day - timedelta(days=_ORDINAL[nth["nth"].lower()] - 1), day, "day")
     spent = LASTED.search(text)
     if spent is not None:
         # "flew to Cairo on Thursday and spent two days with the mediators": from that day.
