@@ -142,24 +142,16 @@ def pointing_back(
         anchor = earlier[-1].end if earlier else previous
         if anchor is None:
             continue
-        monday = anchor - timedelta(days=anchor.weekday())
-        monday += timedelta(days=-7 if m["back"] else 7)
-        sunday = monday + timedelta(days=6)
-        expressions = [e for e in expressions
-                       if not (m.start() <= e.start_char and e.end_char <= m.end())]
-        added = [a for a in added if not (m.start() <= a.start_char and a.end_char <= m.end())]
-        added.append(TimeExpression(
-            text=m.group(0), start_char=m.start(), end_char=m.end(), start=monday, end=sunday,
-            granularity="week", direction=direction_of(monday, sunday, published),
-        ))
+        monday, sunday = _week_around(anchor + timedelta(days=-7 if m["back"] else 7))
+        expressions, added = _in_place_of(m, expressions, added, monday, sunday, "week",
+                                          published)
     if "week of" in text.lower():
         # "talks in Doha during the week of March 10": the week that day falls in.
         weeks = []
         for e in expressions:
             if e.granularity == "day" and e.start == e.end \
                     and _WEEK_OF.search(text, max(0, e.start_char - 16), e.start_char):
-                monday = e.start - timedelta(days=e.start.weekday())
-                sunday = monday + timedelta(days=6)
+                monday, sunday = _week_around(e.start)
                 e = replace(e, start=monday, end=sunday, granularity="week",
                             direction=direction_of(monday, sunday, published))
             weeks.append(e)
@@ -176,13 +168,7 @@ def pointing_back(
             day = anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
         else:
             day = anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
-        expressions = [e for e in expressions
-                       if not (m.start() <= e.start_char and e.end_char <= m.end())]
-        added = [a for a in added if not (m.start() <= a.start_char and a.end_char <= m.end())]
-        added.append(TimeExpression(
-            text=m.group(0), start_char=m.start(), end_char=m.end(), start=day, end=day,
-            granularity="day", direction=direction_of(day, day, published),
-        ))
+        expressions, added = _in_place_of(m, expressions, added, day, day, "day", published)
     for m in _THAT_MONTH.finditer(text):
         if any(e.start_char <= m.start() < e.end_char for e in expressions):
             continue
@@ -207,6 +193,26 @@ _THE_NEXT_WEEK = re.compile(
     r"|\b(?P<back>the\s+(?:previous|preceding)\s+week|the\s+week\s+before)\b",
     re.IGNORECASE,
 )
+def _week_around(day: date) -> tuple[date, date]:
+    """The Monday and the Sunday of `day`'s week."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _in_place_of(
+    m: re.Match[str], expressions: list[TimeExpression], added: list[TimeExpression],
+    start: date, end: date, granularity: str, published: date,
+) -> tuple[list[TimeExpression], list[TimeExpression]]:
+    """The expressions with the one `m` names put in place of any it covers."""
+    def inside(e: TimeExpression) -> bool:
+        return m.start() <= e.start_char and e.end_char <= m.end()
+
+    return [e for e in expressions if not inside(e)], [a for a in added if not inside(a)] + [
+        TimeExpression(text=m.group(0), start_char=m.start(), end_char=m.end(), start=start,
+                       end=end, granularity=granularity,
+                       direction=direction_of(start, end, published))]
+
+
 _WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
 _WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 _THE_OTHER_WEEKDAY = re.compile(
