@@ -15,7 +15,9 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from bot.dates.cues import lean
 from bot.dates.model import TimeExpression, direction_of
+from bot.dates.periods import month_part
 from bot.needles import may_hold
 
 # A year written out, or named from the report's own day ("this summer", "last year"): the
@@ -99,12 +101,12 @@ _POINTING_BACK = re.compile(
     r"|that\s+(?:morning|afternoon|evening|night))"
     r"|(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)"
     r"|(?P<before>the\s+(?:day\s+before|previous\s+day)|a\s+day\s+earlier)"
-    r"|(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<way>later|afterwards|earlier|"
+    r"|(?P<count>two|three|four|five|six|\d|a|one)\s+days?\s+(?P<way>later|afterwards|earlier|"
     # "Tuesday's talks came two days after the delegation met": that meeting was Sunday.
     r"after|before))\b",
     re.IGNORECASE,
 )
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Every match of _POINTING_BACK, _THE_NEXT_WEEK, _THE_OTHER_WEEKDAY ("...day") and
 # _THAT_MONTH holds one of these.
 _POINTING_WORDS = ("day", "hours", "morning", "afternoon", "evening", "night", "week", "month")
@@ -124,6 +126,12 @@ def pointing_back(
         earlier = [e for e in expressions if e.end_char <= m.start() and e.granularity == "day"]
         anchor = earlier[-1].end if earlier else previous
         if anchor is None:
+            continue
+        if m["count"] and m["count"].lower() in ("a", "one") and not (
+                earlier and re.fullmatch(r",\s*", text[earlier[-1].end_char : m.start()])):
+            # "took effect on October 10, a day after the sides agreed": the day just
+            # told; not "Doha: a day after the truce broke down, a team ...", whose day
+            # is the item's own.
             continue
         if m["count"]:
             n = _COUNTS.get(m["count"].lower()) or int(m["count"])
@@ -185,9 +193,25 @@ def pointing_back(
             text=m.group(0), start_char=m.start(), end_char=m.end(), start=first, end=last,
             granularity="month", direction=direction_of(first, last, published),
         ))
+    for m in _PART_OF_THE_MONTH.finditer(text):
+        # "The most sustained attempt came in July. Talks opened in Doha at the start of
+        # the month": July's first days. Only when this paragraph named a past month
+        # before and the clause tells what was done; "will meet at the end of the month"
+        # is the report's own month.
+        earlier = [e for e in expressions if e.end_char <= m.start()
+                   and e.granularity in ("day", "month") and e.end < published.replace(day=1)]
+        if not earlier or lean(text, m.start(), m.end()) == "forward":
+            continue
+        told = earlier[-1].start
+        first, last = month_part(told.year, told.month, _PARTS[m["part"].lower()])
+        expressions, added = _in_place_of(m, expressions, added, first, last, "month",
+                                          published)
     return sorted([*expressions, *added], key=lambda e: e.start_char)
 
 
+_PART_OF_THE_MONTH = re.compile(
+    r"\b(?:the\s+)?(?P<part>start|beginning|end|middle)\s+of\s+the\s+month\b", re.IGNORECASE)
+_PARTS = {"start": "early", "beginning": "early", "end": "late", "middle": "mid"}
 _THE_NEXT_WEEK = re.compile(
     r"\bthe\s+(?:(?:next|following)\s+week|week\s+after)\b"
     r"|\b(?P<back>the\s+(?:previous|preceding)\s+week|the\s+week\s+before)\b",

@@ -45,12 +45,34 @@ STATUS_RANK = {"scheduled": 0, "ongoing": 1, "concluded": 2, "collapsed": 3, "ag
 
 
 def find_same_event(
-    session: Session, extracted: ExtractedEvent, place: Entity | None
+    session: Session, extracted: ExtractedEvent, place: Entity | None,
+    article_id: int | None = None,
 ) -> Event | None:
     return next(
-        (e for e in _same_events(session, extracted, place) if _reports_fit(session, e, extracted)),
+        (e for e in _same_events(session, extracted, place)
+         if _reports_fit(session, e, extracted)
+         and not (extracted.kind == "round" and _apart(e, extracted)
+                  and _told_by(session, e, article_id))),
         None,
     )
+
+
+def _apart(event: Event, extracted: ExtractedEvent) -> bool:
+    """Whether the two are on days of their own, neither overlapping the other."""
+    when = extracted.when
+    if when is None or event.start_date is None or when.granularity != "day" \
+            or event.granularity != "day":
+        return False
+    return when.start > (event.end_date or event.start_date) or when.end < event.start_date
+
+
+def _told_by(session: Session, event: Event, article_id: int | None) -> bool:
+    """Whether the article already told this round: two rounds one report keeps apart
+    ("the Hamas team left Cairo on Sunday ... talks resumed there on Tuesday") stay two."""
+    return article_id is not None and session.exec(
+        select(EventSource.id).where(
+            EventSource.event_id == event.id, EventSource.article_id == article_id)
+    ).first() is not None
 
 
 def also_same_rounds(

@@ -208,7 +208,7 @@ def _merge_or_create(
     """The event this report tells of, what it was before (None: created now), and the
     rounds it showed to be that one and joined into it."""
     place = entity_for(extracted.place_key, "place")
-    existing = find_same_event(session, extracted, place)
+    existing = find_same_event(session, extracted, place, article.id)
     if existing is None:
         when = extracted.when
         event = Event(

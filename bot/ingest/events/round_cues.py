@@ -44,6 +44,9 @@ ROUND_NOUN = Alternatives.of(re.compile(
     r"marathon(?!\s+(?:cabinet|session|meeting|talks|negotiations|discussions)\b)|"
     # "The last high-level attempt took place in Doha on October 27": an attempt held.
     r"(?:attempt|effort|push|encounter|sit-down)(?=\s+(?:took place|was held|were held)\b)|"
+    # "in Doha, where a truce is being hammered out by mediators": a deal in the making.
+    r"(?:agreement|deal|accord|truce|ceasefire)(?=\s+(?:is|was|are|were)\s+being\s+"
+    r"(?:hammered\s+out|negotiated|worked\s+out|thrashed\s+out|finali[sz]ed)\b)|"
     # "the agreement concluded in Doha": where a deal is sealed, a round ended.
     r"(?:agreement|deal|accord|truce|ceasefire)(?=\s+(?:was\s+|were\s+)?(?:finally\s+)?"
     r"(?:concluded|signed|reached|sealed|agreed)\b)|"
@@ -188,9 +191,16 @@ VENUE_WEIGHT = {
 def noun_strength(noun: str, text: str) -> str:
     if _MEDIUM_NOUNS.match(noun):
         return "medium"
-    if WEAK_NOUNS.match(noun) and not _TALKS_VERB.search(text):
+    if WEAK_NOUNS.match(noun) and not _says_they_talk(noun, text):
         return "weak"
     return "strong"
+
+
+def _says_they_talk(noun: str, text: str) -> bool:
+    """Whether a verb of the clause has the team meet, arrive or leave; "a road littered
+    with recalled delegations" has only an adjective, and tells of no one round."""
+    follows = re.compile(rf"\s+{re.escape(noun)}\b", re.IGNORECASE)
+    return any(not follows.match(text, m.end()) for m in _TALKS_VERB.finditer(text))
 
 
 def quote_around(passage: Passage, at: int):

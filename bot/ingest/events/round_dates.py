@@ -190,6 +190,21 @@ def days_of_talks_before(text: str) -> int | None:
     return 7 if found["week"] else _COUNT.get(found["n"].lower()) or int(found["n"])
 
 
+_SPENT_DAYS = re.compile(
+    r"\bspent\s+(?P<n>two|three|four|five|six|seven|\d)\s+days\s+(?:in|with|at)\b",
+    re.IGNORECASE,
+)
+
+
+def days_of_stay(text: str) -> int | None:
+    """ "Delegations spent three days in Cairo with the mediators": how many days, if the
+    clause tells a stay of whole days."""
+    found = _SPENT_DAYS.search(text)
+    if found is None:
+        return None
+    return _COUNT.get(found["n"].lower()) or int(found["n"])
+
+
 def just_ended(text: str, published: date) -> When | None:
     """ "Mediators will meet again after two days of talks in Qatar", with no day told: the
     talks ran the N days up to the report's."""
@@ -234,12 +249,14 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
 # The talks' opening, right before the day it names: "talks that opened on Monday" (not
 # "began new negotiations in Cairo on Thursday, which lasted for two days": told whole).
 OPENED_ON = re.compile(
-    r"\b(?:opened|began|started|resumed|kicked\s+off|got\s+under\s?way)\s+(?:on\s+|last\s+)?$",
+    r"\b(?:opened|began|started|resumed|launched|kicked\s+off|got\s+under\s?way)\s+(?:on\s+|last\s+)?$",
     re.IGNORECASE,
 )
 # What the talks did on the day that follows, told within a few words before it.
 BEGAN_BEFORE = re.compile(
-    r"\b(?:began|begun|started|opened|commenced|resumed|kicked off|got under way|got underway)\b"
+    # ("the talks that were launched Monday by lower-level teams")
+    r"\b(?:began|begun|started|opened|commenced|resumed|launched|kicked off|got under way|"
+    r"got underway)\b"
     r"[^.;,]{0,40}$",
     re.IGNORECASE,
 )

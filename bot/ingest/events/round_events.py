@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.events.delegations import MEDIATION_WORD
-from bot.ingest.events.round_dates import combined_when, days_of_talks_before
+from bot.ingest.events.round_dates import combined_when, days_of_stay, days_of_talks_before
 from bot.ingest.events.round_mentions import (
     FINAL,
     HAD_GONE,
@@ -105,6 +105,7 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
     when = _until_they_left(_from_the_opening(
         combined_when([m.when for m in dated] + [m.began for m in dated]), group
     ), group, published)
+    when = _stay_up_to_the_end(when, group)
     date_cue = "stated" if when is not None else "none"
     if when is None and not background and (
         (status in ("ongoing", None) and (_near_the_top(group, setting) or status == "ongoing"))
@@ -200,6 +201,20 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
         confidence=round(confidence, 2),
         unconfirmed=confidence < CONFIRMED,
     )
+
+
+def _stay_up_to_the_end(when: When | None, group: list[Mention]) -> When | None:
+    """ "Delegations spent three days in Cairo; that round ended on 9 May": the days of a
+    stay told with no day of its own run up to the end another clause dates."""
+    if when is None or when.granularity != "day" or when.start != when.end:
+        return when
+    ends = any(m.when == when and m.status is not None
+               and m.status.final in ("concluded", "collapsed", "agreement") for m in group)
+    stays = [n for m in group if m.when is None and m.place is not None
+             and (n := days_of_stay(m.text))]
+    if not ends or not stays:
+        return when
+    return When(when.end - timedelta(days=stays[0] - 1), when.end, "day")
 
 
 _NOW_AUX = re.compile(r"\b(?:is|are|has|have)\s+(?:now\s+|just\s+)?$")

@@ -260,25 +260,39 @@ def merge(
     ordered = sorted(mentions, key=lambda m: (m.place is not None and m.place.kind == "country"))
     groups: list[list[Mention]] = []
     for mention in ordered:
-        for group in groups:
-            head = group[0]
-            dated = mention.when is not None and all(m.when is not None for m in group)
-            if (
-                _same_place(head, mention, describe)
-                and not _next_round(group, mention)
-                and not _after_the_end(group, [mention]) and not _after_the_end([mention], group)
-                # A round begun more than a week ago and ended days ago is one round.
-                and (head.background == mention.background or dated)
-                and (_close(span([m.when for m in group]), mention.when,
-                            leaving=leaving(mention))
-                     or _goes_on_to(group, mention) or _opens(mention, group)
-                     or _after_opening_told(group, mention))
-            ):
-                group.append(mention)
-                break
+        fits = [group for group in groups if _fits(group, mention, describe)]
+        if fits:
+            # "The Hamas team left Cairo on Sunday ... talks resumed there on Tuesday":
+            # of two rounds at one venue, the one whose days hold the mention's.
+            min(fits, key=lambda g: _distance(span([m.when for m in g]), mention.when)
+                ).append(mention)
         else:
             groups.append([mention])
     return groups
+
+
+def _fits(group: list[Mention], mention: Mention,
+          describe: Callable[[str], PlaceFacts | None]) -> bool:
+    head = group[0]
+    dated = mention.when is not None and all(m.when is not None for m in group)
+    return (
+        _same_place(head, mention, describe)
+        and not _next_round(group, mention)
+        and not _after_the_end(group, [mention]) and not _after_the_end([mention], group)
+        # A round begun more than a week ago and ended days ago is one round.
+        and (head.background == mention.background or dated)
+        and (_close(span([m.when for m in group]), mention.when, leaving=leaving(mention))
+             or _goes_on_to(group, mention) or _opens(mention, group)
+             or _after_opening_told(group, mention))
+    )
+
+
+def _distance(days: When | None, when: When | None) -> int:
+    """Days between a group's span and a mention's days; 0 when they meet or either is
+    unknown."""
+    if days is None or when is None:
+        return 0
+    return max(0, (when.start - days.end).days, (days.start - when.end).days)
 
 
 def _after_the_end(ended: list[Mention], later: list[Mention]) -> bool:
@@ -393,9 +407,13 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         # "An Israeli team went to Cairo at the end of February, and those talks ended
         # without agreement": the round the sentence's first clause placed.
         same = [g for g in groups if any(m.sentence == mention.sentence for m in g)]
-        if mention.when is not None and not any(_on_its_days(mention.when, g) for g in same):
+        if mention.when is not None and not any(
+                _on_its_days(mention.when, g) or span([m.when for m in g]) is None
+                for g in same):
             # "That earlier session ended on Sunday, and the team returned to Cairo on
             # Tuesday": a day of another round told, not of the round the clause placed.
+            # (But "spent three days in Cairo; that round ended on 9 May" dates the round
+            # its first clause told with no day.)
             same = []
         current = same \
             or [g for g in groups if mention.when is None and any(
@@ -437,7 +455,10 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
             # day with Burns, ... and Kamel": the one round the report is about, met that day.
             sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
             and (mention.status is None or mention.status.final != "scheduled")
-            and bool(_SAT_WITH.search(mention.text))))
+            and bool(_SAT_WITH.search(mention.text))
+        # "... where the negotiations are taking place ... the talks that were launched
+        # Monday": the opening of the one round the report tells, undated till then.
+        ) or opening)
         # "Teams began meeting on Thursday" under the lede's Sunday end: the round's
         # opening, days before what the report dated.
         days = span([m.when for m in group])
@@ -455,8 +476,10 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
             mention.when = mention.began = None
             mention.status = None  # a venue-less sentence cannot move the round's status...
             mention.outcome = None  # (nor tell how it ended)
-        elif not _on_its_days(mention.when, group) and not _ends_it(group, mention):
+        elif days is not None and not _on_its_days(mention.when, group) \
+                and not _ends_it(group, mention):
             mention.status = None  # ...unless it tells of the round's own day, or its end
+            # (or of a round no other sentence dates)
         group.append(mention)
 
 

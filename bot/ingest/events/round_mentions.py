@@ -91,7 +91,7 @@ def leaving(mention: Mention) -> bool:
 
 STARTED = re.compile(
     r"^(?:began|begun|begin\w*|start\w*|restart\w*|(?:re-?)?open\w*|commenc\w*|resum\w*|reconven\w*|"
-    r"kick\w* off|gathered|assembled|converged)",
+    r"kick\w* off|launched|gathered|assembled|converged)",
     re.IGNORECASE,
 )
 

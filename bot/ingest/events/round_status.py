@@ -118,7 +118,14 @@ def sentence_status(text: str, anchor: int) -> StatusCue | None:
         return None
     near = [f for f in found if f[0] <= NEAR]
     if near:
-        return min(near, key=lambda f: (f[1], f[0]))[2]
+        best = min(near, key=lambda f: (f[1], f[0]))[2]
+        if best.status == "ongoing" and best.word.lower().startswith("arriv") and (
+            later := _TALKS_TO_COME.match(text, text.find(best.word) + len(best.word))
+        ) is not None:
+            # "arrived in Cairo and is due to hold talks later today": the team is there,
+            # the talks still to come.
+            return StatusCue("scheduled", later.group(0))
+        return best
     return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
@@ -169,6 +176,11 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
     return StatusCue(status, m.group(0))
 
 
+_TALKS_TO_COME = re.compile(
+    r"[^.;]{0,40}?\band\s+(?:(?:is|are|was|were)\s+(?:due|set|scheduled|expected)\s+to|will)"
+    r"\s+(?:hold|begin|start|open|meet)\b",
+    re.IGNORECASE,
+)
 ITS_OWN_TALKS = re.compile(
     r"(?:after|following)\s+(?:[\w-]+\s+){0,3}?(?:days?\s+of\s+)?(?:[\w-]+\s+)?"
     r"(?:talks|negotiations|discussions)\b[^.;]{0,60}?\b(?:that|which)\s+(?:had\s+)?(?:\w+\s+)?$",

@@ -210,6 +210,12 @@ def find_rounds(
                     mention.background = mention.when.end < published - RECENT
                 mention.issues = _issues(mention.text, issues_in)
                 mention.entry_day = setting.entries.get(passage.paragraph)
+                if mention.entry_day is not None and mention.when is not None \
+                        and mention.when.start <= mention.entry_day < mention.when.end \
+                        and (mention.status is None or mention.status.final != "scheduled"):
+                    # "Burns has been in Cairo since Friday", in Saturday's entry: up to
+                    # that entry, not to the page's last update.
+                    mention.when = replace(mention.when, end=mention.entry_day)
                 if mention.place is not None and mention.when is None:
                     _paragraph_day(passage, index, mention, published)
                 if mention.when is None and passage.paragraph in setting.entries and (
@@ -239,11 +245,12 @@ def find_rounds(
                 sequel = mention.status is not None and mention.status.final == "scheduled" \
                     and not WEAK_NOUNS.match(mention.noun)
                 others = coordinated_venues(passage, mention.place, c_end, sequel=sequel)
-                if len(others) >= 2 and not any(own for _, own in others) and (
-                    mention.when is None or mention.when.granularity != "day"
-                ):
+                if (len(others) >= 2 or (others and _SEVERAL.match(mention.noun))) \
+                        and not any(own for _, own in others) and (
+                            mention.when is None or mention.when.granularity != "day"):
                     # "Negotiators have gathered at a lot of tables since October 2023, in
-                    # Paris, Cairo and Doha": many rounds summed up, none of them told.
+                    # Paris, Cairo and Doha", "a sequence of rounds held in Cairo and Doha":
+                    # many rounds summed up, none of them told.
                     continue
                 placed.append(mention)
                 for other, own in others:
@@ -269,6 +276,10 @@ def find_rounds(
     # A current round the story cannot date ("months of talks in Cairo and Doha failed")
     # is a summary, not an event; a past one keeps its place ("the last round crumbled").
     return [e for e in events if e.when is not None or e.background]
+
+
+# Nouns that count several meetings: "rounds held in Cairo and Doha" are more than one.
+_SEVERAL = re.compile(r"^(?:rounds|meetings|sessions|gatherings)$", re.IGNORECASE)
 
 
 def _another_story(passage: Passage, setting: Setting, venue: Mark) -> bool:
@@ -383,6 +394,8 @@ def _paragraph_day(passage: Passage, index: int, mention: Mention, published: da
         for t in passage.times_in(m.end, min(end, m.end + 30))
         if t.expression.granularity == "day" and t.expression.direction == "past"
         and not said_on(passage.text, start, t)
+        # ("Burns has been in the Egyptian capital since Friday": his stay, not this day)
+        and not _SINCE_BEFORE.search(passage.text, max(start, t.start - 12), t.start)
     }
     if len(days) != 1:
         return
@@ -392,8 +405,12 @@ def _paragraph_day(passage: Passage, index: int, mention: Mention, published: da
     mention.background = mention.when.end < published - RECENT
 
 
-# A list item that opens with its day: "- Tuesday: Israeli troops took the crossing".
-_DAY_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?(?P<day>[^:]{3,30}):\s")
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+# A list item that opens with its day: "- Tuesday: Israeli troops took the crossing",
+# "Mar 10-14 - Indirect talks in Doha".
+_DAY_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?(?P<day>[^:]{3,30}?)(?::|\s[-–—])\s")
 
 
 def _label(passage: Passage) -> tuple[Mark | None, TimeMark] | None:
@@ -401,6 +418,8 @@ def _label(passage: Passage) -> tuple[Mark | None, TimeMark] | None:
     day an item opens with, "- Tuesday: ..."."""
     _, start, end = passage.sentences[0]
     head = _DAY_LABEL.match(passage.text, start)
+    if head is not None and (place_day := _day_and_place(passage, start, end)) is not None:
+        return place_day  # "28 Jan 2024 — Paris. CIA Director William Burns ..."
     if head is not None:
         times = passage.times_in(head.start("day"), head.end("day"))
         rest = head["day"]
@@ -427,6 +446,13 @@ def _label(passage: Passage) -> tuple[Mark | None, TimeMark] | None:
         # "28 November 2023, Doha: Burns and Barnea meet Qatar's prime minister ...": a
         # chronology's day and place, then what happened there.
         return places[0], times[0]
+    return _day_and_place(passage, start, end)
+
+
+def _day_and_place(passage: Passage, start: int, end: int) -> tuple[Mark, TimeMark] | None:
+    """A sentence that is only a day and a place: "28 Jan 2024 — Paris."."""
+    places = passage.marks_in(start, end, ("place",))
+    times = passage.times_in(start, end)
     if len(places) != 1 or len(times) != 1 or times[0].expression.granularity != "day":
         return None
     rest = passage.text[start:end]
@@ -457,6 +483,10 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
             # "A Hamas delegation departed Cairo late Saturday following talks with Egyptian
             # officials": the talks it left, in no other city, are of its clause.
             continue
+        if _ELLIPSIS.fullmatch(passage.text, m.end(), end):
+            # "sat down again in Cairo on 13 February, and once more in Paris on 23
+            # February": the verb left out is the first clause's; the venues go together.
+            continue
         if not _ONLY_A_DAY.fullmatch(_without_times(passage, bounds[-1], m.start())):
             bounds.append(m.end())
         # ("On February 13, after meetings in Cairo ...": the day opens the next clause.)
@@ -464,6 +494,12 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
+_RESULT_OF = re.compile(
+    r"\b(?:outcomes?|results?|fruits|conclusions)\s+of\s+(?:the\s+|this\s+|that\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_ELLIPSIS = re.compile(
+    r"\s*(?:and\s+)?(?:(?:once\s+more|once\s+again|again|then|later|also)\s+)?(?:in|at)\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:on|in)\s+[^,;.]{1,30}[.]?\s*")
 _AFTER_TALKS = re.compile(r"(?:following|after)\s+(?:[\w-]+\s+){0,2}(?:talks|negotiations)\b",
                           re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]")
@@ -648,6 +684,10 @@ def _read_clause(
     at = start + (noun.start() if noun else anchor)
     if place is not None and place.start >= 0 and venue_cue == "in-city":
         at = place.start  # "convened in Paris on January 28": the day is the venue's
+    if noun is not None and _RESULT_OF.search(text, 0, noun.start()):
+        # "The war cabinet was due to meet on Monday to discuss the outcome of the Paris
+        # talks": the day of what weighs the talks, not of the talks.
+        times = [t for t in times if t.start >= start + noun.end()]
     said = _SAYS_THAT.search(passage.text, at, end)
     if said is not None:
         # "On the Sunday the Doha meeting opened, Sisi told a news conference that Egypt

@@ -10,6 +10,7 @@ report's one current round, or the round told in the sentences just before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -103,7 +104,14 @@ def _told_by_opening(round_: ExtractedEvent) -> bool:
     if not told or round_.when is None or round_.when.start != round_.when.end:
         return False
     at = round_.summary.find(told)
-    return at > 0 and bool(BEGAN_BEFORE.search(round_.summary, 0, at))
+    return (at > 0 and bool(BEGAN_BEFORE.search(round_.summary, 0, at))) or (at == 0 and bool(
+        # a chronology's item: "Jul 6 - A new round of proximity talks opens in Doha."
+        _OPENS_AFTER.match(round_.summary, len(told))))
+
+
+_OPENS_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:opens|opened|begins|began|starts|started|resumes|resumed|kicks off"
+    r"|kicked off)\b", re.IGNORECASE)
 
 
 def latest(rounds: list[T], day: date, start: Callable[[T], date]) -> T:

@@ -46,10 +46,23 @@ _DESTINATION_BEFORE = vocabulary().destination_before
 _SPEECH_BEFORE = re.compile(
     r"\b(?:speaking|spoke|speaks|(?:told|telling) (?:reporters|journalists)|audience|"
     r"(?:press|news) conference|interview|remarks|address(?:ed|ing)?)\b[^,;]{0,60}$"
+    # "Witkoff told an American Jewish Committee event in Washington on Tuesday that ..."
+    r"|\b(?:told|telling)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:event|forum|audience|"
+    r"dinner|rally|gathering|luncheon|summit|conference|think\s+tank)\b[^,;]{0,30}$"
     # "The Paris talks went well, the White House said in Washington on Monday"
     r"|\b(?:said|says|added|announced)\s+(?:in|from)\s+$",
     re.IGNORECASE,
 )
+# A past participle after a thing, then the place: "ideas discussed in Paris".
+_DONE_THERE_BEFORE = re.compile(
+    r"\b(?:ideas|proposals?|framework|terms|plans?|understandings|principles|points|outline|"
+    r"drafts?|paper|text)\s+(?:first\s+|already\s+)?(?:discussed|agreed|drafted|presented|"
+    r"outlined|hammered\s+out|worked\s+out|put\s+forward|floated|raised|drawn\s+up)\s+"
+    r"(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# (not "a framework drawn up in Paris late last month": a meeting there, dated)
+_UNDATED_AFTER = re.compile(r"\s*(?:[,.;:)]|$|\s(?:to|and|with|for|by|into|as)\b)")
 _ONE_IS_IN = re.compile(
     r"\bwho\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+|now\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -172,7 +185,11 @@ def find_venue_cue(
         setting = re.fullmatch(r"\s*(?:In|At|From)\s+(?:the\s+)?", before) and \
             text[mark.end - offset : mark.end - offset + 1] == ","
         if _VENUE_BEFORE.search(before) and not _WAR_BEFORE.search(before):
-            if setting or (speech and not _MEETING_WORD.search(speech.group(0))):
+            if setting or (speech and not _MEETING_WORD.search(speech.group(0))) \
+                    or (_DONE_THERE_BEFORE.search(before)
+                        and _UNDATED_AFTER.match(text, mark.end - offset)):
+                # ("to convene the parties on the basis of new ideas discussed in Paris":
+                # where something was done before, named in passing, weighed as a speech)
                 kinds["speech"].append(mark)
             elif _DESTINATION_BEFORE.search(before):
                 kinds["destination"].append(mark)
@@ -225,9 +242,20 @@ _WHERE_THEY_TALKED = re.compile(
 )
 
 
+# "a press conference in Doha on Wednesday, where a truce is being hammered out"
+_WHERE_DEAL_MADE = re.compile(
+    r"(?:\s+(?:on|late on|early on)\s+\w+(?:\s+(?:night|evening|morning))?)?,?\s+where\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>agreement|deal|accord|truce|ceasefire)\s+"
+    r"(?:is|was|are|were)\s+being\s+(?:hammered\s+out|negotiated|worked\s+out|thrashed\s+out|"
+    r"finali[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
 def where_talks(text: str, at: int) -> re.Match[str] | None:
     """The talks a "where" clause right after a place holds there."""
-    return _WHERE_TALKS.match(text, at) or _WHERE_THEY_TALKED.match(text, at)
+    return _WHERE_TALKS.match(text, at) or _WHERE_THEY_TALKED.match(text, at) \
+        or _WHERE_DEAL_MADE.match(text, at)
 
 
 # "held talks with him there on Nov. 9": "there" points back; "there were talks" does not.
@@ -259,7 +287,10 @@ def venue_there(
 
 
 # "in Rome on 28 July and in Doha": what may stand between two venues of one list.
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:in|at)\s+(?:the\s+)?)?")
+# ("sat down again in Cairo on 13 February, and once more in Paris on 23 February")
+_LIST_GAP = re.compile(
+    r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:once\s+more|again|then|later)\s+)?"
+    r"(?:(?:in|at)\s+(?:the\s+)?)?")
 
 
 # "negotiations will restart in Doha on Wednesday, before returning to Cairo on Thursday":

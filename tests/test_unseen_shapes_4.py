@@ -1,0 +1,243 @@
+"""Shapes met first on unseen articles in the seventh session (heldout46, heldout47 and a
+third set of real pages): narrative months, chronology items, live pages whose round ends
+and starts again, the store keeping apart what one report keeps apart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.test_extraction_rules import _extract, _rounds
+
+
+def _outcomes(extraction):
+    return sorted((e.kind, e.when.start) for e in extraction.events
+                  if e.kind in ("agreement", "collapse") and e.when is not None)
+
+
+def test_the_start_of_the_month_is_the_month_the_paragraph_named():
+    found = _rounds(_extract(
+        "A look back at a long year.\n\nThe hardest push came in July. Negotiators met in "
+        "Doha at the start of the month, with Qatari and Egyptian mediators passing papers "
+        "between the rooms.",
+        "2025-10-12",
+    ))
+    assert found == [("duha", date(2025, 7, 1), date(2025, 7, 10), "concluded")]
+    # Talks still to come at the end of the month are in the report's own month.
+    found = _rounds(_extract(
+        "Talks broke down in July. Negotiators will meet again in Doha at the end of the "
+        "month, officials said.",
+        "2025-10-12",
+    ))
+    assert found and found[0][1] >= date(2025, 10, 21)
+
+
+def test_recalled_delegations_as_an_adjective_tell_no_round():
+    found = _rounds(_extract(
+        "Since the spring, the path through Cairo to this week's accord was strewn with "
+        "recalled delegations and missed chances.",
+        "2025-10-12",
+    ))
+    assert found == []
+
+
+def test_rounds_in_two_cities_summed_up_are_no_round():
+    found = _rounds(_extract(
+        "After the truce the year turned into a string of rounds held in Cairo and Doha, "
+        "each ending with the teams flying home. The deal was finally signed this week.",
+        "2025-10-12",
+    ))
+    assert found == []
+
+
+def test_a_chronology_item_with_a_dash_keeps_its_days():
+    found = _rounds(_extract(
+        "Timeline\n\nMar 10-14 - Indirect talks in Doha; the US envoy joins on Mar 11.\n\n"
+        "Mar 18 - Strikes resume across Gaza.",
+        "2025-04-01",
+    ))
+    assert ("duha", date(2025, 3, 10), date(2025, 3, 14), "concluded") in found
+
+
+def test_a_chronology_recall_ends_the_round_its_item_opened():
+    found = _rounds(_extract(
+        "Key dates\n\n2025\n\nJul 6 - A fresh round of proximity talks opens in Doha.\n\n"
+        "Jul 7 - Netanyahu dines at the White House.\n\n"
+        "Jul 24 - Israel and the US recall their negotiators from Doha.",
+        "2025-09-01",
+    ))
+    assert ("duha", date(2025, 7, 6), date(2025, 7, 24), "collapsed") in found
+
+
+def test_a_venue_named_for_a_speech_to_an_event_is_not_the_talks():
+    extraction = _extract(
+        "The envoy told a policy forum in Washington on Tuesday that the discussions now "
+        "under way could yield an arrangement within days.",
+        "2025-02-27",
+    )
+    stated = [e for e in extraction.events if e.kind == "round" and not e.unconfirmed]
+    assert stated == []
+
+
+def test_a_day_after_a_day_just_told_is_the_day_before_it():
+    found = _rounds(_extract(
+        "The truce came into force on October 10, a day after Israel and Hamas approved the "
+        "first stage at indirect talks in Sharm el-Sheikh.",
+        "2025-11-20",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("sharm al shaikh", date(2025, 10, 9))]
+    # A chronology item's day stays its own.
+    found = _rounds(_extract(
+        "- 2 December 2023, Doha: a day after the truce ends, a Mossad team that had spent "
+        "the day in talks with Qatari mediators in the city is ordered home.",
+        "2024-06-01",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("duha", date(2023, 12, 2))]
+
+
+def test_a_chronology_label_of_a_day_and_a_city_with_a_dash():
+    found = _rounds(_extract(
+        "How the talks ran\n\nThe year of negotiating, item by item.\n\n"
+        "1 Dec 2023 — The truce breaks down and fighting resumes.\n\n"
+        "28 Jan 2024 — Paris. CIA Director William Burns, Mossad chief "
+        "David Barnea and Qatar's Prime Minister Mohammed bin Abdulrahman Al Thani draw up a "
+        "framework for a phased deal.",
+        "2024-09-01",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_a_team_that_arrived_to_hold_talks_later_is_scheduled():
+    found = _rounds(_extract(
+        "A Hamas delegation arrived in Cairo and is due to hold talks later today with "
+        "Egyptian intelligence officials, sources said.",
+        "2025-11-23",
+    ))
+    assert found == [("kairu", date(2025, 11, 23), date(2025, 11, 23), "scheduled")]
+
+
+def test_ideas_discussed_somewhere_before_do_not_place_the_next_talks():
+    extraction = _extract(
+        "Officials expect the mediators to bring the parties together in the coming days "
+        "on the basis of new ideas discussed in Paris.",
+        "2024-05-26",
+    )
+    assert [e for e in extraction.events if e.kind == "round" and not e.unconfirmed] == []
+    # A framework drawn up there on a day told is a meeting there.
+    found = _rounds(_extract(
+        "The talks build on a framework drawn up in Paris late last month, which proposed a "
+        "six-week pause.",
+        "2024-02-13",
+    ))
+    assert [r[0] for r in found] == ["paris"]
+
+
+def test_a_second_venue_told_with_the_verb_left_out():
+    found = _rounds(_extract(
+        "The same four officials sat down again in Cairo on 13 February, and once more in "
+        "Paris on 23 February.",
+        "2024-06-01",
+    ))
+    assert [(r[0], r[1]) for r in found] == [
+        ("kairu", date(2024, 2, 13)), ("paris", date(2024, 2, 23))]
+
+
+def test_a_stay_of_days_runs_up_to_the_end_the_next_clause_dates():
+    found = _rounds(_extract(
+        "Delegations from both sides then spent three days in Cairo with the mediators; "
+        "that round ended on 9 May without a deal.",
+        "2024-05-20",
+    ))
+    assert found == [("kairu", date(2024, 5, 7), date(2024, 5, 9), "concluded")]
+
+
+_LIVE = (
+    "Gaza war live: Hamas team leaves Cairo, Israeli team arrives\n\n"
+    "Live updates · Last updated Tuesday, May 7, 2024, 14:00\n\n"
+    "Tuesday, May 7, 2024\n\n"
+    "13:40 — Israeli team lands in Cairo\n"
+    "A working-level Israeli team has landed in Cairo for talks with the mediators, "
+    "officials say.\n\n"
+    "Sunday, May 5, 2024\n\n"
+    "21:15 — Hamas team leaves Cairo\n"
+    "The Hamas delegation has left Cairo for Doha to consult its leaders after two days of "
+    "meetings with the mediators.\n\n"
+    "Saturday, May 4, 2024\n\n"
+    "11:05 — Hamas delegation in Cairo\n"
+    "A Hamas delegation has arrived in Cairo for talks with Egyptian mediators. The CIA "
+    "director has been in the Egyptian capital since Friday.\n"
+)
+
+
+def test_a_live_page_round_that_ended_and_one_that_opened_after_it():
+    found = _rounds(_extract(_LIVE, "2024-05-07"))
+    assert found == [
+        ("kairu", date(2024, 5, 4), date(2024, 5, 5), "concluded"),
+        ("kairu", date(2024, 5, 7), date(2024, 5, 7), "ongoing"),
+    ]
+
+
+def test_the_outcome_of_talks_weighed_on_a_day_is_not_their_day():
+    found = _rounds(_extract(
+        "Intelligence chiefs sat down with Qatar's prime minister in Paris on Sunday. "
+        "Israel's war cabinet was due to meet on Monday to discuss the outcome of the Paris "
+        "talks, officials said.",
+        "2024-01-29",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_one_side_announcing_it_accepts_a_proposal_is_no_agreement():
+    extraction = _extract(
+        "The delegations arrived in Cairo on Tuesday, a day after Hamas announced that it "
+        "was accepting a truce proposal drawn up by Egypt and Qatar.",
+        "2024-05-09",
+    )
+    assert [o for o in _outcomes(extraction) if o[0] == "agreement"] == []
+
+
+def test_irreconcilable_gaps_end_the_round_in_a_breakdown():
+    found = _rounds(_extract(
+        "The talks in Cairo ended on Thursday with irreconcilable gaps between the parties, "
+        "the delegations said.",
+        "2024-05-09",
+    ))
+    assert found and found[0][3] == "collapsed"
+
+
+def test_talks_launched_on_a_day_open_the_round_told_undated():
+    found = _rounds(_extract(
+        "Senior delegations arrived in Sharm el-Sheikh, where the negotiations are taking "
+        "place. Their arrival signalled progress in the talks that were launched Monday by "
+        "technical teams.",
+        "2025-10-08",
+    ))
+    assert found == [("sharm al shaikh", date(2025, 10, 6), date(2025, 10, 8), "ongoing")]
+
+
+def test_a_deal_being_hammered_out_where_a_briefing_is_held_is_a_round_there():
+    found = _rounds(_extract(
+        "Qatar's foreign ministry will brief reporters in Doha on Wednesday, where a truce "
+        "is being hammered out by US, Qatari and Egyptian mediators.",
+        "2025-01-15",
+    ))
+    assert found == [("duha", date(2025, 1, 15), date(2025, 1, 15), "ongoing")]
+
+
+def test_two_rounds_one_report_keeps_apart_stay_two_in_the_store(engine):
+    from datetime import datetime
+
+    from bot.export.timeline_json import export_timeline
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.model import ArticleInput
+    from bot.store.database import session_scope
+
+    ingest_articles(engine, [ArticleInput(
+        text="CAIRO (Reuters) - The US and Israeli teams began new negotiations in Cairo on "
+             "Thursday, which lasted for two days, Egyptian sources said.\n\nA Hamas "
+             "delegation arrived in Cairo on Saturday to hear the mediators out.",
+        outlet="Wire", url="https://example.org/two", source_name="two",
+        published_at=datetime.fromisoformat("2024-08-24T18:00:00+00:00"))])
+    with session_scope(engine) as session:
+        rounds = export_timeline(session, story="t")["rounds"]
+    assert sorted((r["start"], r["end"]) for r in rounds if r["place"] == "Cairo") == [
+        ("2024-08-22", "2024-08-23"), ("2024-08-24", "2024-08-24")]
