@@ -241,3 +241,12 @@ def test_two_rounds_one_report_keeps_apart_stay_two_in_the_store(engine):
         rounds = export_timeline(session, story="t")["rounds"]
     assert sorted((r["start"], r["end"]) for r in rounds if r["place"] == "Cairo") == [
         ("2024-08-22", "2024-08-23"), ("2024-08-24", "2024-08-24")]
+
+
+def test_talks_suspended_broke_down():
+    found = _rounds(_extract(
+        "Those talks in Doha were suspended on July 14 after an Israeli airstrike on a "
+        "Hamas commander.",
+        "2024-07-26",
+    ))
+    assert found == [("duha", date(2024, 7, 14), date(2024, 7, 14), "collapsed")]

@@ -114,6 +114,10 @@ _TALKS_VERB = re.compile(
 )
 
 
+# People at one table: "met", "sat down with", "spent several hours that day with".
+SAT_WITH = r"met|sat\s+down\s+with|held\s+talks\s+with|spent\s+(?:[\w-]+\s+){1,4}?with"
+
+
 # "X met Prime Minister Y in Z": one person meeting another is diplomacy, not a round.
 _PERSON_MET_PERSON = re.compile(
     r"^(?:,[^,]{1,120},)?\s+(?:met|saw)\s+(?:with\s+)?((?:[A-Z][\w'’-]*\s+)*)$"

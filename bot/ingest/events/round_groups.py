@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.ingest.document.passages import Mark
-from bot.ingest.events.round_cues import WEAK_NOUNS
+from bot.ingest.events.round_cues import SAT_WITH, WEAK_NOUNS
 from bot.ingest.events.round_dates import OPENED_ON, span
 from bot.ingest.events.round_mentions import (
     FINAL,
@@ -506,10 +506,7 @@ def _came_before(
 
 
 # People who met others: "met", "sat down with", "spent several hours that day with".
-_SAT_WITH = re.compile(
-    r"\b(?:met|sat\s+down\s+with|held\s+talks\s+with|spent\s+(?:[\w-]+\s+){1,4}?with)\b",
-    re.IGNORECASE,
-)
+_SAT_WITH = re.compile(rf"\b(?:{SAT_WITH})\b", re.IGNORECASE)
 
 
 _THOSE_TALKS = re.compile(

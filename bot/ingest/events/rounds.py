@@ -34,6 +34,7 @@ from bot.ingest.events.round_cues import (
     NOT_NEGOTIATION,
     NOT_TALKS,
     ROUND_NOUN,
+    SAT_WITH,
     SUMMARY_BEFORE,
     TOOK_PLACE,
     VENUE_WEIGHT,
@@ -666,10 +667,11 @@ def _read_clause(
         return None
     if (other := NOT_TALKS.search(text)) and not (
         noun is not None and noun.end() <= other.start()
-        and re.search(r"\b(?:who|which|whose)\b", text[noun.end() : other.start()])
+        and re.search(r"\b(?:who|which|whose|after|following)\b", text[noun.end() : other.start()])
     ):
         # "The talks opened ... with a delegation led by X, who survived a strike on ...":
-        # what the clause tells of a person, not what the talks were.
+        # what the clause tells of a person, not what the talks were; "talks were suspended
+        # after an airstrike on a commander": what came before the talks' end.
         return None
     status = sentence_status(text, noun.start() if noun else anchor)
     said_day = False
@@ -959,10 +961,9 @@ _GATHERED_AGAIN = re.compile(
 )
 _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
                           # "and joined Barnea, Kamel and Sheikh Mohammed in Doha"
-                          r"joined|"
-                          r"(?:held|hold)\s+talks\s+with|sat\s+down\s+with|"
+                          r"joined|hold\s+talks\s+with|"
                           # "he had spent several hours that day with Burns, ... and Kamel"
-                          r"spent\s+(?:[\w-]+\s+){1,4}?with)(?=\s)",
+                          rf"{SAT_WITH})(?=\s)",
                           re.IGNORECASE)
 # "Barnea had met the Qatari prime minister in Europe": one person with one leader.
 _MET_A_LEADER = re.compile(
