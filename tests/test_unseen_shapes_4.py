@@ -250,3 +250,24 @@ def test_talks_suspended_broke_down():
         "2024-07-26",
     ))
     assert found == [("duha", date(2024, 7, 14), date(2024, 7, 14), "collapsed")]
+
+
+def test_a_team_that_arrived_and_held_talks_the_following_day_stayed_both_days():
+    found = _rounds(_extract(
+        "A Hamas delegation arrived in Cairo on Friday 7 March and held talks with Egyptian "
+        "officials the following day.",
+        "2025-03-20",
+    ))
+    assert [(r[0], r[1], r[2]) for r in found] == [
+        ("kairu", date(2025, 3, 7), date(2025, 3, 8))]
+
+
+def test_a_team_flown_in_for_meetings_with_the_mediating_countrys_officials():
+    extraction = _extract(
+        "Talks in Doha ended on Friday. Also on Sunday, an Israeli team flew to Cairo for "
+        "meetings with senior Egyptian officials.",
+        "2025-03-17",
+    )
+    stated = [(e.place_key, e.when.start) for e in extraction.events
+              if e.kind == "round" and not e.unconfirmed]
+    assert ("kairu", date(2025, 3, 16)) in stated

@@ -323,13 +323,17 @@ _ARRIVED = re.compile(
 
 _WENT = re.compile(
     r"\b(?:left|leaving|departed|departing|return(?:ed|ing)|flew (?:back|home)|went home|"
-    r"headed home|wrapped up|ended|concluded|broke down|collapsed)\b",
+    r"headed home|wrapped up|ended|concluded|broke down|collapsed|"
+    # "arrived in Cairo on Friday 7 March and held talks with Egyptian officials the
+    # following day": the stay runs to the talks' day.
+    r"held\s+talks|met|sat\s+down)\b",
     re.IGNORECASE,
 )
 
 
 def stay(text: str, times: list[TimeMark]) -> When | None:
-    """ "arrived in Doha on Sunday ... before returning home on Monday": Sunday to Monday."""
+    """ "arrived in Doha on Sunday ... before returning home on Monday": Sunday to Monday;
+    "arrived on Friday and held talks the following day": Friday to Saturday."""
     days = [t for t in times if t.expression.granularity == "day"]
     for first, second in pairwise(days):
         came = _ARRIVED.search(text[max(0, first.start - 60) : first.start])

@@ -900,6 +900,11 @@ _STAYED = re.compile(
     r"|\b(?:for\s+(?:indirect\s+)?(?:talks|negotiations)|to\s+(?:go\s+over|discuss|negotiate|"
     r"work\s+(?:on|through))\b[^.;]{0,60}?)\s+with\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?"
     r"(?:and\s+[A-Z][\w-]+\s+)?mediators\b"
+    # "an Israeli team flew to Cairo for meetings with senior Egyptian officials": the
+    # mediating country's officials, met in their city.
+    r"|\bfor\s+(?:indirect\s+)?(?:talks|negotiations|meetings|consultations)\s+with\s+(?:the\s+)?"
+    r"(?:(?:senior|top|high-ranking)\s+)?(?:Egyptian|Qatari)\s+(?:intelligence\s+)?"
+    r"(?:officials|mediators|negotiators)\b"
 )
 _ANOTHER_SUBJECT = re.compile(
     r"\b(?:as|when|while|after|before|since|(?:same|very)\s+day|the\s+day)\s+[A-Z]"
