@@ -271,3 +271,38 @@ def test_a_team_flown_in_for_meetings_with_the_mediating_countrys_officials():
     stated = [(e.place_key, e.when.start) for e in extraction.events
               if e.kind == "round" and not e.unconfirmed]
     assert ("kairu", date(2025, 3, 16)) in stated
+
+
+def test_a_team_that_spent_the_past_week_there_stayed_the_week_up_to_its_return():
+    found = _rounds(_extract(
+        "The Israeli negotiating team that spent the past week in Qatar returned to Israel "
+        "on Tuesday evening, the prime minister's office said.",
+        "2024-12-25",
+    ))
+    assert found == [("katar", date(2024, 12, 18), date(2024, 12, 24), "concluded")]
+
+
+def test_a_recollection_months_later_ends_talks_told_as_going_on(engine):
+    from datetime import datetime
+
+    from bot.export.timeline_json import export_timeline
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.model import ArticleInput
+    from bot.store.database import session_scope
+
+    def article(name: str, published: str, text: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet="Wire", url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(published), source_name=name)
+
+    ingest_articles(engine, [
+        article("news", "2024-04-08T12:00:00+00:00",
+                "CAIRO (AP) - A new round of Gaza truce talks opened in Cairo on Sunday and "
+                "was continuing on Monday, Egyptian officials said."),
+        article("later", "2024-07-30T09:00:00+00:00",
+                "A look back.\n\nThere were talks in Cairo on April 7 with all the parties, "
+                "and a meeting in Rome on July 28."),
+    ])
+    with session_scope(engine) as session:
+        rounds = export_timeline(session, story="t")["rounds"]
+    cairo = [(r["start"], r["status"]) for r in rounds if r["place"] == "Cairo"]
+    assert cairo == [("2024-04-07", "concluded")]

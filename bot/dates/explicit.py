@@ -18,6 +18,8 @@ from bot.dates.vocabulary import (
     CENTURIES,
     DASH,
     DAY,
+    DAY_WORD,
+    DAY_WORDS,
     DIGITS,
     MONTH_ANY,
     MONTH_STEMS,
@@ -68,7 +70,7 @@ _WEEKDAY_BEFORE = re.compile(
 
 
 def _day_number(words: str) -> int:
-    return int(words.rstrip("stndrh"))
+    return DAY_WORDS.get(words.lower()) or int(words.rstrip("stndrh"))
 
 
 def _stated_day(m: re.Match[str]) -> date | None:
@@ -176,6 +178,25 @@ def _resolve_ordinal_day(m: re.Match[str], ctx: Context) -> Found | None:
                 return Found(start, end, day, day.replace(day=last), "day", is_range=last > number)
             except ValueError:
                 return None
+    return None
+
+
+def _resolve_weekday_the_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "On Sunday the eighth": the day of a month near publication that falls on that
+    weekday, before it unless the clause looks ahead."""
+    start, end = span(m)
+    number, weekday = _day_number(m.group("d")), weekday_number(m.group("wd"))
+    forward = ctx.points_forward(start, end)
+    published = ctx.published
+    for months_away in ((0, 1, 2) if forward else (0, -1, -2)):
+        year, month = published.year, published.month + months_away
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        try:
+            day = date(year, month, number)
+        except ValueError:
+            continue
+        if day.weekday() == weekday and ((day >= published) if forward else (day <= published)):
+            return Found(start, end, day, day, "day")
     return None
 
 
@@ -291,6 +312,16 @@ RULES = [
         rf"{_B}(?:the\s+)?(?P<x>(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<day>{DAY})\s+(?:of\s+)?"
         rf"(?P<month>{MONTH_ANY})(?:,?\s+(?P<year>{YEAR}))?)"
     ), _resolve_day, MONTH_STEMS),
+    # "the first of December", "Sunday the first of December"
+    Rule("day_word_month", re.compile(
+        rf"{_B}(?:the\s+)?(?P<x>(?:(?P<wd>{WEEKDAY_ANY}),?\s+(?:the\s+)?)?(?P<day>{DAY_WORD})"
+        rf"\s+of\s+(?P<month>{MONTH_ANY})(?:,?\s+(?P<year>{YEAR}))?)"
+    ), _resolve_day, MONTH_STEMS),
+    # "On Sunday the eighth, a delegation saw Rashad again"
+    Rule("weekday_the_day", re.compile(
+        rf"(?<![\w-])(?P<x>(?P<wd>{WEEKDAY_FULL})\s+the\s+"
+        rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{DAY_WORD}))\b(?!\s+of\b)"
+    ), _resolve_weekday_the_day, ("day",)),
     Rule("day_range_month", re.compile(
         rf"{_B}(?:(?P<prep>(?i:from|between))\s+)?(?:the\s+)?(?P<x>(?P<d1>{DAY}){RANGE_JOIN}"
         rf"(?P<d2>{DAY})\s+(?:of\s+)?(?P<month>{MONTH_ANY})(?:,?\s+(?P<year>{YEAR}))?)"

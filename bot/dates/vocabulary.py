@@ -39,6 +39,17 @@ ORDINAL_WORDS = {
 }
 
 
+# The days of a month in words: "the first of December", "Sunday the eighth".
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+DAY_WORDS = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)},
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "thirty-first": 31,
+    **{f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS)},
+}
+
+
 def _alternation(words: Iterable[str]) -> str:
     # Longest first so that "Sept" wins over "Sep" and "Thursday" over "Thu".
     return "|".join(sorted(words, key=len, reverse=True))
@@ -50,6 +61,7 @@ WEEKDAY_FULL = rf"(?:{_alternation(WEEKDAYS)})"
 WEEKDAY_ANY = rf"(?:{_alternation(WEEKDAYS)}|(?:{_alternation(WEEKDAY_ABBREVIATIONS)})(?![a-z])\.?)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d)"  # not a clock ("7:30")
 YEAR = r"(?:19|20)\d{2}(?![\d%])"
+DAY_WORD = rf"(?i:{_alternation(DAY_WORDS)})(?![\w-])"
 NUMBER = rf"(?:\d{{1,3}}|(?i:{_alternation(NUMBER_WORDS)}))"
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?i:{_alternation(ORDINAL_WORDS)}))"
 SEASON = rf"(?:{_alternation(SEASONS)})"

@@ -342,6 +342,11 @@ def _moves_status(event: Event, extracted: ExtractedEvent, article: Article) -> 
         # round of talks in Cairo on February 27-28 ended without a deal") closes them.
         ended = extracted.status == "concluded" and event.status in ("ongoing", "scheduled") \
             and article.published_at > event.last_reported_at
+        if ended and derived and event.status == "ongoing" and event.end_date is not None \
+                and article.published_at.date() > event.end_date + ROUND_SPAN:
+            # Talks told as going on in April and recalled in July as held are over: no
+            # round runs that long.
+            return True
         return not derived and (ended or (extracted.status in strong
                                           and event.status not in strong))
     if article.published_at > event.last_reported_at:

@@ -190,6 +190,12 @@ def days_of_talks_before(text: str) -> int | None:
     return 7 if found["week"] else _COUNT.get(found["n"].lower()) or int(found["n"])
 
 
+# A stay told before the day it ended: "that spent the past week in Qatar returned on ..."
+_SPENT_BEFORE = re.compile(
+    r"\b(?:that|which|who|had)\s+spent\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?"
+    r"(?:(?P<week>week)|(?P<n>two|three|four|five|six|seven|\d)\s+days)\s+(?:in|at|with)\b",
+    re.IGNORECASE,
+)
 _SPENT_DAYS = re.compile(
     r"\bspent\s+(?P<n>two|three|four|five|six|seven|\d)\s+days\s+(?:in|with|at)\b",
     re.IGNORECASE,
@@ -233,6 +239,13 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
         n = _COUNT.get(spent["n"].lower()) or int(spent["n"])
         day = time.expression.start
         return When(day, day + timedelta(days=n - 1), "day")
+    stayed = _SPENT_BEFORE.search(text)
+    if stayed is not None and time.start >= stayed.end():
+        # "The team that spent the past week in Qatar returned to Israel on Tuesday": the
+        # week up to the day it left.
+        n = 7 if stayed["week"] else _COUNT.get(stayed["n"].lower()) or int(stayed["n"])
+        day = time.expression.start
+        return When(day - timedelta(days=n - 1), day, "day")
     found = _DAYS_OF_TALKS.search(text)
     if found is None:
         return None
