@@ -306,3 +306,34 @@ def test_a_recollection_months_later_ends_talks_told_as_going_on(engine):
         rounds = export_timeline(session, story="t")["rounds"]
     cairo = [(r["start"], r["status"]) for r in rounds if r["place"] == "Cairo"]
     assert cairo == [("2024-04-07", "concluded")]
+
+
+def test_a_previous_round_is_not_dated_by_what_came_after_it():
+    extraction = _extract(
+        "Hopes for a pause had risen this week after a previous round of talks mediated by "
+        "Qatar and Egypt in Doha.",
+        "2024-03-02",
+    )
+    assert [e for e in extraction.events if e.kind == "round" and e.when is not None
+            and not e.unconfirmed] == []
+
+
+def test_talks_to_meet_again_after_days_of_negotiations_are_over():
+    found = _rounds(_extract(
+        "Talks between Israel, the United States, Qatar and Egypt will reconvene next week "
+        "after two days of productive negotiations, a US official said.\n\nThe official said "
+        "the president spoke with the leaders of Egypt and Qatar on Friday about the talks "
+        "in the Qatari capital, Doha.",
+        "2024-08-16",
+    ))
+    assert ("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded") in found
+
+
+def test_the_day_a_truce_has_held_since_is_not_the_talks_day():
+    found = _rounds(_extract(
+        "CAIRO - The Israeli and Qatari delegations have arrived in Cairo for discussions "
+        "on the Gaza ceasefire. The negotiations focus on the next stages of the truce deal "
+        "that has been in place since January 19.",
+        "2025-02-27",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("kairu", date(2025, 2, 27))]

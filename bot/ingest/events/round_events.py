@@ -138,6 +138,15 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
         # "have called their teams home from Qatar", of the round that opened on July 6:
         # it ended by the report's day.
         when = When(when.start, published, "day")
+    again = next((n for m in group if _MEET_AGAIN.search(m.text)
+                  and (n := days_of_talks_before(m.text))), None)
+    if again and when is not None and when.granularity == "day" and when.start == when.end \
+            and status in (None, "ongoing"):
+        # "Talks will reconvene next week after two days of productive negotiations", and
+        # the talks in Doha told on Friday: two days, over by then.
+        when = When(when.end - timedelta(days=again - 1), when.end, "day")
+        status = "concluded"
+        cue = StatusCue("concluded", f"after {again} days of talks")
     status, status_cue = _settled_status(
         status, cue, when, published, background, any(_PAST_TENSE.search(m.text) for m in placed)
     )
@@ -201,6 +210,12 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
         confidence=round(confidence, 2),
         unconfirmed=confidence < CONFIRMED,
     )
+
+
+# Talks to meet again: the ones told before them are over.
+_MEET_AGAIN = re.compile(
+    r"\b(?:will|to|would)\s+(?:\w+\s+)?(?:reconvene|resume|meet\s+again|regroup)\b",
+    re.IGNORECASE)
 
 
 def _stay_up_to_the_end(when: When | None, group: list[Mention]) -> When | None:

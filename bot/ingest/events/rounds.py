@@ -495,6 +495,13 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
+_IN_FORCE_SINCE = re.compile(
+    r"\b(?:in\s+place|in\s+force|in\s+effect|holding|held|took\s+effect|took\s+hold)\s+"
+    r"(?:ever\s+)?since\s+$", re.IGNORECASE)
+_AFTER_AN_EARLIER = re.compile(
+    r"\b(?:after|following)\s+(?:a|an|the)\s+(?:previous|earlier|prior|last|first)\s+"
+    r"(?:round|meeting|session)s?(?:\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations))?$",
+    re.IGNORECASE)
 _RESULT_OF = re.compile(
     r"\b(?:outcomes?|results?|fruits|conclusions)\s+of\s+(?:the\s+|this\s+|that\s+)?"
     r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -686,6 +693,13 @@ def _read_clause(
     at = start + (noun.start() if noun else anchor)
     if place is not None and place.start >= 0 and venue_cue == "in-city":
         at = place.start  # "convened in Paris on January 28": the day is the venue's
+    if noun is not None and (earlier := _AFTER_AN_EARLIER.search(text, 0, noun.end())):
+        # "Hopes had risen this week after a previous round of talks in Doha": the week
+        # of the hopes; the round came before it, on no day told here.
+        times = [t for t in times if t.start >= start + earlier.start()]
+    # "the truce deal that has been in place since January 19": the truce's days.
+    times = [t for t in times
+             if not _IN_FORCE_SINCE.search(passage.text, max(0, t.start - 40), t.start)]
     if noun is not None and _RESULT_OF.search(text, 0, noun.start()):
         # "The war cabinet was due to meet on Monday to discuss the outcome of the Paris
         # talks": the day of what weighs the talks, not of the talks.
