@@ -101,10 +101,6 @@ def _resolve_calendar_period(m: re.Match[str], ctx: Context) -> Found | None:
     if pos in {"earlier", "later"} and shift != 0:
         pos = None
     unit = _unit(m.group("unit"))
-    if unit == "week" and (m.group("pos") or "").strip(" -").lower() in {"early", "mid", "late"}:
-        # "expected in Cairo early next week": that week, as readers and reporters date
-        # it; a third of seven days claims more than the words do.
-        pos = None
     first, last = _PERIODS[unit](ctx.published, shift, pos)
     start, end = span(m)
     return Found(start, end, first, last, _GRANULARITY[unit])
