@@ -337,3 +337,24 @@ def test_the_day_a_truce_has_held_since_is_not_the_talks_day():
         "2025-02-27",
     ))
     assert [(r[0], r[1]) for r in found] == [("kairu", date(2025, 2, 27))]
+
+
+def test_a_round_expected_early_next_week_is_placed_in_that_week():
+    found = _rounds(_extract(
+        "The group's leader is also expected in Cairo early next week for talks with "
+        "Egyptian mediators.",
+        "2023-12-20",
+    ))
+    assert found == [("kairu", date(2023, 12, 25), date(2023, 12, 31), "scheduled")]
+
+
+def test_talks_that_reached_their_final_stage_on_a_day_were_under_way_by_then():
+    found = _rounds(_extract(
+        "DOHA (AP) - Israel and Hamas have agreed a ceasefire, Qatar's prime minister "
+        "announced Wednesday, after days of talks in the Qatari capital.\n\nThe deal sets "
+        "out three phases.\n\nAid agencies welcomed it.\n\nA senior US official said "
+        "negotiations had entered their final stage on Sunday, when the envoy returned to "
+        "Doha to work alongside the Qatari mediators.",
+        "2025-01-15",
+    ))
+    assert found == [("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement")]

@@ -354,7 +354,8 @@ def _goes_on_to(
     # opens them too.
     opened = [m.when for m in group if m.when is not None and ((
         m.status is not None and m.status.final == "ongoing" and (
-            STARTED.match(m.status.word) or (m.status.word.startswith("arriv") and (
+            STARTED.match(m.status.word) or _PHASE.match(m.status.word)
+            or (m.status.word.startswith("arriv") and (
                 joins or _ARRIVED_FOR_TALKS.search(m.text)))))
         # "Israel sent its team to the Qatari capital on Tuesday": the trip opens the stay.
         or (m.status is None and m.venue_cue == "destination" and m.when.granularity == "day"))]
@@ -435,8 +436,11 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         # "discussions had already started", of other talks.)
         planned = all(m.status.final == "scheduled" for m in group if m.status is not None) \
             and any(m.status is not None for m in group)
+        # ("negotiations had reached their decisive phase on Sunday": under way by then,
+        # told as the opening is)
         opening = mention.status is not None and mention.status.final == "ongoing" \
-            and bool(STARTED.match(mention.status.word)) and not planned \
+            and bool(STARTED.match(mention.status.word) or _PHASE.match(mention.status.word)) \
+            and not planned \
             and sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
         near = not far or _ends_it(group, mention) or opening
         # ("the Israeli team came home that same day": a team ends the round it was at;
@@ -463,7 +467,8 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         # opening, days before what the report dated.
         days = span([m.when for m in group])
         earlier = opening and days is not None and mention.when is not None \
-            and mention.when.start < days.start and bool(_BEGAN.match(mention.status.word))
+            and mention.when.start < days.start \
+            and bool(_BEGAN.match(mention.status.word) or _PHASE.match(mention.status.word))
         # "A Hamas team had flown in on Tuesday evening", under the lede's Thursday end:
         # the report's one round began when its team got there.
         came = _came_before(group, groups, mention, planned)
@@ -506,6 +511,7 @@ def _came_before(
 
 
 # People who met others: "met", "sat down with", "spent several hours that day with".
+_PHASE = re.compile(r"(?:reached|entered)\s", re.IGNORECASE)
 _SAT_WITH = re.compile(rf"\b(?:{SAT_WITH})\b", re.IGNORECASE)
 
 

@@ -495,6 +495,7 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
+_PART_OF_A_WEEK = re.compile(r"(?:early|late|mid)[\s-]", re.IGNORECASE)
 _IN_FORCE_SINCE = re.compile(
     r"\b(?:in\s+place|in\s+force|in\s+effect|holding|held|took\s+effect|took\s+hold)\s+"
     r"(?:ever\s+)?since\s+$", re.IGNORECASE)
@@ -744,6 +745,13 @@ def _read_clause(
         or coordinated(passage.text, times, time) or since(passage.text, time, published) \
         or lasting(text, time, status) or stay(passage.text, times) \
         or by_the_end(passage.text, time) or when_of(time)
+    if when is not None and time is not None and when.granularity == "week" \
+            and _PART_OF_A_WEEK.match(time.expression.text):
+        # "expected in Cairo early next week": a round is placed in its week, as the gold
+        # rule for weeks has it (tests/gold/FORMAT.md), though the date itself keeps the
+        # days the words name.
+        monday = when.start - timedelta(days=when.start.weekday())
+        when = When(monday, monday + timedelta(days=6), "week")
     if when is not None and (held := LASTED.search(text)) is not None and time is not None \
             and time.start < start + held.start():
         # "began new negotiations in Cairo on Thursday, which lasted for two days": from
