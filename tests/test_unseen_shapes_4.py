@@ -358,3 +358,43 @@ def test_talks_that_reached_their_final_stage_on_a_day_were_under_way_by_then():
         "2025-01-15",
     ))
     assert found == [("duha", date(2025, 1, 12), date(2025, 1, 15), "agreement")]
+
+
+def test_a_leader_who_flew_into_a_city_at_the_head_of_a_delegation_to_talk():
+    extraction = _extract(
+        "On December 20, Ismail Haniyeh flew into Cairo at the head of a Hamas delegation "
+        "to talk with Egypt's intelligence chief about a new exchange.",
+        "2023-12-28",
+    )
+    assert [(e.place_key, e.when.start, e.unconfirmed) for e in extraction.events
+            if e.kind == "round"] == [("kairu", date(2023, 12, 20), False)]
+
+
+def test_the_day_after_with_a_comma_is_the_next_day():
+    found = _rounds(_extract(
+        "On November 27 the truce was extended by two days. The day after, CIA Director "
+        "William Burns and Mossad chief David Barnea sat down in Doha with Qatar's prime "
+        "minister and Egypt's intelligence chief, Abbas Kamel.",
+        "2024-05-27",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("duha", date(2023, 11, 28))]
+
+
+def test_a_team_held_talks_then_was_ordered_home_the_same_day():
+    found = _rounds(_extract(
+        "On December 2 a Mossad team held talks with Qatari mediators in Doha on restarting "
+        "the pause, and the same day the prime minister's office announced that the Mossad "
+        "chief had ordered the team \"to return to Israel\".",
+        "2024-05-27",
+    ))
+    assert found == [("duha", date(2023, 12, 2), date(2023, 12, 2), "collapsed")]
+
+
+def test_the_rest_of_the_team_called_back_two_days_later_ends_the_round():
+    found = _rounds(_extract(
+        "On Tuesday of last week, the prime minister's office said that after a week of "
+        "contacts in Doha the senior members of Israel's negotiating team were coming home "
+        "for consultations. Two days later the rest of the team was called back too.",
+        "2025-05-27",
+    ))
+    assert found and found[0][2:] == (date(2025, 5, 22), "collapsed")

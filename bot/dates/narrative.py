@@ -99,7 +99,8 @@ _POINTING_BACK = re.compile(
     r"|(?:a\s+few\s+|several\s+|some\s+|two\s+|three\s+|\d{1,2}\s+)?hours\s+later"
     r"|later\s+that\s+(?:day|morning|afternoon|evening|night)"
     r"|that\s+(?:morning|afternoon|evening|night))"
-    r"|(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)"
+    # ("On November 27 the truce was extended. The day after, Burns sat down in Doha")
+    r"|(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after(?=\s*,))"
     r"|(?P<before>the\s+(?:day\s+before|previous\s+day)|a\s+day\s+earlier)"
     r"|(?P<count>two|three|four|five|six|\d|a|one)\s+days?\s+(?P<way>later|afterwards|earlier|"
     # "Tuesday's talks came two days after the delegation met": that meeting was Sunday.

@@ -102,6 +102,8 @@ WEAK_NOUNS = re.compile(
 
 _TALKS_VERB = re.compile(
     r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
+    # "flew into Cairo at the head of a Hamas delegation to talk with Kamel"
+    r"flew\s+in(?:to)?|talk(?:ed|ing)?\s+with|"
     r"left|departed|returned|recalled|hosted|join\w*|(?:re)?convened|gathered|"
     # "spent two days with Egyptian, Qatari and US officials": a stay with the others
     # ("spent last Saturday and Sunday in Cairo with the mediators")
@@ -238,8 +240,9 @@ def venue_cue_of(text: str, place: Mark | None, describe, how: str) -> str:
     before = text[max(0, place.start - 40) : place.start]
     if _LEFT_BEFORE.search(before):
         return "left-city"
-    if re.search(r"\b(?:in|at)\s+(?:[\w’'.-]+\s+){0,6}$", before):
-        return "in-city"
+    if re.search(r"\b(?:in|at)\s+(?:[\w’'.-]+\s+){0,6}$", before) \
+            or vocabulary().arrival_before.search(before):
+        return "in-city"  # ("Haniyeh flew into Cairo at the head of a delegation")
     return "modifier"
 
 

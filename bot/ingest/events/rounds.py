@@ -331,8 +331,9 @@ _IN_THE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 def _goes_on(told: Mention | None, clause_text: str) -> None:
     """ "X travelled to Rome on Sunday for a fresh attempt at a deal, and flew back to Israel
     later the same day": a clause with no talks of its own ends the ones just told."""
-    if told is None or told.status is not None:
-        return
+    if told is None or (told.status is not None and told.status.status != "held"):
+        return  # (a meeting told as held may still be told over: "..., and the same day
+        # Barnea ordered the team home")
     text = clause_text.lstrip(" ,;")
     if not re.match(r"(?:and|but|then|before)\b|[a-z]", text):
         return

@@ -37,6 +37,7 @@ class Vocabulary:
     leaders_seat: re.Pattern[str]  # "meetings at the White House": a visit to a leader
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
     destination_before: re.Pattern[str]
+    arrival_before: re.Pattern[str]  # "flew into Cairo": got there, as in it
     travel_words: str  # the destination and arrival phrases, as one alternation
     came: re.Pattern[str]  # a team that got there: [venue] came
 
@@ -80,6 +81,11 @@ def vocabulary() -> Vocabulary:
         ),
         destination_before=re.compile(
             r"\b(?:" + "|".join(data["venue"]["destination"]) + r")\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        arrival_before=re.compile(
+            r"\b(?:" + "|".join(data["venue"]["arrival"]) + r")\s+(?:the\s+)?"
+            r"(?:[\w’'.-]+\s+){0,3}$",
             re.IGNORECASE,
         ),
         travel_words="|".join(
