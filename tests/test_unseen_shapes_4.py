@@ -398,3 +398,42 @@ def test_the_rest_of_the_team_called_back_two_days_later_ends_the_round():
         "2025-05-27",
     ))
     assert found and found[0][2:] == (date(2025, 5, 22), "collapsed")
+
+
+def test_the_first_session_ended_is_no_end_of_the_round():
+    found = _rounds(_extract(
+        "Indirect negotiations began in Sharm el-Sheikh on Monday evening. The first session "
+        "ended late on Monday in a positive atmosphere. Talks resume today.",
+        "2025-10-07",
+    ))
+    assert found and found[0][0] == "sharm al shaikh" and found[0][3] == "ongoing"
+
+
+def test_leaders_of_many_countries_gathering_and_a_strike_on_a_meeting_are_no_rounds():
+    extraction = _extract(
+        "Later the leaders of more than twenty countries gathered in Sharm el-Sheikh on "
+        "October 13 for a peace summit. Both men survived the Israeli air strike that "
+        "targeted the movement's leaders at a meeting in Doha on September 9.",
+        "2025-11-24",
+    )
+    assert [e for e in extraction.events if e.kind == "round"] == []
+
+
+def test_a_president_touching_down_somewhere_places_no_talks():
+    extraction = _extract(
+        "Today: a freed soldier, a negotiating team heading for Qatar, a president touching "
+        "down in Riyadh and a film festival opening.",
+        "2025-05-13",
+    )
+    assert [e.place_key for e in extraction.events
+            if e.kind == "round" and not e.unconfirmed] in ([], ["katar"])
+
+
+def test_negotiations_that_ended_with_the_signing_of_a_phase_ended_in_agreement():
+    found = _rounds(_extract(
+        "A look back.\n\nThe agreement was reached after indirect negotiations held in "
+        "Sharm el-Sheikh from the sixth of October, and these negotiations ended with the "
+        "signing of the first phase on the ninth of October.",
+        "2025-11-24",
+    ))
+    assert found == [("sharm al shaikh", date(2025, 10, 6), date(2025, 10, 9), "agreement")]

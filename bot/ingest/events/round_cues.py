@@ -140,12 +140,13 @@ BILATERAL = re.compile(
 # Leaders gathering is a summit; a president meeting hostages' families is no round; an
 # attack on negotiators is no meeting of them.
 NOT_TALKS = re.compile(
-    r"\b(?:leaders|heads of state|kings|presidents|monarchs)\s+(?:\w+\s+)?"
-    r"(?:meeting|met|meet|gather\w*|convene\w*)\b|"
+    # ("the leaders of more than twenty countries gathered in Sharm el-Sheikh")
+    r"\b(?:leaders|heads of state|kings|presidents|monarchs)\s+(?:of\s+(?:[\w-]+\s+){1,5}?|"
+    r"(?:\w+\s+)?)(?:meeting|met|meet|gather\w*|convene\w*)\b|"
     r"\b(?:met|meets|meeting with|received)\s+(?:with\s+)?(?:the\s+)?(?:relatives|families|"
     r"family members|mourners|troops|soldiers|students|supporters|protesters)\b|"
     r"\b(?:attack|(?:air\s?)?strike|assassination attempt|bombing|raid)\s+"
-    r"(?:on|targeting|against)\b|"
+    r"(?:on|targeting|against|(?:that|which)\s+(?:targeted|hit|struck))\b|"
     # "the fourth round of Asian qualifying", "a new round of strikes": not of talks.
     r"\brounds?\s+of\s+(?:[\w-]+\s+){0,2}(?:qualif\w*|match\w*|games?|tournament|league|"
     r"cup|playoffs?|elections?|voting|polls?|sanctions|fighting|strikes|air\s?strikes|bombing|"

@@ -379,7 +379,7 @@ _JOINS_THE_TALKS = re.compile(
 _DEFINITE = re.compile(
     # "On Thursday the delegations left": after the day that opens the sentence.
     r"^(?:(?:On|By|Late\s+on|Early\s+on)\s+[A-Z]\w+(?:\s+(?:night|evening|morning))?,?\s+)?"
-    r"(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:\w+\s+)?(?:(?:series|round)\s+of\s+)?"
+    r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:\w+\s+)?(?:(?:series|round)\s+of\s+)?"
     r"(?:round|talks|negotiations|discussions|meeting|session|"
     r"delegations?|teams?|negotiators|sides)\b|(?:Talks|Negotiations|Discussions)\s+(?:continued|resumed|"
     r"went on|ran on)\b"

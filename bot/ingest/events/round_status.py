@@ -154,6 +154,10 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
         return None  # "talks in Warsaw ... since the team was called home": another event
     if _aside(text, left, right, m.start(), anchor):
         return None  # "a truce, stretched by two days a day earlier, ...": of the truce
+    if status == "concluded" and _A_SESSION.search(before):
+        # "The first session ended late on Monday ... Talks resume today": a sitting of
+        # the round is over, not the round.
+        return StatusCue("ongoing", m.group(0))
     if _RELATIVE_OPENS.match(before) and _REVIVED.search(text, max(0, left - 100), left):
         return None  # "met to restart negotiations, which broke down in August": the past
     if status in ("scheduled", "ongoing") and m.end() <= anchor \
@@ -181,6 +185,9 @@ _TALKS_TO_COME = re.compile(
     r"\s+(?:hold|begin|start|open|meet)\b",
     re.IGNORECASE,
 )
+_A_SESSION = re.compile(
+    r"\b(?:first|opening|initial|morning|afternoon|evening|day['’]s)\s+(?:session|sitting|"
+    r"meeting|day)s?\s+(?:of\s+(?:[\w-]+\s+)?(?:talks|negotiations)\s+)?$", re.IGNORECASE)
 ITS_OWN_TALKS = re.compile(
     r"(?:after|following)\s+(?:[\w-]+\s+){0,3}?(?:days?\s+of\s+)?(?:[\w-]+\s+)?"
     r"(?:talks|negotiations|discussions)\b[^.;]{0,60}?\b(?:that|which)\s+(?:had\s+)?(?:\w+\s+)?$",
