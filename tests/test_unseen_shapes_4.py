@@ -437,3 +437,12 @@ def test_negotiations_that_ended_with_the_signing_of_a_phase_ended_in_agreement(
         "2025-11-24",
     ))
     assert found == [("sharm al shaikh", date(2025, 10, 6), date(2025, 10, 9), "agreement")]
+
+
+def test_people_who_met_after_another_verb_of_meeting_in_the_sentence():
+    found = _rounds(_extract(
+        "That framework was hammered out on January 28, when Burns, Barnea, Sheikh Mohammed "
+        "and Egypt's intelligence chief Abbas Kamel met in the French capital.",
+        "2024-02-14",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]

@@ -1074,12 +1074,15 @@ def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[st
     if (side := _MET_A_SIDE.search(text)) is not None:
         # "Sheikh Mohammed met Hamas negotiators in Doha": a mediator with a side's team.
         return [side]
-    verb = _MEETING_VERB.search(text)
-    if verb is None:
+    # (each verb in turn: "That framework was hammered out on January 28, when Burns,
+    # Barnea, ... and Kamel met in Paris" has its subject before the second)
+    for verb in _MEETING_VERB.finditer(text):
+        people = passage.marks_in(offset, offset + verb.start(), ("person",))
+        if len({m.key for m in people}) < 2:
+            continue
+        # A subject of several people: "X and Y", "X, Y and Z"; not "X called Y before Z
+        # met".
+        if _JOINED.fullmatch(passage.text[people[-2].end : people[-1].start]):
+            return [verb]
         return []
-    people = passage.marks_in(offset, offset + verb.start(), ("person",))
-    if len({m.key for m in people}) < 2:
-        return []
-    # A subject of several people: "X and Y", "X, Y and Z"; not "X called Y before Z met".
-    joined = _JOINED.fullmatch(passage.text[people[-2].end : people[-1].start])
-    return [verb] if joined else []
+    return []
