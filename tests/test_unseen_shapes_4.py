@@ -446,3 +446,67 @@ def test_people_who_met_after_another_verb_of_meeting_in_the_sentence():
         "2024-02-14",
     ))
     assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_a_team_in_the_city_since_the_day_its_chief_flew_in_until_it_was_told_to_return():
+    found = _rounds(_extract(
+        "Israel's negotiators on a hostage deal have left Qatar, Israeli officials said on "
+        "Tuesday.\n\nThe Mossad director instructed the negotiating team and the Shin Bet "
+        "officials with it to return on Monday night, a senior official said. The team had "
+        "been in the Qatari capital since last Monday, when the director flew in to open "
+        "indirect talks with Hamas through the mediators.",
+        "2024-03-26",
+    ))
+    assert found == [("duha", date(2024, 3, 18), date(2024, 3, 26), "collapsed")]
+
+
+def test_indirect_bargaining_in_the_resort_that_began_on_a_day():
+    found = _rounds(_extract(
+        "SHARM EL-SHEIKH, Egypt, Oct 9 (AFP) - Israeli and Hamas negotiators settled the "
+        "first stage of the plan in the early hours of Thursday, closing out indirect "
+        "bargaining in the Red Sea resort that began on Monday.",
+        "2025-10-09",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("sharm al shaikh", date(2025, 10, 6))]
+
+
+def test_chronology_items_of_a_day_a_dash_and_a_city():
+    found = _rounds(_extract(
+        "Two years of talks\n\nThe breakthrough came after dozens of rounds in Doha, Cairo "
+        "and Paris. Here is how they went.\n\nChronology\n\n"
+        "- 28 January 2024 - Paris: Burns, Barnea, Kamel and Sheikh Mohammed draft a phased "
+        "framework.\n\n"
+        "- 18-25 March 2024 - Doha: a Mossad-led team negotiates for a week before being "
+        "recalled.",
+        "2025-10-12",
+    ))
+    assert ("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded") in found
+    assert ("duha", date(2024, 3, 18), date(2024, 3, 25), "collapsed") in found
+
+
+def test_a_recollection_gives_the_opening_of_a_round_news_told_by_its_recall(engine):
+    from datetime import datetime
+
+    from bot.export.timeline_json import export_timeline
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.model import ArticleInput
+    from bot.store.database import session_scope
+
+    def article(name: str, published: str, text: str) -> ArticleInput:
+        return ArticleInput(text=text, outlet="Wire", url=f"https://example.org/{name}",
+                            published_at=datetime.fromisoformat(published), source_name=name)
+
+    ingest_articles(engine, [
+        article("news", "2025-07-25T10:00:00+00:00",
+                "DOHA (Reuters) - The American and Israeli teams taking part in indirect Gaza "
+                "truce negotiations left the Qatari capital on Thursday after Hamas handed in "
+                "its answer, and both governments said they had recalled their negotiators."),
+        article("later", "2025-10-12T09:00:00+00:00",
+                "Two years of talks.\n\nChronology\n\n- 6-24 July 2025 - Doha: proximity talks "
+                "on a 60-day truce; Israel and the US recall their teams on 24 July."),
+    ])
+    with session_scope(engine) as session:
+        rounds = export_timeline(session, story="t")["rounds"]
+    doha = [(r["start"], r["end"]) for r in rounds if r["place"] == "Doha"]
+    assert len(doha) == 1 and doha[0][0] == "2025-07-06" and doha[0][1] in (
+        "2025-07-24", "2025-07-25")

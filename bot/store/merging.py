@@ -317,7 +317,14 @@ def _moves_dates(event: Event, extracted: ExtractedEvent) -> bool:
             and str(extracted.evidence.get("status", "")).startswith("outcome") \
             and when.granularity == "day" and when.start <= last < when.end \
             and when.end - event.start_date <= ROUND_SPAN
-        return finer or ended
+        # "6-24 July 2025 - Doha: proximity talks ...; Israel and the US recall their
+        # teams on 24 July", recalled months later, of the round news told only by the
+        # recall: the opening it names, with the same end.
+        opened = extracted.status in ("collapsed", "agreement", "concluded") \
+            and when.granularity == "day" and when.start < event.start_date \
+            and abs((when.end - last).days) <= 1 and last - when.start <= ROUND_SPAN \
+            and event.start_date == last
+        return finer or ended or opened
     return True
 
 

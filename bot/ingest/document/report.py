@@ -37,9 +37,12 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
         found, rest = split_dateline(paragraph)
         if rest == paragraph:
             continue
-        if found is None and i + 1 < len(paragraphs) and \
-                split_dateline(paragraphs[i + 1])[1] != paragraphs[i + 1]:
-            break  # "22 Nov 2023: ...", "24 Nov 2023: ...": a timeline's entries, no stamp
+        if found is None and i + 1 < len(paragraphs) and (
+                split_dateline(paragraphs[i + 1])[1] != paragraphs[i + 1]
+                or _ENTRY_START.match(paragraphs[i + 1])):
+            # "22 Nov 2023: ...", "24 Nov 2023: ...": a timeline's entries, no stamp
+            # ("28 January 2024 - Paris: ...", "18-25 March 2024 - Doha: ...")
+            break
         paragraphs[i] = rest
         if found is not None:
             dateline, lede = found, i
@@ -70,6 +73,11 @@ def _dateline_window(paragraphs: list[str]) -> int:
 
 
 _DATELINE_MAX = 10
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A timeline entry's opening day or days: "18-25 March 2024 - ", "Jan 15: ".
+_ENTRY_START = re.compile(
+    rf"(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)"
+    r"(?:,?\s+\d{4})?\s*(?::|\s[-–—]\s)")
 
 
 # Past the story's opening, a paragraph that opens with a wire dateline and an agency

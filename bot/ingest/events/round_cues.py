@@ -16,11 +16,13 @@ from bot.needles import Alternatives
 
 # (matched only with the alternatives whose words a sentence holds: see bot/needles.py)
 ROUND_NOUN = Alternatives.of(re.compile(
+    # ("closing out indirect bargaining in the Red Sea resort that began on Monday")
     r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
+    r"(?:(?<=indirect )|(?<=direct )|(?<=days of )|(?<=week of ))bargaining|"
     r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
-    r"(?<=working-level )|(?<=American )|(?<=U\.S\. )|(?<=US )|"
+    r"(?<=working-level )|(?<=American )|(?<=U\.S\. )|(?<=US )|(?<=-led )|"
     # "Israel's team, led by Mossad chief David Barnea, spent two days in Doha"
     r"(?<=Israel's )|(?<=Israel’s )|(?<=Hamas's )|(?<=Hamas’s )|(?<=Hamas' )|(?<=Hamas’ )|"
     # "Israel sent its team to the Qatari capital on Monday": the side's own team.

@@ -135,7 +135,8 @@ def since(text: str, time: TimeMark | None, published: date) -> When | None:
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _WHEN_THEY_CAME = re.compile(
-    r",?\s+when\s+[^.;,]{0,60}?\b(?:arrived|landed|got\s+there|came|began|opened|started)\b",
+    r",?\s+when\s+[^.;,]{0,60}?\b(?:arrived|landed|got\s+there|came|began|opened|started|"
+    r"flew\s+in(?:to)?|to\s+open)\b",
     re.IGNORECASE,
 )
 

@@ -430,6 +430,12 @@ def _label(passage: Passage) -> tuple[Mark | None, TimeMark] | None:
         # "- Thursday (today):" names one day twice.
         if times and len({(t.expression.start, t.expression.end) for t in times}) == 1 \
                 and times[0].expression.granularity == "day" and not rest.strip(" ()[],"):
+            after = [m for m in passage.marks_in(head.end(), end, ("place",))
+                     if m.start == head.end()]
+            if after and _HEAD_COLON.match(passage.text, after[0].end):
+                # "- 28 January 2024 - Paris: Burns, Barnea, Kamel and Sheikh Mohammed
+                # draft a phased framework": the item's day, then its city.
+                return after[0], times[0]
             return None, times[0]
     places = passage.marks_in(start, end, ("place",))
     times = passage.times_in(start, end)
@@ -1031,7 +1037,7 @@ _NAMED_BODY_BEFORE = re.compile(r"(?-i:[A-Z][\w-]+\s+(?:Forum|Summit|Conference|
 _MEETING_VERB = re.compile(
     r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
     # a chronology's present: "Burns, Barnea, ... and Kamel draw up the outline"
-    r"draw\s+up|meets|gather|convene|drafted|"
+    r"draw\s+up|meets|gather|convene|drafted|drafts?|"
     r"hammered out"
     # "Burns and Barnea were last together with the Qatari prime minister in Doha on July 10"
     r"|were\s+(?:last\s+|again\s+|all\s+)?together"

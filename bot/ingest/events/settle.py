@@ -75,6 +75,9 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
             # "The talks opened in Sharm el-Sheikh on Monday. On the third day they signed
             # off": with no place, the round told just before.
             fitting = [r for r in fitting if 0 <= outcome.sentence - r.sentence <= NEXT_TO]
+        # A round stated as fact before one that rests on a weak cue ("Gallant, already in
+        # the US, went ahead with his own meetings").
+        fitting = [r for r in fitting if not r.unconfirmed] or fitting
         if fitting:
             ended = latest(fitting, day, lambda r: r.when.start)
             if outcome.kind == "agreement" and id(ended) in agreed:
