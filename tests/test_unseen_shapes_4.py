@@ -510,3 +510,30 @@ def test_a_recollection_gives_the_opening_of_a_round_news_told_by_its_recall(eng
     doha = [(r["start"], r["end"]) for r in rounds if r["place"] == "Doha"]
     assert len(doha) == 1 and doha[0][0] == "2025-07-06" and doha[0][1] in (
         "2025-07-24", "2025-07-25")
+
+
+def test_a_city_that_talks_up_a_deal_holds_no_talks():
+    found = _rounds(_extract(
+        "Doha's proximity talks grind on, Washington talks up a deal by the weekend, and the "
+        "Red Sea flares again.",
+        "2025-07-09",
+    ))
+    assert [r[0] for r in found if r[0] == "washingtun"] == []
+
+
+def test_a_strike_last_month_on_a_meeting_is_no_round():
+    extraction = _extract(
+        "Hamas's team is headed by its exiled Gaza chief, who survived an Israeli air strike "
+        "last month on a meeting of the group's leaders in Doha.",
+        "2025-10-07",
+    )
+    assert [e for e in extraction.events if e.kind == "round"] == []
+
+
+def test_people_listed_with_one_joined_by_them_met():
+    found = _rounds(_extract(
+        "Burns, Barnea and Sheikh Mohammed, joined by Egypt's intelligence director Abbas "
+        "Kamel, met in Paris on 28 January 2024 and sketched a phased framework.",
+        "2025-11-01",
+    ))
+    assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]

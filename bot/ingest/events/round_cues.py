@@ -17,8 +17,9 @@ from bot.needles import Alternatives
 # (matched only with the alternatives whose words a sentence holds: see bot/needles.py)
 ROUND_NOUN = Alternatives.of(re.compile(
     # ("closing out indirect bargaining in the Red Sea resort that began on Monday")
-    r"\b(?:talks|negotiations?|rounds?|meetings?|discussions|delegations?|consultations|"
-    r"(?:(?<=indirect )|(?<=direct )|(?<=days of )|(?<=week of ))bargaining|"
+    # (not "Washington talks up a deal": the verb)
+    r"\b(?:talks(?!\s+(?:up|down)\b)|negotiations?|rounds?|meetings?|discussions|delegations?|"
+    r"consultations|(?:(?<=indirect )|(?<=direct )|(?<=days of )|(?<=week of ))bargaining|"
     r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
@@ -148,7 +149,7 @@ NOT_TALKS = re.compile(
     r"\b(?:met|meets|meeting with|received)\s+(?:with\s+)?(?:the\s+)?(?:relatives|families|"
     r"family members|mourners|troops|soldiers|students|supporters|protesters)\b|"
     r"\b(?:attack|(?:air\s?)?strike|assassination attempt|bombing|raid)\s+"
-    r"(?:on|targeting|against|(?:that|which)\s+(?:targeted|hit|struck))\b|"
+    r"(?:[\w-]+\s+){0,3}?(?:on|targeting|against|(?:that|which)\s+(?:targeted|hit|struck))\b|"
     # "the fourth round of Asian qualifying", "a new round of strikes": not of talks.
     r"\brounds?\s+of\s+(?:[\w-]+\s+){0,2}(?:qualif\w*|match\w*|games?|tournament|league|"
     r"cup|playoffs?|elections?|voting|polls?|sanctions|fighting|strikes|air\s?strikes|bombing|"

@@ -1086,9 +1086,9 @@ def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[st
         people = passage.marks_in(offset, offset + verb.start(), ("person",))
         if len({m.key for m in people}) < 2:
             continue
-        # A subject of several people: "X and Y", "X, Y and Z"; not "X called Y before Z
-        # met".
-        if _JOINED.fullmatch(passage.text[people[-2].end : people[-1].start]):
+        # A subject of several people: "X and Y", "X, Y and Z" ("Burns, Barnea and Sheikh
+        # Mohammed, joined by Egypt's Kamel, met"); not "X called Y before Z met".
+        if any(_JOINED.fullmatch(passage.text[a.end : b.start]) for a, b in pairwise(people)):
             return [verb]
         return []
     return []

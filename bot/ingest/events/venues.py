@@ -198,7 +198,8 @@ def find_venue_cue(
         elif _HOSTS.match(text, mark.end - offset):
             kinds["in-city"].append(mark)  # "Egypt had been hosting delegations": its place
         elif mark.kind == "place" and re.match(
-            r"\s+(?:talks|negotiations|rounds?|meetings?|discussions|sessions?)\b",
+            r"\s+(?:talks(?!\s+(?:up|down)\b)|negotiations|rounds?|meetings?|discussions|"
+            r"sessions?)\b",
             text[mark.end - offset :], re.IGNORECASE
         ):
             kinds["modifier"].append(mark)
