@@ -140,3 +140,18 @@ def test_a_plan_word_after_was_is_told_as_done_however_spelt():
     found = find_time_expressions(
         "The round was begin on Thursday afternoon in the Qatari capital.", date(2024, 8, 17))
     assert [e.start for e in found] == [date(2024, 8, 15)]
+
+
+def test_a_month_that_year_is_of_the_year_last_written():
+    from bot.dates.narrative import pointing_back
+
+    published = date(2025, 10, 11)
+    text = ("In Paris at the end of January 2024 the four met; they met again in Rome at the "
+            "end of July that year.")
+    found = pointing_back(text, find_time_expressions(text, published), None, published)
+    assert [(e.text, e.start) for e in found] == [
+        ("the end of January 2024", date(2024, 1, 21)), ("end of July", date(2024, 7, 21))]
+    # With no year written before it, the month stays where it was read.
+    text = "They met again in Rome at the end of July that year."
+    found = pointing_back(text, find_time_expressions(text, published), None, published)
+    assert [(e.text, e.start) for e in found] == [("end of July", date(2025, 7, 21))]

@@ -537,3 +537,13 @@ def test_people_listed_with_one_joined_by_them_met():
         "2025-11-01",
     ))
     assert found == [("paris", date(2024, 1, 28), date(2024, 1, 28), "concluded")]
+
+
+def test_a_week_of_talks_that_ended_on_thursday_began_that_monday():
+    found = _rounds(_extract(
+        "When negotiators in Sharm el-Sheikh agreed the first phase of the plan in the early "
+        "hours of Thursday, it capped a week of talks that diplomats had expected to stall.",
+        "2025-10-11",
+    ))
+    assert [(r[0], r[1], r[3]) for r in found] == [
+        ("sharm al shaikh", date(2025, 10, 6), "agreement")]

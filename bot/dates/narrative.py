@@ -110,7 +110,8 @@ _POINTING_BACK = re.compile(
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Every match of _POINTING_BACK, _THE_NEXT_WEEK, _THE_OTHER_WEEKDAY ("...day") and
 # _THAT_MONTH holds one of these.
-_POINTING_WORDS = ("day", "hours", "morning", "afternoon", "evening", "night", "week", "month")
+_POINTING_WORDS = ("day", "hours", "morning", "afternoon", "evening", "night", "week", "month",
+                   "year")
 
 
 def pointing_back(
@@ -194,6 +195,25 @@ def pointing_back(
             text=m.group(0), start_char=m.start(), end_char=m.end(), start=first, end=last,
             granularity="month", direction=direction_of(first, last, published),
         ))
+    if "year" in text:
+        for m in _THAT_YEAR.finditer(text):
+            # "In Paris at the end of January 2024 ... in Rome at the end of July that
+            # year": July of the year last written out, not of the report's.
+            told = [e for e in expressions if e.end_char <= m.start()]
+            named = [e for e in told if _WRITTEN_YEAR.search(e.text)]
+            if not told or not named or told[-1] is named[-1] \
+                    or not re.fullmatch(r"[\s,]*(?:of\s+)?", text[told[-1].end_char : m.start()]):
+                continue
+            e, year = told[-1], named[-1].start.year
+            if e.granularity not in ("day", "month") or e.start.year == year:
+                continue
+            try:
+                start, end = e.start.replace(year=year), e.end.replace(year=year)
+            except ValueError:
+                continue
+            expressions = [replace(x, start=start, end=end,
+                                   direction=direction_of(start, end, published))
+                           if x is e else x for x in expressions]
     for m in _PART_OF_THE_MONTH.finditer(text):
         # "The most sustained attempt came in July. Talks opened in Doha at the start of
         # the month": July's first days. Only when this paragraph named a past month
@@ -210,6 +230,7 @@ def pointing_back(
     return sorted([*expressions, *added], key=lambda e: e.start_char)
 
 
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _PART_OF_THE_MONTH = re.compile(
     r"\b(?:the\s+)?(?P<part>start|beginning|end|middle)\s+of\s+the\s+month\b", re.IGNORECASE)
 _PARTS = {"start": "early", "beginning": "early", "end": "late", "middle": "mid"}

@@ -182,6 +182,24 @@ def after_days_of_talks(text: str) -> bool:
         _AFTER_DAYS.search(text[max(0, found.start() - 20) : found.start()]))
 
 
+def talks_before(text: str) -> str | None:
+    """The days of talks a sentence tells led up to what it tells, as a count ("4") or
+    "week" ("it capped a week of talks"), for `first_day`."""
+    found = _DAYS_OF_TALKS.search(text)
+    if found is None or not _AFTER_DAYS.search(text[max(0, found.start() - 20) : found.start()]):
+        return None
+    return "week" if found["week"] else str(_COUNT.get(found["n"].lower()) or int(found["n"]))
+
+
+def first_day(last: date, lasted: str) -> date:
+    """The first day of talks that ran up to `last`: so many days before it, or for "a
+    week of talks" the Monday of that week (a week of talks ending on a Monday or a
+    Tuesday began the week before)."""
+    if lasted == "week":
+        return last - timedelta(days=last.weekday() if last.weekday() >= 2 else 6)
+    return last - timedelta(days=int(lasted) - 1)
+
+
 def days_of_talks_before(text: str) -> int | None:
     """ "the deal came out of four days of intensive discussions": how many days of talks
     led up to what the sentence tells (none for talks not told as before it)."""
@@ -257,7 +275,7 @@ def lasting(text: str, time: TimeMark | None, status: StatusCue | None) -> When 
     )
     if began:
         return When(day, day + timedelta(days=n - 1), "day")
-    return When(day - timedelta(days=n - 1), day, "day")
+    return When(first_day(day, "week" if found["week"] else str(n)), day, "day")
 
 
 # The talks' opening, right before the day it names: "talks that opened on Monday" (not

@@ -9,7 +9,12 @@ from datetime import date, timedelta
 
 from bot.ingest.events.confidence import CONFIRMED, combine
 from bot.ingest.events.delegations import MEDIATION_WORD
-from bot.ingest.events.round_dates import combined_when, days_of_stay, days_of_talks_before
+from bot.ingest.events.round_dates import (
+    combined_when,
+    days_of_stay,
+    days_of_talks_before,
+    talks_before,
+)
 from bot.ingest.events.round_mentions import (
     FINAL,
     HAD_GONE,
@@ -204,8 +209,8 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
             "status": status_cue,
             # "the deal came out of four days of intensive discussions": the days before
             # the outcome that ends the round (events/settle.py).
-            **({"lasted": str(n)} if (n := next(
-                (d for m in group if (d := days_of_talks_before(m.text))), None)) else {}),
+            **({"lasted": n} if (n := next(
+                (d for m in group if (d := talks_before(m.text))), None)) else {}),
         },
         confidence=round(confidence, 2),
         unconfirmed=confidence < CONFIRMED,

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from bot.ingest.events.confidence import CONFIRMED
-from bot.ingest.events.round_dates import BEGAN_BEFORE
+from bot.ingest.events.round_dates import BEGAN_BEFORE, first_day
 from bot.ingest.events.round_mentions import FINAL, ROUND_LENGTH
 from bot.ingest.model import ExtractedEvent, When
 
@@ -149,11 +149,11 @@ def close(
             round_.when = replace(when, end=max(day, when.start))
     elif when is None:
         round_.when = When(day, day, "day")
-    lasted = int(round_.evidence.get("lasted", 0))
+    lasted = str(round_.evidence.get("lasted", ""))
     if lasted and round_.when is not None and round_.when.granularity == "day" \
             and round_.when.end == day and not told_ended:
         # "announced the deal on Wednesday ... it came out of four days of discussions".
-        first = day - timedelta(days=lasted - 1)
+        first = first_day(day, lasted)
         if round_.when.start > first or str(round_.evidence.get("dates")).startswith("assumed"):
             round_.when = When(first, day, "day")
     round_.status = status  # type: ignore[assignment]
