@@ -547,3 +547,34 @@ def test_a_week_of_talks_that_ended_on_thursday_began_that_monday():
     ))
     assert [(r[0], r[1], r[3]) for r in found] == [
         ("sharm al shaikh", date(2025, 10, 6), "agreement")]
+
+
+def test_a_days_date_on_the_reports_own_day_follows_the_year_just_written():
+    found = _rounds(_extract(
+        "Veterans of the process point back to November 2023. That truce, which began on "
+        "November 24, was extended by two days on November 27, and the next day Burns, "
+        "Barnea and Sheikh Mohammed met in Doha to try to lengthen it again.",
+        "2025-11-24",
+    ))
+    assert [(r[0], r[2]) for r in found] == [("duha", date(2023, 11, 28))]
+
+
+def test_an_air_strike_that_targeted_a_meeting_is_no_round():
+    extraction = _extract(
+        "In September an Israeli air strike targeted Hamas's negotiating team at a meeting "
+        "in Doha.",
+        "2025-11-24",
+    )
+    assert [e for e in extraction.events if e.kind == "round"] == []
+
+
+def test_a_trip_that_ended_before_the_headlines_round_is_not_of_it():
+    found = _rounds(_extract(
+        "Israeli team lands in Cairo as expanded hostage talks get under way\n\n"
+        "The Israeli negotiating team arrived in Cairo on Sunday morning and the expanded "
+        "round of talks opened a few hours later.\n\nIt is the Mossad chief's second trip in "
+        "four days. The delegation flew back to Israel on Thursday evening.",
+        "2024-08-25",
+        title="Israeli team lands in Cairo as expanded hostage talks get under way",
+    ))
+    assert found == [("kairu", date(2024, 8, 25), date(2024, 8, 25), "ongoing")]

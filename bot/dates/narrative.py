@@ -55,7 +55,10 @@ def after_point(
     for e in expressions:
         if _sets_point(e, text):
             point, written_here = e.start, True
-        elif e.yearless and e.direction == "past" and point is not None:
+        elif e.yearless and point is not None and (
+                e.direction == "past" or (e.direction == "present" and written_here)):
+            # ("to November 2023 ... That truce, which began on November 24", filed on a
+            # November 24: the story's year, not the report's own day)
             e = _first_from(e, point, published)
         elif e.yearless and e.direction == "future" and written_here and point is not None:
             # "talks opened on 6 July 2025, only for Israel to recall its team on 24 July":

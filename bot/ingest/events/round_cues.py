@@ -149,7 +149,7 @@ NOT_TALKS = re.compile(
     r"\b(?:met|meets|meeting with|received)\s+(?:with\s+)?(?:the\s+)?(?:relatives|families|"
     r"family members|mourners|troops|soldiers|students|supporters|protesters)\b|"
     r"\b(?:attack|(?:air\s?)?strike|assassination attempt|bombing|raid)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:on|targeting|against|(?:that|which)\s+(?:targeted|hit|struck))\b|"
+    r"(?:[\w-]+\s+){0,3}?(?:on|targeting|against|(?:(?:that|which)\s+)?(?:targeted|hit|struck))\b|"
     # "the fourth round of Asian qualifying", "a new round of strikes": not of talks.
     r"\brounds?\s+of\s+(?:[\w-]+\s+){0,2}(?:qualif\w*|match\w*|games?|tournament|league|"
     r"cup|playoffs?|elections?|voting|polls?|sanctions|fighting|strikes|air\s?strikes|bombing|"

@@ -49,6 +49,10 @@ def headline_round(groups: list[list[Mention]], loose: list[Mention], setting: S
         # "... heads to Paris for new round": the meeting expected on Friday is not the one
         # the report recalls from a month before.
         there = []
+    if there:
+        # ("Barnea's second trip in four days. ... The delegation flew back to Israel on
+        # Thursday evening": a stay that ended before the headline's round began)
+        told = [m for m in told if not _after_the_end([m], there[0])]
     facts = setting.describe(key)
     venue = there[0][0].place if there else Mark(-1, -1, key, "place", facts.name if facts else key)
     for mention in told:

@@ -506,6 +506,9 @@ _PART_OF_A_WEEK = re.compile(r"(?:early|late|mid)[\s-]", re.IGNORECASE)
 _IN_FORCE_SINCE = re.compile(
     r"\b(?:in\s+place|in\s+force|in\s+effect|holding|held|took\s+effect|took\s+hold)\s+"
     r"(?:ever\s+)?since\s+$", re.IGNORECASE)
+_TRUCE_BEGAN = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|pause)\b[^.;]{0,20}?\b(?:began|started|took\s+effect|"
+    r"came\s+into\s+(?:force|effect)|took\s+hold)\s+(?:on\s+)?$", re.IGNORECASE)
 _AFTER_AN_EARLIER = re.compile(
     r"\b(?:after|following)\s+(?:a|an|the)\s+(?:previous|earlier|prior|last|first)\s+"
     r"(?:round|meeting|session)s?(?:\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations))?$",
@@ -706,8 +709,10 @@ def _read_clause(
         # of the hopes; the round came before it, on no day told here.
         times = [t for t in times if t.start >= start + earlier.start()]
     # "the truce deal that has been in place since January 19": the truce's days.
+    # ("That truce, which began on November 24, was extended ...": the truce's day too)
     times = [t for t in times
-             if not _IN_FORCE_SINCE.search(passage.text, max(0, t.start - 40), t.start)]
+             if not _IN_FORCE_SINCE.search(passage.text, max(0, t.start - 40), t.start)
+             and not _TRUCE_BEGAN.search(passage.text, max(0, t.start - 50), t.start)]
     if noun is not None and _RESULT_OF.search(text, 0, noun.start()):
         # "The war cabinet was due to meet on Monday to discuss the outcome of the Paris
         # talks": the day of what weighs the talks, not of the talks.
