@@ -9,6 +9,23 @@ from datetime import date
 from tests.test_extraction_rules import _extract, _rounds
 
 
+def _stored_rounds(engine, *articles: tuple[str, str, str]) -> list[dict]:
+    """The exported rounds after ingesting (name, published, text) articles, in order."""
+    from datetime import datetime
+
+    from bot.export.timeline_json import export_timeline
+    from bot.ingest.batch import ingest_articles
+    from bot.ingest.model import ArticleInput
+    from bot.store.database import session_scope
+
+    ingest_articles(engine, [
+        ArticleInput(text=text, outlet="Wire", url=f"https://example.org/{name}",
+                     published_at=datetime.fromisoformat(published), source_name=name)
+        for name, published, text in articles])
+    with session_scope(engine) as session:
+        return export_timeline(session, story="t")["rounds"]
+
+
 def _outcomes(extraction):
     return sorted((e.kind, e.when.start) for e in extraction.events
                   if e.kind in ("agreement", "collapse") and e.when is not None)
@@ -224,21 +241,11 @@ def test_a_deal_being_hammered_out_where_a_briefing_is_held_is_a_round_there():
 
 
 def test_two_rounds_one_report_keeps_apart_stay_two_in_the_store(engine):
-    from datetime import datetime
-
-    from bot.export.timeline_json import export_timeline
-    from bot.ingest.batch import ingest_articles
-    from bot.ingest.model import ArticleInput
-    from bot.store.database import session_scope
-
-    ingest_articles(engine, [ArticleInput(
-        text="CAIRO (Reuters) - The US and Israeli teams began new negotiations in Cairo on "
-             "Thursday, which lasted for two days, Egyptian sources said.\n\nA Hamas "
-             "delegation arrived in Cairo on Saturday to hear the mediators out.",
-        outlet="Wire", url="https://example.org/two", source_name="two",
-        published_at=datetime.fromisoformat("2024-08-24T18:00:00+00:00"))])
-    with session_scope(engine) as session:
-        rounds = export_timeline(session, story="t")["rounds"]
+    rounds = _stored_rounds(engine, (
+        "two", "2024-08-24T18:00:00+00:00",
+        "CAIRO (Reuters) - The US and Israeli teams began new negotiations in Cairo on "
+        "Thursday, which lasted for two days, Egyptian sources said.\n\nA Hamas delegation "
+        "arrived in Cairo on Saturday to hear the mediators out."))
     assert sorted((r["start"], r["end"]) for r in rounds if r["place"] == "Cairo") == [
         ("2024-08-22", "2024-08-23"), ("2024-08-24", "2024-08-24")]
 
@@ -283,27 +290,15 @@ def test_a_team_that_spent_the_past_week_there_stayed_the_week_up_to_its_return(
 
 
 def test_a_recollection_months_later_ends_talks_told_as_going_on(engine):
-    from datetime import datetime
-
-    from bot.export.timeline_json import export_timeline
-    from bot.ingest.batch import ingest_articles
-    from bot.ingest.model import ArticleInput
-    from bot.store.database import session_scope
-
-    def article(name: str, published: str, text: str) -> ArticleInput:
-        return ArticleInput(text=text, outlet="Wire", url=f"https://example.org/{name}",
-                            published_at=datetime.fromisoformat(published), source_name=name)
-
-    ingest_articles(engine, [
-        article("news", "2024-04-08T12:00:00+00:00",
-                "CAIRO (AP) - A new round of Gaza truce talks opened in Cairo on Sunday and "
-                "was continuing on Monday, Egyptian officials said."),
-        article("later", "2024-07-30T09:00:00+00:00",
-                "A look back.\n\nThere were talks in Cairo on April 7 with all the parties, "
-                "and a meeting in Rome on July 28."),
-    ])
-    with session_scope(engine) as session:
-        rounds = export_timeline(session, story="t")["rounds"]
+    rounds = _stored_rounds(
+        engine,
+        ("news", "2024-04-08T12:00:00+00:00",
+         "CAIRO (AP) - A new round of Gaza truce talks opened in Cairo on Sunday and was "
+         "continuing on Monday, Egyptian officials said."),
+        ("later", "2024-07-30T09:00:00+00:00",
+         "A look back.\n\nThere were talks in Cairo on April 7 with all the parties, and a "
+         "meeting in Rome on July 28."),
+    )
     cairo = [(r["start"], r["status"]) for r in rounds if r["place"] == "Cairo"]
     assert cairo == [("2024-04-07", "concluded")]
 
@@ -485,28 +480,16 @@ def test_chronology_items_of_a_day_a_dash_and_a_city():
 
 
 def test_a_recollection_gives_the_opening_of_a_round_news_told_by_its_recall(engine):
-    from datetime import datetime
-
-    from bot.export.timeline_json import export_timeline
-    from bot.ingest.batch import ingest_articles
-    from bot.ingest.model import ArticleInput
-    from bot.store.database import session_scope
-
-    def article(name: str, published: str, text: str) -> ArticleInput:
-        return ArticleInput(text=text, outlet="Wire", url=f"https://example.org/{name}",
-                            published_at=datetime.fromisoformat(published), source_name=name)
-
-    ingest_articles(engine, [
-        article("news", "2025-07-25T10:00:00+00:00",
-                "DOHA (Reuters) - The American and Israeli teams taking part in indirect Gaza "
-                "truce negotiations left the Qatari capital on Thursday after Hamas handed in "
-                "its answer, and both governments said they had recalled their negotiators."),
-        article("later", "2025-10-12T09:00:00+00:00",
-                "Two years of talks.\n\nChronology\n\n- 6-24 July 2025 - Doha: proximity talks "
-                "on a 60-day truce; Israel and the US recall their teams on 24 July."),
-    ])
-    with session_scope(engine) as session:
-        rounds = export_timeline(session, story="t")["rounds"]
+    rounds = _stored_rounds(
+        engine,
+        ("news", "2025-07-25T10:00:00+00:00",
+         "DOHA (Reuters) - The American and Israeli teams taking part in indirect Gaza truce "
+         "negotiations left the Qatari capital on Thursday after Hamas handed in its answer, "
+         "and both governments said they had recalled their negotiators."),
+        ("later", "2025-10-12T09:00:00+00:00",
+         "Two years of talks.\n\nChronology\n\n- 6-24 July 2025 - Doha: proximity talks on "
+         "a 60-day truce; Israel and the US recall their teams on 24 July."),
+    )
     doha = [(r["start"], r["end"]) for r in rounds if r["place"] == "Doha"]
     assert len(doha) == 1 and doha[0][0] == "2025-07-06" and doha[0][1] in (
         "2025-07-24", "2025-07-25")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from datetime import date
 
 from bot.dates.context import Context, Found, Rule, span
@@ -164,8 +165,18 @@ def _resolve_ordinal_day(m: re.Match[str], ctx: Context) -> Found | None:
     last = int(m.group("d2")) if m.group("d2") else number
     if last < number:
         return None
-    forward = ctx.points_forward(start, end)
-    published = ctx.published
+    day = next(_nearest_days(number, ctx.published, ctx.points_forward(start, end)), None)
+    if day is None:
+        return None
+    try:
+        return Found(start, end, day, day.replace(day=last), "day", is_range=last > number)
+    except ValueError:
+        return None
+
+
+def _nearest_days(number: int, published: date, forward: bool) -> Iterator[date]:
+    """Day `number` of the report's month and of the two months before it (after it, when
+    the clause looks ahead), on publication's side, nearest first."""
     for months_away in ((0, 1, 2) if forward else (0, -1, -2)):
         year, month = published.year, published.month + months_away
         year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
@@ -174,11 +185,7 @@ def _resolve_ordinal_day(m: re.Match[str], ctx: Context) -> Found | None:
         except ValueError:
             continue
         if (day >= published) if forward else (day <= published):
-            try:
-                return Found(start, end, day, day.replace(day=last), "day", is_range=last > number)
-            except ValueError:
-                return None
-    return None
+            yield day
 
 
 def _resolve_weekday_the_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -186,18 +193,9 @@ def _resolve_weekday_the_day(m: re.Match[str], ctx: Context) -> Found | None:
     weekday, before it unless the clause looks ahead."""
     start, end = span(m)
     number, weekday = _day_number(m.group("d")), weekday_number(m.group("wd"))
-    forward = ctx.points_forward(start, end)
-    published = ctx.published
-    for months_away in ((0, 1, 2) if forward else (0, -1, -2)):
-        year, month = published.year, published.month + months_away
-        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-        try:
-            day = date(year, month, number)
-        except ValueError:
-            continue
-        if day.weekday() == weekday and ((day >= published) if forward else (day <= published)):
-            return Found(start, end, day, day, "day")
-    return None
+    day = next((d for d in _nearest_days(number, ctx.published, ctx.points_forward(start, end))
+                if d.weekday() == weekday), None)
+    return Found(start, end, day, day, "day") if day is not None else None
 
 
 def _resolve_iso(m: re.Match[str], ctx: Context) -> Found | None:
