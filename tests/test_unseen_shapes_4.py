@@ -561,3 +561,24 @@ def test_a_trip_that_ended_before_the_headlines_round_is_not_of_it():
         title="Israeli team lands in Cairo as expanded hostage talks get under way",
     ))
     assert found == [("kairu", date(2024, 8, 25), date(2024, 8, 25), "ongoing")]
+
+
+def test_talks_held_since_the_team_arrived_on_a_day_run_from_it():
+    found = _rounds(_extract(
+        "Hamas team in Cairo studies new truce proposal\n\nA Hamas delegation has been "
+        "holding talks with Egyptian and Qatari mediators in Cairo since it arrived in the "
+        "capital on Saturday, as Egypt tries to restore the ceasefire.\n\nThe meetings "
+        "continued on Monday.",
+        "2025-04-14",
+    ))
+    assert found == [("kairu", date(2025, 4, 12), date(2025, 4, 14), "ongoing")]
+
+
+def test_a_cabinet_to_discuss_the_talks_later_is_no_round_then():
+    found = _rounds(_extract(
+        "CAIRO - A day of talks in the Egyptian capital ended on Tuesday without a "
+        "breakthrough. Netanyahu's war cabinet is expected to discuss the Cairo meeting later "
+        "this week, an Israeli official said.",
+        "2024-02-13",
+    ))
+    assert found == [("kairu", date(2024, 2, 13), date(2024, 2, 13), "concluded")]

@@ -123,7 +123,8 @@ def since(text: str, time: TimeMark | None, published: date) -> When | None:
     """ "had been in the Qatari capital since the 18th": from that day to the report's."""
     if time is None or time.expression.granularity != "day":
         return None
-    if not SINCE_BEFORE.search(text[max(0, time.start - 12) : time.start]):
+    if not SINCE_BEFORE.search(text[max(0, time.start - 12) : time.start]) \
+            and not SINCE_THEY_CAME.search(text[max(0, time.start - 80) : time.start]):
         return None
     if time.expression.start > published:
         return None
@@ -133,6 +134,10 @@ def since(text: str, time: TimeMark | None, published: date) -> When | None:
     return When(time.expression.start, published, "day")
 
 
+# "has been holding talks ... since it arrived in the capital on Saturday"
+SINCE_THEY_CAME = re.compile(
+    r"\bsince\s+(?:it|they|he|she|the\s+[\w-]+)\s+(?:arrived|landed|came|got\s+there)\b"
+    r"[^.;,]{0,40}?\s(?:on\s+)?$", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _WHEN_THEY_CAME = re.compile(
     r",?\s+when\s+[^.;,]{0,60}?\b(?:arrived|landed|got\s+there|came|began|opened|started|"

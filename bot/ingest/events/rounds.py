@@ -50,6 +50,7 @@ from bot.ingest.events.round_dates import (
     PLAN_MISSED,
     SAID_BEFORE,
     SINCE_BEFORE,
+    SINCE_THEY_CAME,
     after_days_of_talks,
     began,
     by_the_end,
@@ -516,6 +517,12 @@ _AFTER_AN_EARLIER = re.compile(
 _RESULT_OF = re.compile(
     r"\b(?:outcomes?|results?|fruits|conclusions)\s+of\s+(?:the\s+|this\s+|that\s+)?"
     r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# "The war cabinet is expected to discuss the Cairo meeting later this week": a day told
+# after the talks' name is of the discussion ("On Sunday evening they discussed the Doha
+# negotiations by phone" keeps the day told before it).
+_DISCUSSED = re.compile(
+    r"\b(?:discuss|review|weigh|assess|debate)(?:es|ed|ing)?\s+(?:the|this|that)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"\s*(?:and\s+)?(?:(?:once\s+more|once\s+again|again|then|later|also)\s+)?(?:in|at)\s+"
     r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:on|in)\s+[^,;.]{1,30}[.]?\s*")
@@ -713,6 +720,8 @@ def _read_clause(
     times = [t for t in times
              if not _IN_FORCE_SINCE.search(passage.text, max(0, t.start - 40), t.start)
              and not _TRUCE_BEGAN.search(passage.text, max(0, t.start - 50), t.start)]
+    if noun is not None and _DISCUSSED.search(text, 0, noun.start()):
+        times = [t for t in times if t.start < start + noun.start()]
     if noun is not None and _RESULT_OF.search(text, 0, noun.start()):
         # "The war cabinet was due to meet on Monday to discuss the outcome of the Paris
         # talks": the day of what weighs the talks, not of the talks.
@@ -739,6 +748,8 @@ def _read_clause(
         own = start + noun.end()
         clause_times += [t for t in same_clause(passage.text, times, own)
                          if t.start >= own and t not in clause_times]
+    clause_times += [t for t in times if t not in clause_times and t.start > at
+                     and SINCE_THEY_CAME.search(passage.text, max(start, t.start - 80), t.start)]
     time = nearest_time(clause_times, at)
     if lead is not None and noun is not None and noun.end() <= lead.end() and (
         place is None or place.start < start + lead.end()
