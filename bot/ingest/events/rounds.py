@@ -504,12 +504,6 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _PART_OF_A_WEEK = re.compile(r"(?:early|late|mid)[\s-]", re.IGNORECASE)
-_IN_FORCE_SINCE = re.compile(
-    r"\b(?:in\s+place|in\s+force|in\s+effect|holding|held|took\s+effect|took\s+hold)\s+"
-    r"(?:ever\s+)?since\s+$", re.IGNORECASE)
-_TRUCE_BEGAN = re.compile(
-    r"\b(?:truce|ceasefire|cease-fire|pause)\b[^.;]{0,20}?\b(?:began|started|took\s+effect|"
-    r"came\s+into\s+(?:force|effect)|took\s+hold)\s+(?:on\s+)?$", re.IGNORECASE)
 _AFTER_AN_EARLIER = re.compile(
     r"\b(?:after|following)\s+(?:a|an|the)\s+(?:previous|earlier|prior|last|first)\s+"
     r"(?:round|meeting|session)s?(?:\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations))?$",
@@ -551,7 +545,13 @@ _DAY_OF_ANOTHER = re.compile(
     r"made|tabled|delivered|submitted|put forward|unveiled|received)\s+(?:on\s+|in\s+|at\s+)?$"
     # "an agreement could be signed in the coming days with talks in Cairo making progress"
     r"|\b(?:be|been|being)\s+(?:signed|agreed|reached|sealed|finali[sz]ed|announced|"
-    r"struck|clinched|implemented)\s+(?:on\s+|in\s+|within\s+|by\s+)?$",
+    r"struck|clinched|implemented)\s+(?:on\s+|in\s+|within\s+|by\s+)?$"
+    # "the truce deal that has been in place since January 19", "That truce, which began on
+    # November 24, was extended": the truce's days
+    r"|\b(?:in\s+place|in\s+force|in\s+effect|holding|held|took\s+effect|took\s+hold)\s+"
+    r"(?:ever\s+)?since\s+$"
+    r"|\b(?:truce|ceasefire|cease-fire|pause)\b[^.;]{0,20}?\b(?:began|started|took\s+effect|"
+    r"came\s+into\s+(?:force|effect)|took\s+hold)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -715,11 +715,6 @@ def _read_clause(
         # "Hopes had risen this week after a previous round of talks in Doha": the week
         # of the hopes; the round came before it, on no day told here.
         times = [t for t in times if t.start >= start + earlier.start()]
-    # "the truce deal that has been in place since January 19": the truce's days.
-    # ("That truce, which began on November 24, was extended ...": the truce's day too)
-    times = [t for t in times
-             if not _IN_FORCE_SINCE.search(passage.text, max(0, t.start - 40), t.start)
-             and not _TRUCE_BEGAN.search(passage.text, max(0, t.start - 50), t.start)]
     if noun is not None and _DISCUSSED.search(text, 0, noun.start()):
         times = [t for t in times if t.start < start + noun.start()]
     if noun is not None and _RESULT_OF.search(text, 0, noun.start()):
