@@ -48,7 +48,11 @@ _SPEECH_WORD = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_BREADCRUMB = re.compile(r"\s[|›»>/]\s")
+_BREADCRUMB = re.compile(r"\s[|›»>/·•]\s")
+_COUNTER_KICKER = re.compile(
+    r"^\s*(?:Day|Week|Month)\s+\d{1,4}\s+(?:of|since)\s+(?:the\s+)?[\w\s-]{2,30}$",
+    re.IGNORECASE,
+)
 _TERMINAL = re.compile(r"[.!?:;…]$")
 _CLOSERS = "\"'”’)]»"
 _MONTHS = (
@@ -236,6 +240,8 @@ def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[st
         words = _words(line)
         if vocabulary_hits(line):
             continue  # a consent banner or a share bar can sit above the title
+        if _COUNTER_KICKER.match(line):
+            continue  # "Day 315 of the war": a live page's running count, above its title
         if len(words) >= 20:
             break
         if (

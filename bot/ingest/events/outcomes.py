@@ -27,6 +27,7 @@ from bot.ingest.events.round_status import ITS_OWN_TALKS, clause
 from bot.ingest.events.venues import PlaceFacts, find_venue
 from bot.ingest.events.vocabulary import vocabulary
 from bot.ingest.model import ExtractedEvent, When
+from bot.needles import Alternatives
 
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|to be|expected to|set to|due to|plans? to|planned to|would|could|"
@@ -150,9 +151,40 @@ def find_outcomes(
         told = {(f.kind, f.of) for f in found if f.sentence in opening or (
             f.date_cue == "stated" and not f.background
             and published - _HEADLINE_DAYS <= f.when.start <= published)}
-        found += [f for f in _read_headline(headline, first, published, headline_places)
-                  if (f.kind, f.of) not in told]
+        words = vocabulary()
+        patterns = {("agreement", "deal"): words.agreement, ("agreement", "truce"):
+                    words.agreement, ("collapse", "talks"): words.collapse,
+                    ("collapse", "truce"): words.truce_end}
+        for f in _read_headline(headline, first, published, headline_places):
+            if (f.kind, f.of) in told:
+                continue
+            lede_day = _lede_day(passages, first, published, patterns[(f.kind, f.of)])
+            if lede_day is not None:
+                # "... call Doha negotiators home" over "the talks were left in limbo
+                # yesterday after both withdrew their teams": the lede's day is the news'.
+                f.when, f.date_cue = lede_day, "stated"
+            found.append(f)
     return [_event(group) for group in _grouped(_in_force(found))]
+
+
+def _lede_day(
+    passages: list[Passage], first: int, published: date, told: Alternatives
+) -> When | None:
+    """The one day gone by that the lede's first sentence tells, if it tells the
+    headline's news in its own words."""
+    for passage in passages:
+        for index, start, end in passage.sentences:
+            if index != first:
+                continue
+            if told.search(passage.text[start:end]) is None:
+                return None
+            days = [t.expression for t in passage.times_in(start, end)
+                    if t.expression.granularity == "day"]
+            if len(days) == 1 and days[0].direction != "future" and days[0].start == days[0].end \
+                    and published - _HEADLINE_DAYS <= days[0].start < published:
+                return When(days[0].start, days[0].end, "day")
+            return None
+    return None
 
 
 _MADE_BEFORE_FORCE = timedelta(days=7)  # a deal agreed, then in force days later

@@ -120,7 +120,8 @@ _TALKS_VERB = re.compile(
 
 
 # People at one table: "met", "sat down with", "spent several hours that day with".
-SAT_WITH = r"met|sat\s+down\s+with|held\s+talks\s+with|spent\s+(?:[\w-]+\s+){1,4}?with"
+SAT_WITH = (r"met|(?:sat|sit|sits|sitting)\s+down\s+with|held\s+talks\s+with|"
+            r"spent\s+(?:[\w-]+\s+){1,4}?with")
 
 
 # "X met Prime Minister Y in Z": one person meeting another is diplomacy, not a round.
@@ -183,7 +184,9 @@ HERE = re.compile(
 SUMMARY_BEFORE = re.compile(
     # "this latest series of talks ... commenced on Thursday" is one round, the newest.
     # "after more than a year of start-stop negotiations": all of them, summed up.
-    r"\b(?<!latest )(?<!new )(?<!current )(?:months|years?|weeks|rounds|series)\s+of\s+"
+    # ("nearly three weeks of proximity talks in Doha ended on July 24": one round, counted)
+    r"\b(?<!latest )(?<!new )(?<!current )(?:months|years?|(?<!two )(?<!three )(?<!four )weeks|"
+    r"rounds|series)\s+of\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -283,12 +283,24 @@ def _fits(group: list[Mention], mention: Mention,
         _same_place(head, mention, describe)
         and not _next_round(group, mention)
         and not _after_the_end(group, [mention]) and not _after_the_end([mention], group)
+        # "The summit followed preparatory meetings in Cairo last week": the meetings that
+        # prepared a round are not that round, though their week holds its day.
+        and not (dated and _preparatory(mention) != any(_preparatory(m) for m in group))
         # A round begun more than a week ago and ended days ago is one round.
         and (head.background == mention.background or dated)
         and (_close(span([m.when for m in group]), mention.when, leaving=leaving(mention))
              or _goes_on_to(group, mention) or _opens(mention, group)
              or _after_opening_told(group, mention))
     )
+
+
+_PREPARATORY = re.compile(
+    r"\b(?:preparatory|preliminary|pre-summit|groundwork)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _preparatory(mention: Mention) -> bool:
+    at = mention.text.find(mention.noun) if mention.noun else -1
+    return at > 0 and bool(_PREPARATORY.search(mention.text, max(0, at - 30), at))
 
 
 def _distance(days: When | None, when: When | None) -> int:

@@ -492,6 +492,15 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
             # "A Hamas delegation departed Cairo late Saturday following talks with Egyptian
             # officials": the talks it left, in no other city, are of its clause.
             continue
+        rest = passage.text[m.start() + 1 :].lstrip()
+        if (_WHO_CLOSES.search(passage.text, bounds[-1], m.start())
+                and re.match(r"and\s+(?-i:[A-Z])", rest)) or (
+                re.match(r"and\s+with\s+(?-i:[A-Z])", rest)
+                and re.search(r"\bwith\s+(?-i:[A-Z])", passage.text[bounds[-1] : m.start()])):
+            # "met Mossad director David Barnea, who heads Israel's negotiations, and Qatar's
+            # Prime Minister", "to sit down with Qatar's premier, X, and with Barnea": the
+            # relative clause or apposition closes, the list of people goes on.
+            continue
         if _ELLIPSIS.fullmatch(passage.text, m.end(), end):
             # "sat down again in Cairo on 13 February, and once more in Paris on 23
             # February": the verb left out is the first clause's; the venues go together.
@@ -503,6 +512,7 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
+_WHO_CLOSES = re.compile(r",\s+(?:who|whose)\s+[^,;]*$")
 _PART_OF_A_WEEK = re.compile(r"(?:early|late|mid)[\s-]", re.IGNORECASE)
 _AFTER_AN_EARLIER = re.compile(
     r"\b(?:after|following)\s+(?:a|an|the)\s+(?:previous|earlier|prior|last|first)\s+"
@@ -616,11 +626,14 @@ def _read_clause(
         if not (_THE_WEEKDAY.fullmatch(passage.text, max(0, t.start - 4), t.end)
                 and any(o is not t and o.expression.granularity == "day" for o in times))
     ] or times
-    nouns = list(ROUND_NOUN.finditer(text))
+    # "Barnea, who heads Israel's hostage negotiations, ...": a person's charge, no meeting.
+    nouns = [n for n in ROUND_NOUN.finditer(text)
+             if not _WHOSE_CHARGE.search(text, max(0, n.start() - 60), n.start())]
     if all(n.group().lower() in NOT_NEGOTIATION for n in nouns):
         # "Burns and Barnea met the Qatari premier in Doha ..., a source briefed on the
         # visit said": the people who met are the meeting; the visit is the source's word.
-        nouns += _party_meeting(text, start, passage) or list(_THEY_OPENED.finditer(text))
+        nouns += _party_meeting(text, start, passage, setting.describe) \
+            or list(_THEY_OPENED.finditer(text))
     if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
         # 'Early today, Hamas said: "The delegation left Cairo"': the day of the saying.
         times = [t for t in times if quote.start <= t.start < quote.end]
@@ -726,6 +739,12 @@ def _read_clause(
         # "On the Sunday the Doha meeting opened, Sisi told a news conference that Egypt
         # proposed talks to start within 10 days": what was said has its own days.
         times = [t for t in times if t.start < said.start()]
+    terms = _TERMS.search(passage.text, at, end)
+    if terms is not None:
+        # "Only hours before the Doha meeting, Sisi floated a two-day truce under which
+        # four hostages would be freed, with talks to begin within ten days": the days of a
+        # proposal's terms are not the talks'.
+        times = [t for t in times if t.start < terms.start()]
     own = _OWN_CLAUSE.match(text, noun.end()) if noun is not None else None
     if noun is not None and _JUDGED_THE.search(text, 0, noun.start()) and (
         place is None or place.end <= start + (own.end() if own else noun.end())
@@ -818,7 +837,9 @@ def _read_clause(
         # resumed strikes": talks that never happened have no day.
         when, status = None, None
     assumed = False
-    if when is None and not all_times and place is not None \
+    # (a day of another event told in it is none of theirs: "capped four days of talks in
+    # Doha that intensified after a delegation arrived on Sunday")
+    if when is None and time is None and place is not None \
             and passage.paragraph not in setting.entries \
             and (status is None or status.final != "scheduled") \
             and (when := just_ended(text, published)) is not None:
@@ -976,6 +997,11 @@ _JUDGED_THE = re.compile(
 _OWN_CLAUSE = re.compile(r"(?:,?\s+(?:which|that|held|convened)\b)[^;]*?(?=,\s+(?:and|but)\b|;|$)")
 
 
+_WHOSE_CHARGE = re.compile(
+    r"\b(?:who|which)\s+(?:heads|headed|leads|led|oversees|oversaw|runs|ran|handles|handled|"
+    r"is\s+in\s+charge\s+of|was\s+in\s+charge\s+of)\s+[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
 _ROLE_IN = re.compile(
     r"\b(?:role|go-between|mediator|mediation|intermediary|broker|efforts?)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -988,6 +1014,11 @@ _SAYS_THAT = re.compile(
 )
 
 
+# Where a proposal's terms begin: what follows tells what it would bring, on its days.
+_TERMS = re.compile(
+    r"\b(?:under|by)\s+which\b|\b(?:which|that)\s+would\s+(?:see|have|require|bring)\b",
+    re.IGNORECASE,
+)
 _SOME_DAYS = re.compile(r"\b(?:coming|next\s+(?:few|several)|few)\s+days\b|\bdays\s+ahead\b",
                         re.IGNORECASE)
 # "Talks were delayed. They finally opened in Cairo on Thursday": the talks, by pronoun.
@@ -1068,7 +1099,38 @@ _JOINED = re.compile(
 )
 
 
-def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[str]]:
+def _three_sides(
+    passage: Passage, at: int, guests: list[Mark],
+    describe: Callable[[str], PlaceFacts | None],
+) -> bool:
+    """ "The CIA chief also met Mossad director David Barnea, who heads Israel's hostage
+    negotiations, and Qatar's Prime Minister Sheikh Mohammed": one who meets two, the three
+    of three countries and one a side, sits at a table, not on a visit ("Blinken met
+    Netanyahu and Gallant" is a visit: one side)."""
+    people = list(dict.fromkeys(m.key for m in guests))
+    if len(people) != 2:
+        return False
+    # The one who meets: the nearest person or body before the verb, within the clause.
+    before = [m for m in passage.marks_in(max(0, at - 60), at, ("person", "organisation"))
+              if not _SAID_BY.search(passage.text, m.end, at)]
+    if not before:
+        return False
+    countries = [(facts.country if facts.place_type != "country" else facts.name)
+                 if (facts := describe(key)) is not None else None
+                 for key in (before[-1].key, *people)]
+    words = vocabulary()
+    return None not in countries and len(set(countries)) == 3 \
+        and bool(set(countries) & words.parties)
+
+
+# "quoted by Axios and Reuters, the CIA chief ...": a source, not the one who meets.
+_SAID_BY = re.compile(r"\b(?:said|says|quoted|told|according)\b", re.IGNORECASE)
+
+
+def _party_meeting(
+    text: str, offset: int, passage: Passage,
+    describe: Callable[[str], PlaceFacts | None] = lambda _key: None,
+) -> list[re.Match[str]]:
     """ "Burns and Barnea flew to Doha, where they spent October 27 and 28 with the Qatari
     premier": two or more people who meet are a meeting, the verb standing for its noun;
     "Witkoff hosted Al Thani, Fidan and Abdelatty in Miami": so are one who hosts several."""
@@ -1087,6 +1149,8 @@ def _party_meeting(text: str, offset: int, passage: Passage) -> list[re.Match[st
         if len({m.key for m in guests}) >= 3 and all(
             _JOINED.fullmatch(passage.text[a.end : b.start]) for a, b in pairwise(guests[:3])
         ):
+            return [met]
+        if _three_sides(passage, offset + met.start(), guests, describe):
             return [met]
     if (side := _MET_A_SIDE.search(text)) is not None:
         # "Sheikh Mohammed met Hamas negotiators in Doha": a mediator with a side's team.

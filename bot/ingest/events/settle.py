@@ -66,7 +66,7 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         ]
         if outcome.place_key is not None:
             fitting = [r for r in fitting if r.place_key == outcome.place_key]
-        elif len([r for r in rounds if not r.background and not r.unconfirmed]) != 1 and not (
+        elif len(_current(rounds)) != 1 and not (
             # "Israel said on Saturday it had called its Mossad negotiators home from
             # Qatar": a recall the lede tells ends the last round it can, told after it.
             outcome.kind == "collapse" and outcome.sentence <= _LEDE_SENTENCES
@@ -99,6 +99,13 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 ended.confidence = max(ended.confidence, CONFIRMED)
                 ended.unconfirmed = False
     return events
+
+
+def _current(rounds: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """The report's current rounds stated as fact; the ones on a weak cue when it states
+    none ("When the first delegations reached Sharm el-Sheikh on Monday ...")."""
+    current = [r for r in rounds if not r.background]
+    return [r for r in current if not r.unconfirmed] or current
 
 
 def _told_by_opening(round_: ExtractedEvent) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.ingest.document.passages import Mark, Passage, TimeMark
 from bot.ingest.events.round_cues import LEFT_CITY
@@ -33,6 +34,8 @@ _VENUE_BEFORE = re.compile(
     r"|(?:capital|city|town),\s+){0,5}"
     # A delegation that left a city or came back from it was there for the talks.
     rf"|{LEFT_CITY}"
+    # "negotiations hosted by Cairo": the city that hosts them is where they are.
+    r"|\bhosted\s+by\s+(?:the\s+)?"
     # One that travelled to a city went there for them, and one that reached it is there
     # (data/negotiation.toml, [venue] destination and arrival).
     r"|(?i:\b(?:" + vocabulary().travel_words + r")\s+(?:the\s+)?))$"
@@ -323,6 +326,13 @@ def coordinated_venues(
         until = following[0].start if following else end
         found.append((mark, passage.times_in(mark.end, until)))
         last = mark
+    listed = [venue, *(m for m, _ in found)]
+    gaps = [passage.text[a.end : b.start] for a, b in pairwise(listed)]
+    if found and not any(re.search(r"\b(?:and|or)\b", g) for g in gaps) \
+            and re.match(r"\s+(?:and|or)\s", passage.text[last.end : end]):
+        # "after talks in the Qatari capital, Washington and Israel pulled their teams out":
+        # the list the comma opens goes on past the places, a subject, not venues.
+        return []
     return found
 
 
