@@ -121,7 +121,9 @@ _TALKS_VERB = re.compile(
 
 # People at one table: "met", "sat down with", "spent several hours that day with".
 SAT_WITH = (r"met|(?:sat|sit|sits|sitting)\s+down\s+with|held\s+talks\s+with|"
-            r"spent\s+(?:[\w-]+\s+){1,4}?with")
+            r"spent\s+(?:[\w-]+\s+){1,4}?with|"
+            # "sat across a table in Doha from Khalil al-Hayya"
+            r"(?:sat|sits|sitting)\s+across\s+(?:a|the)\s+table\s+(?:[\w-]+\s+){0,3}?from")
 
 
 # "X met Prime Minister Y in Z": one person meeting another is diplomacy, not a round.
@@ -321,4 +323,13 @@ _NEGATED_AFTER = re.compile(
 def negated(text: str, noun: re.Match[str]) -> bool:
     """ "no talks", "talks were not held": not "negotiators left with no deal"."""
     before = text[max(0, noun.start() - 25) : noun.start()]
-    return bool(NEGATION.search(before) or _NEGATED_AFTER.match(text[noun.end() :]))
+    return bool(NEGATION.search(before) or _NEGATED_AFTER.match(text[noun.end() :])
+                or _DENIED_THAT.search(text, max(0, noun.start() - 70), noun.start()))
+
+
+# "A Qatari official denied that any Israeli delegation had been in Doha this week".
+_DENIED_THAT = re.compile(
+    r"\b(?:denied|denies|denying|dismissed|rejected)\s+(?:reports?\s+|claims?\s+)?that\b"
+    r"[^.;,]{0,40}$",
+    re.IGNORECASE,
+)

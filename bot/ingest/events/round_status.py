@@ -106,6 +106,9 @@ def clause(text: str, position: int) -> tuple[int, int]:
 NEAR = 120
 
 
+_SUPPOSED = re.compile(r"\s+(?:[\w-]+\s+)?(?:would|could|might)\s+be\b", re.IGNORECASE)
+
+
 def sentence_status(text: str, anchor: int) -> StatusCue | None:
     """The status the words near `anchor` (the round's noun) give, if any."""
     found: list[tuple[int, float, StatusCue]] = []
@@ -141,6 +144,8 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
         hedge = None
     if hedge is not None or _NEGATED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
         return None
+    if _SUPPOSED.match(text, m.end()):
+        return None  # "a second inconclusive round would be hard to explain": supposed
     opener = _OTHER_CLAUSE.search(before)
     # "held talks before returning home": a participle keeps the subject, and the event;
     # "the delegation that spent four days there before the holy month left on Thursday":

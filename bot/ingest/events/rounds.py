@@ -675,6 +675,9 @@ def _read_clause(
         noun = ROUND_NOUN.match(text, where.start("noun")) or noun
     if noun is not None and vocabulary().other_business.search(text, 0, noun.start()):
         return None  # "the COP30 climate talks in Belém": another business's talks
+    if noun is not None and (with_ := _WITH_THE.match(text, noun.end())) is not None \
+            and vocabulary().other_party.match(text, with_.end()):
+        return None  # "arrived in Tehran for meetings with Iranian leaders": another's
     if noun is not None and _NAMED_BODY_BEFORE.search(text, 0, noun.start()):
         return None  # "a World Economic Forum gathering in Riyadh": the forum's, not talks
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION and (
@@ -782,6 +785,12 @@ def _read_clause(
         or coordinated(passage.text, times, time) or since(passage.text, time, published) \
         or lasting(text, time, status) or stay(passage.text, times) \
         or by_the_end(passage.text, time) or when_of(time)
+    if when is not None and venue_cue == "left-city" and place is not None \
+            and when.granularity == "day" and (opened := _where_since(
+                passage, place, end, all_times)) is not None and opened < when.start:
+        # "called its team back from Doha, where talks had been under way since March 18":
+        # the talks it left ran from that day.
+        when = When(opened, when.end, "day")
     if when is not None and time is not None and when.granularity == "week" \
             and _PART_OF_A_WEEK.match(time.expression.text):
         # "expected in Cairo early next week": a round is placed in its week, as the gold
@@ -1032,7 +1041,19 @@ _HOSTED = re.compile(r"\b(?:hosted|received|welcomed|gathered|convened|brought\s
 # "when Burns gathered the same group in Paris on Jan. 28": the people already told, met.
 _GATHERED_AGAIN = re.compile(
     r"\b(?:gathered|convened|reconvened|brought\s+together)\s+the\s+same\s+"
-    r"(?:group|cast|quartet|trio|foursome|officials|negotiators|(?:three|four|five)\b)",
+    r"(?:group|cast|quartet|trio|foursome|officials|negotiators|(?:three|four|five)\b)"
+    # "The same quartet meets again in Paris": the group as the subject.
+    r"|\bthe\s+same\s+(?:group|quartet|trio|foursome|(?:three|four|five)(?:\s+men)?)\s+"
+    r"(?:meets?|met|gathers?|gathered|(?:re)?convenes?|(?:re)?convened|sits?\s+down|sat\s+down)\b",
+    re.IGNORECASE,
+)
+# "a promise that senior officials would gather again in Cairo": those who met, to meet.
+_MEET_AGAIN = re.compile(
+    r"\b(?:officials|negotiators|mediators|delegations|teams|sides|parties|envoys|spy\s+chiefs)"
+    r"\s+(?:would|will|were\s+to|are\s+to|were\s+due\s+to|are\s+due\s+to|plan\s+to|planned\s+to)"
+    r"\s+(?:meet|gather|convene|sit\s+down)\s+again\b"
+    r"|\b(?:officials|negotiators|mediators|delegations|teams|sides|parties|envoys)\s+"
+    r"(?:would|will|were\s+to|are\s+to)\s+reconvene\b",
     re.IGNORECASE,
 )
 _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
@@ -1077,7 +1098,8 @@ _MET_A_SIDE = re.compile(
 # A named body's event: "World Economic Forum gathering", "Arab League Summit meeting".
 _NAMED_BODY_BEFORE = re.compile(r"(?-i:[A-Z][\w-]+\s+(?:Forum|Summit|Conference|Assembly))\s+$")
 _MEETING_VERB = re.compile(
-    r"\b(?:met|meet|sat down|held talks|spent|gathered|(?:re)?convened|saw|produced|drew up|"
+    r"\b(?:met|meet|sat down|sit down|held talks|spent|gathered|(?:re)?convened|saw|produced|"
+    r"drew up|"
     # a chronology's present: "Burns, Barnea, ... and Kamel draw up the outline"
     r"draw\s+up|meets|gather|convene|drafted|drafts?|"
     r"hammered out"
@@ -1123,6 +1145,67 @@ def _three_sides(
         and bool(set(countries) & words.parties)
 
 
+def _mediator_meets_hamas(
+    text: str, passage: Passage, at: int, guests: list[Mark],
+    describe: Callable[[str], PlaceFacts | None],
+) -> bool:
+    """ "Qatar's prime minister sat across a table in Doha from Khalil al-Hayya, the man who
+    leads Hamas's negotiating team": a mediator with Hamas's negotiator is a session of the
+    talks (Hamas receives no state visits; a mediator who meets Israel's leader visits)."""
+    if not guests or not _HAMAS.search(
+            passage.text, max(0, guests[0].start - 40), guests[0].end + 80):
+        return False  # (the guest named as Hamas's: "al-Hayya, who leads Hamas's team")
+    before = [m for m in passage.marks_in(max(0, at - 80), at, ("person",))
+              if not _SAID_BY.search(passage.text, m.end, at)]
+    guest, host = describe(guests[0].key), before and describe(before[-1].key)
+    words = vocabulary()
+    return guest is not None and bool(host) and guest.country in words.parties \
+        and host.country in words.mediators
+
+
+_HAMAS = re.compile(r"\bHamas\b")
+_WHERE_SINCE = re.compile(
+    r",?\s+where\s+[^.;]{0,80}?\b(?:under\s?way|going\s+on|been\s+held|been\s+taking\s+place|"
+    r"been\s+running|been\s+meeting|been\s+negotiating)\s+(?:ever\s+)?since\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _where_since(passage: Passage, place: Mark, end: int, times: list[TimeMark]) -> date | None:
+    """The day talks at a place began, told in a "where" clause after it."""
+    for t in times:
+        if t.start > place.end and t.expression.granularity == "day" \
+                and _WHERE_SINCE.fullmatch(passage.text, place.end, t.start):
+            return t.expression.start
+    return None
+_WITH_THE = re.compile(r"\s+with\s+(?:the\s+)?(?:(?:top|senior)\s+)?")
+# "Barnea travels to Doha for a new push with the Qatari prime minister and Egyptian
+# officials": a side's negotiator gone to meet the mediators.
+_WENT_FOR_WITH = re.compile(
+    r"\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:ew|ies|y|ying)|head(?:s|ed|ing)?|went|goes|going)"
+    r"\s+(?:back\s+)?to\s+[^.;]{1,40}?\bfor\s+[^.;]{0,40}?\bwith\s+(?P<who>[^.;]{3,80})",
+    re.IGNORECASE,
+)
+_MEDIATING_OFFICIALS = re.compile(
+    r"\b(?:Qatari|Egyptian|Turkish|American|U\.?S\.?)\s+(?:officials|mediators|negotiators|"
+    r"intelligence|prime\s+minister|premier|envoys?)\b|\bthe\s+mediators\b", re.IGNORECASE)
+
+
+def _side_to_mediators(
+    passage: Passage, offset: int, went: re.Match[str],
+    describe: Callable[[str], PlaceFacts | None],
+) -> bool:
+    """Whether the one who went is a side's, and those met there the mediators."""
+    at = offset + went.start()
+    before = [m for m in passage.marks_in(max(0, at - 60), at, ("person",))
+              if not _SAID_BY.search(passage.text, m.end, at)]
+    goer = describe(before[-1].key) if before else None
+    if goer is None or goer.country not in vocabulary().parties:
+        return False
+    lo, hi = offset + went.start("who"), offset + went.end("who")
+    met = [describe(m.key) for m in passage.marks_in(lo, hi, ("person",))]
+    return bool(_MEDIATING_OFFICIALS.search(went["who"])) or any(
+        f is not None and f.country in vocabulary().mediators for f in met)
 # "quoted by Axios and Reuters, the CIA chief ...": a source, not the one who meets.
 _SAID_BY = re.compile(r"\b(?:said|says|quoted|told|according)\b", re.IGNORECASE)
 
@@ -1134,7 +1217,7 @@ def _party_meeting(
     """ "Burns and Barnea flew to Doha, where they spent October 27 and 28 with the Qatari
     premier": two or more people who meet are a meeting, the verb standing for its noun;
     "Witkoff hosted Al Thani, Fidan and Abdelatty in Miami": so are one who hosts several."""
-    if (again := _GATHERED_AGAIN.search(text)) is not None:
+    if (again := _GATHERED_AGAIN.search(text) or _MEET_AGAIN.search(text)) is not None:
         return [again]
     host = _HOSTED.search(text)
     if host is not None:
@@ -1150,11 +1233,15 @@ def _party_meeting(
             _JOINED.fullmatch(passage.text[a.end : b.start]) for a, b in pairwise(guests[:3])
         ):
             return [met]
-        if _three_sides(passage, offset + met.start(), guests, describe):
+        if _three_sides(passage, offset + met.start(), guests, describe) \
+                or _mediator_meets_hamas(text, passage, offset + met.start(), guests, describe):
             return [met]
     if (side := _MET_A_SIDE.search(text)) is not None:
         # "Sheikh Mohammed met Hamas negotiators in Doha": a mediator with a side's team.
         return [side]
+    if (went := _WENT_FOR_WITH.search(text)) is not None \
+            and _side_to_mediators(passage, offset, went, describe):
+        return [went]
     # (each verb in turn: "That framework was hammered out on January 28, when Burns,
     # Barnea, ... and Kamel met in Paris" has its subject before the second)
     for verb in _MEETING_VERB.finditer(text):

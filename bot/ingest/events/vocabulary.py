@@ -34,6 +34,7 @@ class Vocabulary:
     mediators: frozenset[str]  # the countries that mediate between them
     own_ground: re.Pattern[str]  # words of this story's sides or ground
     other_business: re.Pattern[str]  # "climate talks": talks named for another business
+    other_party: re.Pattern[str]  # "meetings with Iranian leaders": another business's side
     leaders_seat: re.Pattern[str]  # "meetings at the White House": a visit to a leader
     not_venue_before: re.Pattern[str]  # "... in X" after these: X is not where talks are
     destination_before: re.Pattern[str]
@@ -71,6 +72,8 @@ def vocabulary() -> Vocabulary:
             r"\b(?:" + "|".join(data["story"]["other_business"]) + r")\s+(?:[\w-]+\s+)?$",
             re.IGNORECASE,
         ),
+        other_party=re.compile(r"(?:" + "|".join(data["story"]["other_business"]) + r")\b",
+                               re.IGNORECASE),
         leaders_seat=re.compile(
             r"\b(?:at|in|to)\s+(?:the\s+)?(?:" + "|".join(data["story"]["leaders_seats"])
             + r")\b", re.IGNORECASE,
