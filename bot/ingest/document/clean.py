@@ -242,8 +242,8 @@ def _split_title(lines: list[str], title_hint: str | None) -> tuple[str, list[st
             continue  # a consent banner or a share bar can sit above the title
         if _COUNTER_KICKER.match(line):
             continue  # "Day 315 of the war": a live page's running count, above its title
-        if len(words) >= 20:
-            break
+        if len(words) >= 30 or (len(words) >= 20 and line.rstrip(_CLOSERS).endswith(".")):
+            break  # the story's first paragraph (a long headline asks a question)
         if (
             len(words) >= 4
             and not line.rstrip(_CLOSERS).endswith(".")

@@ -130,9 +130,18 @@ def _next_round(group: list[Mention], mention: Mention) -> bool:
     ended = any(m.status is not None and m.status.final in FINAL for m in group)
     return (
         ended and days is not None and mention.when is not None
-        and mention.status is not None and mention.status.final == "scheduled"
+        and mention.status is not None and (
+            mention.status.final == "scheduled"
+            # "An Israeli delegation landed in Doha on Monday to resume indirect talks",
+            # after "meetings had taken place in the Qatari capital" last week.
+            or bool(_TO_RESUME.search(mention.text)))
         and mention.when.end > days.end
+        and (mention.status.final == "scheduled" or mention.when.start > days.end)
     )
+
+
+_TO_RESUME = re.compile(r"\bto\s+resume\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations)\b",
+                        re.IGNORECASE)
 
 
 _TRAVELLED = re.compile(
@@ -547,6 +556,9 @@ def _those_talks_ended(group: list[Mention], mention: Mention) -> bool:
     )
 
 
+_TOLD_FIRST_END = timedelta(days=2)  # an end told before the round's days: soon after them
+
+
 def _ends_it(group: list[Mention], mention: Mention) -> bool:
     """ "An Israeli delegation travelled to Doha on Monday ... The round ended that Friday":
     the round last told before, on a day within a round's length of its opening."""
@@ -559,7 +571,10 @@ def _ends_it(group: list[Mention], mention: Mention) -> bool:
         days is not None and mention.when is not None and mention.when.granularity == "day"
         # "arrived in Cairo on Saturday ..., but the talks broke up on Sunday": a later
         # clause of the same sentence, which opens in lower case, tells what came after.
-        and (last < mention.sentence or (last == mention.sentence and mention.text[:1].islower()))
+        and (last < mention.sentence or (last == mention.sentence and mention.text[:1].islower())
+             # "the team had departed that evening", told before "had landed in Cairo on
+             # Saturday": an end on a day after all the round's days ends it, told first.
+             or days.end < mention.when.start <= days.end + _TOLD_FIRST_END)
         and mention.status is not None and mention.status.final in FINAL
         and days.start <= mention.when.start <= days.start + ROUND_LENGTH
         # "talks that ended on Wednesday ... Early on Friday the office said the agreement

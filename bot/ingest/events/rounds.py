@@ -227,7 +227,7 @@ def find_rounds(
                     or setting.entries[passage.paragraph] < published
                 ) and mention.noun and not mention.background and \
                         mention.venue_cue in ("in-city", "left-city", "there", "destination",
-                                              "modifier"):
+                                              "modifier", "country"):
                     # "14:10 The meeting is under way in Paris": told on the entry's day.
                     day = setting.entries[passage.paragraph]
                     # Today's entry is told on its day; a day gone by heads what it tells.
@@ -659,10 +659,18 @@ def _read_clause(
             place = venue_there(passage, start, text, setting.describe)
             how = "there" if place is not None else how
         venue_cue = venue_cue_of(passage.text, place, setting.describe, how)
-        if venue_cue == "destination" and place is not None and not _TRAVELLERS.search(text) \
+        if place is not None and _FOR_CONSULTATIONS.match(passage.text, place.end):
+            # "the Hamas team returned to Qatar for consultations": home, not the talks.
+            place, venue_cue = None, ""
+        elif venue_cue == "destination" and place is not None and not _TRAVELLERS.search(text) \
                 and _ANOTHER_SUBJECT.search(passage.text, start, place.start):
             # "The round began as Netanyahu left for Washington": he went, not the talks.
             place, venue_cue = None, ""
+        elif venue_cue == "destination" and place is not None \
+                and _FOR_TALKS_WITH.match(passage.text, place.end):
+            # "travelled to Doha earlier this month for technical talks with Qatari
+            # mediators": the talks they went for, there.
+            venue_cue = "in-city"
         elif venue_cue == "destination" and place is not None and _TRAVELLERS.search(text) \
                 and _STAYED.search(text, place.end - start):
             # "An Israeli delegation flew to Cairo on Thursday and spent two days with
@@ -673,6 +681,10 @@ def _read_clause(
     if place is not None and (where := where_talks(text, place.end - start)) is not None:
         # "a news conference in Doha, where the talks were held": those talks.
         noun = ROUND_NOUN.match(text, where.start("noun")) or noun
+    if place is not None and noun is not None and WEAK_NOUNS.match(noun.group()) \
+            and (went_for := _CAME_FOR.match(text, noun.end())) is not None:
+        # "a Hamas team came to the city for a session attended by Burns": the session.
+        noun = ROUND_NOUN.match(text, went_for.start("noun")) or noun
     if noun is not None and vocabulary().other_business.search(text, 0, noun.start()):
         return None  # "the COP30 climate talks in Belém": another business's talks
     if noun is not None and (with_ := _WITH_THE.match(text, noun.end())) is not None \
@@ -680,6 +692,9 @@ def _read_clause(
         return None  # "arrived in Tehran for meetings with Iranian leaders": another's
     if noun is not None and _NAMED_BODY_BEFORE.search(text, 0, noun.start()):
         return None  # "a World Economic Forum gathering in Riyadh": the forum's, not talks
+    if noun is not None and (_OF_A_BODY.match(text, noun.end())
+                             or _BODY_BEFORE.search(text, 0, noun.start())):
+        return None  # "a meeting of the security cabinet, set for Monday": a side's own
     if noun is not None and noun.group().lower() in NOT_NEGOTIATION and (
         after := ROUND_NOUN.match(text, noun.end() + 1)
     ) is not None and after.group().lower() not in NOT_NEGOTIATION:
@@ -698,6 +713,9 @@ def _read_clause(
         return None  # "days after the first-phase deal was agreed there": a time, not news
     if noun is not None and SUMMARY_BEFORE.search(text[: noun.start()]):
         return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
+    if noun is not None and _SEVERAL.match(noun.group()) \
+            and _PAST_ONES.search(text, max(0, noun.start() - 25), noun.start()):
+        return None  # "as in previous rounds the two sides are not in the same room"
     if noun is not None and _ROLE_IN.search(text[max(0, noun.start() - 40) : noun.start()]):
         return None  # "Qatar put its role as a go-between in talks on hold": no meeting
     told_at = start + (noun.start() if noun else anchor)
@@ -1044,7 +1062,10 @@ _GATHERED_AGAIN = re.compile(
     r"(?:group|cast|quartet|trio|foursome|officials|negotiators|(?:three|four|five)\b)"
     # "The same quartet meets again in Paris": the group as the subject.
     r"|\bthe\s+same\s+(?:group|quartet|trio|foursome|(?:three|four|five)(?:\s+men)?)\s+"
-    r"(?:meets?|met|gathers?|gathered|(?:re)?convenes?|(?:re)?convened|sits?\s+down|sat\s+down)\b",
+    r"(?:meets?|met|gathers?|gathered|(?:re)?convenes?|(?:re)?convened|sits?\s+down|sat\s+down)\b"
+    # "Ten days later the group reconvened in Paris", "the four met again in Cairo"
+    r"|\bthe\s+(?:group|quartet|trio|foursome|(?:three|four|five)(?:\s+men)?)\s+"
+    r"(?:reconvened|reconvenes|(?:met|meets|gathered|gathers|sat\s+down)\s+again)\b",
     re.IGNORECASE,
 )
 # "a promise that senior officials would gather again in Cairo": those who met, to meet.
@@ -1164,6 +1185,23 @@ def _mediator_meets_hamas(
 
 
 _HAMAS = re.compile(r"\bHamas\b")
+_CAME_FOR = re.compile(
+    r"[^.;]{0,80}?\b(?:came|went|travell?ed|flew|arrived|returned)\s+(?:back\s+)?(?:to|in)\s+"
+    r"[^.;,]{1,30}?\s+for\s+(?:a|an|the|new|fresh|another)?\s*(?:[\w-]+\s+)?"
+    r"(?P<noun>session|meeting|round|talks|negotiations)\b", re.IGNORECASE)
+_FOR_TALKS_WITH = re.compile(
+    r"[^.;]{0,40}?\bfor\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|meetings|consultations|"
+    r"discussions)\s+with\b", re.IGNORECASE)
+# A side's own bodies meeting: "a meeting of the security cabinet", "the cabinet meeting".
+_BODIES = (r"(?:(?:security|war|full|political|diplomatic-security)\s+)?(?:cabinet|government|"
+           r"Knesset|parliament|politburo|political\s+bureau|Shura\s+council|leadership\s+council)")
+_OF_A_BODY = re.compile(r"\s+of\s+(?:the|its|Israel's|Hamas's)\s+" + _BODIES + r"\b",
+                        re.IGNORECASE)
+_BODY_BEFORE = re.compile(r"\b" + _BODIES + r"(?:'s)?\s+$", re.IGNORECASE)
+_PAST_ONES = re.compile(r"\b(?:previous|earlier|past|prior|other|all(?:\s+the)?)\s+$",
+                        re.IGNORECASE)
+_FOR_CONSULTATIONS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:internal\s+)?consultations\b",
+                                re.IGNORECASE)
 _WHERE_SINCE = re.compile(
     r",?\s+where\s+[^.;]{0,80}?\b(?:under\s?way|going\s+on|been\s+held|been\s+taking\s+place|"
     r"been\s+running|been\s+meeting|been\s+negotiating)\s+(?:ever\s+)?since\s+(?:the\s+)?$",
