@@ -173,6 +173,16 @@ def _dateline_mark(
     entry = gazetteer.place(dateline.city)
     if entry is None or entry.kind != "place":
         return None
+    words = vocabulary()
+    country = gazetteer.by_name(entry.country) if entry.country else None
+    if country is not None and country.name not in words.parties | words.mediators \
+            and country.capital != entry.name and not any(
+                m.key != entry.key and (m.name == country.name or m.country == country.name)
+                for m in index.mentions):
+        # "Shillong, May 10: The delegations ... left Egypt": an agency's desk in a provincial
+        # town of a land the story never names is where the copy was filed, not where talks
+        # are (a capital's may be: "PARIS — ... after a day of talks here").
+        return None
     if index.by_key(entry.key) is None:
         index.mentions.append(EntityMention(
             key=entry.key, kind="place", name=entry.name, spellings={dateline.city},

@@ -22,7 +22,9 @@ _DATELINE = re.compile(
     r"^(?:(?=[^/]{0,40}[a-z])[A-Z][\w .&'’-]{1,40}/\s*)?"
     # "Tuesday: the talks reopened" is a list item's day, not a city.
     rf"(?:(?P<caps>{_CAPS_CITY})(?:/{_CAPS_CITY})*|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    rf"|Today\b|Yesterday\b)(?P<title>{_TITLE_CITY})(?=\s*(?:\(|:)))"
+    rf"|Today\b|Yesterday\b)(?P<title>{_TITLE_CITY})(?=\s*(?:\(|:)"
+    # "Shillong, May 10: The delegations ...": a title-case city, its date, a colon.
+    rf"|,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?\s*(?:\([^()]{{1,30}}\)\s*)?:))"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?"
@@ -95,7 +97,8 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
             return None, paragraph  # ("WHERE AND WHEN: ...": a brief's label, no city)
         city = city.split("/")[0].title()
     elif not (found["agency"] or found["slashed"]
-              or paragraph[found.end("title") :].lstrip().startswith(":")):
+              or paragraph[found.end("title") :].lstrip().startswith(":")
+              or (found["date"] and found.group(0).rstrip().endswith(":"))):
         return None, paragraph
     rest = paragraph[found.end() :]
     if len(rest.split()) < 6:  # a heading such as "DOHA: live", not a story's dateline

@@ -230,6 +230,10 @@ LEFT_CITY = (
     r"\b(?:left|leaves|leaving|departed|returned from|returning from"
     r"|(?<!bring )(?<!brings )(?<!brought )(?:back|home) from"
     r"|(?:flew|flown|flying|flies|pulled|pulling) out of"
+    # "Israel has recalled its negotiators from Doha": the city the team was called from.
+    r"|(?:recall(?:ed|s|ing)?|withdr(?:ew|awn|awing|aws)|pull(?:ed|s|ing)?)\s+"
+    r"(?:(?:its|their|his|the|most|of|all|rest|senior|negotiating|Mossad|Israeli|Hamas)\s+)*"
+    r"(?:negotiators|negotiating\s+teams?|delegations?|teams?|envoys?)\s+from"
     # "despite the departure of Mossad chief David Barnea from the Qatari capital"
     r"|departure\s+(?:of\s+[^,;.]{0,60}?\s+)?from)\s+(?:the\s+)?"
 )
