@@ -19,7 +19,11 @@ from bot.ingest.events.round_status import OBJECT_ONLY, StatusCue
 from bot.ingest.model import When
 
 SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|stated|added|reported)\s+(?:on\s+|late\s+|early\s+)?$"
+    r"\b(?:said|says|told\s+\w+|announced|stated|added|reported|confirmed|denied)\s+"
+    r"(?:on\s+|late\s+|early\s+)?$"
+    # "As of Wednesday night it remained unclear whether Hamas would take part": the state
+    # of things that day.
+    r"|^\s*[Aa]s\s+of\s+$"
     # "who said in a statement last Thursday that ...": the statement's day.
     r"|\b(?:said|announced|wrote|warned)\s+in\s+(?:an?|the|their|his|her|its)\s+(?:joint\s+)?"
     r"(?:statement|interview|post|speech|letter|message|briefing)\s+(?:on\s+)?$"
@@ -293,7 +297,9 @@ OPENED_ON = re.compile(
 BEGAN_BEFORE = re.compile(
     # ("the talks that were launched Monday by lower-level teams")
     r"\b(?:began|begun|started|opened|commenced|resumed|launched|kicked off|got under way|"
-    r"got underway)\b"
+    r"got underway"
+    # "intense discussions that lasted since last night": from that night on.
+    r"|(?:lasted|ran|continued|(?:been\s+)?(?:under\s?way|going\s+on|running))\s+since)\b"
     r"[^.;,]{0,40}$",
     re.IGNORECASE,
 )
@@ -304,15 +310,21 @@ def began(text: str, times: list[TimeMark], time: TimeMark | None) -> When | Non
     Wednesday.  The day the talks began starts them, whatever other day is nearer."""
     for t in times:
         opened = BEGAN_BEFORE.search(text[max(0, t.start - 60) : t.start])
-        if t.expression.granularity == "day" and opened and not _OTHER_EVENT.search(opened[0]) \
+        if t.expression.granularity == "day" and opened \
+                and not _OTHER_EVENT.search(_SINCE_END.sub("", opened[0])) \
                 and not _WAR_BEGAN.search(text[max(0, t.start - 60) : t.start]) \
                 and not NEVER_BEGAN.search(text, max(0, t.start - 90), t.start):
             end = max([t.expression.end] + [
                 x.expression.end for x in times
                 if x.expression.granularity == "day" and x.expression.direction != "future"
             ])
+            if end == t.expression.end and _SINCE_END.search(opened[0]):
+                continue  # "running since July 6", and no end told: up to the report (since)
             return When(t.expression.start, end, "day")
     return None
+
+
+_SINCE_END = re.compile(r"\bsince\s*$")
 
 
 # "The talks on a second phase never really started, and on March 18 ...": no start.

@@ -89,6 +89,17 @@ _TALKS_LEFT = re.compile(
 )
 
 
+_N_DAY_TALKS = re.compile(
+    r"\b(?P<n>two|three|four)-day\s+(?:round\s+of\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|"
+    r"round|meeting|summit)\b", re.IGNORECASE)
+_N = {"two": 2, "three": 3, "four": 4}
+
+
+def _n_day_talks(text: str) -> int | None:
+    found = _N_DAY_TALKS.search(text)
+    return _N[found["n"].lower()] if found else None
+
+
 def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
     published, describe = setting.published, setting.describe
     placed = [m for m in group if m.place is not None]
@@ -152,6 +163,12 @@ def event(group: list[Mention], setting: Setting) -> ExtractedEvent:
         when = When(when.end - timedelta(days=again - 1), when.end, "day")
         status = "concluded"
         cue = StatusCue("concluded", f"after {again} days of talks")
+    lasting = next((n for m in group if (n := _n_day_talks(m.text))), None)
+    if lasting and when is not None and when.granularity == "day" and when.start == when.end \
+            and status == "scheduled" and when.start > published:
+        # "talks in Doha, which are slated to start on Thursday ... the two-day talks": from
+        # the day they open, for the days they are to last.
+        when = When(when.start, when.start + timedelta(days=lasting - 1), "day")
     status, status_cue = _settled_status(
         status, cue, when, published, background, any(_PAST_TENSE.search(m.text) for m in placed)
     )

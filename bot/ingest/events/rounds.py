@@ -493,6 +493,12 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
             # officials": the talks it left, in no other city, are of its clause.
             continue
         rest = passage.text[m.start() + 1 :].lstrip()
+        before = passage.marks_in(bounds[-1], m.start(), ("person",))
+        after = passage.marks_in(m.end(), min(end, m.end() + 60), ("person",))
+        if before and after and before[-1].end >= m.start() - 1 \
+                and _JOINED.fullmatch(passage.text[before[-1].end : after[0].start]):
+            # "with the participation of X, Y, and Qatari Prime Minister Z": one list.
+            continue
         if (_WHO_CLOSES.search(passage.text, bounds[-1], m.start())
                 and re.match(r"and\s+(?-i:[A-Z])", rest)) or (
                 re.match(r"and\s+with\s+(?-i:[A-Z])", rest)
@@ -705,7 +711,10 @@ def _read_clause(
         # "an earlier visit by Hamas negotiators, who arrived in Cairo on Saturday, May 4,
         # and spent two days with Egyptian and Qatari officials": the negotiators' stay.
         noun = team
-    if noun is not None and noun.group().lower() in NOT_NEGOTIATION:
+    if noun is not None and noun.group().lower() == "summit" \
+            and _sides_at_table(marks, setting.describe):
+        pass  # "The Doha summit ... with the participation of Barnea, Burns and Al Thani"
+    elif noun is not None and noun.group().lower() in NOT_NEGOTIATION:
         return None
     if noun is not None and _DEAL_NOUN.fullmatch(noun.group()) and _AFTER_THE.search(
         text[: noun.start()]
@@ -1164,6 +1173,25 @@ def _three_sides(
     words = vocabulary()
     return None not in countries and len(set(countries)) == 3 \
         and bool(set(countries) & words.parties)
+
+
+def _sides_at_table(marks: list[Mark], describe: Callable[[str], PlaceFacts | None]) -> bool:
+    """Whether the people a clause names come from three countries, a side among them: the
+    negotiators at one table, whatever the report calls their meeting."""
+    countries: set[str] = set()
+    for i, mark in enumerate(marks):
+        if mark.kind != "person":
+            continue
+        facts = describe(mark.key)
+        if facts is not None and facts.country:
+            countries.add(facts.country)
+            continue
+        # "Qatari Prime Minister Mohammed Al Thani": the country of the title before him.
+        titled = [m for m in marks[max(0, i - 3) : i] if m.kind == "country"
+                  and m.end >= mark.start - 40]
+        if titled and (country := describe(titled[-1].key)) is not None:
+            countries.add(country.name)
+    return len(countries) >= 3 and bool(countries & vocabulary().parties)
 
 
 def _mediator_meets_hamas(

@@ -202,7 +202,8 @@ def find_venue_cue(
             kinds["in-city"].append(mark)  # "Egypt had been hosting delegations": its place
         elif mark.kind == "place" and re.match(
             r"\s+(?:talks(?!\s+(?:up|down)\b)|negotiations|rounds?|meetings?|discussions|"
-            r"sessions?)\b",
+            # ("the Doha summit": the rounds.py reader keeps only a summit of the sides)
+            r"sessions?|summit)\b",
             text[mark.end - offset :], re.IGNORECASE
         ):
             kinds["modifier"].append(mark)
