@@ -120,6 +120,10 @@ _ISSUES = re.compile(
 _CLAUSE_BREAK = re.compile(
     # (not ", and spent two days with the mediators": the same stay, told on)
     r";\s+|,\s+(?:and|but|while|whereas)\s+(?!(?:then\s+)?spent\b)(?=(?:\S+\s+){3})"
+    # "talks in Doha wound up, with a promise that officials would gather in Cairo": the
+    # promise's own event.
+    r"|,\s+(?=(?:and\s+)?with\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:promise|pledge|commitment|"
+    r"undertaking)\s+(?:that|to)\b)"
     # "its delegation has left Egypt but talks will continue next week": two subjects.
     r"|\s+but\s+(?=(?:the\s+)?(?:talks|negotiations|discussions|contacts)\s)"
     # "... ended late Sunday, officials said, as Netanyahu headed to Washington for talks
@@ -741,7 +745,11 @@ def _read_clause(
         # what the clause tells of a person, not what the talks were; "talks were suspended
         # after an airstrike on a commander": what came before the talks' end.
         return None
-    status = sentence_status(text, noun.start() if noun else anchor)
+    # (a proposal's terms tell what it would bring, not where the talks are: "floated a
+    # truce under which ..., with talks to begin within ten days")
+    terms_at = _TERMS.search(text, noun.end() if noun else anchor)
+    status = sentence_status(text[: terms_at.start()] if terms_at else text,
+                             noun.start() if noun else anchor)
     said_day = False
     if not times and ((status is not None and (
         status.final in ("agreement", "collapsed", "concluded")

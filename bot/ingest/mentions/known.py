@@ -177,11 +177,16 @@ def _spellings_at(gazetteer: Gazetteer, keys: tuple[str, ...], pos: int) -> Iter
             yield from gazetteer.spellings_by_tokens.get(keys[pos : pos + n], ())
 
 
+_HOSTED_BY = re.compile(r"\b(?:hosted|convened|held|staged)\s+by\s+$", re.IGNORECASE)
+
+
 def acting_capital(text: str, parts: list[Part], match: Match, countries: set[str]) -> bool:
     """Whether a capital in this sentence stands for its government, not the city."""
     before = parts[match.first - 1].text.lower() if match.first > 0 else ""
     if before in _LOCATIVE or _NAMED_AS_CITY.search(text[: match.start]):
         return False
+    if _HOSTED_BY.search(text, max(0, match.start - 30), match.start):
+        return False  # "negotiations hosted by Cairo ended late on Sunday": where, not who
     if text[match.end : match.end + 1] == ":":
         return False  # "13 February 2024, Cairo: the same group meets again": a label's city
     after = text[match.end :].lstrip(" ,")
