@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from bot.dates.cues import lean
 from bot.dates.model import TimeExpression, direction_of
 from bot.dates.periods import month_part
+from bot.dates.vocabulary import MONTH_FULL, WEEKDAY_FULL, weekday_number
 from bot.needles import may_hold
 
 # A year written out, or named from the report's own day ("this summer", "last year"): the
@@ -230,7 +231,33 @@ def pointing_back(
         first, last = month_part(told.year, told.month, _PARTS[m["part"].lower()])
         expressions, added = _in_place_of(m, expressions, added, first, last, "month",
                                           published)
+    for m in _NTH_WEEKDAY_OF.finditer(text):
+        # "July began with optimism ... on the first Friday of the month Barnea flew to
+        # Doha": that month's first Friday; "the last Sunday of May": May's.
+        named = [e for e in expressions if m.start("month") <= e.start_char < m.end()
+                 and e.granularity == "month"] if m["month"] else []
+        earlier = [e for e in expressions if e.end_char <= m.start()
+                   and e.granularity in ("day", "month")]
+        month = named[0].start if named else earlier[-1].start if earlier else published
+        day = nth_weekday(month.year, month.month, _NTH[m["nth"].lower()],
+                          weekday_number(m["weekday"]))
+        expressions, added = _in_place_of(m, expressions, added, day, day, "day", published)
     return sorted([*expressions, *added], key=lambda e: e.start_char)
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+_NTH_WEEKDAY_OF = re.compile(
+    rf"\bthe\s+(?P<nth>first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY_FULL})\s+of\s+"
+    rf"(?:the\s+month\b|(?P<month>{MONTH_FULL})(?:\s+\d{{4}})?\b)", re.IGNORECASE)
+
+
+def nth_weekday(year: int, month: int, nth: int, weekday: int) -> date:
+    """The nth (or, for -1, the last) given weekday of a month."""
+    first = date(year, month, 1)
+    if nth > 0:
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
 _THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.IGNORECASE)

@@ -28,6 +28,12 @@ class Report:
     stamps: list[str | None] = field(default_factory=list)  # live entries' stamps, per paragraph
 
 
+# "This transcript has been edited for length.": a note on the page, not the story's lede.
+_EDITORS_NOTE = re.compile(
+    r"^\s*(?:Editor['’]s\s+note:|This\s+(?:transcript|article|story|report|page)\s+(?:has\s+been|"
+    r"was|is|may\s+be)\s+(?:edited|updated|corrected|condensed|rush\s+transcript))", re.IGNORECASE)
+
+
 def read_report(text: str, *, title_hint: str | None = None) -> Report:
     cleaned = clean_article(text, title_hint=title_hint)
     paragraphs = list(cleaned.paragraphs)
@@ -43,6 +49,12 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
             # "22 Nov 2023: ...", "24 Nov 2023: ...": a timeline's entries, no stamp
             # ("28 January 2024 - Paris: ...", "18-25 March 2024 - Doha: ...")
             break
+        if found is not None and (
+                (paragraphs[i - 1] if i > 0 else cleaned.title).rstrip().endswith(":")
+                or (i + 1 < len(paragraphs) and split_dateline(paragraphs[i + 1])[0] is not None)):
+            # "The track has moved city by city:" then "Paris, Jan. 28: ...": a list's
+            # labels, each its item's place and day, not the report's dateline.
+            break
         paragraphs[i] = rest
         if found is not None:
             dateline, lede = found, i
@@ -50,7 +62,8 @@ def read_report(text: str, *, title_hint: str | None = None) -> Report:
     paragraphs, appended = _cut_second_story(paragraphs, lede)
     if lede is None:
         lede = next(
-            (i for i, p in enumerate(paragraphs) if len(p.split()) >= _LEDE_MIN_WORDS), 0
+            (i for i, p in enumerate(paragraphs)
+             if len(p.split()) >= _LEDE_MIN_WORDS and not _EDITORS_NOTE.match(p)), 0
         )
         if lede + 1 < len(paragraphs) and not ends_as_prose(paragraphs[lede]):
             # A standfirst under the headline ("Doha's decision to put its mediation on

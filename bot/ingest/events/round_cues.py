@@ -106,7 +106,7 @@ WEAK_NOUNS = re.compile(
 _TALKS_VERB = re.compile(
     r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
     # "flew into Cairo at the head of a Hamas delegation to talk with Kamel"
-    r"flew\s+in(?:to)?|talk(?:ed|ing)?\s+with|"
+    r"flew\s+in(?:to)?|talk(?:ed|ing)?\s+with|came\s+to|reached|"
     r"left|departed|returned|recalled|hosted|join\w*|(?:re)?convened|gathered|"
     # "spent two days with Egyptian, Qatari and US officials": a stay with the others
     # ("spent last Saturday and Sunday in Cairo with the mediators")

@@ -300,7 +300,10 @@ BEGAN_BEFORE = re.compile(
     r"got underway"
     # "intense discussions that lasted since last night": from that night on.
     r"|(?:lasted|ran|continued|(?:been\s+)?(?:under\s?way|going\s+on|running))\s+since)\b"
-    r"[^.;,]{0,40}$",
+    r"[^.;,]{0,40}$"
+    # "The last long round, held in Doha from July 6, ended on July 24": from that day.
+    r"|\b(?:held|run|running|meeting|negotiating)\s+(?:in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3})?"
+    r"from\s+$",
     re.IGNORECASE,
 )
 

@@ -106,6 +106,8 @@ def clause(text: str, position: int) -> tuple[int, int]:
 NEAR = 120
 
 
+_LATER = re.compile(r"\b(?:eventually|subsequently|ultimately|months\s+later|weeks\s+later)\b",
+                    re.IGNORECASE)
 _SUPPOSED = re.compile(r"\s+(?:[\w-]+\s+)?(?:would|could|might)\s+be\b", re.IGNORECASE)
 
 
@@ -146,6 +148,11 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
         return None
     if _SUPPOSED.match(text, m.end()):
         return None  # "a second inconclusive round would be hard to explain": supposed
+    if status in ("agreement", "collapsed") and _LATER.search(
+            text, max(left, m.start() - 25), m.end()):
+        # "talks on the outlines of the deal that was eventually announced on Nov 22": what
+        # came of them later, not how these talks ended.
+        return None
     opener = _OTHER_CLAUSE.search(before)
     # "held talks before returning home": a participle keeps the subject, and the event;
     # "the delegation that spent four days there before the holy month left on Thursday":

@@ -271,6 +271,13 @@ def find_rounds(
                             week = timedelta(days=7)
                             copy.when = When(copy.when.start + week, copy.when.end + week, "day")
                     placed.append(copy)
+    # "Israeli media had reported that a session could be held in Cairo on Thursday. An
+    # Egyptian official said no such meeting was planned": the report, denied.
+    denied = {index - 1 for passage in passages for index, start, end in passage.sentences
+              if _NO_SUCH.search(passage.text, start, end)}
+    placed = [m for m in placed if m.sentence not in denied
+              or m.status is None or m.status.final != "scheduled"]
+    loose = [m for m in loose if m.sentence not in denied]
     rounds = fold_references(join_stays(merge(placed, describe), describe, loose), describe)
     rounds = ended_what_opened(rounds, describe, published)
     headline_round(rounds, loose, setting)
@@ -669,7 +676,8 @@ def _read_clause(
             place = venue_there(passage, start, text, setting.describe)
             how = "there" if place is not None else how
         venue_cue = venue_cue_of(passage.text, place, setting.describe, how)
-        if place is not None and _FOR_CONSULTATIONS.match(passage.text, place.end):
+        if place is not None and venue_cue not in ("left-city", "in-city") \
+                and _FOR_CONSULTATIONS.match(passage.text, place.end):
             # "the Hamas team returned to Qatar for consultations": home, not the talks.
             place, venue_cue = None, ""
         elif venue_cue == "destination" and place is not None and not _TRAVELLERS.search(text) \
@@ -727,8 +735,11 @@ def _read_clause(
     if noun is not None and SUMMARY_BEFORE.search(text[: noun.start()]):
         return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
     if noun is not None and _SEVERAL.match(noun.group()) \
-            and _PAST_ONES.search(text, max(0, noun.start() - 25), noun.start()):
-        return None  # "as in previous rounds the two sides are not in the same room"
+            and _PAST_ONES.search(text, max(0, noun.start() - 25), noun.start()) \
+            and not any(t.expression.granularity == "day" for t in times):
+        # "as in previous rounds the two sides are not in the same room" (not "earlier
+        # sessions in Paris on 9 May and in Doha on 20 May": each told with its days)
+        return None
     if noun is not None and _ROLE_IN.search(text[max(0, noun.start() - 40) : noun.start()]):
         return None  # "Qatar put its role as a go-between in talks on hold": no meeting
     told_at = start + (noun.start() if noun else anchor)
@@ -753,7 +764,9 @@ def _read_clause(
     said_day = False
     if not times and ((status is not None and (
         status.final in ("agreement", "collapsed", "concluded")
-        or (status.final == "ongoing" and STARTED.match(status.word))
+        or (status.final == "ongoing" and (STARTED.match(status.word)
+                                           # "confirmed Tuesday that talks are ongoing"
+                                           or _GOING_ON.match(status.word)))
     )) or (status is None and HAD_GONE.search(text))):
         # "announced on Wednesday that a deal had been agreed", "reported on Sunday that
         # negotiations had restarted", "reported on Monday that a team had gone to Doha":
@@ -1221,13 +1234,18 @@ def _mediator_meets_hamas(
 
 
 _HAMAS = re.compile(r"\bHamas\b")
+_GOING_ON = re.compile(r"(?:ongoing|continu\w*|under\s?way)$", re.IGNORECASE)
+_NO_SUCH = re.compile(
+    r"\bno\s+such\s+(?:meeting|session|talks|round|visit|trip|gathering)\s+(?:was|is|had\s+been|"
+    r"has\s+been|were|are)\s+(?:planned|scheduled|arranged|set|expected|due)\b", re.IGNORECASE)
 _CAME_FOR = re.compile(
     r"[^.;]{0,80}?\b(?:came|went|travell?ed|flew|arrived|returned)\s+(?:back\s+)?(?:to|in)\s+"
     r"[^.;,]{1,30}?\s+for\s+(?:a|an|the|new|fresh|another)?\s*(?:[\w-]+\s+)?"
     r"(?P<noun>session|meeting|round|talks|negotiations)\b", re.IGNORECASE)
 _FOR_TALKS_WITH = re.compile(
     r"[^.;]{0,40}?\bfor\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|meetings|consultations|"
-    r"discussions)\s+with\b", re.IGNORECASE)
+    r"discussions)\s+with\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:mediators|officials|negotiators|"
+    r"delegations?|teams?|envoys)\b", re.IGNORECASE)
 # A side's own bodies meeting: "a meeting of the security cabinet", "the cabinet meeting".
 _BODIES = (r"(?:(?:security|war|full|political|diplomatic-security)\s+)?(?:cabinet|government|"
            r"Knesset|parliament|politburo|political\s+bureau|Shura\s+council|leadership\s+council)")

@@ -92,8 +92,14 @@ def settle_rounds(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                 outcome.when = When(kept, kept, "day")  # the end the report told
             if outcome.kind == "agreement":
                 agreed.add(id(ended))
-            if outcome.kind == "agreement" and outcome.place_key is not None \
-                    and outcome.place_key == ended.place_key and ended.unconfirmed:
+            if outcome.kind == "agreement" and ended.unconfirmed and (
+                    (outcome.place_key is not None and outcome.place_key == ended.place_key)
+                    # "When the first delegations reached Sharm el-Sheikh on Monday ... By
+                    # late on Wednesday ... had signed off": a dated deal that ends the
+                    # report's one round bears it out.
+                    or (outcome.place_key is None and not outcome.background
+                        and outcome.evidence.get("dates") == "stated"
+                        and _current(rounds) == [ended])):
                 # "The text was signed in Sharm el-Sheikh on Thursday": a deal made at the
                 # venue bears out the talks there.
                 ended.confidence = max(ended.confidence, CONFIRMED)
