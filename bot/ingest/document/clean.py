@@ -53,6 +53,7 @@ _COUNTER_KICKER = re.compile(
     r"^\s*(?:Day|Week|Month)\s+\d{1,4}\s+(?:of|since)\s+(?:the\s+)?[\w\s-]{2,30}$",
     re.IGNORECASE,
 )
+_ASKS_ABOUT_A_PLACE = re.compile(r"\bin\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*\?$")
 _TERMINAL = re.compile(r"[.!?:;…]$")
 _CLOSERS = "\"'”’)]»"
 _MONTHS = (
@@ -208,6 +209,9 @@ def _judge(line: str, position: int) -> _Line:
         shouting = body.isupper() and not ends_as_prose(body)
         return _Line(body, "story" if len(_words(body)) >= 3 and not shouting else "furniture")
     if _TABLE_ROW.match(line) and len(words) >= 3:
+        return _Line(line, "story")
+    if _ASKS_ABOUT_A_PLACE.search(line) and len(words) <= 8:
+        # "And in Istanbul?": an explainer's question heading, which places its answer.
         return _Line(line, "story")
     if _is_heading(words):
         return _Line(line, "furniture")

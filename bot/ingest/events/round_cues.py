@@ -107,10 +107,11 @@ _TALKS_VERB = re.compile(
     r"\b(?:talks|negotiat\w+|met|meet\w*|held|arriv\w+|landed|discuss\w*|resum\w+|"
     # "flew into Cairo at the head of a Hamas delegation to talk with Kamel"
     r"flew\s+in(?:to)?|talk(?:ed|ing)?\s+with|came\s+to|reached|"
-    r"left|departed|returned|recalled|hosted|join\w*|(?:re)?convened|gathered|"
+    r"left|departed|returned|recalled|hosted|join\w*|(?:re)?conven\w+|gather\w*|"
     # "spent two days with Egyptian, Qatari and US officials": a stay with the others
-    # ("spent last Saturday and Sunday in Cairo with the mediators")
-    r"spent\s+(?:\w+\s+){1,5}(?:with|in)"
+    # ("spent last Saturday and Sunday in Cairo with the mediators"; a chronology's
+    # "spends four days in Cairo with Egyptian and Qatari mediators")
+    r"spen(?:t|ds?|ding)\s+(?:\w+\s+){1,5}(?:with|in)"
     # "led a team to Doha for a first round with the Qatari mediators".
     r"|(?:round|session)s?\s+(?:of\s+[\w-]+\s+)?with"
     # "travelled to Doha to go over technical details with the Qatari mediators"

@@ -166,8 +166,12 @@ def find_rounds(
     setting = Setting(published, describe, dateline, lede, headline, entries or {}, cities)
     placed: list[Mention] = []
     loose: list[Mention] = []
+    heading: Mark | None = None
     for passage in passages:
         label = _label(passage)
+        # "What happened in Miami?" over "On Friday, Witkoff hosted ...": an explainer's
+        # question heading places the answer that follows it.
+        asked, heading = heading, _question_heading(passage, describe)
         for index, start, end in passage.sentences:
             sentence = passage.text[start:end]
             if CALLED_OFF.search(sentence) and not TOOK_PLACE.search(sentence):
@@ -190,7 +194,7 @@ def find_rounds(
                         and mention.time_text and label[1].start == start:
                     told_at = passage.text.find(mention.time_text, label[1].end, end)
                     semi = passage.text.find(";", label[1].end, end)
-                    if 0 <= semi < told_at:
+                    if 0 <= semi < told_at and c_start < semi:
                         # "- 15 January 2025: After talks in Doha, mediators announced a
                         # deal; the ceasefire began on 19 January": the item's day.
                         mention.when = None
@@ -214,6 +218,16 @@ def find_rounds(
                     mention.time_text = label[1].expression.text
                     mention.date_cue = "stated"
                     mention.background = mention.when.end < published - RECENT
+                if label is not None and mention.when is not None \
+                        and mention.when.end < published and mention.status is not None \
+                        and mention.status.status == "ongoing" \
+                        and not STARTED.match(mention.status.word) \
+                        and _PRESENT_MEETING.fullmatch(mention.status.word):
+                    # "Jul 28 - Burns, Barnea, ... and Kamel meet in Rome": a chronology's
+                    # present tells a day gone by, a meeting held.
+                    mention.status = StatusCue("held", mention.status.word)
+                if asked is not None and mention.place is None and mention.noun:
+                    mention.place, mention.venue_cue = asked, "table-row"
                 mention.issues = _issues(mention.text, issues_in)
                 mention.entry_day = setting.entries.get(passage.paragraph)
                 if mention.entry_day is not None and mention.when is not None \
@@ -293,6 +307,21 @@ def find_rounds(
 
 # Nouns that count several meetings: "rounds held in Cairo and Doha" are more than one.
 _SEVERAL = re.compile(r"^(?:rounds|meetings|sessions|gatherings)$", re.IGNORECASE)
+
+
+def _question_heading(
+    passage: Passage, describe: Callable[[str], PlaceFacts | None]
+) -> Mark | None:
+    """The city a short question heading asks about: "What happened in Miami?"."""
+    text = passage.text.strip()
+    if not text.endswith("?") or len(text.split()) > 10:
+        return None
+    cities = [m for m in passage.marks if m.kind == "place"
+              and (facts := describe(m.key)) is not None and facts.place_type == "city"]
+    return cities[0] if len(cities) == 1 and _ASKS_IN.search(text) else None
+
+
+_ASKS_IN = re.compile(r"\bin\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*\?$")
 
 
 def _another_story(passage: Passage, setting: Setting, venue: Mark) -> bool:
@@ -1107,7 +1136,7 @@ _MEET_AGAIN = re.compile(
     r"(?:would|will|were\s+to|are\s+to)\s+reconvene\b",
     re.IGNORECASE,
 )
-_MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|"
+_MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|received|receives|"
                           # "and joined Barnea, Kamel and Sheikh Mohammed in Doha"
                           r"joined|hold\s+talks\s+with|"
                           # "he had spent several hours that day with Burns, ... and Kamel"
@@ -1227,6 +1256,9 @@ def _mediator_meets_hamas(
         return False  # (the guest named as Hamas's: "al-Hayya, who leads Hamas's team")
     before = [m for m in passage.marks_in(max(0, at - 80), at, ("person",))
               if not _SAID_BY.search(passage.text, m.end, at)]
+    if before and _HEAD_OF_STATE.search(passage.text, max(0, before[-1].start - 25),
+                                        before[-1].start):
+        return False  # "President Erdogan received Haniyeh": a leader's audience, a visit
     guest, host = describe(guests[0].key), before and describe(before[-1].key)
     words = vocabulary()
     return guest is not None and bool(host) and guest.country in words.parties \
@@ -1234,6 +1266,9 @@ def _mediator_meets_hamas(
 
 
 _HAMAS = re.compile(r"\bHamas\b")
+_HEAD_OF_STATE = re.compile(r"\b(?:President|Emir|Amir|King|Crown\s+Prince)\s+(?:[A-Z][\w'’-]*\s+)?$")
+_PRESENT_MEETING = re.compile(r"(?:meets?|gathers?|holds?(?:\s+talks)?|sits?\s+down|convenes?|"
+                              r"talks?|negotiates?)", re.IGNORECASE)
 _GOING_ON = re.compile(r"(?:ongoing|continu\w*|under\s?way)$", re.IGNORECASE)
 _NO_SUCH = re.compile(
     r"\bno\s+such\s+(?:meeting|session|talks|round|visit|trip|gathering)\s+(?:was|is|had\s+been|"
