@@ -1266,7 +1266,8 @@ def _mediator_meets_hamas(
 
 
 _HAMAS = re.compile(r"\bHamas\b")
-_HEAD_OF_STATE = re.compile(r"\b(?:President|Emir|Amir|King|Crown\s+Prince)\s+(?:[A-Z][\w'’-]*\s+)?$")
+_HEAD_OF_STATE = re.compile(
+    r"\b(?:President|Emir|Amir|King|Crown\s+Prince)\s+(?:[A-Z][\w'’-]*\s+)?$")
 _PRESENT_MEETING = re.compile(r"(?:meets?|gathers?|holds?(?:\s+talks)?|sits?\s+down|convenes?|"
                               r"talks?|negotiates?)", re.IGNORECASE)
 _GOING_ON = re.compile(r"(?:ongoing|continu\w*|under\s?way)$", re.IGNORECASE)
