@@ -20,7 +20,10 @@ ROUND_NOUN = Alternatives.of(re.compile(
     # (not "Washington talks up a deal": the verb)
     r"\b(?:talks(?!\s+(?:up|down)\b)|negotiations?|rounds?|meetings?|discussions|delegations?|"
     r"consultations|(?:(?<=indirect )|(?<=direct )|(?<=days of )|(?<=week of ))bargaining|"
-    r"negotiating teams?|sessions?|gathering|summit|visit|conference|forum|ceremony|funeral|"
+    # (not "crowds gathering in the streets": people, not a meeting)
+    r"negotiating teams?|sessions?|(?<!crowds )(?<!people )(?<!protesters )(?<!residents )"
+    r"(?<!families )(?<!relatives )(?<!supporters )(?<!mourners )(?<!worshippers )gathering|"
+    r"summit|visit|conference|forum|ceremony|funeral|"
     # "an Israeli team travelled to Cairo and met ...": a side's team, when it meets.
     r"(?:(?<=Israeli )|(?<=Hamas )|(?<=Qatari )|(?<=Egyptian )|(?<=technical )|"
     r"(?<=working-level )|(?<=American )|(?<=U\.S\. )|(?<=US )|(?<=-led )|"

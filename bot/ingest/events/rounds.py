@@ -810,6 +810,10 @@ def _read_clause(
         times = [t for t in times if t.start >= start + earlier.start()]
     if noun is not None and _DISCUSSED.search(text, 0, noun.start()):
         times = [t for t in times if t.start < start + noun.start()]
+    if noun is not None and _BEFORE_THE_ROUND.fullmatch(text, 0, noun.start()):
+        # "Before the Doha round, the last negotiations had ended with the collapse of the
+        # January ceasefire on March 18": the round named as a landmark, on no day told.
+        times, all_times = [], []
     if noun is not None and _RESULT_OF.search(text, 0, noun.start()):
         # "The war cabinet was due to meet on Monday to discuss the outcome of the Paris
         # talks": the day of what weighs the talks, not of the talks.
@@ -1025,8 +1029,11 @@ _A_TOWN_OF = re.compile(r"(?:\s+(?:[A-Z][\w-]*\s+){0,2})?\s*\b(?:resort|town|cit
 
 
 _THE_TALKS_BEGAN = re.compile(
-    r"(?:The|This)\s+(?:[\w-]+\s+)?(?:round|talks|negotiations|discussions)\s+"
-    r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|commenced|kicked\s+off|got\s+under\s?way)\b"
+    r"(?:The|This)\s+(?:[\w-]+\s+)?(?:round|talks|negotiations|discussions)"
+    # ("The indirect talks, mediated by Qatar and Egypt, kicked off ...")
+    r"(?:,[^,;.]{1,60},)?\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:began|begun|started|opened|commenced|kicked\s+off|"
+    r"got\s+under\s?way)\b"
 )
 
 
@@ -1266,6 +1273,8 @@ def _mediator_meets_hamas(
 
 
 _HAMAS = re.compile(r"\bHamas\b")
+_BEFORE_THE_ROUND = re.compile(r"(?:Before|Ahead\s+of|Prior\s+to)\s+(?:the|this|that)\s+"
+                               r"(?:[\w-]+\s+)?", re.IGNORECASE)
 _HEAD_OF_STATE = re.compile(
     r"\b(?:President|Emir|Amir|King|Crown\s+Prince)\s+(?:[A-Z][\w'’-]*\s+)?$")
 _PRESENT_MEETING = re.compile(r"(?:meets?|gathers?|holds?(?:\s+talks)?|sits?\s+down|convenes?|"
