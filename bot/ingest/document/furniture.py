@@ -80,7 +80,8 @@ LEGAL = _any(
     r"\bedited for (?:length|clarity|style)\b",
 )
 COOKIE = _any(
-    r"\bcookies?\b.{0,60}\b(?:consent|accept|use|policy|settings)\b", r"\baccept all\b",
+    r"\bcookies?\b.{0,60}\b(?:consent|accept|use|policy|settings|notice)\b",
+    r"\bcookies?\s+help\s+us\b", r"\baccept all\b",
     r"\bmanage (?:preferences|consent)\b", r"\breject all\b", r"\bshow purposes\b",
     r"\bwe value your privacy\b", r"\bpersonal data\b", r"\bby continuing to (?:browse|use)\b",
     r"\bstore and/or access\b",

@@ -316,8 +316,15 @@ _LISTED = re.compile(
 
 def _met_between(between: str) -> bool:
     """ "X[, an aside,] met [Prime Minister] Y": nothing else stands between the two."""
-    joined = _PERSON_MET_PERSON.match(between)
+    joined = _PERSON_MET_PERSON.match(between) or _WAS_THERE_MEETING.match(between)
     return bool(joined) and all(w[:1].isupper() for w in joined[1].split())
+
+
+# "That day Netanyahu was in Washington meeting Witkoff": one visiting another.
+_WAS_THERE_MEETING = re.compile(
+    r"^\s+(?:was|were|is)\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+(?:meeting|to\s+meet)"
+    r"\s+(?:with\s+)?((?:[A-Z][\w'’-]*\s+)*)$"
+)
 
 
 _NEGATED_AFTER = re.compile(

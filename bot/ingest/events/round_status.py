@@ -106,6 +106,8 @@ def clause(text: str, position: int) -> tuple[int, int]:
 NEAR = 120
 
 
+_HOW_TO = re.compile(r"\b(?:on|about|over)\s+(?:how|ways?|whether|when)\s+to\b[^.;:]*$",
+                     re.IGNORECASE)
 _LATER = re.compile(r"\b(?:eventually|subsequently|ultimately|months\s+later|weeks\s+later)\b",
                     re.IGNORECASE)
 _SUPPOSED = re.compile(r"\s+(?:[\w-]+\s+)?(?:would|could|might)\s+be\b", re.IGNORECASE)
@@ -146,6 +148,8 @@ def _read(text: str, m: re.Match[str], status: str, anchor: int) -> StatusCue | 
         hedge = None
     if hedge is not None or _NEGATED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
         return None
+    if _HOW_TO.search(text, max(0, m.start() - 80), m.start()):
+        return None  # "talks on how to keep the truce going and begin phase two": the topic
     if _SUPPOSED.match(text, m.end()):
         return None  # "a second inconclusive round would be hard to explain": supposed
     if status in ("agreement", "collapsed") and _LATER.search(

@@ -761,6 +761,11 @@ def _read_clause(
         text[: noun.start()]
     ):
         return None  # "days after the first-phase deal was agreed there": a time, not news
+    if noun is not None and _SUPPOSING.match(text[: noun.start()]) \
+            and _WOULD_BE.match(text, noun.end()):
+        # "If the Doha talks fail, nothing stops a return to war": supposed (not "If the
+        # Rome session felt like a rerun, that is because it was one": told)
+        return None
     if noun is not None and SUMMARY_BEFORE.search(text[: noun.start()]):
         return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
     if noun is not None and _SEVERAL.match(noun.group()) \
@@ -1273,6 +1278,10 @@ def _mediator_meets_hamas(
 
 
 _HAMAS = re.compile(r"\bHamas\b")
+_WOULD_BE = re.compile(r"\s+(?:fail|succeed|collapse|break\s+down|stall|falter|produce|yield|"
+                       r"go\s+(?:well|badly)|end\s+without)\b", re.IGNORECASE)
+_SUPPOSING = re.compile(r"\s*(?:If|Unless|Should|Were)\s+(?:the\s+|these\s+|those\s+)?"
+                        r"(?:[\w-]+\s+){0,2}$")
 _BEFORE_THE_ROUND = re.compile(r"(?:Before|Ahead\s+of|Prior\s+to)\s+(?:the|this|that)\s+"
                                r"(?:[\w-]+\s+)?", re.IGNORECASE)
 _HEAD_OF_STATE = re.compile(
