@@ -301,3 +301,117 @@ def test_a_recollection_and_the_news_stay_two_rounds_in_the_store(engine):
     ))
     days = sorted((r["start"], r["end"]) for r in rounds if r["place"] == "Cairo")
     assert days == [("2024-08-22", "2024-08-22"), ("2024-08-25", "2024-08-25")]
+
+
+def test_a_chronologys_present_is_a_meeting_held():
+    found = _rounds(_extract(
+        "The main moments since the first truce:\n\n- Jul 28 - Burns, Barnea, Sheikh Mohammed "
+        "and Kamel meet in Rome.",
+        "2024-07-29",
+    ))
+    assert found == [("ruma", date(2024, 7, 28), date(2024, 7, 28), "concluded")]
+
+
+def test_a_list_items_own_day_after_a_semicolon():
+    found = _rounds(_extract(
+        "Key dates\n\n- Jul 10 - Burns and Barnea hold talks in Doha with the Qatari prime "
+        "minister; negotiations shift to Cairo the next day, where an Israeli team meets "
+        "Egyptian officials.",
+        "2024-07-29",
+    ))
+    assert ("kairu", date(2024, 7, 11), date(2024, 7, 11), "concluded") in found
+
+
+def test_an_explainers_question_heading_places_its_answer():
+    found = _rounds(_extract(
+        "Gaza ceasefire: what we know about the push for phase two\n\n"
+        "Two meetings have put the second phase back on the agenda.\n\nWhat happened in "
+        "Miami?\n\nOn Friday, the US envoy hosted senior officials from Qatar, Egypt and "
+        "Turkey.\n\nAnd in Istanbul?\n\nOn Saturday, Turkey's intelligence chief Ibrahim "
+        "Kalin met a Hamas delegation headed by Khalil al-Hayya.",
+        "2025-12-21",
+    ))
+    assert ("miami", date(2025, 12, 19), date(2025, 12, 19), "concluded") in found
+    assert ("istanbul", date(2025, 12, 20), date(2025, 12, 20), "concluded") in found
+
+
+def test_a_president_receiving_a_hamas_leader_is_an_audience():
+    found = _rounds(_extract(
+        "Turkish President Recep Tayyip Erdogan received Hamas political chief Ismail "
+        "Haniyeh in Istanbul on Saturday, his office said.",
+        "2024-04-21",
+    ))
+    assert found == []
+
+
+def test_a_nth_weekday_of_the_month_named_before():
+    found = _rounds(_extract(
+        "July began with optimism. On the first Friday of the month Barnea flew to Doha for "
+        "an initial meeting with the mediators.",
+        "2024-07-30",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("duha", date(2024, 7, 5))]
+
+
+def test_crowds_gathering_are_no_meeting():
+    found = _rounds(_extract(
+        "Scenes of joy in Khan Younis this morning, with crowds gathering in the streets "
+        "after the overnight news.",
+        "2025-10-09",
+    ))
+    assert found == []
+
+
+def test_the_remaining_members_recalled_end_a_round_that_kicked_off_last_week():
+    found = _rounds(_extract(
+        "Netanyahu has ordered the remaining members of Israel's negotiating team in Qatar to "
+        "come home, an official said Thursday.\n\nHamas said the team left in Doha had no "
+        "authority to close a deal.\n\nThe indirect talks, mediated by Qatar and Egypt, "
+        "kicked off in the Qatari capital on Wednesday of last week.",
+        "2025-05-22",
+    ))
+    assert found == [("duha", date(2025, 5, 14), date(2025, 5, 22), "collapsed")]
+
+
+def test_a_round_named_as_a_landmark_takes_no_day():
+    found = _rounds(_extract(
+        "Before the Doha round, the last sustained negotiations had ended with the collapse "
+        "of the January ceasefire on March 18.",
+        "2025-05-22",
+    ))
+    assert found == []
+
+
+def test_talks_on_how_to_begin_a_phase_were_held():
+    found = _rounds(_extract(
+        "A Hamas delegation held talks in Cairo on Friday with Egyptian officials on how to "
+        "keep the truce going and begin phase two.",
+        "2025-03-12",
+    ))
+    assert found == [("kairu", date(2025, 3, 7), date(2025, 3, 7), "concluded")]
+
+
+def test_a_leader_in_a_city_meeting_an_envoy_is_a_visit():
+    found = _rounds(_extract(
+        "The talks were postponed. That day Netanyahu was in Washington meeting Witkoff.",
+        "2025-03-12",
+    ))
+    assert found == []
+
+
+def test_supposed_failure_is_no_round_but_a_rhetorical_if_is_told():
+    assert _rounds(_extract(
+        "If the Doha talks fail, there is nothing in the January text to stop a return to "
+        "war.", "2025-03-12")) == []
+    found = _rounds(_extract(
+        "Four men met in Rome on Sunday. If the Rome session felt like a rerun, that is "
+        "because it was one.", "2024-07-30"))
+    assert [(r[0], r[1]) for r in found] == [("ruma", date(2024, 7, 28))]
+
+
+def test_a_cookie_notice_is_no_title():
+    cleaned = clean_article(
+        "Cookies help us deliver our services. Read our cookie notice. [OK]\n\nGaza "
+        "ceasefire: why phase two never started\n\nNegotiators are back in Qatar this week "
+        "trying to rescue a ceasefire in limbo.")
+    assert cleaned.title == "Gaza ceasefire: why phase two never started"
