@@ -415,3 +415,17 @@ def test_a_cookie_notice_is_no_title():
         "ceasefire: why phase two never started\n\nNegotiators are back in Qatar this week "
         "trying to rescue a ceasefire in limbo.")
     assert cleaned.title == "Gaza ceasefire: why phase two never started"
+
+
+def test_talks_held_on_a_trip_the_sentence_before_names():
+    found = _rounds(_extract(
+        "This week's meetings are the second Israeli trip to Cairo this month. On Monday 17 "
+        "February, an Israeli negotiating team held talks with Egyptian officials on keeping "
+        "the first stage on track.",
+        "2025-02-28",
+    ))
+    assert [(r[0], r[1]) for r in found] == [("kairu", date(2025, 2, 17))]
+    # Previous rounds told with their month are rounds, not a summary.
+    found = _rounds(_extract(
+        "Previous rounds in Doha and Cairo in January ended without agreement.", "2025-03-06"))
+    assert {r[0] for r in found} == {"duha", "kairu"}

@@ -770,9 +770,10 @@ def _read_clause(
         return None  # "months of talks in Cairo and Doha failed": many rounds, summed up
     if noun is not None and _SEVERAL.match(noun.group()) \
             and _PAST_ONES.search(text, max(0, noun.start() - 25), noun.start()) \
-            and not any(t.expression.granularity == "day" for t in times):
+            and not times:
         # "as in previous rounds the two sides are not in the same room" (not "earlier
-        # sessions in Paris on 9 May and in Doha on 20 May": each told with its days)
+        # sessions in Paris on 9 May and in Doha on 20 May", nor "previous rounds in Doha and
+        # Cairo in January": each told with its days)
         return None
     if noun is not None and _ROLE_IN.search(text[max(0, noun.start() - 40) : noun.start()]):
         return None  # "Qatar put its role as a go-between in talks on hold": no meeting

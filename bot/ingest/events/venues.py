@@ -279,7 +279,7 @@ def venue_there(
     """The city a clause's "there" points back to: the last one the paragraph placed
     something in before it ("compared notes in the Qatari capital. They held talks there")."""
     if not _THERE.search(text):
-        return None
+        return _trip_told_before(passage, start, text)
     for mark in reversed([m for m in passage.marks if m.kind == "place" and m.end <= start]):
         facts = describe(mark.key)
         if facts is not None and facts.place_type in ("region", "crossing", "corridor"):
@@ -289,6 +289,25 @@ def venue_there(
             return mark
         return None  # the nearest place is not where something happened
     return None
+
+
+def _trip_told_before(passage: Passage, start: int, text: str) -> Mark | None:
+    """ "This week's meetings are the second Israeli trip to Cairo this month. On Monday 17
+    February, an Israeli team held talks with Egyptian officials": the trip's city."""
+    if not _HELD_TALKS.search(text):
+        return None
+    before = [(s, e) for _, s, e in passage.sentences if e <= start]
+    if not before:
+        return None
+    lo, hi = before[-1]
+    trips = [m for m in passage.marks_in(lo, hi, ("place",))
+             if _TRIP_TO.search(passage.text, max(lo, m.start - 30), m.start)]
+    return trips[0] if len(trips) == 1 else None
+
+
+_HELD_TALKS = re.compile(r"\b(?:held|hold|holds)\s+talks\s+with\b|\bmet\s+(?:with\s+)?"
+                         r"(?:the\s+)?(?:[A-Z][\w-]+\s+)?(?:officials|mediators)\b")
+_TRIP_TO = re.compile(r"\b(?:trips?|visits?|journey|mission)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # "in Rome on 28 July and in Doha": what may stand between two venues of one list.
