@@ -429,3 +429,26 @@ def test_talks_held_on_a_trip_the_sentence_before_names():
     found = _rounds(_extract(
         "Previous rounds in Doha and Cairo in January ended without agreement.", "2025-03-06"))
     assert {r[0] for r in found} == {"duha", "kairu"}
+
+
+def test_three_mediators_at_one_table_meet():
+    found = _rounds(_extract(
+        "ISTANBUL, 26 November 2025\n\nTurkey's intelligence chief Ibrahim Kalin met Egypt's "
+        "intelligence head Hassan Rashad and Qatari Prime Minister Sheikh Mohammed bin "
+        "Abdulrahman Al Thani in Cairo on Tuesday to discuss the second phase, sources said.",
+        "2025-11-26",
+    ))
+    assert found == [("kairu", date(2025, 11, 25), date(2025, 11, 25), "concluded")]
+
+
+def test_an_opening_told_past_is_of_the_round_held_not_of_one_planned():
+    found = _rounds(_extract(
+        "The talks in Doha had been serious and constructive, the mediators said.\n\nThe "
+        "movement had said before the round opened on Thursday that it would not take "
+        "part. The Israeli team flew home on Friday night. Senior officials, they said, will "
+        "reconvene in Cairo in the coming week.\n\nThe families' forum said it expected the "
+        "government to send a delegation to Cairo.",
+        "2024-08-18",
+    ))
+    assert ("duha", date(2024, 8, 15), date(2024, 8, 16), "concluded") in found
+    assert any(r[0] == "kairu" and r[3] == "scheduled" for r in found)

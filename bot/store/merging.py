@@ -141,6 +141,15 @@ def _same_events(
             ]
             if fitting:
                 yield latest(fitting, day, lambda e: e.start_date)
+        else:
+            # The talks a recall read before them ended: "recalled its team from Doha on
+            # Thursday", stored first, then "held talks in Doha on Sunday".
+            yield from (
+                e for e in candidates
+                if e.start_date is not None and e.status == "collapsed"
+                and extracted.when.granularity == "day" and _recall_only(session, e)
+                and closes(e.start_date, extracted.when.start, extracted.when.end)
+            )
         return
     if extracted.kind in OUTCOME_KINDS:
         yield from _same_outcomes(session, extracted)
@@ -151,6 +160,14 @@ def _same_events(
         .order_by(Event.id)
     ).all()
     yield from (e for e in candidates if _within_a_month(e, extracted))
+
+
+def _recall_only(session: Session, event: Event) -> bool:
+    """Whether every report of a round told only of a team leaving its city."""
+    cues = session.exec(select(EventSource.evidence).where(EventSource.event_id == event.id)).all()
+    return bool(cues) and all(
+        cue is not None and str(json.loads(cue).get("venue", "")).startswith("left-city")
+        for cue in cues)
 
 
 def _within_a_month(event: Event, extracted: ExtractedEvent) -> bool:

@@ -466,7 +466,7 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         opening = mention.status is not None and mention.status.final == "ongoing" \
             and bool(STARTED.match(mention.status.word) or _PHASE.match(mention.status.word)) \
             and not planned \
-            and sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
+            and _rounds_told(groups) == 1 and not group[0].background
         near = not far or _ends_it(group, mention) or opening
         # ("the Israeli team came home that same day": a team ends the round it was at;
         # a truce agreed days later does not)
@@ -482,7 +482,7 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
         ) or (
             # "Sunday's Rome meeting" in the headline, then "he had spent several hours that
             # day with Burns, ... and Kamel": the one round the report is about, met that day.
-            sum(1 for g in groups if not g[0].background) == 1 and not group[0].background
+            _rounds_told(groups) == 1 and not group[0].background
             and (mention.status is None or mention.status.final != "scheduled")
             and bool(_SAT_WITH.search(mention.text))
         # "... where the negotiations are taking place ... the talks that were launched
@@ -511,6 +511,14 @@ def attach(groups: list[list[Mention]], loose: list[Mention]) -> None:
             mention.status = None  # ...unless it tells of the round's own day, or its end
             # (or of a round no other sentence dates)
         group.append(mention)
+
+
+def _rounds_told(groups: list[list[Mention]]) -> int:
+    """The report's current rounds told as under way or held: a round only planned ("expects
+    the government to send a delegation to Cairo") is no rival for an opening told past."""
+    return sum(1 for g in groups if not g[0].background and not (
+        any(m.status is not None for m in g)
+        and all(m.status.final == "scheduled" for m in g if m.status is not None)))
 
 
 _ARRIVAL_REACH = timedelta(days=4)  # how long a team may wait before its talks end

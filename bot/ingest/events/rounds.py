@@ -1143,10 +1143,12 @@ _GATHERED_AGAIN = re.compile(
 # "a promise that senior officials would gather again in Cairo": those who met, to meet.
 _MEET_AGAIN = re.compile(
     r"\b(?:officials|negotiators|mediators|delegations|teams|sides|parties|envoys|spy\s+chiefs)"
+    # ("senior officials, they said, will reconvene in Cairo")
+    r"(?:,[^,.;]{1,30},)?"
     r"\s+(?:would|will|were\s+to|are\s+to|were\s+due\s+to|are\s+due\s+to|plan\s+to|planned\s+to)"
     r"\s+(?:meet|gather|convene|sit\s+down)\s+again\b"
-    r"|\b(?:officials|negotiators|mediators|delegations|teams|sides|parties|envoys)\s+"
-    r"(?:would|will|were\s+to|are\s+to)\s+reconvene\b",
+    r"|\b(?:officials|negotiators|mediators|delegations|teams|sides|parties|envoys)"
+    r"(?:,[^,.;]{1,30},)?\s+(?:would|will|were\s+to|are\s+to)\s+reconvene\b",
     re.IGNORECASE,
 )
 _MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|received|receives|"
@@ -1220,8 +1222,8 @@ def _three_sides(
 ) -> bool:
     """ "The CIA chief also met Mossad director David Barnea, who heads Israel's hostage
     negotiations, and Qatar's Prime Minister Sheikh Mohammed": one who meets two, the three
-    of three countries and one a side, sits at a table, not on a visit ("Blinken met
-    Netanyahu and Gallant" is a visit: one side)."""
+    of three countries and one a side (or all three mediators), sits at a table, not on a
+    visit ("Blinken met Netanyahu and Gallant" is a visit: one side)."""
     people = list(dict.fromkeys(m.key for m in guests))
     if len(people) != 2:
         return False
@@ -1234,8 +1236,9 @@ def _three_sides(
                  if (facts := describe(key)) is not None else None
                  for key in (before[-1].key, *people)]
     words = vocabulary()
-    return None not in countries and len(set(countries)) == 3 \
-        and bool(set(countries) & words.parties)
+    # (three mediators at one table meet too: "Kalin met Rashad and Al Thani in Cairo")
+    return None not in countries and len(set(countries)) == 3 and (
+        bool(set(countries) & words.parties) or set(countries) <= words.mediators)
 
 
 def _sides_at_table(marks: list[Mark], describe: Callable[[str], PlaceFacts | None]) -> bool:
