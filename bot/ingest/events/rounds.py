@@ -34,7 +34,6 @@ from bot.ingest.events.round_cues import (
     NOT_NEGOTIATION,
     NOT_TALKS,
     ROUND_NOUN,
-    SAT_WITH,
     SUMMARY_BEFORE,
     TOOK_PLACE,
     VENUE_WEIGHT,
@@ -87,6 +86,7 @@ from bot.ingest.events.round_mentions import (
     party_city,
 )
 from bot.ingest.events.round_status import StatusCue, outcome, sentence_status
+from bot.ingest.events.round_tables import JOINED, MEETING_VERB, party_meeting, sides_at_table
 from bot.ingest.events.venues import (
     PlaceFacts,
     coordinated_venues,
@@ -205,7 +205,7 @@ def find_rounds(
                     # "Cairo, Nov. 23. A Hamas delegation met ... in Cairo": the label's;
                     # "- Tuesday: The talks reopened in Cairo": the item's day.
                     if mention.place is None and label[0] is not None and not mention.venue_cue \
-                            and _MEETING_VERB.search(mention.text):
+                            and MEETING_VERB.search(mention.text):
                         # "Paris again, Feb. 23: Barnea ... met the same three mediators"
                         mention.venue_cue, mention.noun = "table-row", "met"
                     elif mention.place is None and label[0] is not None \
@@ -536,7 +536,7 @@ def _clauses(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         before = passage.marks_in(bounds[-1], m.start(), ("person",))
         after = passage.marks_in(m.end(), min(end, m.end() + 60), ("person",))
         if before and after and before[-1].end >= m.start() - 1 \
-                and _JOINED.fullmatch(passage.text[before[-1].end : after[0].start]):
+                and JOINED.fullmatch(passage.text[before[-1].end : after[0].start]):
             # "with the participation of X, Y, and Qatari Prime Minister Z": one list.
             continue
         if (_WHO_CLOSES.search(passage.text, bounds[-1], m.start())
@@ -678,7 +678,7 @@ def _read_clause(
     if all(n.group().lower() in NOT_NEGOTIATION for n in nouns):
         # "Burns and Barnea met the Qatari premier in Doha ..., a source briefed on the
         # visit said": the people who met are the meeting; the visit is the source's word.
-        nouns += _party_meeting(text, start, passage, setting.describe) \
+        nouns += party_meeting(text, start, passage, setting.describe) \
             or list(_THEY_OPENED.finditer(text))
     if nouns and (quote := quote_around(passage, start + nouns[0].start())) is not None:
         # 'Early today, Hamas said: "The delegation left Cairo"': the day of the saying.
@@ -753,7 +753,7 @@ def _read_clause(
         # and spent two days with Egyptian and Qatari officials": the negotiators' stay.
         noun = team
     if noun is not None and noun.group().lower() == "summit" \
-            and _sides_at_table(marks, setting.describe):
+            and sides_at_table(marks, setting.describe):
         pass  # "The Doha summit ... with the participation of Barnea, Burns and Al Thani"
     elif noun is not None and noun.group().lower() in NOT_NEGOTIATION:
         return None
@@ -874,7 +874,7 @@ def _read_clause(
         or by_the_end(passage.text, time) or when_of(time)
     if when is not None and venue_cue == "left-city" and place is not None \
             and when.granularity == "day" and (opened := _where_since(
-                passage, place, end, all_times)) is not None and opened < when.start:
+                passage, place, all_times)) is not None and opened < when.start:
         # "called its team back from Doha, where talks had been under way since March 18":
         # the talks it left ran from that day.
         when = When(opened, when.end, "day")
@@ -1125,38 +1125,6 @@ _THEY_OPENED = re.compile(
     r"^(?:They|These)(?=\s+(?:finally\s+|eventually\s+|then\s+)?(?:opened|began|resumed|"
     r"reconvened|got\s+under\s?way)\s+(?:in|at)\s+[A-Z])"
 )
-# (one who "gathered Barnea, Sheikh Mohammed and Kamel in Paris" convened them)
-_HOSTED = re.compile(r"\b(?:hosted|received|welcomed|gathered|convened|brought\s+together)\b",
-                     re.IGNORECASE)
-# "when Burns gathered the same group in Paris on Jan. 28": the people already told, met.
-_GATHERED_AGAIN = re.compile(
-    r"\b(?:gathered|convened|reconvened|brought\s+together)\s+the\s+same\s+"
-    r"(?:group|cast|quartet|trio|foursome|officials|negotiators|(?:three|four|five)\b)"
-    # "The same quartet meets again in Paris": the group as the subject.
-    r"|\bthe\s+same\s+(?:group|quartet|trio|foursome|(?:three|four|five)(?:\s+men)?)\s+"
-    r"(?:meets?|met|gathers?|gathered|(?:re)?convenes?|(?:re)?convened|sits?\s+down|sat\s+down)\b"
-    # "Ten days later the group reconvened in Paris", "the four met again in Cairo"
-    r"|\bthe\s+(?:group|quartet|trio|foursome|(?:three|four|five)(?:\s+men)?)\s+"
-    r"(?:reconvened|reconvenes|(?:met|meets|gathered|gathers|sat\s+down)\s+again)\b",
-    re.IGNORECASE,
-)
-# "a promise that senior officials would gather again in Cairo": those who met, to meet.
-_MEET_AGAIN = re.compile(
-    r"\b(?:officials|negotiators|mediators|delegations|teams|sides|parties|envoys|spy\s+chiefs)"
-    # ("senior officials, they said, will reconvene in Cairo")
-    r"(?:,[^,.;]{1,30},)?"
-    r"\s+(?:would|will|were\s+to|are\s+to|were\s+due\s+to|are\s+due\s+to|plan\s+to|planned\s+to)"
-    r"\s+(?:meet|gather|convene|sit\s+down)\s+again\b"
-    r"|\b(?:officials|negotiators|mediators|delegations|teams|sides|parties|envoys)"
-    r"(?:,[^,.;]{1,30},)?\s+(?:would|will|were\s+to|are\s+to)\s+reconvene\b",
-    re.IGNORECASE,
-)
-_MET_SEVERAL = re.compile(r"\b(?:(?:met|meet|meets|meeting)(?:\s+with)?|received|receives|"
-                          # "and joined Barnea, Kamel and Sheikh Mohammed in Doha"
-                          r"joined|hold\s+talks\s+with|"
-                          # "he had spent several hours that day with Burns, ... and Kamel"
-                          rf"{SAT_WITH})(?=\s)",
-                          re.IGNORECASE)
 # "Barnea had met the Qatari prime minister in Europe": one person with one leader.
 _MET_A_LEADER = re.compile(
     r"\b(?:had\s+|has\s+)?met\s+(?:with\s+)?the\s+(?:[A-Z][\w-]+\s+)?(?:prime\s+minister|premier|"
@@ -1186,110 +1154,16 @@ def _met_a_leader(text: str, start: int, marks: list[Mark]) -> bool:
     return len(people) == 1 and not re.search(r"\band\b|,\s+[A-Z]", subject.split(".")[-1])
 
 
-_MET_A_SIDE = re.compile(
-    r"\b(?:met|meets|meeting|held\s+talks\s+with|sat\s+down\s+with)\s+(?:with\s+)?(?:the\s+)?"
-    r"(?:Hamas|Israeli|Israel's|Hamas's)\s+(?:negotiators|delegation|negotiating\s+team)\b"
-)
 # A named body's event: "World Economic Forum gathering", "Arab League Summit meeting".
 _NAMED_BODY_BEFORE = re.compile(r"(?-i:[A-Z][\w-]+\s+(?:Forum|Summit|Conference|Assembly))\s+$")
-_MEETING_VERB = re.compile(
-    r"\b(?:met|meet|sat down|sit down|held talks|spent|gathered|(?:re)?convened|saw|produced|"
-    r"drew up|"
-    # a chronology's present: "Burns, Barnea, ... and Kamel draw up the outline"
-    r"draw\s+up|meets|gather|convene|drafted|drafts?|"
-    r"hammered out"
-    # "Burns and Barnea were last together with the Qatari prime minister in Doha on July 10"
-    r"|were\s+(?:last\s+|again\s+|all\s+)?together"
-    # "Burns and Barnea were in the Qatari capital on Nov. 9 to go over the outline"
-    r"|were\s+in(?=[^;]{0,60}?\bto\s+(?:go\s+over|discuss|negotiate|meet|work\s+on|"
-    r"hammer\s+out|finali[sz]e|review)\b))\b", re.IGNORECASE
-)
 
 
-# "X, Y and Qatari Prime Minister Z": names joined, titles allowed between.
-# (and "X, Qatar's prime minister and Egypt's then intelligence chief, Y": titles listed)
-_JOINED = re.compile(
-    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
-    r"(?:(?:[A-Z][\w'’.-]*|of|the|prime|minister|chief|director|head|envoy|foreign|"
-    r"intelligence|spy|former|acting|deputy|top|senior|special|security|national|adviser|"
-    r"advisor|negotiator|then|then-[\w-]+)(?:\s+|(?=,))){0,5})+"
-)
-
-
-def _three_sides(
-    passage: Passage, at: int, guests: list[Mark],
-    describe: Callable[[str], PlaceFacts | None],
-) -> bool:
-    """ "The CIA chief also met Mossad director David Barnea, who heads Israel's hostage
-    negotiations, and Qatar's Prime Minister Sheikh Mohammed": one who meets two, the three
-    of three countries and one a side (or all three mediators), sits at a table, not on a
-    visit ("Blinken met Netanyahu and Gallant" is a visit: one side)."""
-    people = list(dict.fromkeys(m.key for m in guests))
-    if len(people) != 2:
-        return False
-    # The one who meets: the nearest person or body before the verb, within the clause.
-    before = [m for m in passage.marks_in(max(0, at - 60), at, ("person", "organisation"))
-              if not _SAID_BY.search(passage.text, m.end, at)]
-    if not before:
-        return False
-    countries = [(facts.country if facts.place_type != "country" else facts.name)
-                 if (facts := describe(key)) is not None else None
-                 for key in (before[-1].key, *people)]
-    words = vocabulary()
-    # (three mediators at one table meet too: "Kalin met Rashad and Al Thani in Cairo")
-    return None not in countries and len(set(countries)) == 3 and (
-        bool(set(countries) & words.parties) or set(countries) <= words.mediators)
-
-
-def _sides_at_table(marks: list[Mark], describe: Callable[[str], PlaceFacts | None]) -> bool:
-    """Whether the people a clause names come from three countries, a side among them: the
-    negotiators at one table, whatever the report calls their meeting."""
-    countries: set[str] = set()
-    for i, mark in enumerate(marks):
-        if mark.kind != "person":
-            continue
-        facts = describe(mark.key)
-        if facts is not None and facts.country:
-            countries.add(facts.country)
-            continue
-        # "Qatari Prime Minister Mohammed Al Thani": the country of the title before him.
-        titled = [m for m in marks[max(0, i - 3) : i] if m.kind == "country"
-                  and m.end >= mark.start - 40]
-        if titled and (country := describe(titled[-1].key)) is not None:
-            countries.add(country.name)
-    return len(countries) >= 3 and bool(countries & vocabulary().parties)
-
-
-def _mediator_meets_hamas(
-    text: str, passage: Passage, at: int, guests: list[Mark],
-    describe: Callable[[str], PlaceFacts | None],
-) -> bool:
-    """ "Qatar's prime minister sat across a table in Doha from Khalil al-Hayya, the man who
-    leads Hamas's negotiating team": a mediator with Hamas's negotiator is a session of the
-    talks (Hamas receives no state visits; a mediator who meets Israel's leader visits)."""
-    if not guests or not _HAMAS.search(
-            passage.text, max(0, guests[0].start - 40), guests[0].end + 80):
-        return False  # (the guest named as Hamas's: "al-Hayya, who leads Hamas's team")
-    before = [m for m in passage.marks_in(max(0, at - 80), at, ("person",))
-              if not _SAID_BY.search(passage.text, m.end, at)]
-    if before and _HEAD_OF_STATE.search(passage.text, max(0, before[-1].start - 25),
-                                        before[-1].start):
-        return False  # "President Erdogan received Haniyeh": a leader's audience, a visit
-    guest, host = describe(guests[0].key), before and describe(before[-1].key)
-    words = vocabulary()
-    return guest is not None and bool(host) and guest.country in words.parties \
-        and host.country in words.mediators
-
-
-_HAMAS = re.compile(r"\bHamas\b")
 _WOULD_BE = re.compile(r"\s+(?:fail|succeed|collapse|break\s+down|stall|falter|produce|yield|"
                        r"go\s+(?:well|badly)|end\s+without)\b", re.IGNORECASE)
 _SUPPOSING = re.compile(r"\s*(?:If|Unless|Should|Were)\s+(?:the\s+|these\s+|those\s+)?"
                         r"(?:[\w-]+\s+){0,2}$")
 _BEFORE_THE_ROUND = re.compile(r"(?:Before|Ahead\s+of|Prior\s+to)\s+(?:the|this|that)\s+"
                                r"(?:[\w-]+\s+)?", re.IGNORECASE)
-_HEAD_OF_STATE = re.compile(
-    r"\b(?:President|Emir|Amir|King|Crown\s+Prince)\s+(?:[A-Z][\w'’-]*\s+)?$")
 _PRESENT_MEETING = re.compile(r"(?:meets?|gathers?|holds?(?:\s+talks)?|sits?\s+down|convenes?|"
                               r"talks?|negotiates?)", re.IGNORECASE)
 _GOING_ON = re.compile(r"(?:ongoing|continu\w*|under\s?way)$", re.IGNORECASE)
@@ -1321,7 +1195,7 @@ _WHERE_SINCE = re.compile(
 )
 
 
-def _where_since(passage: Passage, place: Mark, end: int, times: list[TimeMark]) -> date | None:
+def _where_since(passage: Passage, place: Mark, times: list[TimeMark]) -> date | None:
     """The day talks at a place began, told in a "where" clause after it."""
     for t in times:
         if t.start > place.end and t.expression.granularity == "day" \
@@ -1329,78 +1203,5 @@ def _where_since(passage: Passage, place: Mark, end: int, times: list[TimeMark])
             return t.expression.start
     return None
 _WITH_THE = re.compile(r"\s+with\s+(?:the\s+)?(?:(?:top|senior)\s+)?")
-# "Barnea travels to Doha for a new push with the Qatari prime minister and Egyptian
-# officials": a side's negotiator gone to meet the mediators.
-_WENT_FOR_WITH = re.compile(
-    r"\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:ew|ies|y|ying)|head(?:s|ed|ing)?|went|goes|going)"
-    r"\s+(?:back\s+)?to\s+[^.;]{1,40}?\bfor\s+[^.;]{0,40}?\bwith\s+(?P<who>[^.;]{3,80})",
-    re.IGNORECASE,
-)
-_MEDIATING_OFFICIALS = re.compile(
-    r"\b(?:Qatari|Egyptian|Turkish|American|U\.?S\.?)\s+(?:officials|mediators|negotiators|"
-    r"intelligence|prime\s+minister|premier|envoys?)\b|\bthe\s+mediators\b", re.IGNORECASE)
 
 
-def _side_to_mediators(
-    passage: Passage, offset: int, went: re.Match[str],
-    describe: Callable[[str], PlaceFacts | None],
-) -> bool:
-    """Whether the one who went is a side's, and those met there the mediators."""
-    at = offset + went.start()
-    before = [m for m in passage.marks_in(max(0, at - 60), at, ("person",))
-              if not _SAID_BY.search(passage.text, m.end, at)]
-    goer = describe(before[-1].key) if before else None
-    if goer is None or goer.country not in vocabulary().parties:
-        return False
-    lo, hi = offset + went.start("who"), offset + went.end("who")
-    met = [describe(m.key) for m in passage.marks_in(lo, hi, ("person",))]
-    return bool(_MEDIATING_OFFICIALS.search(went["who"])) or any(
-        f is not None and f.country in vocabulary().mediators for f in met)
-# "quoted by Axios and Reuters, the CIA chief ...": a source, not the one who meets.
-_SAID_BY = re.compile(r"\b(?:said|says|quoted|told|according)\b", re.IGNORECASE)
-
-
-def _party_meeting(
-    text: str, offset: int, passage: Passage,
-    describe: Callable[[str], PlaceFacts | None] = lambda _key: None,
-) -> list[re.Match[str]]:
-    """ "Burns and Barnea flew to Doha, where they spent October 27 and 28 with the Qatari
-    premier": two or more people who meet are a meeting, the verb standing for its noun;
-    "Witkoff hosted Al Thani, Fidan and Abdelatty in Miami": so are one who hosts several."""
-    if (again := _GATHERED_AGAIN.search(text) or _MEET_AGAIN.search(text)) is not None:
-        return [again]
-    host = _HOSTED.search(text)
-    if host is not None:
-        guests = passage.marks_in(offset + host.end(), offset + len(text), ("person",))
-        if len({m.key for m in guests}) >= 2:
-            return [host]
-    # "where Burns met Barnea, Sheikh Mohammed and Kamel on January 28": one who meets three
-    # or more, listed, sits at a table (a visit to two hosts stays a visit).
-    met = _MET_SEVERAL.search(text)
-    if met is not None:
-        guests = passage.marks_in(offset + met.end(), offset + len(text), ("person",))
-        if len({m.key for m in guests}) >= 3 and all(
-            _JOINED.fullmatch(passage.text[a.end : b.start]) for a, b in pairwise(guests[:3])
-        ):
-            return [met]
-        if _three_sides(passage, offset + met.start(), guests, describe) \
-                or _mediator_meets_hamas(text, passage, offset + met.start(), guests, describe):
-            return [met]
-    if (side := _MET_A_SIDE.search(text)) is not None:
-        # "Sheikh Mohammed met Hamas negotiators in Doha": a mediator with a side's team.
-        return [side]
-    if (went := _WENT_FOR_WITH.search(text)) is not None \
-            and _side_to_mediators(passage, offset, went, describe):
-        return [went]
-    # (each verb in turn: "That framework was hammered out on January 28, when Burns,
-    # Barnea, ... and Kamel met in Paris" has its subject before the second)
-    for verb in _MEETING_VERB.finditer(text):
-        people = passage.marks_in(offset, offset + verb.start(), ("person",))
-        if len({m.key for m in people}) < 2:
-            continue
-        # A subject of several people: "X and Y", "X, Y and Z" ("Burns, Barnea and Sheikh
-        # Mohammed, joined by Egypt's Kamel, met"); not "X called Y before Z met".
-        if any(_JOINED.fullmatch(passage.text[a.end : b.start]) for a, b in pairwise(people)):
-            return [verb]
-        return []
-    return []
